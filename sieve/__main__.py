@@ -1,0 +1,7 @@
+"""Allow ``python -m sieve``."""
+
+import sys
+
+from sieve.cli import main
+
+sys.exit(main())

@@ -1,0 +1,268 @@
+"""The command line: argparse commands over the engine, never a traceback for bad input.
+
+Exit codes: 0 success, 1 nothing to report / differences where relevant,
+2 bad input (every problem printed as ``file:line:col: severity: message``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sieve import i18n
+from sieve.i18n import t
+from sieve.problems import Problem, SieveError
+
+EXIT_OK = 0
+EXIT_DIFFERENT = 1
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input that is not about a file's contents: a message and exit code 2."""
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        _err(problem.render())
+
+
+def find_sessions(folder: Path) -> list[Path]:
+    """Session files in a folder and in its ``sessions/`` sub-folder."""
+    from sieve.load import detect_kind, read_toml
+
+    found = []
+    for place in (folder, folder / "sessions"):
+        for path in sorted(place.glob("*.toml")):
+            data, _ = read_toml(path)
+            if data is not None and detect_kind(data) == "session":
+                found.append(path)
+    return found
+
+
+def session_path(raw: str | None) -> Path:
+    """The session file meant by a command-line path (a file, or a folder with one session)."""
+    from sieve.locations import DEFAULT_SESSION
+
+    if raw is None:
+        if not DEFAULT_SESSION.is_file():
+            raise UsageError(t("cli.error.default_missing", path=DEFAULT_SESSION))
+        return DEFAULT_SESSION
+    path = Path(raw)
+    if path.is_dir():
+        sessions = find_sessions(path)
+        if len(sessions) == 1:
+            return sessions[0]
+        if not sessions:
+            raise UsageError(t("cli.error.no_session", path=path))
+        raise UsageError("\n".join([t("cli.path"), *(f"  {p}" for p in sessions)]))
+    if not path.exists():
+        raise UsageError(t("cli.error.not_found", path=path))
+    return path
+
+
+def _load(raw: str | None):
+    from sieve.load import load_session
+
+    result = load_session(session_path(raw))
+    if result.session is None:
+        raise SieveError(result.problems)
+    return result.session
+
+
+# -- commands -----------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from sieve.load import check_file
+
+    errors = warnings = 0
+    for raw in args.paths:
+        path = Path(raw)
+        if not path.is_file():
+            _err(t("cli.error.not_found", path=path))
+            errors += 1
+            continue
+        problems = check_file(path)
+        _print_problems(problems)
+        file_errors = sum(p.is_error for p in problems)
+        errors += file_errors
+        warnings += len(problems) - file_errors
+        if not file_errors:
+            _print(t("cli.check.ok", path=path) + "\n")
+    if errors or warnings:
+        _err(t("cli.check.summary", errors=errors, warnings=warnings))
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    from sieve.engine import evaluate
+    from sieve.report import render_rank
+
+    session = _load(args.session)
+    _print(render_rank(evaluate(session), args.format))
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from sieve.engine import evaluate
+    from sieve.report import explain_text
+
+    session = _load(args.session)
+    evaluation = evaluate(session)
+    keys = [r.key for r in evaluation.results]
+    if args.case not in keys:
+        raise UsageError(t("cli.error.unknown_case", case=args.case, known=", ".join(keys)))
+    _print(explain_text(evaluation, args.case))
+    return EXIT_OK
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from sieve.save import set_score
+
+    if args.clear == (args.level is not None):
+        raise UsageError(t("cli.score.need_level"))
+    session = _load(args.session)
+    written = set_score(
+        session, args.scorer, args.key, args.criterion, None if args.clear else args.level
+    )
+    if not written:
+        _print(t("cli.score.nothing") + "\n")
+    for path in written:
+        _print(t("cli.score.written", path=path) + "\n")
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open the app on a session (or the embedded default)."""
+    from sieve.engine import evaluate
+    from sieve.report import render_rank
+
+    session = _load(args.path)
+    _err(t("cli.app_missing"))
+    _print(render_rank(evaluate(session), "table"))
+    return EXIT_OK
+
+
+# -- parsing ------------------------------------------------------------------------
+
+
+def _lang_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS, help=t("cli.lang"))
+    return parent
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top parser (``sieve [PATH]``) and one parser per command."""
+    parent = _lang_parent()
+    top = argparse.ArgumentParser(prog="sieve", description=t("cli.description"), parents=[parent])
+    top.add_argument("path", nargs="?", help=t("cli.path"))
+    top.set_defaults(func=cmd_open)
+    commands: dict[str, argparse.ArgumentParser] = {}
+
+    def command(name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        parser = argparse.ArgumentParser(
+            prog=f"sieve {name}", description=t(f"cli.{name}.help"), parents=[parent]
+        )
+        parser.set_defaults(func=func)
+        commands[name] = parser
+        return parser
+
+    check = command("check", cmd_check)
+    check.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.check.paths"))
+
+    rank = command("rank", cmd_rank)
+    rank.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    rank.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "md"),
+        default="table",
+        help=t("cli.rank.format"),
+    )
+
+    explain = command("explain", cmd_explain)
+    explain.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    explain.add_argument("case", metavar="CASE", help=t("cli.explain.case"))
+
+    score = command("score", cmd_score)
+    score.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    score.add_argument("--scorer", required=True, help=t("cli.score.scorer"))
+    score.add_argument("--key", required=True, help=t("cli.score.key"))
+    score.add_argument("--criterion", required=True, help=t("cli.score.criterion"))
+    score.add_argument("--level", type=int, help=t("cli.score.level"))
+    score.add_argument("--clear", action="store_true", help=t("cli.score.clear"))
+
+    top.epilog = "commands: " + ", ".join(commands)
+    return top, commands
+
+
+def _early_lang(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run sieve; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_lang(_early_lang(argv))
+    top, commands = build_parser()
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = commands.get(first) if first else None
+    if parser is not None:
+        argv.remove(first)
+    else:
+        parser = top
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its message
+        return EXIT_BAD_INPUT if exc.code not in (0, None) else EXIT_OK
+    try:
+        return args.func(args)
+    except SieveError as exc:
+        _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    except UsageError as exc:
+        _err(f"sieve: {exc}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _err(t("cli.interrupted"))
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # an edit refused, a file changed on disk...
+        message = _known_error(exc)
+        if message is None:
+            raise
+        _err(f"sieve: {message}")
+        return EXIT_BAD_INPUT
+
+
+def _known_error(exc: Exception) -> str | None:
+    from sieve.save import EditError, FileChangedError
+
+    if isinstance(exc, FileChangedError):
+        return t("edit.changed", path=exc.path)
+    if isinstance(exc, EditError):
+        return t(exc.code, **exc.params)
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: {exc.strerror or exc}"
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,327 @@
+"""What every view, export and test computes from a session (FORMAT.md, "Meaning").
+
+- group level of (case, criterion): median of the levels given; abstentions
+  are not zeros;
+- gates: a case passes when its group level is >= ``pass_at``; otherwise, or
+  without any level, it is *sifted out* (kept, apart, with the gates that stopped it);
+- score: sum of weight x (group level / top) over the score criteria that have a
+  level, divided by the sum of their weights; a criterion nobody scored is left out
+  of both sums and the case is *incomplete*;
+- rank: passing cases by score, highest first, ties (within 1e-9) share the best
+  rank and the next rank skips;
+- disputed: (max - min) / top >= the tamis's ``group.disagreement``;
+- attention: the sum of a subject's indicator weights, flagged at the threshold;
+  a first case above ``first_case_max`` gets its own warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sieve.model import CASE_SEPARATOR, Case, Criterion, Session
+
+#: Scores closer than this are equal.
+TIE_TOLERANCE = 1e-9
+
+FLAG_ATTENTION = "attention"
+FLAG_FIRST_CASE = "first-case-attention"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """The group's result for one (case, criterion)."""
+
+    levels: tuple[int, ...]
+    """The levels given, sorted (abstentions are absent)."""
+    group: float | None
+    """The median, or ``None`` when nobody gave a level."""
+    disputed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CaseResult:
+    """Everything the engine says about one case."""
+
+    case: Case
+    cells: dict[str, Cell]
+    """Criterion id -> cell, for every criterion of the tamis."""
+    score: float | None
+    """``None`` when no weighted score criterion has a level."""
+    missing: tuple[str, ...]
+    """Score criteria nobody scored for this case (the case is then incomplete)."""
+    failed_gates: tuple[str, ...]
+    """Gates whose group level is below ``pass_at`` or absent."""
+    rank: int | None
+    attention: float
+    flags: tuple[str, ...]
+    disputed: tuple[str, ...]
+    """Criteria whose levels spread too far for this case."""
+
+    @property
+    def key(self) -> str:
+        return self.case.key
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def sifted_out(self) -> bool:
+        return bool(self.failed_gates)
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The results of a session: cases in ranking order, then sifted-out cases."""
+
+    session: Session
+    results: tuple[CaseResult, ...]
+    attention: dict[str, float]
+    """Subject id -> attention level."""
+    weights: dict[str, float]
+    """Criterion id -> the weight used (the tamis's, or an override)."""
+
+    def result(self, key: str) -> CaseResult:
+        for result in self.results:
+            if result.key == key:
+                return result
+        raise KeyError(key)
+
+    @property
+    def passing(self) -> list[CaseResult]:
+        return [r for r in self.results if not r.sifted_out]
+
+    @property
+    def sifted_out(self) -> list[CaseResult]:
+        return [r for r in self.results if r.sifted_out]
+
+
+def median(sorted_levels: tuple[int, ...] | list[int]) -> float | None:
+    """The median of sorted levels: the mean of the two middle ones for an even count."""
+    n = len(sorted_levels)
+    if not n:
+        return None
+    mid = n // 2
+    if n % 2:
+        return float(sorted_levels[mid])
+    return (sorted_levels[mid - 1] + sorted_levels[mid]) / 2
+
+
+def attention_level(session: Session, subject_id: str) -> float:
+    """The sum of the weights of the subject's attention indicators."""
+    indicators = session.tamis.indicators
+    return float(sum(indicators[i].weight for i in session.subjects[subject_id].attention))
+
+
+def collect_levels(session: Session) -> dict[str, dict[str, list[int]]]:
+    """Subject or case key -> criterion id -> the levels given, over all scorers."""
+    cells: dict[str, dict[str, list[int]]] = {}
+    for rows in session.scores.values():
+        for key, entries in rows.items():
+            bucket = cells.get(key)
+            if bucket is None:
+                bucket = cells[key] = {}
+            for crit, level in entries.items():
+                levels = bucket.get(crit)
+                if levels is None:
+                    bucket[crit] = [level]
+                else:
+                    levels.append(level)
+    return cells
+
+
+def evaluate(session: Session, weights: dict[str, float] | None = None) -> Evaluation:
+    """Compute every case's cells, gates, score, flags and rank.
+
+    Args:
+        session: the loaded session.
+        weights: optional criterion id -> weight overrides (to see a ranking move
+            before a weight change is saved).
+    """
+    tamis = session.tamis
+    criteria = tamis.criteria
+    used = {c.id: c.weight for c in criteria if not c.is_gate}
+    if weights:
+        used.update((k, float(v)) for k, v in weights.items() if k in used)
+    threshold = tamis.disagreement
+    levels_by_key = collect_levels(session)
+    empty_cell = Cell((), None, False)
+    subject_cells: dict[str, dict[str, Cell]] = {}
+
+    def cells_for(key: str, selected: Iterable[Criterion]) -> dict[str, Cell]:
+        given = levels_by_key.get(key, {})
+        out = {}
+        for crit in selected:
+            levels = given.get(crit.id)
+            if not levels:
+                out[crit.id] = empty_cell
+                continue
+            ordered = tuple(sorted(levels))
+            spread = (ordered[-1] - ordered[0]) / crit.scale.top
+            out[crit.id] = Cell(ordered, median(ordered), spread >= threshold)
+        return out
+
+    subject_criteria = [c for c in criteria if not c.on_angle]
+    angle_criteria = [c for c in criteria if c.on_angle]
+    attention = {s: attention_level(session, s) for s in session.subjects}
+    results: list[CaseResult] = []
+    for case in session.cases:
+        subject_id = case.subject.id
+        if subject_id not in subject_cells:
+            subject_cells[subject_id] = cells_for(subject_id, subject_criteria)
+        cells = dict(subject_cells[subject_id])
+        cells.update(cells_for(case.key, angle_criteria))
+        total = weight_sum = 0.0
+        missing = []
+        failed = []
+        for crit in criteria:
+            cell = cells[crit.id]
+            if crit.kind == "gate":
+                if cell.group is None or cell.group < crit.pass_at:
+                    failed.append(crit.id)
+                continue
+            weight = used[crit.id]
+            if cell.group is None:
+                missing.append(crit.id)
+                continue
+            total += weight * cell.group / crit.scale.top
+            weight_sum += weight
+        score = total / weight_sum if weight_sum > 0 else None
+        flags = []
+        level = attention[subject_id]
+        if level >= tamis.attention_threshold:
+            flags.append(FLAG_ATTENTION)
+        if case.subject.first_case and level > tamis.first_case_max:
+            flags.append(FLAG_FIRST_CASE)
+        results.append(
+            CaseResult(
+                case=case,
+                cells=cells,
+                score=score,
+                missing=tuple(missing),
+                failed_gates=tuple(failed),
+                rank=None,
+                attention=level,
+                flags=tuple(flags),
+                disputed=tuple(c for c, cell in cells.items() if cell.disputed),
+            )
+        )
+    return Evaluation(session, tuple(rank(results)), attention, used)
+
+
+def rank(results: list[CaseResult]) -> list[CaseResult]:
+    """Order results: ranked passing cases, unscored passing cases, sifted-out cases.
+
+    Ties within :data:`TIE_TOLERANCE` share the best rank and the next rank skips
+    (1, 1, 3). The sort is stable, so tied cases keep the session's order.
+    """
+    scored = sorted(
+        (r for r in results if not r.failed_gates and r.score is not None),
+        key=lambda r: -r.score,  # type: ignore[operator]
+    )
+    ranked: list[CaseResult] = []
+    previous: float | None = None
+    current = 0
+    for position, result in enumerate(scored, start=1):
+        assert result.score is not None
+        if previous is None or previous - result.score > TIE_TOLERANCE:
+            current = position
+        previous = result.score
+        ranked.append(_with_rank(result, current))
+    unscored = [r for r in results if not r.failed_gates and r.score is None]
+    sifted = [r for r in results if r.failed_gates]
+    return ranked + unscored + sifted
+
+
+def _with_rank(result: CaseResult, value: int) -> CaseResult:
+    from dataclasses import replace
+
+    return replace(result, rank=value)
+
+
+# -- explanation ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionLine:
+    """One criterion's part in a case's result."""
+
+    criterion: Criterion
+    cell: Cell
+    by_scorer: dict[str, int | None]
+    """Scorer id -> level (``None``: abstained), in the session's scorer order."""
+    share: float
+    """The criterion's normalised weight among the scored score criteria (0 for gates)."""
+    contribution: float
+    """``share x group / top``: what it adds to the score (0 for gates)."""
+    passed: bool | None
+    """For a gate: did the case pass it; ``None`` for a score criterion."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a case has its score, rank and flags."""
+
+    result: CaseResult
+    lines: tuple[CriterionLine, ...]
+    notes: dict[str, dict[str, str]]
+    """Scorer id -> {"subject" or "case" -> note}."""
+    indicators: tuple[str, ...]
+    """The attention indicators of the case's subject."""
+
+
+def level_of(session: Session, scorer: str, case: Case, criterion: Criterion) -> int | None:
+    """A scorer's level for (case, criterion), or ``None`` when they abstained."""
+    key = case.key if criterion.on_angle else case.subject.id
+    return session.scores.get(scorer, {}).get(key, {}).get(criterion.id)
+
+
+def explain(evaluation: Evaluation, key: str) -> Explanation:
+    """The explanation of one case (raises ``KeyError`` for an unknown case)."""
+    session = evaluation.session
+    result = evaluation.result(key)
+    case = result.case
+    weights = evaluation.weights
+    scored_weight = sum(
+        weights[c.id]
+        for c in session.tamis.criteria
+        if not c.is_gate and result.cells[c.id].group is not None
+    )
+    lines = []
+    for crit in session.tamis.criteria:
+        cell = result.cells[crit.id]
+        share = contribution = 0.0
+        passed = None
+        if crit.is_gate:
+            passed = crit.id not in result.failed_gates
+        elif cell.group is not None and scored_weight > 0:
+            share = weights[crit.id] / scored_weight
+            contribution = share * cell.group / crit.scale.top
+        lines.append(
+            CriterionLine(
+                criterion=crit,
+                cell=cell,
+                by_scorer={s: level_of(session, s, case, crit) for s in session.scorers},
+                share=share,
+                contribution=contribution,
+                passed=passed,
+            )
+        )
+    notes: dict[str, dict[str, str]] = {}
+    for scorer in session.scorers:
+        mine = session.notes.get(scorer, {})
+        picked = {
+            label: mine[k]
+            for label, k in (("subject", case.subject.id), ("case", case.key))
+            if k in mine
+        }
+        if picked:
+            notes[scorer] = picked
+    return Explanation(result, tuple(lines), notes, case.subject.attention)
+
+
+def split_key(key: str) -> tuple[str, str | None]:
+    """``"subject/angle"`` -> (subject, angle); ``"subject"`` -> (subject, None)."""
+    subject, sep, angle = key.partition(CASE_SEPARATOR)
+    return subject, (angle if sep else None)

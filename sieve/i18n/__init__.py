@@ -1,0 +1,77 @@
+"""The French and English catalogues, and the one function that words things: ``t``.
+
+Every string a user sees comes from a catalogue (``fr.py``, ``en.py``) by key.
+French is the default; English is chosen with ``--lang en`` or an English locale
+(``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` starting with ``en``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from sieve.i18n import en, fr
+
+LANGS = ("fr", "en")
+CATALOGS: dict[str, dict[str, str]] = {"fr": fr.MESSAGES, "en": en.MESSAGES}
+
+# Parameters whose values are themselves catalogue codes, with their prefix.
+_CODED_PARAMS = {
+    "kind": "noun.",
+    "applies_to": "noun.",
+    "expected_type": "type.",
+    "found_type": "type.",
+}
+
+_current: str | None = None
+
+
+def detect(env: Mapping[str, str] | None = None) -> str:
+    """The language asked for by the environment: ``"en"`` for an English locale, else French."""
+    env = os.environ if env is None else env
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if not value or value.split(".")[0] in ("C", "POSIX"):
+            continue
+        return "en" if value.lower().startswith("en") else "fr"
+    return "fr"
+
+
+def set_lang(lang: str | None) -> str:
+    """Choose the language for the rest of the run (``None``: from the environment)."""
+    global _current
+    _current = lang if lang in LANGS else detect()
+    return _current
+
+
+def current() -> str:
+    return _current or set_lang(None)
+
+
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), filled in."""
+    lang = lang or current()
+    catalog = CATALOGS.get(lang, fr.MESSAGES)
+    text = catalog.get(key)
+    if text is None:
+        text = en.MESSAGES.get(key, key)
+    for name, prefix in _CODED_PARAMS.items():
+        value = params.get(name)
+        if isinstance(value, str) and (prefix + value) in catalog:
+            params[name] = catalog[prefix + value]
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def number(value: float | None, lang: str | None = None, digits: int = 2) -> str:
+    """A number for people: ``0,75`` in French, ``0.75`` in English, ``–`` for none."""
+    if value is None:
+        return "–"
+    text = f"{value:.{digits}f}"
+    if digits and "." in text:
+        text = text.rstrip("0").rstrip(".") if value == int(value) else text
+    return text.replace(".", ",") if (lang or current()) == "fr" else text

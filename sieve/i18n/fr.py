@@ -1,0 +1,172 @@
+"""Le catalogue français (langue par défaut)."""
+
+MESSAGES: dict[str, str] = {
+    # severities
+    "severity.error": "erreur",
+    "severity.warning": "avertissement",
+    # nouns used inside messages
+    "noun.scale": "l'échelle",
+    "noun.criterion": "le critère",
+    "noun.indicator": "l'indicateur d'attention",
+    "noun.subject": "le sujet",
+    "noun.angle": "l'angle",
+    "noun.case": "le cas",
+    "noun.scorer": "l'évaluateur·rice",
+    "noun.stakeholder": "la partie prenante",
+    "noun.score": "score",
+    "noun.gate": "porte",
+    "noun.tamis": "le tamis",
+    # TOML types
+    "type.str": "un texte",
+    "type.int": "un entier",
+    "type.float": "un nombre décimal",
+    "type.number": "un nombre",
+    "type.bool": "true ou false",
+    "type.table": "une table",
+    "type.tables": "des tables [[…]]",
+    "type.array": "une liste",
+    "type.str_list": "une liste de textes",
+    "type.date": "une date (AAAA-MM-JJ)",
+    "type.datetime": "une date et heure",
+    "type.other": "une valeur d'un autre type",
+    # problems in files
+    "problem.io.unreadable": "lecture impossible : {error}",
+    "problem.io.encoding": "le fichier n'est pas en UTF-8",
+    "problem.toml.syntax": "syntaxe TOML invalide : {error}",
+    "problem.format.missing": "clé `format` absente (attendu : `format = {supported}`)",
+    "problem.format.type": "`format` doit être un entier, trouvé {found}",
+    "problem.format.newer": (
+        "format {found} plus récent que celui que cette version de sieve sait lire "
+        "({supported}) : mettez sieve à jour"
+    ),
+    "problem.format.unknown": "format {found} inconnu (attendu : {supported})",
+    "problem.key.missing": "clé `{key}` absente dans {where}",
+    "problem.key.type": "`{key}` : attendu {expected_type}, trouvé {found_type}",
+    "problem.key.unknown": (
+        "clé `{key}` inconnue dans {where} : conservée telle quelle, non utilisée"
+    ),
+    "problem.id.invalid": (
+        "identifiant {found} invalide (attendu : minuscules, chiffres et tirets, "
+        "commençant par une lettre ou un chiffre)"
+    ),
+    "problem.id.duplicate": "identifiant `{id}` en double pour {kind}",
+    "problem.value.range": "`{key}` : attendu une valeur entre {low} et {high}, trouvé {found}",
+    "problem.value.choice": "`{key}` : attendu l'une de ces valeurs ({choices}), trouvé {found}",
+    "problem.scale.short": "une échelle a au moins deux niveaux, trouvé {found}",
+    "problem.tamis.no_criteria": "le tamis n'a aucun critère [[criterion]]",
+    "problem.ref.unknown": "{kind} `{id}` n'existe pas (connus : {known})",
+    "problem.criterion.ignored": "`{key}` n'a pas de sens pour un critère de type {kind} : ignoré",
+    "problem.score.conflict": (
+        "notes contradictoires de {scorer} pour `{key}`, `{criterion}` : {level} ici, "
+        "{other} dans {other_file}"
+    ),
+    "problem.score.applies": (
+        "le critère `{criterion}` s'applique à {applies_to}, pas à la clé `{key}` "
+        "(sujet : `sujet`, cas : `sujet/angle`)"
+    ),
+    "problem.score.level": (
+        "niveau {found} pour `{criterion}` hors de l'échelle `{scale}` "
+        "(attendu : un entier de 0 à {top})"
+    ),
+    "problem.path.absolute": "chemin absolu refusé : {path} (attendu : un chemin relatif)",
+    "problem.path.outside": "le chemin {path} sort de l'espace de travail {workspace} : refusé",
+    "problem.path.missing": "fichier introuvable : {path}",
+    "problem.path.no_match": "aucun fichier ne correspond à {pattern}",
+    "problem.scorefile.extra": (
+        "un fichier de notes ne contient que `format`, [scores.*] et [notes.*] : `{key}` trouvé"
+    ),
+    "problem.scorefile.alone": (
+        "fichier de notes vérifié seul : ses références seront vérifiées avec sa session"
+    ),
+    "problem.subject.several_first": (
+        "plusieurs sujets marqués premier cas : `{id}` en plus de `{first}`"
+    ),
+    "problem.subject.no_angle": "le sujet `{id}` n'a aucun angle : il ne peut pas devenir un cas",
+    "problem.relation.self": "relation de `{id}` vers lui-même",
+    "problem.relation.duplicate": "relation `{kind}` de `{source}` vers `{target}` en double",
+    "problem.kind.unknown": (
+        "ni un tamis ([tamis]), ni une session ([session]), ni un fichier de notes ([scores.*])"
+    ),
+    # edits
+    "edit.unknown": "{kind} `{id}` n'existe pas",
+    "edit.applies": "le critère `{criterion}` s'applique à {applies_to}, pas à `{key}`",
+    "edit.level": "niveau {level} hors de l'échelle de `{criterion}` (0 à {top})",
+    "edit.changed": (
+        "{path} a été modifié depuis sa lecture : rien n'a été écrit (rechargez puis recommencez)"
+    ),
+    # command line
+    "cli.description": (
+        "sieve : choisir les cas pratiques d'une Transfo avec un tamis de critères partagé."
+    ),
+    "cli.lang": "langue des messages (fr ou en)",
+    "cli.path": "session à ouvrir (fichier .toml ou dossier)",
+    "cli.check.help": "vérifier des fichiers tamis et session",
+    "cli.check.paths": "fichiers à vérifier",
+    "cli.check.ok": "{path} : valide",
+    "cli.check.summary": "{errors} erreur(s), {warnings} avertissement(s)",
+    "cli.rank.help": "classer les cas d'une session",
+    "cli.rank.format": "format de sortie",
+    "cli.explain.help": "expliquer le score, le rang et les alertes d'un cas",
+    "cli.explain.case": "le cas (sujet/angle)",
+    "cli.score.help": "enregistrer une note (un niveau) sans rien perdre du fichier",
+    "cli.score.scorer": "identifiant de l'évaluateur·rice",
+    "cli.score.key": "sujet ou cas (sujet/angle)",
+    "cli.score.criterion": "identifiant du critère",
+    "cli.score.level": "niveau sur l'échelle du critère",
+    "cli.score.clear": "effacer la note (abstention)",
+    "cli.score.written": "écrit dans {path}",
+    "cli.score.nothing": "rien à effacer",
+    "cli.score.need_level": "donnez --level N ou --clear",
+    "cli.session": "fichier de session",
+    "cli.error.not_found": "{path} : fichier ou dossier introuvable",
+    "cli.error.no_session": "{path} : aucune session dans ce dossier",
+    "cli.error.unknown_case": "cas `{case}` inconnu ; cas de la session : {known}",
+    "cli.error.default_missing": (
+        "la session par défaut est introuvable ({path}) : donnez le chemin d'une session"
+    ),
+    "cli.interrupted": "interrompu",
+    "cli.app_missing": (
+        "L'interface n'est pas encore disponible dans cette version : voici le classement."
+    ),
+    # ranking and explanations
+    "rank.col.rank": "rang",
+    "rank.col.case": "cas",
+    "rank.col.score": "score",
+    "rank.col.complete": "complet",
+    "rank.col.gates": "arrêté par",
+    "rank.col.attention": "attention",
+    "rank.col.flags": "alertes",
+    "rank.col.disputed": "désaccords",
+    "rank.yes": "oui",
+    "rank.no": "non",
+    "rank.title": "Classement — {title} ({city}), tamis {tamis} v{version}",
+    "rank.sifted": "Écartés par le tamis",
+    "rank.unscored": "Sans score (aucun critère noté)",
+    "flag.attention": "attention politique forte",
+    "flag.first-case-attention": "premier cas trop exposé",
+    "explain.case": "Cas {case} : {subject} — {angle}",
+    "explain.rank": "Rang {rank} sur {count} · score {score}",
+    "explain.unranked": "Non classé · score {score}",
+    "explain.complete": "complet",
+    "explain.incomplete": "incomplet : personne n'a noté {missing}",
+    "explain.sifted": "Écarté par le tamis : {gates}",
+    "explain.attention": "Attention politique : {level} (seuil {threshold}) — {indicators}",
+    "explain.attention.none": "aucun indicateur",
+    "explain.first_case": (
+        "Premier cas proposé : attention {level} au-dessus du maximum conseillé ({max})"
+    ),
+    "explain.gates": "Portes (à franchir)",
+    "explain.scores": "Critères notés",
+    "explain.gate_line": "{mark} {label} — groupe {group}, seuil {pass_at}",
+    "explain.score_line": (
+        "{label} — poids {share} · groupe {group}/{top} · contribution {contribution}"
+    ),
+    "explain.levels": "niveaux : {levels}",
+    "explain.disputed": "désaccord",
+    "explain.nobody": "personne n'a noté",
+    "explain.abstain": "abst.",
+    "explain.notes": "Notes",
+    "explain.note.subject": "sujet",
+    "explain.note.case": "cas",
+    "explain.note_line": "{name} ({where}) : {note}",
+}

@@ -1,0 +1,999 @@
+"""Read tamis, session and score files into the model, or report every problem.
+
+Reading uses ``rtoml`` (a fast TOML parser): tomlkit is far slower and is kept
+for saving only. Validation collects *all* the problems of a file, each with
+``file:line:col`` (positions come from :mod:`sieve.locate`, computed only when a
+problem needs one), instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import glob
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import rtoml
+
+from sieve import FORMAT_VERSION
+from sieve.locate import Locator
+from sieve.locations import workspace_of
+from sieve.model import (
+    APPLIES_TO,
+    CASE_SEPARATOR,
+    CRITERION_KINDS,
+    ID_PATTERN,
+    POWER_INTEREST_RANGE,
+    RELATION_KINDS,
+    STAKEHOLDER_ROLES,
+    Angle,
+    Criterion,
+    Indicator,
+    Relation,
+    Scale,
+    Scorer,
+    Session,
+    Stakeholder,
+    Subject,
+    Tamis,
+)
+from sieve.problems import ERROR, WARNING, Problem, SieveError
+
+# The keys sieve understands, table by table. Any other key is kept when saving
+# and reported as a warning by ``sieve check``.
+TAMIS_KEYS = {"format", "tamis", "scales", "criterion", "group", "attention", "stakeholders"}
+TAMIS_HEADER_KEYS = {"id", "title", "version", "city", "lang"}
+SCALE_KEYS = {"levels"}
+CRITERION_KEYS = {
+    "id",
+    "label",
+    "question",
+    "applies_to",
+    "kind",
+    "scale",
+    "weight",
+    "pass_at",
+    "origin",
+}
+GROUP_KEYS = {"disagreement"}
+ATTENTION_KEYS = {"threshold", "first_case_max", "indicator"}
+INDICATOR_KEYS = {"id", "label", "weight"}
+SESSION_KEYS = {
+    "format",
+    "session",
+    "subject",
+    "angle",
+    "scorer",
+    "scores",
+    "notes",
+    "stakeholder",
+    "relation",
+}
+SESSION_HEADER_KEYS = {"id", "title", "city", "date", "tamis", "scores"}
+SUBJECT_KEYS = {"id", "title", "description", "type", "territory", "attention", "first_case"}
+ANGLE_KEYS = {"id", "subject", "title", "methods"}
+SCORER_KEYS = {"id", "name", "role"}
+STAKEHOLDER_KEYS = {"id", "name", "role", "org", "power", "interest"}
+RELATION_KEYS = {"from", "to", "kind", "weight"}
+SCORE_FILE_KEYS = {"format", "scores", "notes"}
+
+_SYNTAX_POSITION = re.compile(r"line (\d+),? column (\d+)")
+_NUMBER = (int, float)
+
+
+class FileCheck:
+    """The problems of one file, located lazily in its text."""
+
+    def __init__(self, path: Path, text: str = "") -> None:
+        self.path = path
+        self.text = text
+        self.problems: list[Problem] = []
+        self.digest = ""
+        self._locator: Locator | None = None
+
+    def add(self, where: tuple, code: str, severity: str = ERROR, **params: Any) -> None:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        line, col = self._locator.find(where)
+        self.problems.append(Problem(self.path, line, col, code, params, severity))
+
+    def warn(self, where: tuple, code: str, **params: Any) -> None:
+        self.add(where, code, WARNING, **params)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+def type_name(value: Any) -> str:
+    """The TOML type of a parsed value, as a catalogue code (``type.<name>``)."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, dict):
+        return "table"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, _dt.datetime):
+        return "datetime"
+    if isinstance(value, _dt.date):
+        return "date"
+    return "other"
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A value as it would be written in TOML, shortened for a message."""
+    if isinstance(value, str):
+        text = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, dict):
+        text = "{…}"
+    elif isinstance(value, list):
+        text = "[…]"
+    else:
+        text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- reading --------------------------------------------------------------------
+
+
+def read_toml(path: Path, fc: FileCheck | None = None) -> tuple[dict | None, FileCheck]:
+    """Parse a TOML file; on failure the ``FileCheck`` holds a located problem."""
+    fc = fc or FileCheck(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        fc.problems.append(Problem(path, 1, 1, "io.unreadable", {"error": exc.strerror or exc}))
+        return None, fc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        fc.problems.append(Problem(path, line, col, "io.encoding", {}))
+        return None, fc
+    fc.text = text
+    fc.digest = hashlib.sha256(raw).hexdigest()
+    try:
+        data = rtoml.loads(text)
+    except (ValueError, TypeError) as exc:  # rtoml.TomlParsingError is a ValueError
+        message = str(exc).strip()
+        match = _SYNTAX_POSITION.search(message)
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        detail = _SYNTAX_POSITION.sub("", message).rstrip(" at").strip() or message
+        fc.problems.append(Problem(path, line, col, "toml.syntax", {"error": detail}))
+        return None, fc
+    return data, fc
+
+
+def _check_format(data: dict, fc: FileCheck) -> bool:
+    """The ``format`` key: required, an integer, not newer than ours."""
+    if "format" not in data:
+        fc.add((), "format.missing", supported=FORMAT_VERSION)
+        return False
+    value = data["format"]
+    if type(value) is not int:
+        fc.add(("format",), "format.type", found=show(value))
+        return False
+    if value > FORMAT_VERSION:
+        fc.add(("format",), "format.newer", found=value, supported=FORMAT_VERSION)
+        return False
+    if value < 1:
+        fc.add(("format",), "format.unknown", found=value, supported=FORMAT_VERSION)
+        return False
+    return True
+
+
+# -- field helpers ----------------------------------------------------------------
+
+
+class _Fields:
+    """Typed access to one table of a file, recording problems as it goes."""
+
+    def __init__(self, fc: FileCheck, table: Any, where: tuple, known: set[str]) -> None:
+        self.fc = fc
+        self.where = where
+        self.ok = isinstance(table, dict)
+        self.table: dict = table if self.ok else {}
+        if not self.ok:
+            fc.add(
+                where,
+                "key.type",
+                key=_dotted(where),
+                expected_type="table",
+                found_type=type_name(table),
+            )
+            return
+        for key in self.table:
+            if key not in known:
+                fc.warn(where + (key,), "key.unknown", key=key, where=_dotted(where) or "/")
+
+    def _get(self, key: str, required: bool) -> Any:
+        if key not in self.table:
+            if required:
+                self.fc.add(self.where, "key.missing", key=key, where=_dotted(self.where) or "/")
+            return None
+        return self.table[key]
+
+    def _wrong(self, key: str, expected: str, value: Any) -> None:
+        self.fc.add(
+            self.where + (key,),
+            "key.type",
+            key=key,
+            expected_type=expected,
+            found_type=type_name(value),
+        )
+
+    def str(self, key: str, required: bool = False, default: str = "") -> str:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            self._wrong(key, "str", value)
+            return default
+        return value
+
+    def id(self, key: str = "id", required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self._wrong(key, "str", value)
+            return None
+        if not ID_PATTERN.match(value):
+            self.fc.add(self.where + (key,), "id.invalid", found=show(value))
+            return None
+        return value
+
+    def number(
+        self,
+        key: str,
+        default: float,
+        minimum: float | None = 0.0,
+        maximum: float | None = None,
+        required: bool = False,
+    ) -> float:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, _NUMBER):
+            self._wrong(key, "number", value)
+            return default
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            self.fc.add(
+                self.where + (key,),
+                "value.range",
+                key=key,
+                found=show(value),
+                low=_num(minimum),
+                high=_num(maximum),
+            )
+            return default
+        return float(value)
+
+    def int(
+        self, key: str, default: int, low: int, high: int | None, required: bool = False
+    ) -> int:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if type(value) is not int:
+            self._wrong(key, "int", value)
+            return default
+        if value < low or (high is not None and value > high):
+            self.fc.add(
+                self.where + (key,),
+                "value.range",
+                key=key,
+                found=show(value),
+                low=low,
+                high=_num(high),
+            )
+            return default
+        return value
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self._wrong(key, "bool", value)
+            return default
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if value not in choices:
+            self.fc.add(
+                self.where + (key,),
+                "value.choice",
+                key=key,
+                found=show(value),
+                choices=", ".join(choices),
+            )
+            return None
+        return value
+
+    def str_list(self, key: str) -> tuple[str, ...]:
+        value = self._get(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self._wrong(key, "str_list", value)
+            return ()
+        return tuple(value)
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "∞"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _dotted(where: tuple) -> str:
+    out = []
+    for part in where:
+        if isinstance(part, int):
+            out[-1] = f"{out[-1]}[{part + 1}]" if out else f"[{part + 1}]"
+        else:
+            out.append(part)
+    return ".".join(out)
+
+
+def _array_of_tables(data: dict, key: str, fc: FileCheck) -> list[tuple[tuple, Any]]:
+    """The ``[[key]]`` tables of ``data`` with their paths (empty when absent)."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        fc.add((key,), "key.type", key=key, expected_type="tables", found_type=type_name(value))
+        return []
+    return [((key, i), item) for i, item in enumerate(value)]
+
+
+def _unique(fc: FileCheck, seen: set[str], ident: str | None, where: tuple, kind: str) -> bool:
+    if ident is None:
+        return False
+    if ident in seen:
+        fc.add(where + ("id",), "id.duplicate", kind=kind, id=ident)
+        return False
+    seen.add(ident)
+    return True
+
+
+# -- tamis ------------------------------------------------------------------------
+
+
+def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
+    """Validate a parsed tamis document; ``None`` when it has errors."""
+    _Fields(fc, data, (), TAMIS_KEYS)
+    head = _Fields(fc, data.get("tamis", {}), ("tamis",), TAMIS_HEADER_KEYS)
+    if "tamis" not in data:
+        fc.add((), "key.missing", key="tamis", where="/")
+    tamis_id = head.id(required="tamis" in data) if head.ok else None
+
+    scales: dict[str, Scale] = {}
+    raw_scales = data.get("scales", {})
+    if not isinstance(raw_scales, dict):
+        fc.add(
+            ("scales",),
+            "key.type",
+            key="scales",
+            expected_type="table",
+            found_type=type_name(raw_scales),
+        )
+        raw_scales = {}
+    for name, body in raw_scales.items():
+        where = ("scales", name)
+        if not ID_PATTERN.match(name):
+            fc.add(where, "id.invalid", found=show(name))
+            continue
+        fields = _Fields(fc, body, where, SCALE_KEYS)
+        if not fields.ok:
+            continue
+        levels = fields.str_list("levels")
+        if "levels" not in fields.table:
+            fc.add(where, "key.missing", key="levels", where=_dotted(where))
+        elif len(levels) < 2:
+            fc.add(where + ("levels",), "scale.short", found=len(levels))
+            continue
+        if levels:
+            scales[name] = Scale(name, levels)
+
+    criteria: list[Criterion] = []
+    seen: set[str] = set()
+    items = _array_of_tables(data, "criterion", fc)
+    if not items:
+        fc.add((), "tamis.no_criteria")
+    for where, body in items:
+        f = _Fields(fc, body, where, CRITERION_KEYS)
+        if not f.ok:
+            continue
+        ident = f.id()
+        label = f.str("label", required=True)
+        question = f.str("question")
+        applies_to = f.choice("applies_to", APPLIES_TO)
+        kind = f.choice("kind", CRITERION_KINDS)
+        scale_name = f.str("scale", required=True)
+        scale = scales.get(scale_name)
+        if scale_name and scale is None and scale_name not in raw_scales:
+            fc.add(
+                where + ("scale",),
+                "ref.unknown",
+                kind="scale",
+                id=scale_name,
+                known=", ".join(scales) or "-",
+            )
+        weight = 0.0
+        pass_at = 0.0
+        if kind == "score":
+            weight = f.number("weight", 1.0, required=True)
+            if "pass_at" in f.table:
+                fc.warn(where + ("pass_at",), "criterion.ignored", key="pass_at", kind=kind)
+        elif kind == "gate":
+            top = scale.top if scale else None
+            pass_at = f.number("pass_at", 1.0, 0.0, top, required=True)
+            if "weight" in f.table:
+                fc.warn(where + ("weight",), "criterion.ignored", key="weight", kind=kind)
+        origin = f.str("origin")
+        if not _unique(fc, seen, ident, where, "criterion"):
+            continue
+        if ident and applies_to and kind and scale:
+            criteria.append(
+                Criterion(ident, label, question, applies_to, kind, scale, weight, pass_at, origin)
+            )
+
+    group = _Fields(fc, data.get("group", {}), ("group",), GROUP_KEYS)
+    disagreement = group.number("disagreement", 0.5, 0.0, 1.0) if group.ok else 0.5
+    att = _Fields(fc, data.get("attention", {}), ("attention",), ATTENTION_KEYS)
+    threshold = att.number("threshold", 3.0) if att.ok else 3.0
+    first_case_max = att.number("first_case_max", 1.0) if att.ok else 1.0
+    indicators: dict[str, Indicator] = {}
+    if att.ok:
+        seen_ind: set[str] = set()
+        for where, body in _array_of_tables(att.table, "indicator", fc):
+            where = ("attention",) + where
+            f = _Fields(fc, body, where, INDICATOR_KEYS)
+            if not f.ok:
+                continue
+            ident = f.id()
+            label = f.str("label", required=True)
+            weight = f.number("weight", 1.0)
+            if _unique(fc, seen_ind, ident, where, "indicator") and ident:
+                indicators[ident] = Indicator(ident, label, weight)
+
+    if fc.has_errors or tamis_id is None:
+        return None
+    return Tamis(
+        path=fc.path,
+        id=tamis_id,
+        title=head.str("title", default=tamis_id),
+        version=head.int("version", 1, 0, None),
+        city=head.str("city"),
+        lang=head.str("lang", default="fr"),
+        scales=scales,
+        criteria=tuple(criteria),
+        disagreement=disagreement,
+        attention_threshold=threshold,
+        first_case_max=first_case_max,
+        indicators=indicators,
+    )
+
+
+def load_tamis(path: Path) -> tuple[Tamis | None, list[Problem]]:
+    """Read and validate a tamis file."""
+    data, fc = read_toml(Path(path))
+    if data is None or not _check_format(data, fc):
+        return None, fc.problems
+    return parse_tamis(data, fc), fc.problems
+
+
+# -- session ----------------------------------------------------------------------
+
+
+@dataclass
+class _ScoreSink:
+    """Scores and notes gathered from the session file and its score files."""
+
+    scorers: dict[str, Scorer]
+    subjects: dict[str, Subject]
+    case_keys: set[str]
+    tamis: Tamis
+    scores: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
+    origin: dict[str, list[tuple[Path, dict]]] = field(default_factory=dict)
+    note_origin: dict[str, list[tuple[Path, dict]]] = field(default_factory=dict)
+
+    def add_scores(self, raw: Any, fc: FileCheck) -> None:
+        if raw is None:
+            return
+        if not isinstance(raw, dict):
+            fc.add(
+                ("scores",),
+                "key.type",
+                key="scores",
+                expected_type="table",
+                found_type=type_name(raw),
+            )
+            return
+        # criterion id -> (applies to an angle?, top level, scale id)
+        info = {c.id: (c.on_angle, c.scale.top, c.scale.id) for c in self.tamis.criteria}
+        subjects = self.subjects
+        case_keys = self.case_keys
+        for scorer, rows in raw.items():
+            if scorer not in self.scorers:
+                fc.add(
+                    ("scores", scorer),
+                    "ref.unknown",
+                    kind="scorer",
+                    id=scorer,
+                    known=", ".join(self.scorers) or "-",
+                )
+                continue
+            if not isinstance(rows, dict):
+                fc.add(
+                    ("scores", scorer),
+                    "key.type",
+                    key=f"scores.{scorer}",
+                    expected_type="table",
+                    found_type=type_name(rows),
+                )
+                continue
+            self.origin.setdefault(scorer, []).append((fc.path, rows))
+            merged = self.scores.setdefault(scorer, {})
+            for key, entries in rows.items():
+                on_angle = CASE_SEPARATOR in key
+                if not (key in case_keys if on_angle else key in subjects):
+                    fc.add(
+                        ("scores", scorer, key),
+                        "ref.unknown",
+                        kind="case" if on_angle else "subject",
+                        id=key,
+                        known="-",
+                    )
+                    continue
+                if not isinstance(entries, dict):
+                    fc.add(
+                        ("scores", scorer, key),
+                        "key.type",
+                        key=key,
+                        expected_type="table",
+                        found_type=type_name(entries),
+                    )
+                    continue
+                row = merged.get(key)
+                if row is None:
+                    row = merged[key] = {}
+                for crit, level in entries.items():
+                    meta = info.get(crit)
+                    if (
+                        meta is None
+                        or meta[0] is not on_angle
+                        or type(level) is not int
+                        or not 0 <= level <= meta[1]
+                    ):
+                        self._bad_entry(fc, scorer, key, crit, level, meta)
+                        continue
+                    previous = row.get(crit)
+                    if previous is None:
+                        row[crit] = level
+                    elif previous != level:
+                        fc.add(
+                            ("scores", scorer, key, crit),
+                            "score.conflict",
+                            scorer=scorer,
+                            key=key,
+                            criterion=crit,
+                            level=level,
+                            other=previous,
+                            other_file=self._file_of(scorer, key, crit, fc.path),
+                        )
+
+    def _bad_entry(
+        self, fc: FileCheck, scorer: str, key: str, crit: str, level: Any, meta: tuple | None
+    ) -> None:
+        where = ("scores", scorer, key, crit)
+        if meta is None:
+            fc.add(
+                where,
+                "ref.unknown",
+                kind="criterion",
+                id=crit,
+                known=", ".join(self.tamis.criterion_ids),
+            )
+        elif meta[0] is not (CASE_SEPARATOR in key):
+            fc.add(
+                where,
+                "score.applies",
+                criterion=crit,
+                applies_to="angle" if meta[0] else "subject",
+                key=key,
+            )
+        else:
+            fc.add(
+                where, "score.level", criterion=crit, found=show(level), scale=meta[2], top=meta[1]
+            )
+
+    def _file_of(self, scorer: str, key: str, crit: str, current: Path) -> str:
+        for path, rows in self.origin.get(scorer, ()):
+            row = rows.get(key)
+            if isinstance(row, dict) and crit in row and path != current:
+                return str(path)
+        return str(current)
+
+    def add_notes(self, raw: Any, fc: FileCheck) -> None:
+        if raw is None:
+            return
+        if not isinstance(raw, dict):
+            fc.add(
+                ("notes",),
+                "key.type",
+                key="notes",
+                expected_type="table",
+                found_type=type_name(raw),
+            )
+            return
+        for scorer, rows in raw.items():
+            if scorer not in self.scorers:
+                fc.add(
+                    ("notes", scorer),
+                    "ref.unknown",
+                    kind="scorer",
+                    id=scorer,
+                    known=", ".join(self.scorers) or "-",
+                )
+                continue
+            if not isinstance(rows, dict):
+                fc.add(
+                    ("notes", scorer),
+                    "key.type",
+                    key=f"notes.{scorer}",
+                    expected_type="table",
+                    found_type=type_name(rows),
+                )
+                continue
+            self.note_origin.setdefault(scorer, []).append((fc.path, rows))
+            merged = self.notes.setdefault(scorer, {})
+            for key, note in rows.items():
+                on_angle = CASE_SEPARATOR in key
+                if not (key in self.case_keys if on_angle else key in self.subjects):
+                    fc.add(
+                        ("notes", scorer, key),
+                        "ref.unknown",
+                        kind="case" if on_angle else "subject",
+                        id=key,
+                        known="-",
+                    )
+                elif not isinstance(note, str):
+                    fc.add(
+                        ("notes", scorer, key),
+                        "key.type",
+                        key=key,
+                        expected_type="str",
+                        found_type=type_name(note),
+                    )
+                else:
+                    merged[key] = note
+
+
+def _resolve_inside(
+    fc: FileCheck, where: tuple, ref: str, base: Path, workspace: Path
+) -> Path | None:
+    """A relative path of the session, resolved; ``None`` (and a problem) if refused."""
+    if os.path.isabs(ref) or ref.startswith("~"):
+        fc.add(where, "path.absolute", path=ref)
+        return None
+    target = (base / ref).resolve()
+    if not target.is_relative_to(workspace):
+        fc.add(where, "path.outside", path=ref, workspace=str(workspace))
+        return None
+    return target
+
+
+@dataclass
+class SessionLoad:
+    """What loading a session gives: the session (when usable) and every problem."""
+
+    session: Session | None
+    problems: list[Problem]
+    files: list[Path] = field(default_factory=list)
+    """Every file read: the session, its tamis and its score files."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def load_session(path: Path) -> SessionLoad:
+    """Read a session, its tamis and its score files, and validate them together."""
+    path = Path(path)
+    data, fc = read_toml(path)
+    result = SessionLoad(None, fc.problems, [path])
+    if data is None or not _check_format(data, fc):
+        return result
+    _Fields(fc, data, (), SESSION_KEYS)
+    if "session" not in data:
+        fc.add((), "key.missing", key="session", where="/")
+        return result
+    head = _Fields(fc, data["session"], ("session",), SESSION_HEADER_KEYS)
+    if not head.ok:
+        return result
+    session_id = head.id()
+    tamis_ref = head.str("tamis", required=True)
+    date = head.table.get("date")
+    if date is not None and (not isinstance(date, _dt.date) or isinstance(date, _dt.datetime)):
+        fc.add(
+            ("session", "date"),
+            "key.type",
+            key="date",
+            expected_type="date",
+            found_type=type_name(date),
+        )
+        date = None
+
+    workspace = workspace_of(path)
+    base = path.resolve().parent
+    tamis: Tamis | None = None
+    if tamis_ref:
+        tamis_path = _resolve_inside(fc, ("session", "tamis"), tamis_ref, base, workspace)
+        if tamis_path is not None:
+            if not tamis_path.is_file():
+                fc.add(("session", "tamis"), "path.missing", path=tamis_ref)
+            else:
+                shown = Path(os.path.relpath(tamis_path)) if not path.is_absolute() else tamis_path
+                tamis, tamis_problems = load_tamis(shown)
+                result.files.append(shown)
+                result.problems.extend(tamis_problems)
+
+    score_paths: list[Path] = []
+    globs = head.str_list("scores")
+    for pattern in globs:
+        where = ("session", "scores")
+        if os.path.isabs(pattern) or pattern.startswith("~"):
+            fc.add(where, "path.absolute", path=pattern)
+            continue
+        matches = sorted(glob.glob(str(base / pattern)))
+        if not matches:
+            fc.warn(where, "path.no_match", pattern=pattern)
+        for match in matches:
+            target = _resolve_inside(fc, where, os.path.relpath(match, base), base, workspace)
+            if target is not None and target != path.resolve() and target.is_file():
+                shown = Path(os.path.relpath(match)) if not path.is_absolute() else Path(match)
+                if shown not in score_paths:
+                    score_paths.append(shown)
+
+    subjects = _subjects(data, fc, tamis)
+    angles = _angles(data, fc, subjects)
+    scorers = _scorers(data, fc)
+    stakeholders = _stakeholders(data, fc)
+    relations = _relations(data, fc, stakeholders)
+
+    if tamis is None:
+        return result
+    case_keys = {f"{a.subject}{CASE_SEPARATOR}{a.id}" for a in angles.values()}
+    sink = _ScoreSink(scorers, subjects, case_keys, tamis)
+    sink.add_scores(data.get("scores"), fc)
+    sink.add_notes(data.get("notes"), fc)
+    digests = {path: fc.digest}
+    for score_path in score_paths:
+        score_data, sfc = read_toml(score_path)
+        digests[score_path] = sfc.digest
+        result.files.append(score_path)
+        if score_data is not None and _check_format(score_data, sfc):
+            for key in score_data:
+                if key not in SCORE_FILE_KEYS:
+                    sfc.add((key,), "scorefile.extra", key=key)
+            sink.add_scores(score_data.get("scores"), sfc)
+            sink.add_notes(score_data.get("notes"), sfc)
+        result.problems.extend(sfc.problems)
+
+    if any(p.is_error for p in result.problems) or session_id is None:
+        return result
+    result.session = Session(
+        path=path,
+        id=session_id,
+        title=head.str("title", default=session_id),
+        city=head.str("city"),
+        date=date,
+        tamis_ref=tamis_ref,
+        tamis=tamis,
+        subjects=subjects,
+        angles=angles,
+        scorers=scorers,
+        scores=sink.scores,
+        notes=sink.notes,
+        score_files=tuple(score_paths),
+        stakeholders=stakeholders,
+        relations=tuple(relations),
+        digests=digests,
+        score_origin={k: tuple(v) for k, v in sink.origin.items()},
+        note_origin={k: tuple(v) for k, v in sink.note_origin.items()},
+    )
+    return result
+
+
+def _subjects(data: dict, fc: FileCheck, tamis: Tamis | None) -> dict[str, Subject]:
+    subjects: dict[str, Subject] = {}
+    seen: set[str] = set()
+    first_cases = []
+    for where, body in _array_of_tables(data, "subject", fc):
+        f = _Fields(fc, body, where, SUBJECT_KEYS)
+        if not f.ok:
+            continue
+        ident = f.id()
+        title = f.str("title", required=True)
+        attention = f.str_list("attention")
+        if tamis is not None:
+            for indicator in attention:
+                if indicator not in tamis.indicators:
+                    fc.add(
+                        where + ("attention",),
+                        "ref.unknown",
+                        kind="indicator",
+                        id=indicator,
+                        known=", ".join(tamis.indicators) or "-",
+                    )
+        subject = Subject(
+            id=ident or "",
+            title=title,
+            description=f.str("description"),
+            type=f.str("type"),
+            territory=f.str("territory"),
+            attention=attention,
+            first_case=f.bool("first_case"),
+        )
+        if _unique(fc, seen, ident, where, "subject") and ident:
+            subjects[ident] = subject
+            if subject.first_case:
+                first_cases.append((where, ident))
+    for where, ident in first_cases[1:]:
+        fc.warn(where + ("first_case",), "subject.several_first", id=ident, first=first_cases[0][1])
+    return subjects
+
+
+def _angles(data: dict, fc: FileCheck, subjects: dict[str, Subject]) -> dict[str, Angle]:
+    angles: dict[str, Angle] = {}
+    seen: set[str] = set()
+    for where, body in _array_of_tables(data, "angle", fc):
+        f = _Fields(fc, body, where, ANGLE_KEYS)
+        if not f.ok:
+            continue
+        ident = f.id()
+        subject = f.id("subject")
+        title = f.str("title", required=True)
+        methods = f.str_list("methods")
+        if subject is not None and subject not in subjects:
+            fc.add(
+                where + ("subject",),
+                "ref.unknown",
+                kind="subject",
+                id=subject,
+                known=", ".join(subjects) or "-",
+            )
+            subject = None
+        if _unique(fc, seen, ident, where, "angle") and ident and subject:
+            angles[ident] = Angle(ident, subject, title, methods)
+    with_angle = {a.subject for a in angles.values()}
+    for i, subject in enumerate(subjects.values()):
+        if subject.id not in with_angle:
+            fc.warn(("subject", i), "subject.no_angle", id=subject.id)
+    return angles
+
+
+def _scorers(data: dict, fc: FileCheck) -> dict[str, Scorer]:
+    scorers: dict[str, Scorer] = {}
+    seen: set[str] = set()
+    for where, body in _array_of_tables(data, "scorer", fc):
+        f = _Fields(fc, body, where, SCORER_KEYS)
+        if not f.ok:
+            continue
+        ident = f.id()
+        name = f.str("name", default=ident or "")
+        role = f.str("role")
+        if _unique(fc, seen, ident, where, "scorer") and ident:
+            scorers[ident] = Scorer(ident, name, role)
+    return scorers
+
+
+def _stakeholders(data: dict, fc: FileCheck) -> dict[str, Stakeholder]:
+    out: dict[str, Stakeholder] = {}
+    seen: set[str] = set()
+    low, high = POWER_INTEREST_RANGE
+    for where, body in _array_of_tables(data, "stakeholder", fc):
+        f = _Fields(fc, body, where, STAKEHOLDER_KEYS)
+        if not f.ok:
+            continue
+        ident = f.id()
+        name = f.str("name", required=True)
+        role = f.choice("role", STAKEHOLDER_ROLES)
+        org = f.str("org")
+        power = f.int("power", 0, low, high)
+        interest = f.int("interest", 0, low, high)
+        if _unique(fc, seen, ident, where, "stakeholder") and ident and role:
+            out[ident] = Stakeholder(ident, name, role, org, power, interest)
+    return out
+
+
+def _relations(data: dict, fc: FileCheck, people: dict[str, Stakeholder]) -> list[Relation]:
+    out: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    for where, body in _array_of_tables(data, "relation", fc):
+        f = _Fields(fc, body, where, RELATION_KEYS)
+        if not f.ok:
+            continue
+        source = f.id("from")
+        target = f.id("to")
+        kind = f.choice("kind", RELATION_KINDS)
+        weight = f.number("weight", 1.0, 0.0)
+        ok = source is not None and target is not None and kind is not None
+        for key, ident in (("from", source), ("to", target)):
+            if ident is not None and ident not in people:
+                fc.add(where + (key,), "ref.unknown", kind="stakeholder", id=ident, known="-")
+                ok = False
+        if ok and source == target:
+            fc.add(where, "relation.self", id=source)
+            ok = False
+        if ok and (source, target, kind) in seen:
+            fc.add(where, "relation.duplicate", source=source, target=target, kind=kind)
+            ok = False
+        if ok:
+            seen.add((source, target, kind))
+            out.append(Relation(source, target, kind, weight))
+    return out
+
+
+# -- any file -----------------------------------------------------------------------
+
+
+def detect_kind(data: dict) -> str:
+    """``"tamis"``, ``"session"``, ``"scores"`` or ``"unknown"``."""
+    if "tamis" in data:
+        return "tamis"
+    if "session" in data:
+        return "session"
+    if "scores" in data or "notes" in data:
+        return "scores"
+    return "unknown"
+
+
+def check_file(path: Path) -> list[Problem]:
+    """Every problem of one file, whatever its kind (a session brings its tamis)."""
+    path = Path(path)
+    data, fc = read_toml(path)
+    if data is None or not _check_format(data, fc):
+        return fc.problems
+    kind = detect_kind(data)
+    if kind == "tamis":
+        parse_tamis(data, fc)
+        return fc.problems
+    if kind == "session":
+        return load_session(path).problems
+    if kind == "scores":
+        for key in data:
+            if key not in SCORE_FILE_KEYS:
+                fc.add((key,), "scorefile.extra", key=key)
+        fc.warn((), "scorefile.alone")
+        return fc.problems
+    fc.add((), "kind.unknown")
+    return fc.problems
+
+
+def open_session(path: Path) -> Session:
+    """Load a session or raise :class:`SieveError` with its problems."""
+    result = load_session(path)
+    if result.session is None:
+        raise SieveError(result.problems or [Problem(Path(path), 1, 1, "kind.unknown")])
+    return result.session

@@ -1,0 +1,245 @@
+"""The domain of sieve as plain, typed records.
+
+A *tamis* is the shared sieve of criteria; a *session* is one local government's
+case-selection work that names the tamis it uses. Records are frozen dataclasses;
+the mappings they hold are built once by :mod:`sieve.load` and treated as read-only.
+Edits go back to the files through :mod:`sieve.save`, then the files are loaded again.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Ids are slugs, unique within their kind in a file.
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+#: The separator between the subject and the angle of a case key.
+CASE_SEPARATOR = "/"
+
+APPLIES_TO = ("subject", "angle")
+CRITERION_KINDS = ("score", "gate")
+STAKEHOLDER_ROLES = (
+    "resident",
+    "coordinator",
+    "referent",
+    "ambassador",
+    "relay",
+    "elected",
+    "manager",
+    "union",
+    "service",
+    "funder",
+    "partner",
+)
+RELATION_KINDS = ("hierarchy", "partnership", "funding", "informs", "mentors", "trust")
+POWER_INTEREST_RANGE = (0, 4)
+
+
+def case_key(subject: str, angle: str) -> str:
+    """The key of a case (``subject-id/angle-id``)."""
+    return f"{subject}{CASE_SEPARATOR}{angle}"
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A rating scale: levels 0, 1, 2 ... each with its anchored meaning."""
+
+    id: str
+    levels: tuple[str, ...]
+
+    @property
+    def top(self) -> int:
+        """The highest level of the scale."""
+        return len(self.levels) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One criterion of a tamis: a gate to pass or a weighted score."""
+
+    id: str
+    label: str
+    question: str
+    applies_to: str
+    """``"subject"`` (scored once per subject) or ``"angle"`` (scored per case)."""
+    kind: str
+    """``"score"`` or ``"gate"``."""
+    scale: Scale
+    weight: float = 0.0
+    """Score criteria only; weights are normalised by their sum."""
+    pass_at: float = 0.0
+    """Gate criteria only: the gate passes when the group level is >= this."""
+    origin: str = ""
+    """Where an adopted criterion came from (free text written by ``sieve adopt``)."""
+
+    @property
+    def is_gate(self) -> bool:
+        return self.kind == "gate"
+
+    @property
+    def on_angle(self) -> bool:
+        return self.applies_to == "angle"
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A political-attention indicator, with the weight it adds to a subject."""
+
+    id: str
+    label: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tamis:
+    """The shared sieve: scales, criteria (in matrix column order) and attention rules."""
+
+    path: Path
+    id: str
+    title: str
+    version: int
+    city: str
+    lang: str
+    scales: dict[str, Scale]
+    criteria: tuple[Criterion, ...]
+    disagreement: float = 0.5
+    attention_threshold: float = 3.0
+    first_case_max: float = 1.0
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    by_id: dict[str, Criterion] = field(default_factory=dict, compare=False, repr=False)
+    """The criteria by id (derived from ``criteria``)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {c.id: c for c in self.criteria})
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return self.by_id[criterion_id]
+
+    @property
+    def criterion_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.criteria)
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A candidate subject of work."""
+
+    id: str
+    title: str
+    description: str = ""
+    type: str = ""
+    territory: str = ""
+    attention: tuple[str, ...] = ()
+    """Ids of the tamis's attention indicators that apply to this subject."""
+    first_case: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Angle:
+    """An angle of attack on a subject: it carries the training interest."""
+
+    id: str
+    subject: str
+    title: str
+    methods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A candidate practical case: a subject and one of its angles."""
+
+    subject: Subject
+    angle: Angle
+
+    @property
+    def key(self) -> str:
+        return case_key(self.subject.id, self.angle.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """Someone who gives levels to cases."""
+
+    id: str
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Stakeholder:
+    """A person or organisation in the programme's stakeholder map."""
+
+    id: str
+    name: str
+    role: str
+    org: str = ""
+    power: int = 0
+    interest: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A directed, typed, weighted relation between two stakeholders."""
+
+    source: str
+    target: str
+    kind: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One local government's case-selection work, with the tamis it names."""
+
+    path: Path
+    id: str
+    title: str
+    city: str
+    date: _dt.date | None
+    tamis_ref: str
+    """The tamis path as written in the file (relative to the session file)."""
+    tamis: Tamis
+    subjects: dict[str, Subject]
+    angles: dict[str, Angle]
+    scorers: dict[str, Scorer]
+    scores: dict[str, dict[str, dict[str, int]]]
+    """scorer id -> subject or case key -> criterion id -> level."""
+    notes: dict[str, dict[str, str]]
+    """scorer id -> subject or case key -> note."""
+    score_files: tuple[Path, ...] = ()
+    """The further score files named by ``session.scores``, in load order."""
+    stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
+    relations: tuple[Relation, ...] = ()
+    digests: dict[Path, str] = field(default_factory=dict, compare=False, repr=False)
+    """File -> fingerprint of the bytes read, to refuse saving over a changed file."""
+    score_origin: dict[str, tuple[tuple[Path, dict], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Scorer id -> the files holding their ``[scores.<id>]`` tables, with the raw rows."""
+    note_origin: dict[str, tuple[tuple[Path, dict], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Scorer id -> the files holding their ``[notes.<id>]`` tables, with the raw rows."""
+
+    @property
+    def cases(self) -> list[Case]:
+        """Every candidate case, subjects in file order, then their angles in file order."""
+        by_subject: dict[str, list[Angle]] = {}
+        for angle in self.angles.values():
+            by_subject.setdefault(angle.subject, []).append(angle)
+        return [
+            Case(subject, angle)
+            for subject in self.subjects.values()
+            for angle in by_subject.get(subject.id, ())
+        ]
+
+    def case(self, key: str) -> Case:
+        """The case with this key; raises ``KeyError`` when there is none."""
+        subject_id, _, angle_id = key.partition(CASE_SEPARATOR)
+        angle = self.angles.get(angle_id)
+        if angle is None or angle.subject != subject_id or subject_id not in self.subjects:
+            raise KeyError(key)
+        return Case(self.subjects[subject_id], angle)

@@ -1,0 +1,20 @@
+"""Text from files is data: make it safe to print without ever being interpreted."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 control characters, DEL included; tab and newline are handled apart.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def literal(text: str, one_line: bool = True) -> str:
+    """``text`` with control characters shown as ``\\xNN`` escapes.
+
+    Terminal escape sequences in a label (``\\x1b[2J``...) are thus printed as
+    visible characters instead of acting on the terminal. With ``one_line``,
+    newlines and tabs become spaces so that a label keeps its row.
+    """
+    if one_line:
+        text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
