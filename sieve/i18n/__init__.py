@@ -1,6 +1,8 @@
 """The French and English catalogues, and the one function that words things: ``t``.
 
-Every string a user sees comes from a catalogue (``fr.py``, ``en.py``) by key.
+Every string a user sees comes from a catalogue by key. Each area of sieve has a
+catalogue module here (``core.py``...) holding ``FR`` and ``EN`` dicts side by
+side; they are merged below, and a test checks both languages have the same keys.
 French is the default; English is chosen with ``--lang en`` or an English locale
 (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` starting with ``en``).
 """
@@ -10,10 +12,17 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from sieve.i18n import en, fr
+from sieve.i18n import core
 
 LANGS = ("fr", "en")
-CATALOGS: dict[str, dict[str, str]] = {"fr": fr.MESSAGES, "en": en.MESSAGES}
+
+#: The catalogue modules, one per area of sieve.
+AREAS = (core,)
+
+CATALOGS: dict[str, dict[str, str]] = {
+    "fr": {k: v for area in AREAS for k, v in area.FR.items()},
+    "en": {k: v for area in AREAS for k, v in area.EN.items()},
+}
 
 # Parameters whose values are themselves catalogue codes, with their prefix.
 _CODED_PARAMS = {
@@ -51,10 +60,10 @@ def current() -> str:
 def t(key: str, lang: str | None = None, **params: object) -> str:
     """The message ``key`` in ``lang`` (default: the current language), filled in."""
     lang = lang or current()
-    catalog = CATALOGS.get(lang, fr.MESSAGES)
+    catalog = CATALOGS.get(lang, CATALOGS["fr"])
     text = catalog.get(key)
     if text is None:
-        text = en.MESSAGES.get(key, key)
+        text = CATALOGS["en"].get(key, key)
     for name, prefix in _CODED_PARAMS.items():
         value = params.get(name)
         if isinstance(value, str) and (prefix + value) in catalog:

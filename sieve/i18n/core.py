@@ -1,6 +1,10 @@
-"""Le catalogue français (langue par défaut)."""
+"""Catalogue of the core: file problems, edits, the command line, rankings.
 
-MESSAGES: dict[str, str] = {
+Each area of sieve has its own catalogue module in this package, with the French
+(``FR``, the default language) and English (``EN``) messages side by side.
+"""
+
+FR: dict[str, str] = {
     # severities
     "severity.error": "erreur",
     "severity.warning": "avertissement",
@@ -169,4 +173,151 @@ MESSAGES: dict[str, str] = {
     "explain.note.subject": "sujet",
     "explain.note.case": "cas",
     "explain.note_line": "{name} ({where}) : {note}",
+}
+
+EN: dict[str, str] = {
+    "severity.error": "error",
+    "severity.warning": "warning",
+    "noun.scale": "scale",
+    "noun.criterion": "criterion",
+    "noun.indicator": "attention indicator",
+    "noun.subject": "subject",
+    "noun.angle": "angle",
+    "noun.case": "case",
+    "noun.scorer": "scorer",
+    "noun.stakeholder": "stakeholder",
+    "noun.score": "score",
+    "noun.gate": "gate",
+    "noun.tamis": "tamis",
+    "type.str": "a string",
+    "type.int": "an integer",
+    "type.float": "a decimal number",
+    "type.number": "a number",
+    "type.bool": "true or false",
+    "type.table": "a table",
+    "type.tables": "[[…]] tables",
+    "type.array": "an array",
+    "type.str_list": "an array of strings",
+    "type.date": "a date (YYYY-MM-DD)",
+    "type.datetime": "a date-time",
+    "type.other": "a value of another type",
+    "problem.io.unreadable": "cannot read the file: {error}",
+    "problem.io.encoding": "the file is not UTF-8 text",
+    "problem.toml.syntax": "invalid TOML: {error}",
+    "problem.format.missing": "missing key `format` (expected `format = {supported}`)",
+    "problem.format.type": "`format` must be an integer, found {found}",
+    "problem.format.newer": (
+        "format {found} is newer than this version of sieve reads ({supported}): update sieve"
+    ),
+    "problem.format.unknown": "unknown format {found} (expected {supported})",
+    "problem.key.missing": "missing key `{key}` in {where}",
+    "problem.key.type": "`{key}`: expected {expected_type}, found {found_type}",
+    "problem.key.unknown": "unknown key `{key}` in {where}: kept as is, not used",
+    "problem.id.invalid": (
+        "invalid id {found} (expected lower-case letters, digits and hyphens, "
+        "starting with a letter or digit)"
+    ),
+    "problem.id.duplicate": "duplicate {kind} id `{id}`",
+    "problem.value.range": "`{key}`: expected a value from {low} to {high}, found {found}",
+    "problem.value.choice": "`{key}`: expected one of ({choices}), found {found}",
+    "problem.scale.short": "a scale has at least two levels, found {found}",
+    "problem.tamis.no_criteria": "the tamis has no [[criterion]]",
+    "problem.ref.unknown": "{kind} `{id}` does not exist (known: {known})",
+    "problem.criterion.ignored": "`{key}` means nothing for a {kind} criterion: ignored",
+    "problem.score.conflict": (
+        "conflicting scores from {scorer} for `{key}`, `{criterion}`: {level} here, "
+        "{other} in {other_file}"
+    ),
+    "problem.score.applies": (
+        "criterion `{criterion}` applies to a {applies_to}, not to key `{key}` "
+        "(subject: `subject`, case: `subject/angle`)"
+    ),
+    "problem.score.level": (
+        "level {found} for `{criterion}` is outside scale `{scale}` "
+        "(expected an integer from 0 to {top})"
+    ),
+    "problem.path.absolute": "absolute path refused: {path} (expected a relative path)",
+    "problem.path.outside": "path {path} leaves the workspace {workspace}: refused",
+    "problem.path.missing": "file not found: {path}",
+    "problem.path.no_match": "no file matches {pattern}",
+    "problem.scorefile.extra": (
+        "a score file holds only `format`, [scores.*] and [notes.*]: found `{key}`"
+    ),
+    "problem.scorefile.alone": (
+        "score file checked alone: its references are checked with its session"
+    ),
+    "problem.subject.several_first": "several subjects marked first case: `{id}` besides `{first}`",
+    "problem.subject.no_angle": "subject `{id}` has no angle: it cannot become a case",
+    "problem.relation.self": "relation from `{id}` to itself",
+    "problem.relation.duplicate": "duplicate `{kind}` relation from `{source}` to `{target}`",
+    "problem.kind.unknown": "neither a tamis ([tamis]), a session ([session]) nor a score file",
+    "edit.unknown": "{kind} `{id}` does not exist",
+    "edit.applies": "criterion `{criterion}` applies to a {applies_to}, not to `{key}`",
+    "edit.level": "level {level} is outside the scale of `{criterion}` (0 to {top})",
+    "edit.changed": "{path} changed since it was read: nothing was written (reload, then retry)",
+    "cli.description": "sieve: choose a Transfo's practical cases with a shared sieve of criteria.",
+    "cli.lang": "language of messages (fr or en)",
+    "cli.path": "session to open (a .toml file or a folder)",
+    "cli.check.help": "validate tamis and session files",
+    "cli.check.paths": "files to check",
+    "cli.check.ok": "{path}: valid",
+    "cli.check.summary": "{errors} error(s), {warnings} warning(s)",
+    "cli.rank.help": "rank the cases of a session",
+    "cli.rank.format": "output format",
+    "cli.explain.help": "explain a case's score, rank and flags",
+    "cli.explain.case": "the case (subject/angle)",
+    "cli.score.help": "record one score (a level) without losing anything in the file",
+    "cli.score.scorer": "scorer id",
+    "cli.score.key": "subject or case (subject/angle)",
+    "cli.score.criterion": "criterion id",
+    "cli.score.level": "level on the criterion's scale",
+    "cli.score.clear": "clear the score (abstain)",
+    "cli.score.written": "written to {path}",
+    "cli.score.nothing": "nothing to clear",
+    "cli.score.need_level": "give --level N or --clear",
+    "cli.session": "session file",
+    "cli.error.not_found": "{path}: no such file or folder",
+    "cli.error.no_session": "{path}: no session in this folder",
+    "cli.error.unknown_case": "unknown case `{case}`; the session's cases: {known}",
+    "cli.error.default_missing": "the default session is missing ({path}): give a session path",
+    "cli.interrupted": "interrupted",
+    "cli.app_missing": "The interface is not available in this version yet: here is the ranking.",
+    "rank.col.rank": "rank",
+    "rank.col.case": "case",
+    "rank.col.score": "score",
+    "rank.col.complete": "complete",
+    "rank.col.gates": "stopped by",
+    "rank.col.attention": "attention",
+    "rank.col.flags": "flags",
+    "rank.col.disputed": "disputed",
+    "rank.yes": "yes",
+    "rank.no": "no",
+    "rank.title": "Ranking — {title} ({city}), tamis {tamis} v{version}",
+    "rank.sifted": "Sifted out",
+    "rank.unscored": "No score (no criterion scored)",
+    "flag.attention": "high political attention",
+    "flag.first-case-attention": "first case too exposed",
+    "explain.case": "Case {case}: {subject} — {angle}",
+    "explain.rank": "Rank {rank} of {count} · score {score}",
+    "explain.unranked": "Unranked · score {score}",
+    "explain.complete": "complete",
+    "explain.incomplete": "incomplete: nobody scored {missing}",
+    "explain.sifted": "Sifted out by: {gates}",
+    "explain.attention": "Political attention: {level} (threshold {threshold}) — {indicators}",
+    "explain.attention.none": "no indicator",
+    "explain.first_case": (
+        "Proposed first case: attention {level} above the advised maximum ({max})"
+    ),
+    "explain.gates": "Gates",
+    "explain.scores": "Scored criteria",
+    "explain.gate_line": "{mark} {label} — group {group}, passes at {pass_at}",
+    "explain.score_line": "{label} — weight {share} · group {group}/{top} · adds {contribution}",
+    "explain.levels": "levels: {levels}",
+    "explain.disputed": "disputed",
+    "explain.nobody": "nobody scored",
+    "explain.abstain": "abst.",
+    "explain.notes": "Notes",
+    "explain.note.subject": "subject",
+    "explain.note.case": "case",
+    "explain.note_line": "{name} ({where}): {note}",
 }
