@@ -46,6 +46,7 @@ FR: dict[str, str] = {
     "problem.format.unknown": "format {found} inconnu (attendu : {supported})",
     "problem.key.missing": "clé `{key}` absente dans {where}",
     "problem.key.type": "`{key}` : attendu {expected_type}, trouvé {found_type}",
+    "problem.key.type_value": "`{key}` : attendu {expected_type}, trouvé {found_type} : {found}",
     "problem.key.unknown": (
         "clé `{key}` inconnue dans {where} : conservée telle quelle, non utilisée"
     ),
@@ -212,6 +213,7 @@ EN: dict[str, str] = {
     "problem.format.unknown": "unknown format {found} (expected {supported})",
     "problem.key.missing": "missing key `{key}` in {where}",
     "problem.key.type": "`{key}`: expected {expected_type}, found {found_type}",
+    "problem.key.type_value": "`{key}`: expected {expected_type}, found {found_type}: {found}",
     "problem.key.unknown": "unknown key `{key}` in {where}: kept as is, not used",
     "problem.id.invalid": (
         "invalid id {found} (expected lower-case letters, digits and hyphens, "
