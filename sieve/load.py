@@ -95,13 +95,14 @@ class FileCheck:
         self.digest = ""
         self._locator: Locator | None = None
 
-    def add(self, where: tuple, code: str, severity: str = ERROR, **params: Any) -> None:
+    def add(self, where: tuple, code: str, severity: str = ERROR, /, **params: Any) -> None:
+        # Positional-only: messages have their own ``where`` parameter (the table's name).
         if self._locator is None:
             self._locator = Locator(self.text)
         line, col = self._locator.find(where)
         self.problems.append(Problem(self.path, line, col, code, params, severity))
 
-    def warn(self, where: tuple, code: str, **params: Any) -> None:
+    def warn(self, where: tuple, code: str, /, **params: Any) -> None:
         self.add(where, code, WARNING, **params)
 
     @property

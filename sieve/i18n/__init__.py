@@ -57,7 +57,7 @@ def current() -> str:
     return _current or set_lang(None)
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
+def t(key: str, /, lang: str | None = None, **params: object) -> str:
     """The message ``key`` in ``lang`` (default: the current language), filled in."""
     lang = lang or current()
     catalog = CATALOGS.get(lang, CATALOGS["fr"])
