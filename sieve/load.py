@@ -95,13 +95,13 @@ class FileCheck:
         self.digest = ""
         self._locator: Locator | None = None
 
-    def add(self, at: tuple, code: str, severity: str = ERROR, **params: Any) -> None:
+    def add(self, at: tuple, code: str, severity: str = ERROR, /, **params: Any) -> None:
         if self._locator is None:
             self._locator = Locator(self.text)
         line, col = self._locator.find(at)
         self.problems.append(Problem(self.path, line, col, code, params, severity))
 
-    def warn(self, at: tuple, code: str, **params: Any) -> None:
+    def warn(self, at: tuple, code: str, /, **params: Any) -> None:
         self.add(at, code, WARNING, **params)
 
     @property
