@@ -215,6 +215,19 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     return top, commands
 
 
+def _command_index(argv: Sequence[str]) -> int | None:
+    """Where the command name stands: the first word that is not an option or its value."""
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return i
+    return None
+
+
 def _early_lang(argv: Sequence[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
@@ -229,10 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_lang(_early_lang(argv))
     top, commands = build_parser()
-    first = next((a for a in argv if not a.startswith("-")), None)
-    parser = commands.get(first) if first else None
+    first = _command_index(argv)
+    parser = commands.get(argv[first]) if first is not None else None
     if parser is not None:
-        argv.remove(first)
+        del argv[first]
     else:
         parser = top
     try:
