@@ -203,6 +203,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     score.add_argument("--level", type=int, help=t("cli.score.level"))
     score.add_argument("--clear", action="store_true", help=t("cli.score.clear"))
 
+    from sieve.exchange_cli import register as register_exchange
+
+    register_exchange(command)
+
     top.epilog = "commands: " + ", ".join(commands)
     return top, commands
 
