@@ -95,14 +95,14 @@ class FileCheck:
         self.digest = ""
         self._locator: Locator | None = None
 
-    def add(self, where: tuple, code: str, severity: str = ERROR, **params: Any) -> None:
+    def add(self, at: tuple, code: str, severity: str = ERROR, /, **params: Any) -> None:
         if self._locator is None:
             self._locator = Locator(self.text)
-        line, col = self._locator.find(where)
+        line, col = self._locator.find(at)
         self.problems.append(Problem(self.path, line, col, code, params, severity))
 
-    def warn(self, where: tuple, code: str, **params: Any) -> None:
-        self.add(where, code, WARNING, **params)
+    def warn(self, at: tuple, code: str, /, **params: Any) -> None:
+        self.add(at, code, WARNING, **params)
 
     @property
     def has_errors(self) -> bool:
@@ -229,10 +229,11 @@ class _Fields:
     def _wrong(self, key: str, expected: str, value: Any) -> None:
         self.fc.add(
             self.where + (key,),
-            "key.type",
+            "key.type_value",
             key=key,
             expected_type=expected,
             found_type=type_name(value),
+            found=show(value),
         )
 
     def str(self, key: str, required: bool = False, default: str = "") -> str:

@@ -186,8 +186,13 @@ def _check_score(
         raise EditError("edit.level", level=level, criterion=criterion, top=crit.scale.top)
 
 
-def _documents(session: Session) -> list[Path]:
-    return [session.path, *session.score_files]
+def _rewrite_row(table: Any, key: str, entries: dict[str, Any]) -> None:
+    """Replace one score line's inline table, keeping its trailing comment."""
+    _key, item = inline_line(key, entries)
+    old = table[key]
+    item.trivia.comment_ws = old.trivia.comment_ws
+    item.trivia.comment = old.trivia.comment
+    table[key] = item
 
 
 def _open(session: Session, path: Path, cache: dict[Path, TomlDocument]) -> TomlDocument:
@@ -214,9 +219,10 @@ def set_score(
         targets = holding
         for path in targets:
             table = _open(session, path, docs).doc["scores"][scorer]
-            row = table[key]
-            del row[criterion]
-            if not row:
+            entries = {k: v for k, v in table[key].unwrap().items() if k != criterion}
+            if entries:
+                _rewrite_row(table, key, entries)
+            else:
                 del table[key]
     elif holding:
         targets = holding
@@ -227,12 +233,7 @@ def set_score(
         if with_row:
             path = with_row[0]
             table = _open(session, path, docs).doc["scores"][scorer]
-            entries = dict(table[key].unwrap())
-            entries[criterion] = level
-            new_key, item = inline_line(key, entries)
-            item.trivia.comment_ws = table[key].trivia.comment_ws
-            item.trivia.comment = table[key].trivia.comment
-            table[key] = item
+            _rewrite_row(table, key, {**table[key].unwrap(), criterion: level})
         else:
             path = sources[0][0] if sources else session.path
             doc = _open(session, path, docs).doc
