@@ -192,7 +192,9 @@ def diff_tamis(a: Tamis, b: Tamis) -> list[Change]:
             continue
         _compare_fields(out, "criterion", crit.id, old, crit, _CRITERION_FIELDS)
         if old.scale.id != crit.scale.id:
-            out.append(Change("changed", "criterion", crit.id, "scale", old.scale.id, crit.scale.id))
+            out.append(
+                Change("changed", "criterion", crit.id, "scale", old.scale.id, crit.scale.id)
+            )
         if old.scale.levels != crit.scale.levels:
             out.append(
                 Change(
@@ -375,7 +377,21 @@ def diff_json(diff: Diff) -> str:
 
 def _body(table: Any) -> list:
     """The ``(key, item)`` list of a tomlkit table or container."""
-    return table.value.body if hasattr(table, "value") and hasattr(table.value, "body") else table.body
+    from tomlkit.container import Container
+
+    return table.body if isinstance(table, Container) else table.value.body
+
+
+def _tail_start(table: Any) -> int:
+    """Where the comments after a table's last key start (``len(body)`` when none)."""
+    from tomlkit.items import Whitespace
+
+    body = _body(table)
+    last = max((i for i, (k, _v) in enumerate(body) if k is not None), default=-1)
+    for i in range(last + 1, len(body)):
+        if not isinstance(body[i][1], Whitespace):
+            return i
+    return len(body)
 
 
 def _pop_tail(table: Any) -> list:
@@ -384,18 +400,8 @@ def _pop_tail(table: Any) -> list:
     tomlkit keeps the comment block that introduces the *next* section inside the
     previous table; a table appended after it must go before that block.
     """
-    from tomlkit.items import Comment, Whitespace
-
     body = _body(table)
-    last = max((i for i, (k, _v) in enumerate(body) if k is not None), default=-1)
-    start = len(body)
-    for i in range(last + 1, len(body)):
-        if isinstance(body[i][1], Comment):
-            start = i
-            break
-        if not isinstance(body[i][1], Whitespace):
-            start = i
-            break
+    start = _tail_start(table)
     tail = body[start:]
     del body[start:]
     return tail
@@ -571,10 +577,11 @@ def adopt(
     if appended:
         last = aot[-1]
         tail = _pop_tail(last)
+        spaced = _ends_blank(last)
         for table in appended:
             _blank_line(aot[-1])
             aot.append(table)
-        if tail or not doc.text().endswith("\n"):
+        if tail or spaced:
             _blank_line(aot[-1])
         _push_tail(aot[-1], tail)
 
@@ -750,7 +757,9 @@ def merge_scores(session_path: Path, files: list[Path], write: bool = True) -> S
 
 
 def merge_scores_text(result: ScoreMerge, lang: str | None = None) -> str:
-    lines = [t("exchange.merge_scores.summary", lang=lang, levels=result.levels, notes=result.notes)]
+    lines = [
+        t("exchange.merge_scores.summary", lang=lang, levels=result.levels, notes=result.notes)
+    ]
     lines += [t("exchange.written", lang=lang, path=p) for p in result.written]
     return "\n".join(lines) + "\n"
 
@@ -881,10 +890,13 @@ def _merge_tables(
                     inner = (ours, key, th) if isinstance(o, InlineTable) else owner
                     _merge_tables(None if b is _MISSING else b, o, th, where, state, inner)
                 continue
-            if _is_keyed_aot(key, o) and _is_keyed_aot(key, th):
-                if b is _MISSING or _is_keyed_aot(key, b):
-                    _merge_aot(key, None if b is _MISSING else b, o, th, where, state)
-                    continue
+            if (
+                _is_keyed_aot(key, o)
+                and _is_keyed_aot(key, th)
+                and (b is _MISSING or _is_keyed_aot(key, b))
+            ):
+                _merge_aot(key, None if b is _MISSING else b, o, th, where, state)
+                continue
         if vo == vb and (o is _MISSING or b is _MISSING or o.as_string() == b.as_string()):
             # only theirs changed it: take theirs (value and comment)
             if th is _MISSING:
@@ -895,6 +907,25 @@ def _merge_tables(
         if vo == vt:
             continue  # the same value both sides, only comments differ: keep ours
         _conflict(state, ours, key, where, (b, o, th), owner)
+    if owner is None and base is not None:
+        _merge_tail(base, ours, theirs)
+
+
+def _merge_tail(base: Any, ours: Any, theirs: Any) -> None:
+    """Bring in theirs' comments after a table's last key when ours kept base's.
+
+    These comments usually introduce the next section (tomlkit files them under
+    the table before), so a city adding one must not lose it in a merge.
+    """
+    texts = []
+    for table in (base, ours, theirs):
+        body = _body(table)
+        texts.append("".join(item.as_string() for _k, item in body[_tail_start(table) :]))
+    if texts[1] == texts[0] and texts[2] != texts[0]:
+        body = _body(theirs)
+        tail = copy.deepcopy(body[_tail_start(theirs) :])
+        _pop_tail(ours)
+        _push_tail(ours, tail)
 
 
 def _take(container: Any, key: str, item: Any) -> None:
@@ -940,7 +971,9 @@ def _merge_aot(name: str, base: Any, ours: Any, theirs: Any, path: str, state: _
             removed.append(key)
         else:
             _conflict_element(state, ours, f"{path}[{'/'.join(key)}]", b, o, None)
-    added = [th for key, th in by["theirs"].items() if key not in by["ours"] and key not in by["base"]]
+    added = [
+        th for key, th in by["theirs"].items() if key not in by["ours"] and key not in by["base"]
+    ]
     for key in removed:
         _remove_element(ours, key, name)
     if added:

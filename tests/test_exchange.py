@@ -91,17 +91,27 @@ def test_diff_reports_each_kind_of_tamis_change(tmp_path, capsys):
     changed = (
         TAMIS.replace("version = 2", "version = 3")
         .replace('label = "Besoin"', 'label = "Besoin réel"')
-        .replace("weight = 2\n\n[[criterion]]\nid = \"service\"", 'weight = 5\n\n[[criterion]]\nid = "service"')
-        .replace('kind = "gate"\nscale = "n"\npass_at = 1', 'kind = "gate"\nscale = "n"\npass_at = 2')
+        .replace(
+            'weight = 2\n\n[[criterion]]\nid = "service"',
+            'weight = 5\n\n[[criterion]]\nid = "service"',
+        )
+        .replace(
+            'kind = "gate"\nscale = "n"\npass_at = 1', 'kind = "gate"\nscale = "n"\npass_at = 2'
+        )
         .replace('levels = ["non", "oui"]', 'levels = ["non", "oui", "tout à fait"]')
         .replace("disagreement = 0.5", "disagreement = 0.4")
         .replace("threshold = 3", "threshold = 4")
         .replace('label = "Médiatisation"\nweight = 1', 'label = "Médiatisation"\nweight = 2')
-        .replace('id = "learn"\nlabel = "Apprentissage"\napplies_to = "angle"', 'id = "learn"\nlabel = "Apprentissage"\napplies_to = "subject"')
+        .replace(
+            'id = "learn"\nlabel = "Apprentissage"\napplies_to = "angle"',
+            'id = "learn"\nlabel = "Apprentissage"\napplies_to = "subject"',
+        )
     )
     changed = changed.replace(
-        '[[criterion]]\nid = "doable"', '[[criterion]]\nid = "new-one"\nlabel = "Nouveau"\n'
-        'applies_to = "angle"\nkind = "score"\nscale = "n"\nweight = 1\n\n[[criterion]]\nid = "doable"'
+        '[[criterion]]\nid = "doable"',
+        '[[criterion]]\nid = "new-one"\nlabel = "Nouveau"\n'
+        'applies_to = "angle"\nkind = "score"\nscale = "n"\nweight = 1\n\n'
+        '[[criterion]]\nid = "doable"',
     )
     changed = changed.replace(
         '[[attention.indicator]]\nid = "mandat"\nlabel = "Engagement de mandature"\nweight = 2\n\n',
@@ -199,8 +209,10 @@ def test_diff_of_sessions(workspace, capsys):
         .replace('"a/x" = "Bien."', '"a/x" = "Très bien."')
         .replace('kind = "informs"', 'kind = "informs"\nweight = 2')
         .replace('name = "Q"', 'name = "Q"\npower = 3')
-        .replace('[[scorer]]\nid = "ana"\nname = "Ana"', '[[scorer]]\nid = "ana"\nname = "Ana"\n\n'
-                 '[[scorer]]\nid = "bob"\nname = "Bob"'),
+        .replace(
+            '[[scorer]]\nid = "ana"\nname = "Ana"',
+            '[[scorer]]\nid = "ana"\nname = "Ana"\n\n[[scorer]]\nid = "bob"\nname = "Bob"',
+        ),
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "diff", session, other, "--format", "json")
@@ -253,7 +265,11 @@ def test_adopt_appends_criterion_and_scale_keeping_every_byte(tmp_path, capsys):
     scale_at = before.index("# ---", before.index("[scales.binaire]"))
     crit_at = before.index("# ---", before.index('id = "transfert-labo"'))
     expected = (
-        before[:scale_at] + scale + before[scale_at : crit_at - 1] + criterion + "\n"
+        before[:scale_at]
+        + scale
+        + before[scale_at : crit_at - 1]
+        + criterion
+        + "\n"
         + before[crit_at:]
     )
     assert after == expected
@@ -275,7 +291,9 @@ def test_adopt_existing_id_is_refused_then_renamed_or_replaced(tmp_path, capsys)
     assert code == 2 and "déjà un critère need" in err
     assert target.read_text(encoding="utf-8") == before
 
-    code, _, err = run(capsys, "adopt", source, target, "--criterion", "learn", "--rename", "learn2")
+    code, _, err = run(
+        capsys, "adopt", source, target, "--criterion", "learn", "--rename", "learn2"
+    )
     assert code == 0, err
     after = target.read_text(encoding="utf-8")
     added = (
@@ -301,7 +319,9 @@ def test_adopt_existing_id_is_refused_then_renamed_or_replaced(tmp_path, capsys)
 
 def test_adopt_scale_conflict_writes_nothing(tmp_path, capsys):
     source = write(tmp_path / "other.toml", OTHER)
-    mine = TAMIS.replace('[scales.b]\nlevels = ["non", "oui"]', '[scales.trois]\nlevels = ["1", "2", "3"]')
+    mine = TAMIS.replace(
+        '[scales.b]\nlevels = ["non", "oui"]', '[scales.trois]\nlevels = ["1", "2", "3"]'
+    )
     mine = mine.replace('scale = "b"', 'scale = "trois"')
     target = write(tmp_path / "t.toml", mine)
     code, _, err = run(capsys, "adopt", source, target, "--criterion", "youth")
@@ -355,10 +375,14 @@ def test_merge_scores_appends_entries(workspace, capsys):
     code, out, err = run(capsys, "merge-scores", session, incoming)
     assert code == 0, err
     after = session.read_text(encoding="utf-8")
-    assert after == before.replace(
-        '"a" = { need = 2 }   # première séance\n',
-        '"a" = { need = 2, service = 1 }   # première séance\n"a/x" = { learn = 3 }\n',
-    ) + '\n[notes.ana]\n"a/x" = "Concret."\n'
+    assert (
+        after
+        == before.replace(
+            '"a" = { need = 2 }   # première séance\n',
+            '"a" = { need = 2, service = 1 }   # première séance\n"a/x" = { learn = 3 }\n',
+        )
+        + '\n[notes.ana]\n"a/x" = "Concret."\n'
+    )
     assert "2 niveau(x) et 1 remarque(s)" in out
 
 
@@ -397,8 +421,11 @@ def test_merge_texts_same_field_two_ways_is_a_conflict():
 
 def test_merge_texts_added_criteria_and_scores_rows():
     base = TAMIS
-    ours = TAMIS.replace("[group]", '[[criterion]]\nid = "ours"\nlabel = "O"\napplies_to = "subject"\n'
-                         'kind = "score"\nscale = "n"\nweight = 1\n\n[group]')
+    ours = TAMIS.replace(
+        "[group]",
+        '[[criterion]]\nid = "ours"\nlabel = "O"\napplies_to = "subject"\n'
+        'kind = "score"\nscale = "n"\nweight = 1\n\n[group]',
+    )
     theirs = TAMIS.replace('label = "Tenable"', 'label = "Tenable"  # eux')
     result = merge_texts(base, ours, theirs)
     assert result.conflicts == []
@@ -406,9 +433,7 @@ def test_merge_texts_added_criteria_and_scores_rows():
 
 
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["git", *args], cwd=repo, capture_output=True, text=True, check=False
-    )
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture
@@ -489,9 +514,13 @@ def test_git_merge_same_weight_two_ways_is_a_conflict(repo):
 def test_compare_matches_by_id_and_provenance(tmp_path, capsys):
     source = write(tmp_path / "mulhouse.toml", OTHER)
     target = write(tmp_path / "t.toml", TAMIS)
-    assert run(capsys, "adopt", source, target, "--criterion", "youth", "--rename", "jeunes")[0] == 0
+    assert (
+        run(capsys, "adopt", source, target, "--criterion", "youth", "--rename", "jeunes")[0] == 0
+    )
     comparison = compare([target, source])
-    rows = {ident: [None if c is None else c.id for c in cells] for ident, _l, cells in comparison.rows}
+    rows = {
+        ident: [None if c is None else c.id for c in cells] for ident, _l, cells in comparison.rows
+    }
     assert rows == {
         "need": ["need", "need"],
         "service": ["service", None],
