@@ -816,12 +816,20 @@ def _is_keyed_aot(name: str, item: Any) -> bool:
     return all(k is not None for k in keys) and len(set(keys)) == len(keys)
 
 
-def _render(key: str, item: Any) -> str:
+def _render(key: str, item: Any, written: str | None = None) -> str:
+    """A ``key = value`` line as the item is written (inline tables stay inline)."""
     import tomlkit
+    from tomlkit.items import AoT, Table
 
-    doc = tomlkit.document()
-    doc[key] = _unwrap(item)
-    return doc.as_string().strip()
+    if isinstance(item, Table | AoT):
+        doc = tomlkit.document()
+        doc[key] = _unwrap(item)
+        return doc.as_string().strip()
+    text = f"{written or tomlkit.key(key).as_string()} = {item.as_string()}"
+    trivia = getattr(item, "trivia", None)
+    if trivia is not None and trivia.comment and "sieve-conflict-" not in trivia.comment:
+        text += trivia.comment_ws + trivia.comment
+    return text
 
 
 def _conflict(
@@ -845,16 +853,23 @@ def _conflict(
         container, key, theirs = owner
         ours = container.get(key, _MISSING)
     sentinel = f"sieve-conflict-{len(state.conflicts)}"
-    ours_text = _render(key, ours) if ours is not _MISSING else ""
-    theirs_text = _render(key, theirs) if theirs is not _MISSING else ""
+    written = next(
+        (k.as_string().strip() for k, _v in _body(container) if k and k.key == key), None
+    )
+    ours_text = _render(key, ours, written) if ours is not _MISSING else ""
+    theirs_text = _render(key, theirs, written) if theirs is not _MISSING else ""
     if ours is not _MISSING and hasattr(ours, "trivia"):
         item = container[key]
         previous = item.trivia.comment
-        if previous.startswith("# sieve-conflict-"):
-            state.markers[previous[2:]] = (ours_text, theirs_text)
+        mark = re.search(r"# (sieve-conflict-\d+)$", previous)
+        if mark:
+            state.markers[mark.group(1)] = (ours_text, theirs_text)
             return
-        item.trivia.comment_ws = "  "
-        item.trivia.comment = f"# {sentinel}"
+        if previous:
+            item.trivia.comment = f"{previous}  # {sentinel}"
+        else:
+            item.trivia.comment_ws = "  "
+            item.trivia.comment = f"# {sentinel}"
     else:
         _body(container).append((None, tomlkit.comment(sentinel)))
     state.markers[sentinel] = (ours_text, theirs_text)
@@ -1024,7 +1039,12 @@ def _conflict_element(
 ) -> None:
     """An element changed on one side and deleted on the other: keep it, mark it."""
     state.conflicts.append(
-        Conflict(path, _unwrap(base), None if ours is None else _unwrap(ours), None)
+        Conflict(
+            path,
+            _unwrap(base),
+            None if ours is None else _unwrap(ours),
+            None if theirs is None else _unwrap(theirs),
+        )
     )
     sentinel = f"sieve-conflict-{len(state.conflicts)}"
     kept = ours if ours is not None else copy.deepcopy(theirs)
@@ -1033,9 +1053,10 @@ def _conflict_element(
         if len(aot):
             _blank_line(aot[-1])
         aot.append(kept)
+        _blank_line(kept)
     kept.trivia.comment_ws = "  "
     kept.trivia.comment = f"# {sentinel}"
-    state.markers[sentinel] = ("", "")
+    state.markers[sentinel] = (_ELEMENT, "") if ours is not None else ("", _ELEMENT)
 
 
 @dataclass
@@ -1069,18 +1090,37 @@ def merge_texts(base: str, ours: str, theirs: str) -> MergeResult:
     return MergeResult(text, state.conflicts)
 
 
+_ELEMENT = "\0element"
+"""Marker of a whole ``[[…]]`` element changed on one side and deleted on the other."""
+
+
 def _apply_markers(text: str, markers: dict[str, tuple[str, str]]) -> str:
+    """Turn the sentinel comments left on conflicting lines into git conflict markers."""
     lines = text.split("\n")
-    out = []
-    for line in lines:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         found = next((s for s in markers if line.rstrip().endswith(f"# {s}")), None)
         if found is None:
             out.append(line)
             continue
         clean = line[: line.rfind(f"# {found}")].rstrip()
         ours_text, theirs_text = markers[found]
-        if not ours_text and not theirs_text:
-            out += ["<<<<<<< ours", clean, "=======", ">>>>>>> theirs"]
+        if _ELEMENT in (ours_text, theirs_text):
+            block = [clean]
+            while i < len(lines) and not lines[i].startswith("["):
+                block.append(lines[i])
+                i += 1
+            end = len(block)
+            while end > 1 and (not block[end - 1].strip() or block[end - 1].startswith("#")):
+                end -= 1
+            kept, rest = block[:end], block[end:]
+            if ours_text == _ELEMENT:
+                out += ["<<<<<<< ours", *kept, "=======", ">>>>>>> theirs", *rest]
+            else:
+                out += ["<<<<<<< ours", "=======", *kept, ">>>>>>> theirs", *rest]
         elif clean:
             out += ["<<<<<<< ours", clean, "=======", theirs_text, ">>>>>>> theirs"]
         else:

@@ -554,3 +554,61 @@ def test_help_texts_exist_in_both_languages():
 
     for key in ("cli.diff.help", "cli.adopt.help", "cli.merge-scores.help", "cli.compare.help"):
         assert key in CATALOGS["fr"] and key in CATALOGS["en"]
+
+
+SCORES = """\
+format = 1
+
+[scores.ana]   # les notes d'Ana
+"a" = { need = 2, service = 1 }   # première séance
+"a/x" = { learn = 3 }
+"""
+
+
+def test_merge_texts_score_rows_merge_by_criterion():
+    ours = SCORES.replace("need = 2", "need = 3")
+    theirs = SCORES.replace("service = 1", "service = 0")
+    result = merge_texts(SCORES, ours, theirs)
+    assert result.conflicts == []
+    assert result.text == SCORES.replace("need = 2, service = 1", "need = 3, service = 0")
+
+
+def test_merge_texts_score_conflict_marks_the_whole_line():
+    ours = SCORES.replace("need = 2", "need = 3")
+    theirs = SCORES.replace("need = 2", "need = 0")
+    result = merge_texts(SCORES, ours, theirs)
+    assert [(c.path, c.base, c.ours, c.theirs) for c in result.conflicts] == [
+        ("scores.ana.a.need", 2, 3, 0)
+    ]
+    assert (
+        '<<<<<<< ours\n"a" = { need = 3, service = 1 }   # première séance\n=======\n'
+        '"a" = { need = 0, service = 1 }   # première séance\n>>>>>>> theirs\n'
+    ) in result.text
+
+
+def test_merge_texts_changed_here_deleted_there_is_a_conflict():
+    doable = (
+        '[[criterion]]\nid = "doable"\nlabel = "Tenable"\napplies_to = "angle"\n'
+        'kind = "gate"\nscale = "b"\npass_at = 1\n'
+    )
+    ours = TAMIS.replace('label = "Tenable"', 'label = "Tenable ici"')
+    theirs = TAMIS.replace(doable + "\n", "")
+    result = merge_texts(TAMIS, ours, theirs)
+    assert [c.path for c in result.conflicts] == ["criterion[doable]"]
+    kept = doable.replace('"Tenable"', '"Tenable ici"')
+    assert "<<<<<<< ours\n" + kept + "=======\n>>>>>>> theirs\n\n[group]" in result.text
+
+
+def test_merge_driver_falls_back_to_lines_for_non_toml(tmp_path, capsys):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    base = "a = [\nb\nc\nd\ne\n"
+    files = {
+        "base": base,
+        "ours": base.replace("b\n", "B\n"),
+        "theirs": base.replace("e\n", "E\n"),
+    }
+    paths = [write(tmp_path / f"{name}.toml", text) for name, text in files.items()]
+    code, _, err = run(capsys, "merge-driver", *paths)
+    assert code == 0, err
+    assert paths[1].read_text(encoding="utf-8") == "a = [\nB\nc\nd\nE\n"
