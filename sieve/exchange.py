@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sieve.i18n import number, t
+from sieve.i18n import t
 from sieve.load import (
     CRITERION_KEYS,
     SCORE_FILE_KEYS,
@@ -316,12 +316,20 @@ def _shown(value: Any) -> str:
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_shown(v) for v in value) + "]"
     if isinstance(value, float):
-        return number(value)
+        return _number(value)
     if value is None:
         return "–"
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return literal(show(value, 80))
+
+
+def _number(value: float, lang: str | None = None) -> str:
+    """A number as short as it is exact: ``3``, ``0,4`` (French) or ``0.4``."""
+    from sieve.i18n import current
+
+    text = str(int(value)) if float(value).is_integer() else repr(float(value))
+    return text.replace(".", ",") if (lang or current()) == "fr" else text
 
 
 def diff_text(diff: Diff, lang: str | None = None) -> str:
@@ -338,7 +346,7 @@ def diff_text(diff: Diff, lang: str | None = None) -> str:
         if change.op == "changed":
             lines.append(
                 t(
-                    "exchange.diff.changed",
+                    "exchange.diff.changed" if change.id else "exchange.diff.changed_plain",
                     lang=lang,
                     what=what,
                     id=ident,
@@ -483,7 +491,7 @@ def adopt(
     ``replace``, the values of the replaced criterion (in place, comments kept).
     Raises :class:`ExchangeError` and writes nothing on any conflict.
     """
-    from sieve.save import TomlDocument, atomic_write
+    from sieve.save import TomlDocument
 
     source, target = Path(source), Path(target)
     src = open_tamis(source)
@@ -585,31 +593,25 @@ def adopt(
             _blank_line(aot[-1])
         _push_tail(aot[-1], tail)
 
-    text = doc.text()
-    _check_result(target, text)
-    if write and text != doc.original:
-        if doc.path.read_bytes().decode("utf-8") != doc.original:
-            from sieve.save import FileChangedError
-
-            raise FileChangedError(target)
-        atomic_write(target, text.encode("utf-8"))
-        result.written = True
+    _check_result(target, doc.text())
+    if write:
+        result.written = doc.save()
     return result
 
 
 def _replace_criterion(table: Any, source: Any, origin: str) -> None:
     """Give an existing criterion the source's values, in place (comments kept)."""
-    for key in CRITERION_KEYS - {"id", "origin"}:
-        if key in source:
-            if key in table and _unwrap(table[key]) == _unwrap(source[key]):
-                continue
-            item = copy.deepcopy(source.item(key))
-            if key in table:
-                table[key] = item
-            else:
-                _add_key(table, key, item)
-        elif key in table:
-            del table[key]
+    fields = CRITERION_KEYS - {"id", "origin"}
+    for key in [k for k in source if k in fields]:
+        if key in table and _unwrap(table[key]) == _unwrap(source[key]):
+            continue
+        item = copy.deepcopy(source.item(key))
+        if key in table:
+            table[key] = item
+        else:
+            _add_key(table, key, item)
+    for key in [k for k in table if k in fields and k not in source]:
+        del table[key]
     if "origin" in table:
         table["origin"] = origin
     else:
@@ -1238,9 +1240,9 @@ def _cell(crit: Any, row_id: str, lang: str | None) -> str:
     if crit is None:
         return "·"
     if crit.is_gate:
-        text = t("exchange.compare.gate", lang=lang, level=number(crit.pass_at, lang))
+        text = t("exchange.compare.gate", lang=lang, level=_number(crit.pass_at, lang))
     else:
-        text = number(crit.weight, lang)
+        text = _number(crit.weight, lang)
     if crit.id != row_id:
         text += f" ({literal(crit.id)})"
     return text

@@ -148,7 +148,8 @@ def test_diff_reports_each_kind_of_tamis_change(tmp_path, capsys):
     code, text, _ = run(capsys, "diff", a, b)
     assert code == 1
     assert "~ critère `need` : weight 2 → 5" in text
-    assert "+ critère `new-one` ajouté" in text
+    assert '+ critère `new-one` : ajout ("Nouveau")' in text
+    assert "~ groupe : disagreement 0,5 → 0,4" in text
 
 
 def test_diff_of_criteria_moved_and_scale_swapped(tmp_path, capsys):
