@@ -1220,16 +1220,16 @@ def compare_tamis(all_tamis: list[Tamis]) -> Comparison:
             parent[rb] = ra
 
     # criteria with the same id are the same criterion; provenance links the renamed
-    for tamis in all_tamis:
+    for column, tamis in enumerate(all_tamis):
         for crit in tamis.criteria:
-            union(("", crit.id), (tamis.id, crit.id))
+            union(("", crit.id), (str(column), crit.id))
             origin = parse_origin(crit.origin)
             if origin is not None and origin[1] is not None:
-                union(("", origin[1]), (tamis.id, crit.id))
+                union(("", origin[1]), (str(column), crit.id))
     rows: dict[tuple[str, str], tuple[str, str, list[Any]]] = {}
     for column, tamis in enumerate(all_tamis):
         for crit in tamis.criteria:
-            root = find((tamis.id, crit.id))
+            root = find((str(column), crit.id))
             if root not in rows:
                 rows[root] = (crit.id, crit.label, [None] * len(all_tamis))
             rows[root][2][column] = crit
@@ -1248,12 +1248,20 @@ def _cell(crit: Any, row_id: str, lang: str | None) -> str:
     return text
 
 
-def _column(tamis: Tamis) -> str:
-    return literal(f"{tamis.id}@{tamis.version}" + (f" {tamis.city}" if tamis.city else ""))
+def _columns(all_tamis: list[Tamis], with_city: bool) -> list[str]:
+    """One heading per tamis: ``id@version`` (and city), with the file name when ambiguous."""
+    labels = [
+        f"{x.id}@{x.version}" + (f" {x.city}" if with_city and x.city else "") for x in all_tamis
+    ]
+    return [
+        label if labels.count(label) == 1 else f"{label} ({x.path.name})"
+        for label, x in zip(labels, all_tamis, strict=True)
+    ]
 
 
 def compare_table(comparison: Comparison, lang: str | None = None) -> str:
-    head = [t("exchange.compare.criterion", lang=lang)] + [_column(x) for x in comparison.tamis]
+    head = [t("exchange.compare.criterion", lang=lang)]
+    head += [literal(label) for label in _columns(comparison.tamis, with_city=True)]
     body = [
         [literal(ident)] + [_cell(c, ident, lang) for c in cells]
         for ident, _label, cells in comparison.rows
@@ -1271,7 +1279,7 @@ def compare_table(comparison: Comparison, lang: str | None = None) -> str:
 def compare_csv(comparison: Comparison) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["criterion", "label"] + [f"{x.id}@{x.version}" for x in comparison.tamis])
+    writer.writerow(["criterion", "label"] + _columns(comparison.tamis, with_city=False))
     for ident, label, cells in comparison.rows:
         row = [ident, label]
         for crit in cells:
