@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 from sieve.app.bindings import localize
 from sieve.app.text import plain
 from sieve.i18n import t
-from sieve.problems import Problem
+from sieve.problems import Problem, _relative
 
 
 class ErrorScreen(Screen):
@@ -38,7 +38,7 @@ class ErrorScreen(Screen):
     def compose(self) -> ComposeResult:
         errors = sum(p.is_error for p in self.problems)
         head = Text(t("app.errors.title", count=errors) + "\n", style="bold")
-        head.append_text(plain(self.path))
+        head.append_text(plain(_relative(Path(self.path), None)))
         yield Static(head, classes="bar error-bar")
         body = Text()
         for problem in self.problems:

@@ -85,8 +85,10 @@ class VigilanceScreen(SieveScreen):
             options.add_option(Option(describe(flag, session), id=str(i)))
         if not found:
             options.add_option(Option(Text(t("app.vigilance.none")), disabled=True))
-        elif highlighted is not None and highlighted < len(found):
-            options.highlighted = highlighted
+        else:
+            options.highlighted = (
+                highlighted if highlighted is not None and highlighted < len(found) else 0
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         flag = self.flags[int(event.option.id or 0)]
