@@ -549,6 +549,7 @@ def adopt(
         scales = doc.doc["scales"]
         tables = [v for _k, v in _body(scales) if isinstance(v, tomlkit.items.Table)]
         tail = _pop_tail(tables[-1]) if tables else []
+        spaced = bool(tables) and _ends_blank(tables[-1])
         last = None
         for name in new_scales:
             copied = copy.deepcopy(src_doc["scales"][name])
@@ -559,7 +560,7 @@ def adopt(
             scales.append(name, copied)
             last = copied
             result.scales.append(name)
-        if last is not None and tail:
+        if last is not None and (tail or spaced):
             _blank_line(last)
             _push_tail(last, tail)
 
@@ -1236,7 +1237,7 @@ def compare_tamis(all_tamis: list[Tamis]) -> Comparison:
     return Comparison(all_tamis, list(rows.values()))
 
 
-def _cell(crit: Any, row_id: str, lang: str | None) -> str:
+def cell_text(crit: Any, row_id: str, lang: str | None = None) -> str:
     if crit is None:
         return "·"
     if crit.is_gate:
@@ -1248,7 +1249,7 @@ def _cell(crit: Any, row_id: str, lang: str | None) -> str:
     return text
 
 
-def _columns(all_tamis: list[Tamis], with_city: bool) -> list[str]:
+def column_labels(all_tamis: list[Tamis], with_city: bool) -> list[str]:
     """One heading per tamis: ``id@version`` (and city), with the file name when ambiguous."""
     labels = [
         f"{x.id}@{x.version}" + (f" {x.city}" if with_city and x.city else "") for x in all_tamis
@@ -1261,9 +1262,9 @@ def _columns(all_tamis: list[Tamis], with_city: bool) -> list[str]:
 
 def compare_table(comparison: Comparison, lang: str | None = None) -> str:
     head = [t("exchange.compare.criterion", lang=lang)]
-    head += [literal(label) for label in _columns(comparison.tamis, with_city=True)]
+    head += [literal(label) for label in column_labels(comparison.tamis, with_city=True)]
     body = [
-        [literal(ident)] + [_cell(c, ident, lang) for c in cells]
+        [literal(ident)] + [cell_text(c, ident, lang) for c in cells]
         for ident, _label, cells in comparison.rows
     ]
     widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
@@ -1279,7 +1280,7 @@ def compare_table(comparison: Comparison, lang: str | None = None) -> str:
 def compare_csv(comparison: Comparison) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["criterion", "label"] + _columns(comparison.tamis, with_city=False))
+    writer.writerow(["criterion", "label"] + column_labels(comparison.tamis, with_city=False))
     for ident, label, cells in comparison.rows:
         row = [ident, label]
         for crit in cells:

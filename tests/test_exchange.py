@@ -613,3 +613,72 @@ def test_merge_driver_falls_back_to_lines_for_non_toml(tmp_path, capsys):
     code, _, err = run(capsys, "merge-driver", *paths)
     assert code == 0, err
     assert paths[1].read_text(encoding="utf-8") == "a = [\nB\nc\nd\nE\n"
+
+
+# -- the app's exchange screen ------------------------------------------------------
+
+
+def test_app_exchange_screen_compares_and_adopts(workspace):
+    import asyncio
+
+    from textual.widgets import DataTable
+
+    from sieve.app.app import SieveApp
+    from sieve.app.screens.exchange import AdoptDialog
+
+    path = workspace(SESSION_BODY)
+    tamis = path.parent.parent / "criteria" / "t.toml"
+    write(tamis.with_name("mulhouse.toml"), OTHER)
+    write(tamis.with_name("broken.toml"), "format = 1\n[tamis\n")
+    before = tamis.read_text(encoding="utf-8")
+
+    async def walk() -> None:
+        app = SieveApp(path, watch=False)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.press("x")
+            await pilot.pause()
+            assert app.current_mode == "exchange"
+            screen = app.screen
+            table = screen.query_one(DataTable)
+            assert [str(c.label) for c in table.columns.values()][1:] == [
+                "nous : t@2 Testville",
+                "mulhouse@4 Mulhouse",
+            ]
+            assert [r.key.value for r in table.rows.values()] == [
+                "need",
+                "service",
+                "learn",
+                "doable",
+                "youth",
+            ]
+            assert [str(c) for c in table.get_row("learn")[1:]] == ["1", "porte≥2"]
+            hint = str(screen.query_one("#exchange-hint").render())
+            assert "broken.toml" in hint
+            # a criterion we already have: nothing to adopt, nothing written
+            table.cursor_coordinate = (0, 2)
+            await pilot.press("a")
+            await pilot.pause()
+            assert not isinstance(app.screen, AdoptDialog)
+            # youth, from Mulhouse's column
+            table.cursor_coordinate = (4, 2)
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, AdoptDialog)
+            await pilot.press("y")
+            await pilot.pause()
+            await pilot.pause()
+            assert app.workbench.session.tamis.by_id["youth"].origin == "mulhouse@4 (Mulhouse)"
+            table = app.screen.query_one(DataTable)
+            assert [str(c) for c in table.get_row("youth")[1:]] == ["3", "3"]
+
+    asyncio.run(walk())
+    scale = '[scales.trois]   # une échelle courte\nlevels = ["bas", "moyen", "haut"]\n\n'
+    youth = (
+        '\n[[criterion]]\nid = "youth"\nlabel = "Parole des jeunes"   # ajouté à Mulhouse\n'
+        'question = "Les jeunes sont-ils associés ?"\napplies_to = "subject"\nkind = "score"\n'
+        'scale = "trois"\nweight = 3\norigin = "mulhouse@4 (Mulhouse)"\n'
+    )
+    at_scale = before.index("[[criterion]]")
+    at_crit = before.index("\n[group]")
+    expected = before[:at_scale] + scale + before[at_scale:at_crit] + youth + before[at_crit:]
+    assert tamis.read_text(encoding="utf-8") == expected

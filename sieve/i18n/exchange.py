@@ -101,6 +101,32 @@ FR: dict[str, str] = {
         "nombre : poids ; porte≥N : critère éliminatoire ; · : absent ; "
         "(id) : adopté sous un autre nom"
     ),
+    # the app's exchange screen
+    "app.screen.exchange": "Échange",
+    "app.help.exchange": "notre tamis face à ceux des autres villes ; adopter un critère",
+    "app.exchange.title": "Échange entre villes",
+    "app.exchange.ours": "nous : {label}",
+    "app.exchange.hint": (
+        "a ou Entrée : adopter le critère sous le curseur (depuis le tamis de la colonne). "
+        "Renommer ou remplacer : sieve adopt --rename / --replace"
+    ),
+    "app.exchange.alone": (
+        "Aucun autre tamis dans criteria/ : déposez-y le fichier qu'une autre ville vous a envoyé"
+    ),
+    "app.exchange.skipped": "ignorés (invalides, voir sieve check) : {files}",
+    "app.exchange.have": (
+        "notre tamis a déjà ce critère (`{id}`) : pour le remplacer, "
+        "sieve adopt SOURCE CIBLE --criterion ID --replace"
+    ),
+    "app.exchange.confirm_title": "Adopter ce critère ?",
+    "app.exchange.confirm": (
+        "`{id}` « {label} », du tamis {source} ({city}), sera ajouté à la fin de nos critères, "
+        "avec sa provenance. Rien d'autre ne change dans notre fichier."
+    ),
+    "app.exchange.yes": "Adopter",
+    "app.exchange.no": "Annuler",
+    "app.exchange.key.adopt": "adopter",
+    "app.exchange.key.yes": "adopter",
 }
 
 EN: dict[str, str] = {
@@ -192,4 +218,30 @@ EN: dict[str, str] = {
     "exchange.compare.legend": (
         "number: weight; gate≥N: a gate criterion; ·: absent; (id): adopted under another name"
     ),
+    # the app's exchange screen
+    "app.screen.exchange": "Exchange",
+    "app.help.exchange": "our tamis beside other cities' tamis; adopt a criterion",
+    "app.exchange.title": "Exchange between cities",
+    "app.exchange.ours": "us: {label}",
+    "app.exchange.hint": (
+        "a or Enter: adopt the criterion under the cursor (from the column's tamis). "
+        "To rename or replace: sieve adopt --rename / --replace"
+    ),
+    "app.exchange.alone": (
+        "No other tamis in criteria/: drop there the file another city sent you"
+    ),
+    "app.exchange.skipped": "left out (invalid, see sieve check): {files}",
+    "app.exchange.have": (
+        "our tamis already has this criterion (`{id}`): to replace it, "
+        "sieve adopt SOURCE TARGET --criterion ID --replace"
+    ),
+    "app.exchange.confirm_title": "Adopt this criterion?",
+    "app.exchange.confirm": (
+        '`{id}` "{label}", from tamis {source} ({city}), will be added after our criteria, '
+        "with its provenance. Nothing else changes in our file."
+    ),
+    "app.exchange.yes": "Adopt",
+    "app.exchange.no": "Cancel",
+    "app.exchange.key.adopt": "adopt",
+    "app.exchange.key.yes": "adopt",
 }

@@ -49,6 +49,9 @@ SCREENS: list[ScreenEntry] = [
         "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
     ),
     ScreenEntry(
+        "exchange", "x", "app.screen.exchange", "exchange:ExchangeScreen", "app.help.exchange"
+    ),
+    ScreenEntry(
         "presentation",
         "p",
         "app.screen.presentation",
