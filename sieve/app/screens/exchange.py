@@ -126,15 +126,19 @@ class ExchangeScreen(SieveScreen):
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         labels = column_labels(comparison.tamis, with_city=True)
-        table.add_column(t("exchange.compare.criterion"), key="criterion")
-        table.add_column(plain(t("app.exchange.ours", label=labels[0])), key="0")
-        for i, label in enumerate(labels[1:], start=1):
-            table.add_column(plain(label), key=str(i))
+        heads = [t("exchange.compare.criterion"), t("app.exchange.ours", label=labels[0])]
+        heads += labels[1:]
+        rows = []
         for ident, label, cells in comparison.rows:
             row = [plain(f"{ident} · {label}")]
             for crit in cells:
                 style = "dim" if crit is None else ""
                 row.append(plain(cell_text(crit, ident), style=style))
+            rows.append((ident, row))
+        for i, head in enumerate(heads):
+            width = max([len(head), *(r[i].cell_len for _k, r in rows)])
+            table.add_column(plain(head), key=str(i - 1), width=min(width, 60))
+        for ident, row in rows:
             table.add_row(*row, key=ident)
         if comparison.rows:
             table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
