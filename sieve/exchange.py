@@ -915,15 +915,15 @@ def _merge_tables(
             ):
                 _merge_aot(key, None if b is _MISSING else b, o, th, where, state)
                 continue
-        if vo == vb and (o is _MISSING or b is _MISSING or o.as_string() == b.as_string()):
-            # only theirs changed it: take theirs (value and comment)
+        if vo == vb:
+            # only theirs changed the value: take theirs (with its comment, if any)
             if th is _MISSING:
                 del ours[key]
             else:
                 _take(ours, key, th)
             continue
-        if vo == vt:
-            continue  # the same value both sides, only comments differ: keep ours
+        if vt == vb or vo == vt:
+            continue  # theirs changed only a comment, or both made the same change
         _conflict(state, ours, key, where, (b, o, th), owner)
     if owner is None and base is not None:
         _merge_tail(base, ours, theirs)

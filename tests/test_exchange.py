@@ -682,3 +682,11 @@ def test_app_exchange_screen_compares_and_adopts(workspace):
     at_crit = before.index("\n[group]")
     expected = before[:at_scale] + scale + before[at_scale:at_crit] + youth + before[at_crit:]
     assert tamis.read_text(encoding="utf-8") == expected
+
+
+def test_merge_texts_their_comment_and_our_value_do_not_conflict():
+    ours = TAMIS.replace("weight = 2\n", "weight = 4\n", 1)
+    theirs = TAMIS.replace("weight = 2\n", "weight = 2  # à revoir\n", 1)
+    result = merge_texts(TAMIS, ours, theirs)
+    assert result.conflicts == []
+    assert result.text == ours
