@@ -780,7 +780,7 @@ def load_session(path: Path) -> SessionLoad:
     angles = _angles(data, fc, subjects)
     scorers = _scorers(data, fc)
     stakeholders = _stakeholders(data, fc)
-    relations = _relations(data, fc, stakeholders)
+    relations = _relations(data, fc, stakeholders.keys() | scorers.keys())
 
     if tamis is None:
         return result
@@ -928,7 +928,8 @@ def _stakeholders(data: dict, fc: FileCheck) -> dict[str, Stakeholder]:
     return out
 
 
-def _relations(data: dict, fc: FileCheck, people: dict[str, Stakeholder]) -> list[Relation]:
+def _relations(data: dict, fc: FileCheck, people: set[str]) -> list[Relation]:
+    """Relations between stakeholders; a scorer's id names them on the map too."""
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     for where, body in _array_of_tables(data, "relation", fc):

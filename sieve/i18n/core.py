@@ -130,6 +130,7 @@ FR: dict[str, str] = {
         "la session par défaut est introuvable ({path}) : donnez le chemin d'une session"
     ),
     "cli.interrupted": "interrompu",
+    "cli.warnings": "{count} avertissement(s) : `sieve check {path}` les détaille",
     "cli.app_missing": (
         "L'interface n'est pas encore disponible dans cette version : voici le classement."
     ),
@@ -283,6 +284,7 @@ EN: dict[str, str] = {
     "cli.error.unknown_case": "unknown case `{case}`; the session's cases: {known}",
     "cli.error.default_missing": "the default session is missing ({path}): give a session path",
     "cli.interrupted": "interrupted",
+    "cli.warnings": "{count} warning(s): `sieve check {path}` lists them",
     "cli.app_missing": "The interface is not available in this version yet: here is the ranking.",
     "rank.col.rank": "rank",
     "rank.col.case": "case",
