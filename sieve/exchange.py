@@ -715,10 +715,11 @@ def merge_scores(session_path: Path, files: list[Path], write: bool = True) -> S
     result = ScoreMerge()
     docs: dict[Path, TomlDocument] = {}
 
-    def doc_for(path: Path) -> Any:
+    def table(path: Path, outer: str, scorer: str) -> Any:
+        """``[outer.scorer]`` of a file (created at its end when missing)."""
         if path not in docs:
             docs[path] = TomlDocument(path, session.digests.get(path))
-        return docs[path].doc
+        return docs[path].table(outer, scorer)
 
     def home(scorer: str, table: str) -> Path:
         origins = session.note_origin if table == "notes" else session.score_origin
@@ -729,28 +730,25 @@ def merge_scores(session_path: Path, files: list[Path], write: bool = True) -> S
         named = [p for p in session.score_files if p.stem == scorer]
         return named[0] if named else session.path
 
-    from sieve.save import ensure_table
-
     for (scorer, key), entries in new_levels.items():
         with_row = [p for p, rows in session.score_origin.get(scorer, ()) if key in rows]
         path = with_row[0] if with_row else home(scorer, "scores")
-        table = ensure_table(doc_for(path), ("scores", scorer))
-        if key in table:
-            merged = dict(table[key].unwrap())
+        rows = table(path, "scores", scorer)
+        if key in rows:
+            merged = dict(rows[key].unwrap())
             merged.update(entries)
             _k, item = inline_line(key, merged)
-            item.trivia.comment_ws = table[key].trivia.comment_ws
-            item.trivia.comment = table[key].trivia.comment
-            table[key] = item
+            item.trivia.comment_ws = rows[key].trivia.comment_ws
+            item.trivia.comment = rows[key].trivia.comment
+            rows[key] = item
         else:
             new_key, item = inline_line(key, entries)
-            _add_key(table, new_key, item)
+            _add_key(rows, new_key, item)
         result.levels += len(entries)
     for (scorer, key), text in new_notes.items():
         path = home(scorer, "notes")
-        table = ensure_table(doc_for(path), ("notes", scorer))
         new_key, item = parsed_line(f"{toml_key(key)} = {toml_value(text)}")
-        _add_key(table, new_key, item)
+        _add_key(table(path, "notes", scorer), new_key, item)
         result.notes += 1
     if write:
         for path, document in docs.items():
