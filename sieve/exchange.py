@@ -542,6 +542,8 @@ def adopt(
     src_doc = tomlkit.parse(source.read_text(encoding="utf-8"))
     src_tables = {_unwrap(tbl.get("id")): tbl for tbl in src_doc["criterion"]}
     doc = TomlDocument(target)
+    if doc.text() != doc.original:  # e.g. [[criterion]] tables split by other tables
+        raise ExchangeError("exchange.not_lossless", path=target)
     result = Adoption(target)
 
     new_scales = [n for n in needed if n not in dst.scales]
@@ -924,7 +926,45 @@ def _merge_tables(
             continue  # theirs changed only a comment, or both made the same change
         _conflict(state, ours, key, where, (b, o, th), owner)
     if owner is None and base is not None:
+        _merge_head(base, ours, theirs)
         _merge_tail(base, ours, theirs)
+
+
+def _head_end(table: Any) -> int:
+    """Where a table's first key is (its leading comments come before)."""
+    body = _body(table)
+    return next((i for i, (k, _v) in enumerate(body) if k is not None), 0)
+
+
+def _merge_head(base: Any, ours: Any, theirs: Any) -> None:
+    """Bring in theirs' comments before a table's first key when ours kept base's."""
+    texts = [
+        "".join(item.as_string() for _k, item in _body(table)[: _head_end(table)])
+        for table in (base, ours, theirs)
+    ]
+    if texts[1] == texts[0] and texts[2] != texts[0]:
+        head = copy.deepcopy(_body(theirs)[: _head_end(theirs)])
+        body = _body(ours)
+        del body[: _head_end(ours)]
+        body[:0] = head
+        _reindex(ours)
+
+
+def _reindex(container: Any) -> None:
+    """Rebuild tomlkit's key -> position map after items were moved in a body."""
+    from tomlkit.container import Container
+
+    if not isinstance(container, Container):
+        container = container.value
+    container._map = {}
+    for i, (key, _item) in enumerate(container.body):
+        if key is None:
+            continue
+        known = container._map.get(key)
+        if known is None:
+            container._map[key] = i
+        else:
+            container._map[key] = (*(known if isinstance(known, tuple) else (known,)), i)
 
 
 def _merge_tail(base: Any, ours: Any, theirs: Any) -> None:
@@ -1077,12 +1117,15 @@ def merge_texts(base: str, ours: str, theirs: str) -> MergeResult:
     Raises ``ValueError`` when a text is not TOML.
     """
     import tomlkit
-    from tomlkit.exceptions import ParseError
+    from tomlkit.exceptions import TOMLKitError
 
     try:
         docs = [tomlkit.parse(text) for text in (base, ours, theirs)]
-    except ParseError as exc:
+    except TOMLKitError as exc:
         raise ValueError(str(exc)) from None
+    for doc, text in zip(docs, (base, ours, theirs), strict=True):
+        if doc.as_string() != text:  # e.g. [[x]] tables split by other tables
+            raise ValueError("tomlkit cannot keep this file byte for byte")
     state = _MergeState()
     _merge_tables(docs[0], docs[1], docs[2], "", state)
     text = docs[1].as_string()
@@ -1141,8 +1184,12 @@ def merge_driver(base: Path, ours: Path, theirs: Path, shown: str | None = None)
     name = shown or str(ours)
     try:
         result = merge_texts(*texts)
-    except ValueError as exc:
-        return _line_merge(base, ours, theirs, name, str(exc))
+        if not result.conflicts:
+            import rtoml
+
+            rtoml.loads(result.text)  # a clean merge must still be TOML
+    except Exception as exc:  # noqa: BLE001 - a git driver falls back, never a traceback
+        return _line_merge(base, ours, theirs, name, str(exc) or type(exc).__name__)
     atomic_write(Path(ours), result.text.encode("utf-8"))
     return [
         t(

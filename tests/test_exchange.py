@@ -690,3 +690,31 @@ def test_merge_texts_their_comment_and_our_value_do_not_conflict():
     result = merge_texts(TAMIS, ours, theirs)
     assert result.conflicts == []
     assert result.text == ours
+
+
+def test_merge_texts_brings_their_comments_at_the_top_and_in_tables():
+    base = 'format = 1  # f\n\n[tamis]\n# h\nid = "t"\n'
+    ours = base + "# ours at the end\n"
+    theirs = "# theirs at the top\n" + base.replace("# h", "# h, theirs")
+    result = merge_texts(base, ours, theirs)
+    assert result.conflicts == []
+    assert result.text == (
+        "# theirs at the top\nformat = 1  # f\n\n"
+        '[tamis]\n# h, theirs\nid = "t"\n# ours at the end\n'
+    )
+
+
+def test_files_tomlkit_cannot_keep_are_refused_or_merged_by_lines(tmp_path, capsys):
+    split = TAMIS.replace(
+        "[group]",
+        '[other]\nx = 1\n\n[[criterion]]\nid = "late"\n'
+        'label = "L"\napplies_to = "subject"\nkind = "score"\nscale = "n"\n'
+        "weight = 1\n\n[group]",
+    )
+    target = write(tmp_path / "split.toml", split)
+    source = write(tmp_path / "other.toml", OTHER)
+    code, _, err = run(capsys, "adopt", source, target, "--criterion", "youth")
+    assert code == 2 and "rien n'a été écrit" in err.lower()
+    assert target.read_text(encoding="utf-8") == split
+    with pytest.raises(ValueError):
+        merge_texts(split, split, split.replace('label = "L"', 'label = "M"'))

@@ -77,6 +77,10 @@ FR: dict[str, str] = {
     "exchange.adopt.written": "écrit dans {path}",
     "exchange.adopt.nothing": "rien à changer dans {path}",
     "exchange.invalid_result": "le résultat ne serait pas valide ({path}) : {error}",
+    "exchange.not_lossless": (
+        "{path} ne peut pas être modifié sans en déplacer des parties (des tables [[…]] "
+        "séparées par d'autres tables ?) : regroupez-les, puis recommencez. Rien n'a été écrit"
+    ),
     # merge-scores
     "problem.exchange.note_conflict": (
         "remarque de {scorer} sur `{key}` différente de celle déjà enregistrée"
@@ -199,6 +203,10 @@ EN: dict[str, str] = {
     "exchange.adopt.written": "written to {path}",
     "exchange.adopt.nothing": "nothing to change in {path}",
     "exchange.invalid_result": "the result would not be valid ({path}): {error}",
+    "exchange.not_lossless": (
+        "{path} cannot be edited without moving parts of it ([[…]] tables split by other "
+        "tables?): put them together, then retry. Nothing was written"
+    ),
     # merge-scores
     "problem.exchange.note_conflict": (
         "note of {scorer} on `{key}` differs from the one already recorded"
