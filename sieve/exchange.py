@@ -803,11 +803,32 @@ def _element_key(name: str, table: Any) -> Any:
 
 
 def _is_table(item: Any) -> bool:
+    from tomlkit.container import OutOfOrderTableProxy
     from tomlkit.items import InlineTable, Table
 
-    return isinstance(item, Table | InlineTable) or (
+    return isinstance(item, Table | InlineTable | OutOfOrderTableProxy) or (
         hasattr(item, "body") and not hasattr(item, "trivia")
     )
+
+
+def _is_proxy(item: Any) -> bool:
+    """A table written in several parts (``[scores.a]``, ``[notes.a]``, ``[scores.b]``)."""
+    from tomlkit.container import OutOfOrderTableProxy
+
+    return isinstance(item, OutOfOrderTableProxy)
+
+
+def _text(item: Any) -> str:
+    if _is_proxy(item):
+        return "".join(part.as_string() for part in item._tables)
+    return item.as_string()
+
+
+def _holder(container: Any, key: str) -> Any:
+    """The part of a table written in several parts that holds ``key``."""
+    if not _is_proxy(container):
+        return container
+    return next((part for part in container._tables if key in part), container._tables[-1])
 
 
 def _is_keyed_aot(name: str, item: Any) -> bool:
@@ -824,7 +845,7 @@ def _render(key: str, item: Any, written: str | None = None) -> str:
     import tomlkit
     from tomlkit.items import AoT, Table
 
-    if isinstance(item, Table | AoT):
+    if isinstance(item, Table | AoT) or _is_proxy(item):
         doc = tomlkit.document()
         doc[key] = _unwrap(item)
         return doc.as_string().strip()
@@ -855,6 +876,7 @@ def _conflict(
     if owner is not None:
         container, key, theirs = owner
         ours = container.get(key, _MISSING)
+    container = _holder(container, key)
     sentinel = f"sieve-conflict-{len(state.conflicts)}"
     written = next(
         (k.as_string().strip() for k, _v in _body(container) if k and k.key == key), None
@@ -896,17 +918,21 @@ def _merge_tables(
         th = theirs.get(key, _MISSING)
         where = f"{path}.{key}" if path else key
         vb, vo, vt = (_unwrap(x) if x is not _MISSING else _MISSING for x in (b, o, th))
-        if vo == vt and (o is _MISSING or th is _MISSING or o.as_string() == th.as_string()):
+        if vo == vt and (o is _MISSING or th is _MISSING or _text(o) == _text(th)):
             continue
-        if vt == vb and (th is _MISSING or b is _MISSING or th.as_string() == b.as_string()):
+        if vt == vb and (th is _MISSING or b is _MISSING or _text(th) == _text(b)):
             continue  # theirs did not touch it
         if o is not _MISSING and th is not _MISSING:
             if _is_table(o) and _is_table(th) and (b is _MISSING or _is_table(b)):
-                if vo == vb and b is not _MISSING and o.as_string() == b.as_string():
-                    _take(ours, key, th)
+                if vo == vb and b is not _MISSING and _text(o) == _text(b):
+                    _take(ours, key, th, theirs)
                 else:
-                    inner = (ours, key, th) if isinstance(o, InlineTable) else owner
+                    inline = isinstance(o, InlineTable)
+                    before = _unwrap(o)
+                    inner = (ours, key, th) if inline else owner
                     _merge_tables(None if b is _MISSING else b, o, th, where, state, inner)
+                    if inline and owner is None and _unwrap(o) != before:
+                        _reformat_inline(_holder(ours, key), key)
                 continue
             if (
                 _is_keyed_aot(key, o)
@@ -920,12 +946,12 @@ def _merge_tables(
             if th is _MISSING:
                 del ours[key]
             else:
-                _take(ours, key, th)
+                _take(ours, key, th, theirs)
             continue
         if vt == vb or vo == vt:
             continue  # theirs changed only a comment, or both made the same change
         _conflict(state, ours, key, where, (b, o, th), owner)
-    if owner is None and base is not None:
+    if owner is None and base is not None and not any(map(_is_proxy, (base, ours, theirs))):
         _merge_head(base, ours, theirs)
         _merge_tail(base, ours, theirs)
 
@@ -984,16 +1010,42 @@ def _merge_tail(base: Any, ours: Any, theirs: Any) -> None:
         _push_tail(ours, tail)
 
 
-def _take(container: Any, key: str, item: Any) -> None:
+def _reformat_inline(container: Any, key: str) -> None:
+    """Write a merged inline table (a score line) as sieve writes it: ``{ a = 1, b = 2 }``."""
+    from sieve.save import toml_value
+
+    old = container[key]
+    inner = ", ".join(f"{k} = {toml_value(v)}" for k, v in old.unwrap().items())
+    _key, item = _parse_line(f"x = {{ {inner} }}")
+    item.trivia.comment_ws = old.trivia.comment_ws
+    item.trivia.comment = old.trivia.comment
+    container[key] = item
+
+
+def _parse_line(text: str) -> tuple[Any, Any]:
+    from sieve.save import parsed_line
+
+    return parsed_line(text)
+
+
+def _take(container: Any, key: str, item: Any, source: Any = None) -> None:
+    """Put theirs' ``item`` under ``key`` in ours (written as in ``source``, theirs)."""
     from tomlkit.items import AoT, Table
 
     item = copy.deepcopy(item)
     if key in container:
         container[key] = item
+        return
+    written = key
+    if source is not None:
+        part = _holder(source, key)
+        written = next((k for k, _v in _body(part) if k is not None and k.key == key), key)
+    if _is_proxy(container):
+        container[written] = item
     elif isinstance(item, Table | AoT):
-        container.append(key, item)
+        container.append(written, item)
     else:
-        _add_key(container, key, item)
+        _add_key(container, written, item)
 
 
 def _merge_aot(name: str, base: Any, ours: Any, theirs: Any, path: str, state: _MergeState) -> None:

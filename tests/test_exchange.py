@@ -718,3 +718,22 @@ def test_files_tomlkit_cannot_keep_are_refused_or_merged_by_lines(tmp_path, caps
     assert target.read_text(encoding="utf-8") == split
     with pytest.raises(ValueError):
         merge_texts(split, split, split.replace('label = "L"', 'label = "M"'))
+
+
+def test_merge_texts_score_tables_written_in_several_parts():
+    # sieve writes a new scorer's table at the end, after [notes.*]: [scores] comes in parts
+    base = (
+        '[scores.ana]\n"a" = { need = 2 }\n\n[notes.ana]\n"a" = "ok"\n\n'
+        '[scores.zed]\n"a" = { need = 0 }\n'
+    )
+    ours = base.replace('"a" = { need = 2 }', '"a" = { need = 2 }\n"b" = { need = 1 }')
+    theirs = base.replace("need = 0", "need = 0, service = 1")
+    result = merge_texts(base, ours, theirs)
+    assert result.conflicts == []
+    assert result.text == ours.replace("need = 0", "need = 0, service = 1")
+    clash = merge_texts(base, base.replace("need = 0", "need = 2"), theirs.replace("0,", "3,"))
+    assert [c.path for c in clash.conflicts] == ["scores.zed.a.need"]
+    assert clash.text.endswith(
+        '[scores.zed]\n<<<<<<< ours\n"a" = { need = 2, service = 1 }\n=======\n'
+        '"a" = { need = 3, service = 1 }\n>>>>>>> theirs\n'
+    )
