@@ -233,7 +233,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("session", metavar="SESSION", help=t("cli.session"))
     shot.add_argument(
         "--screen",
-        choices=("matrix", "scoring", "ranking", "vigilance", "presentation"),
+        choices=("matrix", "scoring", "ranking", "vigilance", "presentation", "exchange"),
         default="matrix",
         help=t("cli.screenshot.screen"),
     )
