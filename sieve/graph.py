@@ -194,6 +194,8 @@ class Analysis:
     sample: int | None = None
     """The number of sampled sources when betweenness was estimated, else ``None``."""
     title: str = ""
+    """The session's title."""
+    session_id: str = ""
 
     @property
     def warnings(self) -> list[Finding]:
@@ -318,6 +320,8 @@ def structural_holes(
 
     import networkx as nx
 
+    if ties.number_of_nodes() == 0:
+        return {}, {}
     constraint = nx.constraint(ties, weight="weight")
     size = nx.effective_size(ties, weight="weight")
 
@@ -475,10 +479,17 @@ def single_points(
     out = []
     for v, parts in found.vertices.items():
         keep = _main_part(parts, core)
+        # No part stands out as "the programme" (a star...): every part is cut off.
+        ranks = sorted((-sum(p in core for p in part), -len(part)) for part in parts)
+        split = ranks[0] == ranks[1]
         cut_off = sorted(
-            (p for i, part in enumerate(parts) if i != keep for p in part), key=order.get
+            (p for i, part in enumerate(parts) if split or i != keep for p in part),
+            key=order.get,
         )
-        out.append(Finding("cut_vertex", WARNING, (v, *cut_off), {"person": v, "cut_off": cut_off}))
+        params: dict[str, Any] = {"person": v, "cut_off": cut_off}
+        if split:
+            params.update(split=True, pieces=len(parts))
+        out.append(Finding("cut_vertex", WARNING, (v, *cut_off), params))
     for u, v, side_u, side_v in found.bridges:
         keep = _main_part((side_u, side_v), core)
         cut_off = list(side_v if keep == 0 else side_u)
@@ -643,6 +654,7 @@ def analyse(
     seed: int = SEED,
     progress: Progress | None = None,
     title: str = "",
+    session_id: str = "",
 ) -> Analysis:
     """Every analysis of a stakeholder map.
 
@@ -706,6 +718,7 @@ def analyse(
         quadrants=grid,
         sample=sampled,
         title=title,
+        session_id=session_id,
     )
 
 
@@ -716,6 +729,7 @@ def analyse_session(session: Session, **options: Any) -> Analysis:
         session.relations,
         session.tamis.stakeholder_rules,
         title=session.title,
+        session_id=session.id,
         **options,
     )
 
@@ -736,14 +750,19 @@ def name_of(people: dict[str, Stakeholder], ident: str) -> str:
     return person.name or ident if person else ident
 
 
-def names(people: dict[str, Stakeholder], idents: Sequence[str], lang: str | None = None) -> str:
-    """A list of names for a sentence, shortened past :data:`NAMES_SHOWN`."""
+def names(
+    people: dict[str, Stakeholder],
+    idents: Sequence[str],
+    lang: str | None = None,
+    limit: int = NAMES_SHOWN,
+) -> str:
+    """A list of names for a sentence, shortened past ``limit``."""
     from sieve.i18n import t
 
-    shown = [name_of(people, i) for i in idents[:NAMES_SHOWN]]
+    shown = [name_of(people, i) for i in idents[:limit]]
     text = ", ".join(shown)
-    if len(idents) > NAMES_SHOWN:
-        return t("graph.list.more", lang=lang, names=text, count=len(idents) - NAMES_SHOWN)
+    if len(idents) > limit:
+        return t("graph.list.more", lang=lang, names=text, count=len(idents) - limit)
     return text
 
 
@@ -769,7 +788,7 @@ def reason(finding: Finding, people: dict[str, Stakeholder], lang: str | None = 
         elif key == "role":
             params[key] = t(f"graph.role.{value}", lang=lang)
         elif isinstance(value, float):
-            params[key] = number(value, lang, 2)
+            params[key] = number(value, lang, 1 if key == "effective_size" else 2)
         else:
             params[key] = value
     if "person" in finding.params:
@@ -782,7 +801,8 @@ def reason(finding: Finding, people: dict[str, Stakeholder], lang: str | None = 
             params[end + "_org"] = people[ident].org or t(
                 f"graph.role.{people[ident].role}", lang=lang
             )
-    return t(f"graph.finding.{finding.kind}", lang=lang, **params)
+    key = f"graph.finding.{finding.kind}" + (".split" if finding.params.get("split") else "")
+    return t(key, lang=lang, **params)
 
 
 def headline(finding: Finding, lang: str | None = None) -> str:

@@ -59,6 +59,10 @@ FR: dict[str, str] = {
     "graph.finding.cut_vertex": (
         "Si {person} s'absente, le reste du réseau perd tout lien avec : {cut_off}."
     ),
+    "graph.finding.cut_vertex.split": (
+        "Si {person} s'absente, le réseau se coupe en {pieces} morceaux sans aucun lien entre "
+        "eux : {cut_off}."
+    ),
     "graph.finding.bridge": (
         "Le lien {source} – {target} est le seul passage vers : {cut_off} ; s'il se rompt, "
         "le reste du réseau n'a plus aucun lien avec eux."
@@ -108,6 +112,8 @@ FR: dict[str, str] = {
         "{people} parties prenantes, {relations} relations, {groups} groupes de travail"
     ),
     "graph.report.warnings": "Points de vigilance ({count})",
+    "graph.report.finding": "{headline} : {reason}",
+    "graph.report.quadrant": "{label} ({why}) : {names}",
     "graph.report.no_warnings": "Aucun point de vigilance.",
     "graph.report.pivots": "Pivots et passeurs",
     "graph.report.no_pivots": "Aucun pivot ni passeur au-dessus des seuils.",
@@ -137,6 +143,17 @@ FR: dict[str, str] = {
         "text (par défaut) : les analyses ; json, graphml, gexf (Gephi), dot (Graphviz), "
         "mermaid : le graphe et ses attributs"
     ),
+}
+
+# French typography: a no-break space before ":", ";", "?", "!" and "%", so that a
+# wrapped line never starts with one of them.
+FR = {
+    key: text.replace(" :", "\u00a0:")
+    .replace(" ;", "\u00a0;")
+    .replace(" ?", "\u00a0?")
+    .replace(" !", "\u00a0!")
+    .replace(" %", "\u00a0%")
+    for key, text in FR.items()
 }
 
 EN: dict[str, str] = {
@@ -193,6 +210,10 @@ EN: dict[str, str] = {
     "graph.finding.cut_vertex": (
         "If {person} is away, the rest of the network loses every tie with: {cut_off}."
     ),
+    "graph.finding.cut_vertex.split": (
+        "If {person} is away, the network falls into {pieces} pieces with no tie between "
+        "them: {cut_off}."
+    ),
     "graph.finding.bridge": (
         "The tie {source} – {target} is the only way to: {cut_off}; if it breaks, the rest of "
         "the network has no tie left with them."
@@ -238,6 +259,8 @@ EN: dict[str, str] = {
     "graph.report.title": "Stakeholder map: {title}",
     "graph.report.summary": "{people} stakeholders, {relations} relations, {groups} working groups",
     "graph.report.warnings": "Points of vigilance ({count})",
+    "graph.report.finding": "{headline}: {reason}",
+    "graph.report.quadrant": "{label} ({why}): {names}",
     "graph.report.no_warnings": "No point of vigilance.",
     "graph.report.pivots": "Pivots and brokers",
     "graph.report.no_pivots": "No pivot or broker above the thresholds.",
