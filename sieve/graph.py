@@ -280,13 +280,84 @@ def ties_graph(people: dict[str, Stakeholder], relations: Iterable[Relation]) ->
 def betweenness(
     ties: nx.Graph, exact_limit: int = EXACT_LIMIT, sample: int = SAMPLE, seed: int = SEED
 ) -> tuple[dict[str, float], int | None]:
-    """Normalised betweenness of each person, and the sample size when it was estimated."""
-    import networkx as nx
+    """Normalised betweenness of each person, and the sample size when it was estimated.
 
-    if ties.number_of_nodes() <= exact_limit:
-        return nx.betweenness_centrality(ties, normalized=True), None
-    k = min(sample, ties.number_of_nodes())
-    return nx.betweenness_centrality(ties, k=k, normalized=True, seed=seed), k
+    The values are networkx's ``betweenness_centrality(ties, k, normalized=True,
+    seed=seed)`` (same sources drawn, same scaling; a test checks it), computed by
+    :func:`_brandes` many sources at a time with sparse matrices, 20 to 60 times
+    faster than networkx's pure-Python loop.
+    """
+    import random
+
+    nodes = list(ties)
+    count = len(nodes)
+    if count <= exact_limit:
+        sources, sampled = nodes, None
+    else:
+        sampled = min(sample, count)
+        sources = random.Random(seed).sample(nodes, sampled)
+    raw = _brandes(ties, nodes, sources)
+    between = dict(zip(nodes, raw.tolist(), strict=True))
+    # networkx's rescaling (normalized, undirected, endpoints excluded)
+    pairs = count - 1
+    if pairs < 2:
+        return between, sampled
+    if sampled is None:
+        scale = 1 / (pairs * (pairs - 1))
+        return {v: b * scale for v, b in between.items()}, None
+    chosen = set(sources)
+    source_scale = 1 / ((sampled - 1) * (pairs - 1)) if sampled > 1 else 0.0
+    other_scale = 1 / (sampled * (pairs - 1))
+    return {
+        v: b * (source_scale if v in chosen else other_scale) for v, b in between.items()
+    }, sampled
+
+
+def _brandes(ties: nx.Graph, nodes: list[str], sources: list[str], batch: int = 200):
+    """Brandes's dependency sums over ``sources`` (unweighted), as a numpy array.
+
+    A batch of sources is explored at once: breadth-first levels are products of the
+    sparse adjacency matrix with a (sources x people) matrix of path counts, then
+    dependencies flow back level by level (Brandes 2001, in matrix form).
+    """
+    import networkx as nx
+    import numpy as np
+
+    count = len(nodes)
+    raw = np.zeros(count)
+    if count == 0 or ties.number_of_edges() == 0:
+        return raw
+    adjacency = nx.to_scipy_sparse_array(ties, nodelist=nodes, weight=None, format="csr")
+    adjacency = adjacency.astype(np.float64)
+    index = {n: i for i, n in enumerate(nodes)}
+    for start in range(0, len(sources), batch):
+        src = np.array([index[s] for s in sources[start : start + batch]])
+        rows = np.arange(len(src))
+        sigma = np.zeros((len(src), count))
+        sigma[rows, src] = 1.0
+        depth = np.full((len(src), count), -1, dtype=np.int32)
+        depth[rows, src] = 0
+        frontier = sigma.copy()
+        level = 0
+        while True:
+            reach = (adjacency @ frontier.T).T
+            new = (reach > 0) & (depth < 0)
+            if not new.any():
+                break
+            level += 1
+            depth[new] = level
+            sigma[new] = reach[new]
+            frontier = np.where(new, reach, 0.0)
+        delta = np.zeros((len(src), count))
+        safe_sigma = np.where(sigma > 0, sigma, 1.0)
+        for d in range(level, 0, -1):
+            at = depth == d
+            coeff = np.where(at, (1.0 + delta) / safe_sigma, 0.0)
+            back = (adjacency @ coeff.T).T
+            delta += np.where(depth == d - 1, sigma * back, 0.0)
+        delta[rows, src] = 0.0
+        raw += delta.sum(axis=0)
+    return raw
 
 
 def pivots(
@@ -323,12 +394,43 @@ def structural_holes(
     if ties.number_of_nodes() == 0:
         return {}, {}
     constraint = nx.constraint(ties, weight="weight")
-    size = nx.effective_size(ties, weight="weight")
+    size = effective_size(ties)
 
     def clean(values: dict) -> dict[str, float | None]:
         return {k: (None if v is None or math.isnan(v) else float(v)) for k, v in values.items()}
 
     return clean(constraint), clean(size)
+
+
+def effective_size(ties: nx.Graph) -> dict[str, float]:
+    """Burt's effective size, as networkx's ``effective_size(ties, nodes, "weight")``.
+
+    networkx 3.6's matrix path (taken when ``nodes`` is not given) divides by the
+    wrong axis on weighted graphs (networkx pull request 8906) and builds a dense
+    people x people array (200 MB at 5,000 people); its per-node path is right but
+    slow. This one stays sparse: only tied pairs need the redundancy sum
+    ``sum_q p_iq m_jq`` (``p`` normalised by row sums, ``m`` by row maxima).
+    NaN for people without ties, as networkx.
+    """
+    import networkx as nx
+    import numpy as np
+    import scipy.sparse as sparse
+
+    nodes = list(ties)
+    if not nodes:
+        return {}
+    adjacency = nx.to_scipy_sparse_array(ties, nodelist=nodes, weight="weight", format="csr")
+    mutual = (adjacency + adjacency.T).tocsr()
+    sums = np.asarray(mutual.sum(axis=1)).ravel()
+    maxima = mutual.max(axis=1).toarray().ravel()
+    with np.errstate(divide="ignore"):
+        p = sparse.diags_array(np.where(sums > 0, 1.0 / sums, 0.0)) @ mutual
+        m = sparse.diags_array(np.where(maxima > 0, 1.0 / maxima, 0.0)) @ mutual
+    tied = (mutual > 0).astype(np.float64)
+    redundancy = np.asarray((p @ m.T).multiply(tied).sum(axis=1)).ravel()
+    degree = np.asarray(tied.sum(axis=1)).ravel()
+    size = np.where(degree > 0, degree - redundancy, np.nan)
+    return dict(zip(nodes, size.tolist(), strict=True))
 
 
 def brokers(
@@ -573,11 +675,12 @@ def second_circle(
 ) -> list[Finding]:
     """Second-circle members (relay, elected) tied to more core people than allowed."""
     core = {i for i, p in people.items() if p.role in rules.core_roles}
+    order = {ident: i for i, ident in enumerate(people)}
     out = []
     for ident, person in people.items():
         if person.role not in rules.second_circle_roles or person.role in rules.core_roles:
             continue
-        tied = [p for p in people if p in core and ties.has_edge(ident, p)]
+        tied = sorted((p for p in ties.adj[ident] if p in core), key=order.get)
         if len(tied) > rules.second_circle_max_ties:
             out.append(
                 Finding(

@@ -710,3 +710,36 @@ def test_cli_graph_bad_input_exits_2_with_located_problems(capsys, workspace):
     assert "s.toml:" in err and "vers lui-même" in err
     code, _, err = run(capsys, "graph", str(path), "--format", "svg")
     assert code == 2
+
+
+def test_fast_betweenness_and_effective_size_equal_networkx_reference_paths():
+    import math
+    import random
+
+    import networkx as nx
+
+    from sieve.graph import betweenness, effective_size
+
+    rng = random.Random(3)
+    for _ in range(40):
+        n = rng.randint(0, 30)
+        graph = nx.gnm_random_graph(n, rng.randint(0, 3 * n), seed=rng.randint(0, 999))
+        for u, v in graph.edges:
+            graph[u][v]["weight"] = rng.choice([0.5, 1, 2, 3])
+        graph = nx.relabel_nodes(graph, {i: f"p{i}" for i in graph})
+        exact, sampled = betweenness(graph)
+        assert sampled is None
+        assert exact == pytest.approx(nx.betweenness_centrality(graph), abs=1e-12)
+        if n > 3:
+            k = rng.randint(2, n)
+            estimate, sampled = betweenness(graph, exact_limit=1, sample=k, seed=11)
+            assert sampled == k
+            reference = nx.betweenness_centrality(graph, k=k, seed=11)
+            assert estimate == pytest.approx(reference, abs=1e-12)
+        size = effective_size(graph)
+        reference = nx.effective_size(graph, nodes=list(graph), weight="weight")
+        for node in graph:
+            if math.isnan(reference[node]):
+                assert math.isnan(size[node])
+            else:
+                assert size[node] == pytest.approx(reference[node], abs=1e-12)
