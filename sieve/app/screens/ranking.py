@@ -75,7 +75,7 @@ class RankingScreen(SieveScreen):
             prompt = Text()
             rank = f"{result.rank:>2}" if result.rank is not None else " –"
             prompt.append(rank + " ", style="bold")
-            title = f"{result.case.subject.title} / {result.case.angle.title}"
+            title = f"{result.case.angle.title} · {result.case.subject.title}"
             prompt.append(clip(title, title_w).ljust(title_w) + " ")
             if result.sifted_out:
                 gates = ", ".join(
