@@ -143,6 +143,41 @@ FR: dict[str, str] = {
         "text (par défaut) : les analyses ; json, graphml, gexf (Gephi), dot (Graphviz), "
         "mermaid : le graphe et ses attributs"
     ),
+    # the Stakeholders screen of the app
+    "app.screen.stakeholders": "Parties prenantes",
+    "app.help.stakeholders": (
+        "la carte des parties prenantes : mesures, points de vigilance, grille "
+        "pouvoir-intérêt, relations"
+    ),
+    "app.stakeholders.key.ego": "personne",
+    "app.stakeholders.key.grid": "grille",
+    "app.stakeholders.key.relations": "relations",
+    "app.stakeholders.col.name": "Nom",
+    "app.stakeholders.col.role": "Rôle",
+    "app.stakeholders.col.org": "Organisation",
+    "app.stakeholders.col.ties": "Liens",
+    "app.stakeholders.col.betweenness": "Interm.",
+    "app.stakeholders.col.constraint": "Contr.",
+    "graph.quadrant.manage_closely.short": "de près",
+    "graph.quadrant.keep_satisfied.short": "satisfaire",
+    "graph.quadrant.keep_informed.short": "informer",
+    "graph.quadrant.monitor.short": "surveiller",
+    "app.stakeholders.col.quadrant": "Grille",
+    "app.stakeholders.col.from": "De",
+    "app.stakeholders.col.kind": "Relation",
+    "app.stakeholders.col.to": "Vers",
+    "app.stakeholders.col.weight": "Poids",
+    "app.stakeholders.computing": "Calcul des analyses…",
+    "app.stakeholders.warnings": "{count} point(s) de vigilance",
+    "app.stakeholders.sampled": "intermédiation estimée sur {sample} personnes",
+    "app.stakeholders.measures": (
+        "Pouvoir {power}/4 · intérêt {interest}/4 · {quadrant}\n"
+        "Liens : {ties} · intermédiation {betweenness} · contrainte de Burt {constraint} · "
+        "taille effective {size} · groupe de travail {group}"
+    ),
+    "app.stakeholders.out": "Relations vers d'autres ({count})",
+    "app.stakeholders.in": "Relations venant d'autres ({count})",
+    "app.stakeholders.kind_line": "{kind} : {names}",
 }
 
 # French typography: a no-break space before ":", ";", "?", "!" and "%", so that a
@@ -289,4 +324,38 @@ EN: dict[str, str] = {
         "text (default): the analyses; json, graphml, gexf (Gephi), dot (Graphviz), "
         "mermaid: the graph with its attributes"
     ),
+    # the Stakeholders screen of the app
+    "app.screen.stakeholders": "Stakeholders",
+    "app.help.stakeholders": (
+        "the stakeholder map: measures, points of vigilance, power-interest grid, relations"
+    ),
+    "app.stakeholders.key.ego": "person",
+    "app.stakeholders.key.grid": "grid",
+    "app.stakeholders.key.relations": "relations",
+    "app.stakeholders.col.name": "Name",
+    "app.stakeholders.col.role": "Role",
+    "app.stakeholders.col.org": "Organisation",
+    "app.stakeholders.col.ties": "Ties",
+    "app.stakeholders.col.betweenness": "Betw.",
+    "app.stakeholders.col.constraint": "Constr.",
+    "graph.quadrant.manage_closely.short": "manage",
+    "graph.quadrant.keep_satisfied.short": "satisfy",
+    "graph.quadrant.keep_informed.short": "inform",
+    "graph.quadrant.monitor.short": "monitor",
+    "app.stakeholders.col.quadrant": "Grid",
+    "app.stakeholders.col.from": "From",
+    "app.stakeholders.col.kind": "Relation",
+    "app.stakeholders.col.to": "To",
+    "app.stakeholders.col.weight": "Weight",
+    "app.stakeholders.computing": "Computing the analyses…",
+    "app.stakeholders.warnings": "{count} point(s) of vigilance",
+    "app.stakeholders.sampled": "betweenness estimated from {sample} people",
+    "app.stakeholders.measures": (
+        "Power {power}/4 · interest {interest}/4 · {quadrant}\n"
+        "Ties: {ties} · betweenness {betweenness} · Burt's constraint {constraint} · "
+        "effective size {size} · working group {group}"
+    ),
+    "app.stakeholders.out": "Relations to others ({count})",
+    "app.stakeholders.in": "Relations from others ({count})",
+    "app.stakeholders.kind_line": "{kind}: {names}",
 }
