@@ -218,9 +218,10 @@ class StakeholdersScreen(SieveScreen):
         session = self.sieve.workbench.session if self.sieve.workbench else None
         if session is None:
             return
-        if session is self.analysed and self.analysis is not None:
-            self.show(self.analysis)
-            return
+        if session is self.analysed:
+            if self.analysis is not None:
+                self.show(self.analysis)
+            return  # else: still being computed for this very session
         self.analysed = session
         self.analysis = None
         self.query_one("#progress", ProgressBar).display = True
