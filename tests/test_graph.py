@@ -743,3 +743,48 @@ def test_fast_betweenness_and_effective_size_equal_networkx_reference_paths():
                 assert math.isnan(size[node])
             else:
                 assert size[node] == pytest.approx(reference[node], abs=1e-12)
+
+
+def test_any_name_survives_every_export():
+    """Names from files are data: whatever they hold, every export stays well formed."""
+    import io
+
+    import networkx as nx
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sieve.graph import analyse
+    from sieve.graph_export import export_graph, to_dot, to_gexf, to_graphml, to_mermaid
+    from sieve.model import Stakeholder
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=30), st.text(max_size=30))
+    def check(name, org):
+        people = {
+            "a": Stakeholder("a", name, "referent", org, 2, 3),
+            "b": Stakeholder("b", org, "ambassador", name, 1, 1),
+        }
+        analysis = analyse(people, [rel("a", "b", "informs")], title=name, session_id="s")
+        expected = export_graph(analysis)
+        for text, read in ((to_graphml(analysis), nx.read_graphml), (to_gexf(analysis), None)):
+            if read is None:
+                back = nx.read_gexf(io.StringIO(text))
+            else:
+                back = read(io.StringIO(text), force_multigraph=True)
+            # XML normalises line ends: \r and \r\n read back as \n
+            for node, data in expected.nodes(data=True):
+                got = back.nodes[node]
+                for key, value in data.items():
+                    if isinstance(value, str):
+                        value = value.replace("\r\n", "\n").replace("\r", "\n")
+                        assert got[key].replace("\r\n", "\n").replace("\r", "\n") == value
+                    else:
+                        assert got[key] == value
+        for line in to_dot(analysis).splitlines():
+            unescaped = len(line.replace("\\\\", "").replace('\\"', "").split('"')) - 1
+            assert unescaped % 2 == 0, line
+        for line in to_mermaid(analysis).splitlines()[2:4]:
+            inside = line.split('["', 1)[1].rsplit('"]', 1)[0]
+            assert '"' not in inside and "\n" not in inside
+
+    check()
