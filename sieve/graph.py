@@ -577,9 +577,16 @@ def single_points(
 
     core = {i for i, p in people.items() if p.role in rules.core_roles}
     order = {ident: i for i, ident in enumerate(people)}
+    # The component with the most core people (then the most people) is the programme;
+    # the others float apart: reported as such, without their inner cut points.
+    components = [tuple(sorted(c, key=order.get)) for c in nx.connected_components(ties)]
+    main = _main_part(components, core) if components else -1
+    programme = set(components[main]) if components else set()
     found = cuts(ties)
     out = []
     for v, parts in found.vertices.items():
+        if v not in programme:
+            continue
         keep = _main_part(parts, core)
         # No part stands out as "the programme" (a star...): every part is cut off.
         ranks = sorted((-sum(p in core for p in part), -len(part)) for part in parts)
@@ -593,6 +600,8 @@ def single_points(
             params.update(split=True, pieces=len(parts))
         out.append(Finding("cut_vertex", WARNING, (v, *cut_off), params))
     for u, v, side_u, side_v in found.bridges:
+        if u not in programme:
+            continue
         keep = _main_part((side_u, side_v), core)
         cut_off = list(side_v if keep == 0 else side_u)
         source, target = (u, v) if keep == 0 else (v, u)
@@ -604,12 +613,9 @@ def single_points(
                 {"source": source, "target": target, "cut_off": cut_off},
             )
         )
-    # The largest with the most core people is the programme; others float apart.
-    components = [tuple(sorted(c, key=order.get)) for c in nx.connected_components(ties)]
     if len(components) > 1:
-        keep = _main_part(components, core)
         for i, component in enumerate(components):
-            if i == keep:
+            if i == main:
                 continue
             alone = [
                 p for p in component if not (len(component) == 1 and people[p].role == "ambassador")

@@ -383,6 +383,10 @@ def test_people_apart_from_the_team_are_disconnected():
     relations = [rel("r", "a1"), rel("m", "s", "hierarchy")]
     analysis = analyse(people, relations)
     assert [f.params for f in analysis.of("disconnected")] == [{"members": ["m", "s"]}]
+    # the tie m-s holds their little group together, but they are apart already: only
+    # the team's own single tie r-a1 is reported
+    assert [f.people[:2] for f in analysis.of("bridge")] == [("r", "a1")]
+    assert analysis.of("cut_vertex") == []
 
 
 def test_second_circle_beyond_the_threshold():
