@@ -151,6 +151,15 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_graph(args: argparse.Namespace) -> int:
+    from sieve.graph import analyse_session
+    from sieve.graph_export import export
+
+    session = _load(args.session)
+    _print(export(analyse_session(session), args.format))
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the app on a session (or the embedded default; a folder: pick a session)."""
     from sieve.app import run
@@ -228,6 +237,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     score.add_argument("--criterion", required=True, help=t("cli.score.criterion"))
     score.add_argument("--level", type=int, help=t("cli.score.level"))
     score.add_argument("--clear", action="store_true", help=t("cli.score.clear"))
+
+    graph = command("graph", cmd_graph)
+    graph.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    graph.add_argument(
+        "--format",
+        choices=("text", "json", "graphml", "gexf", "dot", "mermaid"),
+        default="text",
+        help=t("cli.graph.format"),
+    )
 
     shot = command("screenshot", cmd_screenshot)
     shot.add_argument("session", metavar="SESSION", help=t("cli.session"))

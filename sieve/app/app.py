@@ -216,7 +216,8 @@ class SieveApp(App[int]):
         self.update_views()
         if undone:
             self.notify(t("app.undo.done"), timeout=2)
-        self.save_pending()
+        # save once the repaint is on screen, so that the writer thread never delays it
+        self.call_after_refresh(self.save_pending)
 
     @work(thread=True, exclusive=False, group="save")
     def save_pending(self) -> None:

@@ -12,6 +12,9 @@ FR: dict[str, str] = {
     "app.help.vigilance": "tous les points de vigilance ; Entrée pour y aller",
     "app.help.presentation": "plein écran pour le vidéoprojecteur",
     "app.key.help": "Aide",
+    "app.key.leave": "Sortir",
+    "app.scoring.hint": "chiffre : niveau",
+    "app.key.palette": "commandes",
     "app.key.blind": "Aveugle",
     "app.key.undo": "Annuler",
     "app.key.reload": "Recharger",
@@ -31,7 +34,7 @@ FR: dict[str, str] = {
     "app.matrix.score_column": "Note #",
     "app.matrix.sifted_section": "Écartés par le tamis",
     "app.matrix.group_view": "vue du groupe (médianes)",
-    "app.matrix.scorer_view": "vue de",
+    "app.matrix.scorer_view": "personne :",
     "app.matrix.no_cell": "Critère d'angle : placez le curseur sur la ligne d'un cas.",
     "app.matrix.legend_keys": (
         "Entrée : détail · s : personne suivante · g : groupe · "
@@ -105,6 +108,7 @@ FR: dict[str, str] = {
     "app.help.keys.digit": "Notation : donner ce niveau",
     "app.help.keys.abstain": "Notation : s'abstenir (retirer le niveau)",
     "app.help.keys.note": "Notation : écrire une remarque",
+    "app.help.keys.leave": "Notation : sortir (les chiffres y donnent des niveaux)",
     "app.help.keys.undo": "annuler la dernière modification",
     "app.help.keys.blind": "mode aveugle : masquer / révéler les résultats du groupe",
     "app.help.keys.reload": "relire les fichiers",
@@ -136,6 +140,9 @@ EN: dict[str, str] = {
     "app.help.vigilance": "every point of vigilance; Enter goes there",
     "app.help.presentation": "full screen for the projector",
     "app.key.help": "Help",
+    "app.key.leave": "Leave",
+    "app.scoring.hint": "digit: level",
+    "app.key.palette": "commands",
     "app.key.blind": "Blind",
     "app.key.undo": "Undo",
     "app.key.reload": "Reload",
@@ -155,7 +162,7 @@ EN: dict[str, str] = {
     "app.matrix.score_column": "Score #",
     "app.matrix.sifted_section": "Sifted out by the tamis",
     "app.matrix.group_view": "group view (medians)",
-    "app.matrix.scorer_view": "view of",
+    "app.matrix.scorer_view": "person:",
     "app.matrix.no_cell": "Angle criterion: put the cursor on a case's line.",
     "app.matrix.legend_keys": (
         "Enter: detail · s: next person · g: group · "
@@ -227,6 +234,7 @@ EN: dict[str, str] = {
     "app.help.keys.digit": "Scoring: give this level",
     "app.help.keys.abstain": "Scoring: abstain (remove the level)",
     "app.help.keys.note": "Scoring: write a note",
+    "app.help.keys.leave": "Scoring: leave (digits give levels there)",
     "app.help.keys.undo": "undo the last edit",
     "app.help.keys.blind": "blind mode: hide / reveal the group's results",
     "app.help.keys.reload": "read the files again",

@@ -46,6 +46,13 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("scoring", "2", "app.screen.scoring", "scoring:ScoringScreen", "app.help.scoring"),
     ScreenEntry("ranking", "3", "app.screen.ranking", "ranking:RankingScreen", "app.help.ranking"),
     ScreenEntry(
+        "stakeholders",
+        "5",
+        "app.screen.stakeholders",
+        "stakeholders:StakeholdersScreen",
+        "app.help.stakeholders",
+    ),
+    ScreenEntry(
         "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
     ),
     ScreenEntry(

@@ -16,10 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sieve.app.bindings import localize
 from sieve.app.text import plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import t
 from sieve.problems import Problem, _relative
 
@@ -50,4 +51,4 @@ class ErrorScreen(Screen):
         body.append("\n" + t("app.errors.hint"), style="italic")
         with VerticalScroll():
             yield Static(body, id="problems")
-        yield Footer()
+        yield KeyBar()

@@ -49,7 +49,7 @@ def presentation_text(evaluation, width: int, height: int, blind: bool, problems
     for result in passing[:rows]:
         rank = f"{result.rank:>2}" if result.rank is not None else " –"
         text.append(f"{rank}  ", style="bold")
-        title = f"{result.case.subject.title} / {result.case.angle.title}"
+        title = f"{result.case.angle.title} · {result.case.subject.title}"
         text.append(clip(title, title_w).ljust(title_w) + "  ")
         text.append(bar(result.score, bar_w), style="bold")
         score = number(result.score * 100, digits=0) if result.score is not None else "?"

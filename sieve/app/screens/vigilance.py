@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve.app.screens.base import SieveScreen
 from sieve.app.text import plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
 from sieve.vigilance import Flag, flags
 
@@ -59,7 +60,7 @@ class VigilanceScreen(SieveScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
         yield OptionList(id="flags")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
