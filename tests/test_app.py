@@ -231,3 +231,45 @@ async def test_one_edit_repaints_few_lines(tmp_path):
         await pilot.pause()
         assert 0 < matrix.repainted_lines < total
         await app.workers.wait_for_complete()
+
+
+def test_matrix_rows_group_subjects_and_set_sifted_apart(workspace):
+    from sieve.app.widgets.matrix import build_rows, ordered_criteria
+
+    body = (
+        BODY
+        + """
+[[angle]]
+id = "y"
+subject = "a"
+title = "Angle Y"
+
+[scores.bob]
+"a/y" = { doable = 0, learn = 1 }
+"a" = { need = 0 }
+"""
+    )
+    wb = Workbench(workspace(body))
+    columns = ordered_criteria(wb.session)
+    assert [c.id for c in columns] == ["service", "doable", "need", "learn"]
+    rows = build_rows(wb.evaluation, columns, None, False)
+    shape = [(r.kind, r.case, r.sifted) for r in rows]
+    assert shape == [
+        ("subject", None, False),
+        ("case", "a/x", False),
+        ("section", None, True),
+        ("subject", None, True),
+        ("case", "a/y", True),
+    ]
+    subject, case_x = rows[0], rows[1]
+    # subject criteria on the subject row only; need: ana 2, bob 0 -> median 1, disputed
+    assert subject.cells[2] == ("1≠", "heat3-disputed")
+    assert case_x.cells[2] == ("", "")
+    # a/x: learn only ana 3 -> 3 on 0..3; doable ana 1 -> passes
+    assert case_x.cells[3] == ("3", "heat8") and case_x.cells[1] == ("1", "heat8")
+    # a/y: nobody gave doable but bob 0 -> fails the gate "P2"
+    assert rows[4].score == "✗ P2"
+    assert rows[4].cells[1] == ("0✗", "heat0")
+    # bob's own view: his levels, "·" where he abstained
+    mine = build_rows(wb.evaluation, columns, "bob", False)
+    assert mine[1].cells[3] == ("·", "absent") and mine[4].cells[3] == ("1", "heat3")
