@@ -273,3 +273,31 @@ title = "Angle Y"
     # bob's own view: his levels, "·" where he abstained
     mine = build_rows(wb.evaluation, columns, "bob", False)
     assert mine[1].cells[3] == ("·", "absent") and mine[4].cells[3] == ("1", "heat3")
+
+
+def test_screenshot_command(tmp_path, monkeypatch):
+    from sieve.cli import main
+
+    monkeypatch.chdir(PROJECT)
+    out = tmp_path / "m.svg"
+    code = main(["screenshot", "sessions/paris.toml", "--out", str(out), "--size", "100x30"])
+    assert code == 0
+    svg = out.read_text()
+    assert svg.startswith("<svg") and "Matrice" in svg
+    assert main(["screenshot", "sessions/paris.toml", "--out", str(out), "--size", "big"]) == 2
+
+
+@sync
+async def test_folder_picker_then_scorer_picker(tmp_path):
+    for name in ("criteria", "sessions"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    sessions = sorted((tmp_path / "sessions").glob("*.toml"))
+    app = SieveApp(None, sessions=sessions, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "enter")  # mulhouse.toml, paris.toml: paris
+        await pilot.pause()
+        assert app.workbench.path.name == "paris.toml"
+        assert app.current_mode == "matrix"
+        await pilot.press("S", "down", "down", "enter")
+        await pilot.pause()
+        assert app.screen.scorer == list(app.workbench.session.scorers)[2]

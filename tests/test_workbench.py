@@ -148,7 +148,10 @@ def test_score_files_of_the_shipped_session(tmp_path):
 
 
 def test_no_textual_import():
-    code = "import sys, sieve.workbench, sieve.cli; assert 'textual' not in sys.modules"
+    code = (
+        "import sys, sieve.workbench, sieve.vigilance, sieve.cli\n"
+        "assert 'textual' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -18,6 +18,7 @@ KEYS = [
     ("↑ ↓ ← →", "app.help.keys.move"),
     ("Enter", "app.help.keys.enter"),
     ("s / g", "app.help.keys.scorer"),
+    ("S", "app.help.keys.choose_scorer"),
     ("0-9", "app.help.keys.digit"),
     ("⌫ / Suppr", "app.help.keys.abstain"),
     ("n", "app.help.keys.note"),
