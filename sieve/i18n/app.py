@@ -27,8 +27,8 @@ FR: dict[str, str] = {
     "app.key.quit": "Quitter",
     "app.key.back": "Retour",
     "app.key.detail": "Détail",
-    "app.key.next_scorer": "Personne suivante",
-    "app.key.group_view": "Vue du groupe",
+    "app.key.next_scorer": "Personne ›",
+    "app.key.group_view": "Groupe",
     "app.key.abstain": "S'abstenir",
     "app.key.note": "Remarque",
     "app.matrix.gate_code": "P{n}",
@@ -40,8 +40,8 @@ FR: dict[str, str] = {
     "app.matrix.scorer_view": "personne :",
     "app.matrix.no_cell": "Critère d'angle : placez le curseur sur la ligne d'un cas.",
     "app.matrix.legend_keys": (
-        "Entrée : détail · s : personne suivante · g : groupe · "
-        "≠ désaccord · ? personne n'a noté · ✗ porte non franchie"
+        "Entrée : détail · ≠ désaccord · ? personne n'a noté · ✗ porte non franchie · "
+        "⚑ attention politique"
     ),
     "app.kind.gate": "porte, franchie à {level}",
     "app.kind.score": "poids {weight}",
@@ -166,8 +166,8 @@ EN: dict[str, str] = {
     "app.key.quit": "Quit",
     "app.key.back": "Back",
     "app.key.detail": "Detail",
-    "app.key.next_scorer": "Next person",
-    "app.key.group_view": "Group view",
+    "app.key.next_scorer": "Person ›",
+    "app.key.group_view": "Group",
     "app.key.abstain": "Abstain",
     "app.key.note": "Note",
     "app.matrix.gate_code": "G{n}",
@@ -179,8 +179,7 @@ EN: dict[str, str] = {
     "app.matrix.scorer_view": "person:",
     "app.matrix.no_cell": "Angle criterion: put the cursor on a case's line.",
     "app.matrix.legend_keys": (
-        "Enter: detail · s: next person · g: group · "
-        "≠ disputed · ? nobody scored · ✗ gate not passed"
+        "Enter: detail · ≠ disputed · ? nobody scored · ✗ gate not passed · ⚑ political attention"
     ),
     "app.kind.gate": "gate, passed at {level}",
     "app.kind.score": "weight {weight}",

@@ -108,8 +108,10 @@ class MatrixScreen(SieveScreen):
         )
         text.append(f"  ({kind}, {t('app.applies.' + crit.applies_to)})")
         text.append("\n")
+        tall = self.size.height >= 40
         if crit.question:
-            text.append_text(plain(crit.question, style="italic"))
+            question = crit.question if tall else clip(crit.question, self.size.width - 3)
+            text.append_text(plain(question, style="italic"))
             text.append("\n")
         key = matrix.current_key()
         if key is None:
@@ -117,7 +119,6 @@ class MatrixScreen(SieveScreen):
         else:
             text.append(t("app.matrix.legend_keys"), style="dim")
         legend = self.query_one("#legend", Static)
-        tall = self.size.height >= 40
         legend.set_class(tall, "tall")
         if tall:
             # on a tall screen (a projector), every column's code and label at once

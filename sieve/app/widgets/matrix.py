@@ -218,7 +218,7 @@ class MatrixView(ScrollView, can_focus=True):
         Binding("end", "edge(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
-        Binding("enter", "select", "app.key.detail"),
+        Binding("enter", "select", "app.key.detail", show=False),
     ]
 
     DEFAULT_CSS = """
