@@ -177,6 +177,10 @@ class Workbench:
 
     def reload(self) -> None:
         """Read every file again; pending (unsaved) edits and the undo stack are dropped."""
+        with self._flush_lock:  # never while a save is being written
+            self._reload()
+
+    def _reload(self) -> None:
         with self._pending_lock:
             self._pending.clear()
         self.load = load_session(self.path)
