@@ -301,3 +301,19 @@ async def test_folder_picker_then_scorer_picker(tmp_path):
         await pilot.press("S", "down", "down", "enter")
         await pilot.pause()
         assert app.screen.scorer == list(app.workbench.session.scorers)[2]
+
+
+@sync
+async def test_empty_session_every_screen(workspace):
+    path = workspace('[[subject]]\nid = "a"\ntitle = "Seul"\n')
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ["down", "right", "enter", "s", "g", "2", "3", "down", "escape"]:
+            await pilot.press(key)
+        await pilot.press("escape", "3", "enter", "6", "enter", "p", "escape", "question_mark")
+        await pilot.pause()
+        assert app.is_running
+        rows = (
+            app.screen_stack[0].query_one(MatrixView).rows if app.current_mode == "matrix" else []
+        )
+        assert all(r.case is None for r in rows)

@@ -332,6 +332,8 @@ class MatrixView(ScrollView, can_focus=True):
             self.cursor_row = self._next_row(self.cursor_row, 1)
 
     def _next_row(self, start: int, step: int) -> int:
+        if not self.rows:
+            return 0
         i = start
         while 0 <= i + step < len(self.rows):
             i += step
@@ -340,6 +342,8 @@ class MatrixView(ScrollView, can_focus=True):
         return start if self.rows[start].kind != SECTION else max(0, start - 1)
 
     def _set_cursor(self, row: int, col: int) -> None:
+        if not self.rows or not self.columns:
+            return
         old_row = self.cursor_row
         row = max(0, min(row, len(self.rows) - 1))
         col = max(0, min(col, len(self.columns) - 1))
