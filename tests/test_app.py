@@ -317,3 +317,17 @@ async def test_empty_session_every_screen(workspace):
             app.screen_stack[0].query_one(MatrixView).rows if app.current_mode == "matrix" else []
         )
         assert all(r.case is None for r in rows)
+
+
+def test_pending_edits_are_written_when_the_app_closes(workspace, monkeypatch):
+    import sieve.app as app_package
+
+    path = workspace(BODY)
+
+    def fake_run(self) -> None:  # the user scores then quits before the save thread ran
+        self.workbench = Workbench(path, autosave=False)
+        self.workbench.set_score("bob", "a", "need", 1)
+
+    monkeypatch.setattr(SieveApp, "run", fake_run)
+    assert app_package.run(path) == 0
+    assert levels(path, "bob") == {"a": {"need": 1}}
