@@ -331,3 +331,17 @@ def test_pending_edits_are_written_when_the_app_closes(workspace, monkeypatch):
     monkeypatch.setattr(SieveApp, "run", fake_run)
     assert app_package.run(path) == 0
     assert levels(path, "bob") == {"a": {"need": 1}}
+
+
+@sync
+async def test_error_screen_reloads_once_the_file_is_fixed(workspace):
+    path = workspace(BODY.replace('id = "a"\ntitle', 'id = "A a"\ntitle', 1))
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        path.write_text(path.read_text().replace('id = "A a"', 'id = "a"'))
+        app.check_disk()
+        await pilot.pause()
+        assert app.current_mode == "matrix" and not isinstance(app.screen, ErrorScreen)
+        assert app.workbench.session.subjects["a"].title == "Sujet A"

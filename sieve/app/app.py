@@ -273,6 +273,9 @@ class SieveApp(App[int]):
         changed = wb.changed_on_disk()
         if not changed:
             return
+        if not wb.ok:  # the error screen: nothing open to lose, show the fixed files at once
+            self.reload()
+            return
         from sieve.save import digest
 
         now = {}
