@@ -345,3 +345,16 @@ async def test_error_screen_reloads_once_the_file_is_fixed(workspace):
         await pilot.pause()
         assert app.current_mode == "matrix" and not isinstance(app.screen, ErrorScreen)
         assert app.workbench.session.subjects["a"].title == "Sujet A"
+
+
+@sync
+async def test_click_moves_the_matrix_cursor(workspace):
+    path = workspace(BODY)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        matrix = app.screen.query_one(MatrixView)
+        fixed = matrix._fixed_width()
+        # line 0 is the header; line 2 is the case a/x; column 3 is "learn"
+        await pilot.click(MatrixView, offset=(fixed + 3 * 6 + 2, 2))
+        assert matrix.current_key() == "a/x"
+        assert matrix.current_criterion.id == "learn"
