@@ -36,6 +36,8 @@ class MatrixScreen(SieveScreen):
     #: Whether digits record levels here (the scoring screen).
     editable = False
 
+    AUTO_FOCUS = "#matrix"
+
     def __init__(self) -> None:
         super().__init__()
         localize(self)
