@@ -939,7 +939,11 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
     # Ids of stakeholders written in the file but refused (a bad role...): their own
     # problem is reported already, so relations naming them add none.
     raw = data.get("stakeholder")
-    declared = {b.get("id") for b in raw if isinstance(b, dict)} if isinstance(raw, list) else set()
+    declared = (
+        {b["id"] for b in raw if isinstance(b, dict) and isinstance(b.get("id"), str)}
+        if isinstance(raw, list)
+        else set()
+    )
     for where, body in _array_of_tables(data, "relation", fc):
         f = _Fields(fc, body, where, RELATION_KEYS)
         if not f.ok:
