@@ -108,22 +108,27 @@ def group_medians(levels, multiplicity):
 
     n_levels = int(levels.max()) + 1 if levels.size and levels.max() >= 0 else 1
     cases, crits, scorers = levels.shape
-    # at_most[s, x*c, l] = 1 when scorer s gave (x, c) a level <= l.
-    ladder = np.arange(n_levels, dtype=np.int16)
-    valid = levels >= 0
-    at_most = (levels[..., None] <= ladder) & valid[..., None]
-    at_most = at_most.transpose(2, 0, 1, 3).reshape(scorers, -1).astype(np.float32)
-    mult = multiplicity.astype(np.float32)
-    cum = (mult @ at_most).reshape(len(mult), cases, crits, n_levels)
-    count = mult @ valid.transpose(2, 0, 1).reshape(scorers, -1).astype(np.float32)
-    count = count.reshape(len(mult), cases, crits)
-    # The (t+1)-th smallest level (0-based t) is the number of levels l with cum[l] <= t.
-    low_rank = np.floor((count - 1) / 2)[..., None]
-    high_rank = np.floor(count / 2)[..., None]
-    low = (cum <= low_rank).sum(axis=-1)
-    high = (cum <= high_rank).sum(axis=-1)
-    medians = (low + high) / 2.0
-    return np.where(count > 0, medians, np.nan)
+    cells = cases * crits
+    flat = levels.reshape(cells, scorers).T  # (scorers, cells)
+    valid = flat >= 0
+    # at_most[s, l, cell] = 1 when scorer s gave the cell a level <= l.
+    at_most = np.stack([(flat <= level) & valid for level in range(n_levels)], axis=1)
+    mult = np.asarray(multiplicity, dtype=np.float32)
+    cum = (mult @ at_most.reshape(scorers, -1).astype(np.float32)).reshape(
+        len(mult), n_levels, cells
+    )
+    count = mult @ valid.astype(np.float32)  # (resamples, cells)
+    # The (t+1)-th smallest level (t from 0) is the number of levels l with cum[l] <= t.
+    low_rank = np.floor((count - 1) / 2)
+    high_rank = np.floor(count / 2)
+    low = np.zeros(count.shape, dtype=np.uint8)
+    high = np.zeros(count.shape, dtype=np.uint8)
+    for level in range(n_levels):  # a short loop over levels keeps every array contiguous
+        low += cum[:, level] <= low_rank
+        high += cum[:, level] <= high_rank
+    medians = (low + high.astype(np.float32)) / 2
+    medians[count == 0] = np.nan
+    return medians.reshape(len(mult), cases, crits)
 
 
 def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int = 512):
@@ -146,14 +151,14 @@ def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int 
     passed = np.all(gates >= arrays.pass_at[gate_cols] - 1e-12, axis=-1)  # NaN fails
     norm = med[:, :, score_cols] / arrays.tops[score_cols]
     present = ~np.isnan(norm)
-    norm = np.nan_to_num(norm)
+    norm = np.where(present, norm, 0.0)
     # Draw d uses resample d % n_pool: group draws by resample for batched products.
     per = -(-draws // n_pool)
     padded = np.zeros((n_pool * per, len(score_cols)))
     padded[:draws] = weights
     w = padded.reshape(per, n_pool, -1).transpose(1, 2, 0)  # (pool, crits, per)
     num = np.matmul(norm, w)  # (pool, cases, per)
-    den = np.matmul(present.astype(float), w)
+    den = np.matmul(present.astype(np.float64), w)
     with np.errstate(invalid="ignore", divide="ignore"):
         scores = num / den
     scores = np.where((den > 0) & passed[:, :, None], scores, -np.inf)
