@@ -7,8 +7,8 @@ zero optimality gap): one binary variable per case, one per subject type,
 territory and method (to count distinct ones), and one group of rows per
 constraint. The next best portfolios come from the same programme with a cut
 that forbids the portfolios already found. When no portfolio meets the
-constraints, a deletion filter over the constraint groups finds a smallest set
-of constraints that conflict (removing any one of them makes a portfolio possible).
+constraints, a deletion filter over the constraint groups names each set of
+constraints that conflict (irreducible: without any one of them, the others hold).
 
 The calendar lays chosen cases over the sessions of the Transfo and checks the
 protocol: 1 to 4 sessions per case, the first case first, work on the lab
@@ -438,17 +438,38 @@ def best_sets(inst: Instance, count: int = 3) -> list[frozenset[int]]:
     return found
 
 
-def conflicts(inst: Instance) -> list[str]:
-    """A smallest set of constraint groups that cannot all be met (deletion filter)."""
+def conflicts(inst: Instance, groups: Sequence[str] = GROUPS) -> list[str]:
+    """Constraint groups that cannot all be met, none of which can be dropped.
+
+    A deletion filter: each group in turn is left out while the rest stay infeasible.
+    The result is irreducible (lifting any one of its groups makes the rest
+    feasible), not necessarily the smallest such set. Empty when ``groups`` are feasible.
+    """
     prog = _Programme(inst)
-    if prog.solve() is not None:
+    if prog.solve(groups) is not None:
         return []
-    kept = list(GROUPS)
-    for group in GROUPS:
+    kept = list(groups)
+    for group in groups:
         trial = [g for g in kept if g != group]
         if prog.solve(trial) is None:
             kept = trial
     return kept
+
+
+def conflict_sets(inst: Instance) -> list[list[str]]:
+    """Every conflict to resolve before a portfolio exists, one irreducible set each.
+
+    After a conflict is found, its last group is lifted and the search goes on, until
+    the remaining groups are feasible: lifting the last group of every set is enough.
+    """
+    remaining = list(GROUPS)
+    found: list[list[str]] = []
+    while True:
+        conflict = conflicts(inst, remaining)
+        if not conflict:
+            return found
+        found.append(conflict)
+        remaining.remove(conflict[-1])
 
 
 def calendar_order(inst: Instance, chosen: Iterable[int]) -> list[int]:
@@ -571,6 +592,8 @@ class PlanResult:
     alternatives: tuple[Proposal, ...]
     constraints: tuple[Status, ...]
     reasons: tuple[Reason, ...]
+    conflicts: tuple[tuple[str, ...], ...] = ()
+    """When no portfolio exists: irreducible sets of conflicting constraint ids."""
 
 
 def propose(session: Session, evaluation: Evaluation | None = None) -> PlanResult:
@@ -582,11 +605,12 @@ def propose(session: Session, evaluation: Evaluation | None = None) -> PlanResul
 def solve_instance(inst: Instance, alternatives: int = 2) -> PlanResult:
     sets = best_sets(inst, 1 + alternatives)
     if not sets:
-        conflict = set(conflicts(inst))
+        sets = conflict_sets(inst)
+        conflict = {g for found in sets for g in found}
         statuses = tuple(
             Status(g, g not in conflict, _group_params(inst, g), g in conflict) for g in GROUPS
         )
-        return PlanResult(inst, None, (), statuses, ())
+        return PlanResult(inst, None, (), statuses, (), tuple(tuple(c) for c in sets))
 
     def proposal(chosen: frozenset[int]) -> Proposal:
         keys = tuple(inst.candidates[i].key for i in calendar_order(inst, chosen))

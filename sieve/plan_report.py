@@ -61,6 +61,7 @@ def plan_json(session: Session, result: PlanResult, lang: str | None = None) -> 
         "session": session.id,
         "tamis": {"id": session.tamis.id, "version": session.tamis.version},
         "feasible": best is not None,
+        "conflicts": [list(c) for c in result.conflicts],
         "cases": list(best.cases) if best else [],
         "total_score": best.total if best else None,
         "alternatives": [
@@ -96,8 +97,14 @@ def plan_text(session: Session, result: PlanResult, lang: str | None = None) -> 
     best = result.best
     if best is None:
         out.append(t("plan.infeasible", lang))
-        out.append(t("plan.conflict", lang))
-        out += [f"  ✘ {_conflict_message(s, lang)}" for s in result.constraints if s.conflict]
+        by_id = {s.id: s for s in result.constraints}
+        for n, found in enumerate(result.conflicts, start=1):
+            head = "plan.conflict" if len(found) > 1 else "plan.conflict_one"
+            out += ["", t(head, lang, n=n)]
+            out += [f"  ✘ {_conflict_message(by_id[g], lang)}" for g in found]
+        if len(result.conflicts) > 1:
+            lift = ", ".join(t(f"plan.name.{c[-1]}", lang) for c in result.conflicts)
+            out += ["", t("plan.lift", lang, names=lift)]
         return "\n".join(out) + "\n"
     by_key = {c.key: c for c in result.instance.candidates}
     why = {r.key: r for r in result.reasons}

@@ -19,6 +19,7 @@ from sieve.plan import (
     best_sets,
     build_calendar,
     build_instance,
+    conflict_sets,
     conflicts,
     measure,
     solve_instance,
@@ -231,6 +232,11 @@ def test_optimum_and_next_two_match_brute_force(seed):
 
         for group in found:
             assert _Programme(inst).solve([g for g in found if g != group]) is not None
+        # Lifting the last group of every conflict set makes a portfolio possible.
+        sets = conflict_sets(inst)
+        assert sets[0] == found
+        lifted = {c[-1] for c in sets}
+        assert _Programme(inst).solve([g for g in GROUPS if g not in lifted]) is not None
 
 
 def test_sixty_cases_are_solved_and_checked_against_a_bound():
@@ -258,6 +264,13 @@ def test_too_few_cases_pass_the_gates():
     result = solve_instance(inst)
     assert result.best is None
     assert {s.id for s in result.constraints if s.conflict} == {"gates", "count.min"}
+    assert result.conflicts == (("gates", "count.min"),)
+
+
+def test_two_separate_conflicts_are_both_named():
+    cands = [cand("a", 0.9, type="t1", exposed=True), cand("b", 0.8, type="t1")]
+    inst = instance(cands, min_cases=1, min_types=2, max_exposed=0, pinned=("a",))
+    assert conflict_sets(inst) == [["attention.max", "pinned"], ["diversity.types"]]
 
 
 def test_pinned_exposed_case_conflicts_with_attention_limit():

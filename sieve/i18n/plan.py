@@ -65,7 +65,12 @@ FR: dict[str, str] = {
     "plan.no_alternative": "  aucune autre combinaison ne respecte les contraintes",
     "plan.out": "Cas non retenus",
     "plan.infeasible": "Aucun portefeuille ne respecte toutes les contraintes.",
-    "plan.conflict": "Ces contraintes ne peuvent pas être tenues ensemble (en lever une suffit) :",
+    "plan.conflict": (
+        "Conflit {n} : ces contraintes ne peuvent pas être tenues ensemble "
+        "(sans l'une d'elles, les autres le peuvent) :"
+    ),
+    "plan.conflict_one": "Conflit {n} : cette contrainte ne peut pas être tenue :",
+    "plan.lift": "Il faut lever au moins une contrainte de chaque conflit, par exemple : {names}",
     "plan.others": "Autres contraintes :",
     # constraint names
     "plan.name.gates": "portes du tamis",
@@ -265,7 +270,12 @@ EN: dict[str, str] = {
     "plan.no_alternative": "  no other combination meets the constraints",
     "plan.out": "Cases left out",
     "plan.infeasible": "No portfolio meets every constraint.",
-    "plan.conflict": "These constraints cannot all hold together (lifting one is enough):",
+    "plan.conflict": (
+        "Conflict {n}: these constraints cannot all hold together "
+        "(without any one of them, the others can):"
+    ),
+    "plan.conflict_one": "Conflict {n}: this constraint cannot hold:",
+    "plan.lift": "Lift at least one constraint of each conflict, for instance: {names}",
     "plan.others": "Other constraints:",
     "plan.name.gates": "the sieve's gates",
     "plan.name.count.min": "minimum number of cases",
