@@ -272,7 +272,12 @@ def robust_text(session: Session, rob, lang: str | None = None) -> str:
     rows = []
     for crit, (low, high) in rob.weight_ranges.items():
         text = (
-            t("robust.range_open", lang, low=number(low, lang))
+            t(
+                "robust.range_open",
+                lang,
+                low=number(low, lang),
+                ceiling=number(rob.ceiling, lang),
+            )
             if high is None
             else t("robust.range", lang, low=number(low, lang), high=number(high, lang))
         )
@@ -303,6 +308,7 @@ def robust_json(session: Session, rob) -> str:
             }
             for key in rob.keys
         ],
+        "weight_ceiling": rob.ceiling,
         "weight_ranges": [
             {"criterion": c, "weight": rob.weights[c], "low": lo, "high": hi}
             for c, (lo, hi) in rob.weight_ranges.items()

@@ -47,6 +47,8 @@ class Robustness:
     """Criterion id -> (low, high) weights keeping the proposed portfolio (``None``: no
     upper limit found up to ``WEIGHT_CEILING`` times the largest weight)."""
     weights: dict[str, float]
+    ceiling: float = 0.0
+    """The largest weight tried when searching the ranges' upper edges."""
 
 
 #: The weight ranges are searched up to this multiple of the largest tamis weight.
@@ -217,10 +219,10 @@ def analyse(
 
     ranges: dict[str, tuple[float, float | None]] = {}
     weights = dict(evaluation.weights)
+    ceiling = WEIGHT_CEILING * max(max(weights.values(), default=1.0), 1.0)
     if proposed:
         target = frozenset(keys.index(key) for key in proposed)
         score_of = _scorer_at(arrays)
-        ceiling = WEIGHT_CEILING * max(max(weights.values(), default=1.0), 1.0)
         for crit, w0 in weights.items():
 
             def same(w: float, crit: str = crit) -> bool:
@@ -240,6 +242,7 @@ def analyse(
         proposed=tuple(proposed),
         weight_ranges=ranges,
         weights=weights,
+        ceiling=ceiling,
     )
 
 

@@ -184,7 +184,7 @@ FR: dict[str, str] = {
     "robust.col.weight": "poids",
     "robust.col.range": "plage",
     "robust.range": "de {low} à {high}",
-    "robust.range_open": "{low} et plus",
+    "robust.range_open": "{low} et plus (essayé jusqu'à {ceiling})",
     "robust.no_portfolio": "Aucun portefeuille possible : pas de plages de poids.",
     # journal
     "journal.title": "Journal des décisions — {title}",
@@ -378,7 +378,7 @@ EN: dict[str, str] = {
     "robust.col.weight": "weight",
     "robust.col.range": "range",
     "robust.range": "{low} to {high}",
-    "robust.range_open": "{low} and above",
+    "robust.range_open": "{low} and above (tried up to {ceiling})",
     "robust.no_portfolio": "No possible portfolio: no weight ranges.",
     "journal.title": "Decision journal — {title}",
     "journal.empty": "No decision recorded.",
