@@ -11,7 +11,7 @@ from sieve.portfolio import OUTCOME_TOP
 from sieve.text import literal
 
 
-def _words(params: dict, lang: str | None) -> dict:
+def words(params: dict, lang: str | None) -> dict:
     """Parameters ready for a message: numbers per language, constraint ids as names."""
     out = {}
     for key, value in params.items():
@@ -31,11 +31,11 @@ def _words(params: dict, lang: str | None) -> dict:
 
 def status_message(status: Status, lang: str | None = None) -> str:
     """A constraint measured on a portfolio or a calendar, worded."""
-    return t(f"plan.c.{status.id}", lang, **_words(status.params, lang))
+    return t(f"plan.c.{status.id}", lang, **words(status.params, lang))
 
 
-def _conflict_message(status: Status, lang: str | None) -> str:
-    return t(f"plan.x.{status.id}", lang, **_words(status.params, lang))
+def conflict_message(status: Status, lang: str | None) -> str:
+    return t(f"plan.x.{status.id}", lang, **words(status.params, lang))
 
 
 def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
@@ -72,9 +72,7 @@ def plan_json(session: Session, result: PlanResult, lang: str | None = None) -> 
                 "id": s.id,
                 "met": s.met,
                 "conflict": s.conflict,
-                "message": (
-                    _conflict_message(s, lang) if best is None else status_message(s, lang)
-                ),
+                "message": (conflict_message(s, lang) if best is None else status_message(s, lang)),
             }
             for s in result.constraints
         ],
@@ -84,7 +82,7 @@ def plan_json(session: Session, result: PlanResult, lang: str | None = None) -> 
                 "chosen": r.chosen,
                 "code": r.code,
                 "score": by_key[r.key].score,
-                "message": t(f"plan.r.{r.code}", lang, **_words(r.params, lang)),
+                "message": t(f"plan.r.{r.code}", lang, **words(r.params, lang)),
             }
             for r in result.reasons
         ],
@@ -101,7 +99,7 @@ def plan_text(session: Session, result: PlanResult, lang: str | None = None) -> 
         for n, found in enumerate(result.conflicts, start=1):
             head = "plan.conflict" if len(found) > 1 else "plan.conflict_one"
             out += ["", t(head, lang, n=n)]
-            out += [f"  ✘ {_conflict_message(by_id[g], lang)}" for g in found]
+            out += [f"  ✘ {conflict_message(by_id[g], lang)}" for g in found]
         if len(result.conflicts) > 1:
             lift = ", ".join(t(f"plan.name.{c[-1]}", lang) for c in result.conflicts)
             out += ["", t("plan.lift", lang, names=lift)]
@@ -121,7 +119,7 @@ def plan_text(session: Session, result: PlanResult, lang: str | None = None) -> 
                 number(c.score, lang),
                 str(c.rank) if c.rank else "–",
                 str(c.need),
-                t(f"plan.r.{r.code}", lang, **_words(r.params, lang)),
+                t(f"plan.r.{r.code}", lang, **words(r.params, lang)),
             ]
         )
     head = [t(f"plan.col.{c}", lang) for c in ("order", "case", "score", "rank", "sessions", "why")]
@@ -149,7 +147,7 @@ def plan_text(session: Session, result: PlanResult, lang: str | None = None) -> 
         out += ["", t("plan.out", lang)]
         width = max(len(r.key) for r in left)
         for r in left:
-            text = t(f"plan.r.{r.code}", lang, **_words(r.params, lang))
+            text = t(f"plan.r.{r.code}", lang, **words(r.params, lang))
             out.append(f"  {r.key.ljust(width)}  {text}")
     return "\n".join(out) + "\n"
 
