@@ -102,3 +102,16 @@ async def test_journal_screen_lists_decisions(workspace):
         shown = text_of(app.screen, "#journal")
         assert "Parce que [bold]x[/]" in shown
         assert "alpha/a1" in shown
+
+
+@sync
+async def test_robustness_from_the_portfolio_screen(workspace):
+    app = SieveApp(workspace(BODY), watch=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("7", "m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.robust is not None
+        assert screen.robust.proposed == screen.result.best.cases
+        assert "P(portefeuille)" in text_of(screen, "#pf-detail")

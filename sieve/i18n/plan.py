@@ -234,6 +234,9 @@ FR: dict[str, str] = {
     "app.decide.hint": "Entrée : champ suivant, puis consigner · Échap : annuler",
     "app.decide.done": "décision {id} consignée dans le journal",
     "app.decide.nothing": "aucun portefeuille à consigner",
+    "app.key.robust": "robustesse",
+    "app.robust.running": "analyse de robustesse en cours (Monte-Carlo)…",
+    "app.robust.case": "P(1er) {first} · P(top {k}) {top} · P(portefeuille) {portfolio}",
 }
 
 EN: dict[str, str] = {
@@ -449,4 +452,7 @@ EN: dict[str, str] = {
     "app.decide.hint": "Enter: next field, then record · Escape: cancel",
     "app.decide.done": "decision {id} recorded in the journal",
     "app.decide.nothing": "no portfolio to record",
+    "app.key.robust": "robustness",
+    "app.robust.running": "robustness analysis running (Monte Carlo)…",
+    "app.robust.case": "P(1st) {first} · P(top {k}) {top} · P(portfolio) {portfolio}",
 }

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -38,6 +39,14 @@ _CSS = """
 #pf-detail-box, #cal-detail-box { width: 3fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
 #journal-box { height: 1fr; padding: 0 1; }
 """
+
+
+#: Draws of the analysis run from the portfolio screen (``m``).
+ROBUST_DRAWS = 1000
+
+
+def _pct(p: float | None) -> str:
+    return "–" if p is None else f"{number(p * 100, digits=0)} %"
 
 
 def _mark(ok: bool) -> Text:
@@ -91,6 +100,7 @@ class PortfolioScreen(SieveScreen):
         | x | Exclude the case (again: let it back). |
         | c | Clear pins and exclusions. |
         | d | Record the decision in the journal. |
+        | m | Robustness: Monte Carlo over weights and scorers (in a thread). |
     """
 
     DEFAULT_CSS = _CSS
@@ -99,6 +109,7 @@ class PortfolioScreen(SieveScreen):
         Binding("x", "exclude", "app.key.exclude"),
         Binding("c", "clear", "app.key.clear_pins"),
         Binding("d", "decide", "app.key.decide"),
+        Binding("m", "robust", "app.key.robust"),
     ]
 
     def __init__(self) -> None:
@@ -107,6 +118,8 @@ class PortfolioScreen(SieveScreen):
         self.pinned: set[str] | None = None
         self.excluded: set[str] | None = None
         self.result = None
+        self.robust = None
+        """The last Monte Carlo analysis (``m``), or ``None``."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -164,7 +177,10 @@ class PortfolioScreen(SieveScreen):
             prompt.append(tag + " ")
             score = number(c.score * 100, digits=0) if c.score is not None else "–"
             prompt.append(f"{score:>3} ")
-            prompt.append(clip(c.key, width - 8), style="" if c.score is not None else "dim")
+            if self.robust is not None:
+                prompt.append(f"{_pct(self.robust.p_portfolio.get(c.key)):>5} ", style="italic")
+            room = width - len(prompt.plain) - 1
+            prompt.append(clip(c.key, room), style="" if c.score is not None else "dim")
             options.add_option(Option(prompt, id=c.key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -212,15 +228,39 @@ class PortfolioScreen(SieveScreen):
                 out.append(f"{n}. {number(alt.total)} : ")
                 out.append_text(plain(", ".join(alt.cases)))
                 out.append("\n")
+        head = Text()
         option = options.highlighted_option
         why = {r.key: r for r in result.reasons}
         if option is not None and option.id in why:
             r = why[option.id]
-            out.append("\n")
-            out.append_text(plain(option.id, style="bold"))
-            out.append("\n")
-            out.append_text(plain(t(f"plan.r.{r.code}", **words(r.params, None))))
-        detail.update(out)
+            head.append_text(plain(option.id, style="bold"))
+            head.append("\n")
+            head.append_text(plain(t(f"plan.r.{r.code}", **words(r.params, None))))
+            head.append("\n")
+            rob = self.robust
+            if rob is not None and option.id in rob.p_top:
+                head.append(
+                    t(
+                        "app.robust.case",
+                        first=_pct(rob.p_first[option.id]),
+                        k=rob.top_k,
+                        top=_pct(rob.p_top[option.id]),
+                        portfolio=_pct(rob.p_portfolio.get(option.id)),
+                    )
+                    + "\n"
+                )
+            head.append("\n")
+        if self.robust is not None:
+            out.append("\n" + t("robust.ranges") + "\n", style="bold")
+            for crit, (low, high) in self.robust.weight_ranges.items():
+                span = (
+                    t("robust.range_open", low=number(low), ceiling=number(self.robust.ceiling))
+                    if high is None
+                    else t("robust.range", low=number(low), high=number(high))
+                )
+                out.append_text(plain(f"{crit} ({number(self.robust.weights[crit])}) : {span}"))
+                out.append("\n")
+        detail.update(head + out)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._detail()
@@ -237,6 +277,7 @@ class PortfolioScreen(SieveScreen):
         else:
             mine.add(option.id)
             other.discard(option.id)
+        self.robust = None
         self.refresh_view()
 
     def action_pin(self) -> None:
@@ -247,6 +288,34 @@ class PortfolioScreen(SieveScreen):
 
     def action_clear(self) -> None:
         self.pinned, self.excluded = set(), set()
+        self.robust = None
+        self.refresh_view()
+
+    def _session_with_pins(self):
+        from sieve.plan import portfolio_of
+
+        session = self.sieve.workbench.session
+        p = portfolio_of(session)
+        pins = tuple(sorted(self.pinned or ()))
+        out = tuple(sorted(self.excluded or ()))
+        return replace(session, portfolio=replace(p, pinned=pins, excluded=out))
+
+    def action_robust(self) -> None:
+        """Run the Monte Carlo analysis in a thread; the list shows P(portfolio) after."""
+        if self.sieve.blind or self.result is None:
+            return
+        self.notify(t("app.robust.running"), timeout=3)
+        self._run_robust(self._session_with_pins())
+
+    @work(thread=True, exclusive=True, group="robust")
+    def _run_robust(self, session) -> None:
+        from sieve.robust import analyse
+
+        rob = analyse(session, draws=ROBUST_DRAWS, seed=0, portfolio_draws=100)
+        self.app.call_from_thread(self._robust_done, rob)
+
+    def _robust_done(self, rob) -> None:
+        self.robust = rob
         self.refresh_view()
 
     def action_decide(self) -> None:
@@ -388,8 +457,13 @@ class CalendarScreen(SieveScreen):
                 months=cal.months,
                 max_months=p.months,
             )
-            + "\n\n",
+            + "\n",
             style="bold",
+        )
+        breaches = cal.breaches
+        out.append(
+            (t("cal.breaches", count=len(breaches)) if breaches else t("cal.ok")) + "\n\n",
+            style="bold red" if breaches else "bold green",
         )
         for s in cal.sessions:
             out.append(f"{s.number:>2} ", style="bold")
@@ -403,12 +477,6 @@ class CalendarScreen(SieveScreen):
             out.append_text(_mark(status.met))
             out.append_text(plain(status_message(status)))
             out.append("\n")
-        breaches = cal.breaches
-        out.append("\n")
-        out.append(
-            t("cal.breaches", count=len(breaches)) if breaches else t("cal.ok"),
-            style="bold red" if breaches else "bold green",
-        )
         detail.update(out)
 
     def _selected(self) -> str | None:
