@@ -99,7 +99,8 @@ def record_decision(
     doc = TomlDocument(session.path, session.digests.get(session.path))
     existing = doc.doc.get("decision")
     if existing is not None:
-        table.trivia.indent = "\n"  # a blank line before the new [[decision]] header
+        if not existing[-1].as_string().endswith("\n\n"):
+            table.trivia.indent = "\n"  # a blank line before the new [[decision]] header
         existing.append(table)
     else:
         text = doc.doc.as_string()

@@ -793,3 +793,30 @@ def test_prediction_against_outcome():
     assert cmp.pending == 1
     assert cmp.mean_gap == pytest.approx((0.1 + abs(0.6 - 1 / 3) + 0.3) / 3)
     assert cmp.spearman == pytest.approx(1.0)
+
+
+def test_decision_appended_after_a_journal_in_the_middle_of_the_file(workspace, capsys):
+    journal = """
+[[decision]]  # la première
+id = "d1"
+date = 2017-01-01
+cases = ["alpha/a1"]
+rationale = "x"
+
+[[decision.case]]
+case = "alpha/a1"
+score = 0.5
+
+"""
+    head, sep, tail = SESSION_BODY.partition("[scores.x]")
+    path = workspace(head + journal + sep + tail)
+    code = main(
+        ["decide", str(path), "--cases", "beta/b1", "--rationale", "y", "--date", "2017-02-02"]
+    )
+    assert code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "[[decision]]  # la première" in text
+    assert 'score = 0.5\n\n[[decision]]\nid = "decision-2017-02-02"' in text
+    session = open_session(path)
+    assert [d.id for d in session.decisions] == ["d1", "decision-2017-02-02"]
+    assert session.scores["x"]["beta/b1"] == {"learn": 3, "doable": 1}
