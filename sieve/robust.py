@@ -7,7 +7,7 @@ Each draw perturbs two things at once:
 - the **scorers**: a bootstrap resample (scorers drawn with replacement, as many
   as there are). Group levels are medians over the resampled scorers, computed
   from cumulative level counts with one matrix product; gates are re-applied.
-  Bootstrap resamples are drawn in a pool (``pool`` of them, 512 by default) that
+  Bootstrap resamples are drawn in a pool (``pool`` of them, 256 by default) that
   the draws share; weight draws are all independent.
 
 It gives each case's probability of being in the top ``k`` (ties share the best
@@ -113,27 +113,35 @@ def group_medians(levels, multiplicity):
     cells = cases * crits
     flat = levels.reshape(cells, scorers).T  # (scorers, cells)
     valid = flat >= 0
-    # at_most[s, l, cell] = 1 when scorer s gave the cell a level <= l.
-    at_most = np.stack([(flat <= level) & valid for level in range(n_levels)], axis=1)
     mult = np.asarray(multiplicity, dtype=np.float32)
-    cum = (mult @ at_most.reshape(scorers, -1).astype(np.float32)).reshape(
-        len(mult), n_levels, cells
-    )
-    count = mult @ valid.astype(np.float32)  # (resamples, cells)
-    # The (t+1)-th smallest level (t from 0) is the number of levels l with cum[l] <= t.
+    count = mult @ valid.astype(np.float32)  # (resamples, cells): levels drawn per cell
+    # The (t+1)-th smallest level (t from 0) is the number of levels l such that
+    # at most t of the drawn levels are <= l.
     low_rank = np.floor((count - 1) / 2)
     high_rank = np.floor(count / 2)
-    low = np.zeros(count.shape, dtype=np.uint8)
-    high = np.zeros(count.shape, dtype=np.uint8)
-    for level in range(n_levels):  # a short loop over levels keeps every array contiguous
-        low += cum[:, level] <= low_rank
-        high += cum[:, level] <= high_rank
-    medians = (low + high.astype(np.float32)) / 2
-    medians[count == 0] = np.nan
-    return medians.reshape(len(mult), cases, crits)
+    out = np.empty(count.shape, dtype=np.float32)
+    for start in range(0, cells, _CHUNK):  # chunks of cells keep the arrays small
+        part = slice(start, start + _CHUNK)
+        given, ok = flat[:, part], valid[:, part]
+        low = np.zeros(low_rank[:, part].shape, dtype=np.uint8)
+        high = np.zeros_like(low)
+        for level in range(n_levels):
+            at_most = mult @ ((given <= level) & ok).astype(np.float32)
+            low += at_most <= low_rank[:, part]
+            high += at_most <= high_rank[:, part]
+        out[:, part] = (low + high.astype(np.float32)) / 2
+    out[count == 0] = np.nan
+    return out.reshape(len(mult), cases, crits)
 
 
-def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int = 512):
+#: Cells per chunk in :func:`group_medians`.
+_CHUNK = 8192
+
+#: Bootstrap resamples of the scorers shared by the draws.
+POOL = 256
+
+
+def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int = POOL):
     """Scores of every case for every draw: (draws, cases), -inf when sifted out."""
     import numpy as np
 
@@ -185,7 +193,7 @@ def analyse(
     top_k: int | None = None,
     spread: float = 0.3,
     portfolio_draws: int = 200,
-    pool: int = 512,
+    pool: int = POOL,
 ) -> Robustness:
     """The Monte Carlo analysis of a session (see the module's docstring)."""
     import numpy as np
