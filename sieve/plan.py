@@ -402,8 +402,12 @@ class _Programme:
 class Solver:
     """Solve one session's portfolio again and again with other scores (fast).
 
-    The constraint matrix is built once; each call only changes the objective and
-    which cases are sifted out. Used by the robustness analysis.
+    Only the scores and which cases are sifted out change between calls; the
+    constraints do not. On small instances (at most :data:`ENUMERATION_LIMIT` sets
+    of an allowed size) every set that meets the constraints other than the gates is
+    listed once, and each call is then one matrix product over that list (exact, and
+    vectorised over many score vectors at once); otherwise each call solves the
+    integer programme, whose matrix is built once. Used by the robustness analysis.
     """
 
     def __init__(self, inst: Instance) -> None:
@@ -412,14 +416,70 @@ class Solver:
         opened = tuple(replace(c, score=c.score or 0.0) for c in inst.candidates)
         self.inst = Instance(opened, inst.portfolio, inst.threshold, inst.first_case_max)
         self.prog = _Programme(self.inst)
+        self.sets = self._enumerate()
+        """(sets, cases) 0/1 matrix of the allowed sets, or ``None`` (too many)."""
+
+    def _enumerate(self):
+        import itertools
+        import math
+
+        import numpy as np
+
+        p = self.inst.portfolio
+        n = len(self.inst.candidates)
+        sizes = range(p.min_cases, min(p.max_cases, n) + 1)
+        if sum(math.comb(n, k) for k in sizes) > ENUMERATION_LIMIT:
+            return None
+        rows = [
+            combo
+            for k in sizes
+            for combo in itertools.combinations(range(n), k)
+            if all(s.met for s in measure(self.inst, combo))
+        ]
+        sets = np.zeros((len(rows), n))
+        for r, combo in enumerate(rows):
+            sets[r, list(combo)] = 1.0
+        return sets
 
     def best(self, scores: Sequence[float | None]) -> frozenset[int] | None:
         """The best set for these scores (``None`` or -inf: the case cannot be chosen)."""
         import math
 
+        if self.sets is not None:
+            import numpy as np
+
+            row = [np.nan if s is None else s for s in scores]
+            return self.best_many(np.array([row], dtype=float))[0]
         fixed = {i: 0 for i, s in enumerate(scores) if s is None or not math.isfinite(s)}
         values = [0.0 if i in fixed else float(s) for i, s in enumerate(scores)]
         return self.prog.solve(fixed=fixed, scores=values)
+
+    def best_many(self, scores) -> list[frozenset[int] | None]:
+        """The best set for each row of a (draws, cases) array (NaN or -inf: sifted out)."""
+        import numpy as np
+
+        if self.sets is None:
+            return [
+                self.best([None if not np.isfinite(v) else float(v) for v in row]) for row in scores
+            ]
+        out: list[frozenset[int] | None] = []
+        if not len(self.sets):
+            return [None] * len(scores)
+        blocked = ~np.isfinite(scores)
+        totals = np.where(blocked, 0.0, scores) @ self.sets.T  # (draws, sets)
+        totals[(blocked.astype(float) @ self.sets.T) > 0] = -np.inf
+        picks = np.argmax(totals, axis=1)
+        for d, r in enumerate(picks):
+            if not np.isfinite(totals[d, r]):
+                out.append(None)
+            else:
+                out.append(frozenset(np.flatnonzero(self.sets[r]).tolist()))
+        return out
+
+
+#: Above this many sets of an allowed size, :class:`Solver` solves each call as an
+#: integer programme instead of listing the sets.
+ENUMERATION_LIMIT = 20_000
 
 
 def total(inst: Instance, chosen: Iterable[int]) -> float:

@@ -219,8 +219,7 @@ def analyse(
     used = min(portfolio_draws, draws) if proposed else 0
     if used:
         counts = np.zeros(len(keys))
-        for d in range(used):
-            chosen = solver.best(scores[d].tolist())
+        for chosen in solver.best_many(scores[:used]):
             for i in chosen or ():
                 counts[i] += 1
         p_portfolio = dict(zip(keys, (counts / used).tolist(), strict=True))
@@ -234,7 +233,13 @@ def analyse(
         for crit, w0 in weights.items():
 
             def same(w: float, crit: str = crit) -> bool:
-                return solver.best(score_of({**weights, crit: w})) == target
+                # The proposed portfolio is (still) a best one: ties keep it.
+                values = score_of({**weights, crit: w})
+                best = solver.best(values)
+                if best is None or any(values[i] is None for i in target):
+                    return False
+                mine = sum(values[i] for i in target)
+                return mine >= sum(values[i] for i in best) - 1e-9
 
             ranges[crit] = _range(same, w0, ceiling)
     return Robustness(

@@ -820,3 +820,23 @@ score = 0.5
     session = open_session(path)
     assert [d.id for d in session.decisions] == ["d1", "decision-2017-02-02"]
     assert session.scores["x"]["beta/b1"] == {"learn": 3, "doable": 1}
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_listed_sets_agree_with_the_integer_programme(seed):
+    from sieve.plan import Solver
+
+    inst = random_instance(seed)
+    solver = Solver(inst)
+    assert solver.sets is not None  # small instances are listed
+    rng = random.Random(seed)
+    for _ in range(5):
+        scores = [None if rng.random() < 0.15 else rng.random() for _ in inst.candidates]
+        listed = solver.best(scores)
+        fixed = {i: 0 for i, s in enumerate(scores) if s is None}
+        values = [s or 0.0 for s in scores]
+        solved = solver.prog.solve(fixed=fixed, scores=values)
+        assert (listed is None) == (solved is None)
+        if listed is not None:
+            assert sum(values[i] for i in listed) == pytest.approx(sum(values[i] for i in solved))
+            assert all(s.met for s in measure(solver.inst, listed))
