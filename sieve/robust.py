@@ -12,7 +12,8 @@ Each draw perturbs two things at once:
 
 It gives each case's probability of being in the top ``k`` (ties share the best
 rank, as in the ranking) and of being in the best portfolio (the exact optimiser
-re-run on the first ``portfolio_draws`` draws), and, for each score criterion, the
+re-run on every draw when the allowed sets are few enough to list, else on the
+first ``portfolio_draws`` draws), and, for each score criterion, the
 range of its weight (the others fixed) within which the proposed portfolio stays
 the same. Everything is deterministic for a given ``seed``.
 """
@@ -216,7 +217,9 @@ def analyse(
 
     solver = Solver(inst)
     p_portfolio: dict[str, float] = {}
-    used = min(portfolio_draws, draws) if proposed else 0
+    # Listed sets make every draw cheap; the integer programme is kept to a sample.
+    limit = draws if solver.sets is not None else min(portfolio_draws, draws)
+    used = limit if proposed else 0
     if used:
         counts = np.zeros(len(keys))
         for chosen in solver.best_many(scores[:used]):

@@ -631,6 +631,19 @@ def test_a_dominating_case_is_first_with_probability_one(workspace):
     assert rob.p_first["mid/m1"] < 1.0
 
 
+def test_dominating_case_also_through_the_integer_programme(workspace, monkeypatch):
+    import sieve.plan
+    from sieve.robust import analyse
+
+    monkeypatch.setattr(sieve.plan, "ENUMERATION_LIMIT", 0)  # no listing: one MILP a draw
+    body = DOMINANT + "\n[portfolio]\nmin_cases = 1\nmax_cases = 1\n" + OPEN_TOML
+    body += 'first_case = "none"\n'
+    rob = analyse(open_session(workspace(body)), draws=200, seed=2, portfolio_draws=30)
+    assert rob.portfolio_draws == 30
+    assert rob.p_portfolio["top/t1"] == 1.0
+    assert rob.p_portfolio["mid/m1"] == 0.0
+
+
 WEIGHTS = """
 [[subject]]
 id = "a"
