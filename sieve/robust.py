@@ -163,17 +163,17 @@ def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int 
     norm = med[:, :, score_cols] / arrays.tops[score_cols]
     present = ~np.isnan(norm)
     norm = np.where(present, norm, 0.0)
-    # Draw d uses resample d % n_pool: group draws by resample for batched products.
+    # Draws come in blocks of ``per``, block b using resample b: one batched product.
     per = -(-draws // n_pool)
     padded = np.zeros((n_pool * per, len(score_cols)))
     padded[:draws] = weights
-    w = padded.reshape(per, n_pool, -1).transpose(1, 2, 0)  # (pool, crits, per)
-    num = np.matmul(norm, w)  # (pool, cases, per)
-    den = np.matmul(present.astype(np.float64), w)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scores = num / den
-    scores = np.where((den > 0) & passed[:, :, None], scores, -np.inf)
-    scores = scores.transpose(2, 0, 1).reshape(n_pool * per, n_cases)[:draws]
+    w = padded.reshape(n_pool, per, -1)  # (pool, per, crits)
+    num = np.matmul(w, norm.transpose(0, 2, 1))  # (pool, per, cases)
+    den = np.matmul(w, present.astype(np.float64).transpose(0, 2, 1))
+    ok = (den > 0) & passed[:, None, :]
+    scores = np.full(num.shape, -np.inf)
+    np.divide(num, den, out=scores, where=ok)
+    scores = scores.reshape(n_pool * per, n_cases)[:draws]
     return scores, weights
 
 
@@ -182,8 +182,10 @@ def top_k_hits(scores, k: int):
     import numpy as np
 
     n = scores.shape[1]
+    if n == 0:
+        return np.zeros(scores.shape, dtype=bool)
     k = max(1, min(k, n))
-    kth = -np.partition(-scores, k - 1, axis=1)[:, k - 1 : k]
+    kth = np.partition(scores, n - k, axis=1)[:, n - k : n - k + 1]  # the k-th largest
     return (scores >= kth - TIE_TOLERANCE) & np.isfinite(scores)
 
 
