@@ -77,6 +77,8 @@ def _load(raw: str | None):
     result = load_session(session_path(raw))
     if result.session is None:
         raise SieveError(result.problems)
+    if result.problems:  # warnings only: say so, without drowning the output
+        _err(t("cli.warnings", count=len(result.problems), path=result.files[0]))
     return result.session
 
 
@@ -87,13 +89,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     from sieve.load import check_file
 
     errors = warnings = 0
+    seen: set[tuple] = set()  # a tamis checked alone and through its session: once
     for raw in args.paths:
         path = Path(raw)
         if not path.is_file():
             _err(t("cli.error.not_found", path=path))
             errors += 1
             continue
-        problems = check_file(path)
+        problems = []
+        for problem in check_file(path):
+            where = (str(Path(problem.file).resolve()), problem.line, problem.col, problem.code)
+            if where not in seen:
+                seen.add(where)
+                problems.append(problem)
         _print_problems(problems)
         file_errors = sum(p.is_error for p in problems)
         errors += file_errors
@@ -235,7 +243,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("session", metavar="SESSION", help=t("cli.session"))
     shot.add_argument(
         "--screen",
-        choices=("matrix", "scoring", "ranking", "vigilance", "presentation"),
+        choices=("matrix", "scoring", "ranking", "vigilance", "presentation", "exchange"),
         default="matrix",
         help=t("cli.screenshot.screen"),
     )
@@ -243,12 +251,29 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("--size", default="120x36", help=t("cli.screenshot.size"))
     shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
 
+    from sieve.exchange_cli import register as register_exchange
+
+    register_exchange(command)
+
     from sieve.plan_cli import add_commands
 
     add_commands(command, _load)
 
     top.epilog = "commands: " + ", ".join(commands)
     return top, commands
+
+
+def _command_index(argv: Sequence[str]) -> int | None:
+    """Where the command name stands: the first word that is not an option or its value."""
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return i
+    return None
 
 
 def _early_lang(argv: Sequence[str]) -> str | None:
@@ -265,10 +290,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_lang(_early_lang(argv))
     top, commands = build_parser()
-    first = next((a for a in argv if not a.startswith("-")), None)
-    parser = commands.get(first) if first else None
+    first = _command_index(argv)
+    parser = commands.get(argv[first]) if first is not None else None
     if parser is not None:
-        argv.remove(first)
+        del argv[first]
     else:
         parser = top
     try:

@@ -98,13 +98,13 @@ class FileCheck:
         self.digest = ""
         self._locator: Locator | None = None
 
-    def add(self, at: tuple, code: str, severity: str = ERROR, **params: Any) -> None:
+    def add(self, at: tuple, code: str, severity: str = ERROR, /, **params: Any) -> None:
         if self._locator is None:
             self._locator = Locator(self.text)
         line, col = self._locator.find(at)
         self.problems.append(Problem(self.path, line, col, code, params, severity))
 
-    def warn(self, at: tuple, code: str, **params: Any) -> None:
+    def warn(self, at: tuple, code: str, /, **params: Any) -> None:
         self.add(at, code, WARNING, **params)
 
     @property
@@ -783,7 +783,7 @@ def load_session(path: Path) -> SessionLoad:
     angles = _angles(data, fc, subjects)
     scorers = _scorers(data, fc)
     stakeholders = _stakeholders(data, fc)
-    relations = _relations(data, fc, stakeholders)
+    relations = _relations(data, fc, stakeholders.keys() | scorers.keys())
     plan = read_plan(data, fc, subjects, angles, set(scorers) | set(stakeholders))
 
     if tamis is None:
@@ -934,7 +934,8 @@ def _stakeholders(data: dict, fc: FileCheck) -> dict[str, Stakeholder]:
     return out
 
 
-def _relations(data: dict, fc: FileCheck, people: dict[str, Stakeholder]) -> list[Relation]:
+def _relations(data: dict, fc: FileCheck, people: set[str]) -> list[Relation]:
+    """Relations between stakeholders; a scorer's id names them on the map too."""
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     for where, body in _array_of_tables(data, "relation", fc):

@@ -221,3 +221,34 @@ def test_shipped_files_are_valid():
     assert len(files) >= 3
     for path in files:
         assert [p for p in check_file(path) if p.is_error] == [], path
+
+
+def test_relations_may_name_scorers_as_in_the_format_contract(workspace):
+    body = (
+        GOOD
+        + """
+[[stakeholder]]
+id = "agnes"
+name = "Agnès"
+role = "referent"
+power = 2
+interest = 4
+
+[[relation]]
+from = "agnes"
+to = "x"
+kind = "partnership"
+
+[[relation]]
+from = "agnes"
+to = "ghost"
+kind = "trust"
+"""
+    )
+    result = load_session(workspace(body))
+    assert [(p.code, p.params["id"]) for p in result.problems] == [("ref.unknown", "ghost")]
+    fixed = workspace(body.replace('to = "ghost"', 'to = "x"').replace('"trust"', '"mentors"'))
+    session = load_session(fixed).session
+    assert set(session.people) == {"agnes", "x"}
+    assert session.people["x"].role == "ambassador"
+    assert "x" not in session.stakeholders

@@ -40,10 +40,10 @@ async def test_portfolio_screen_pins_and_excludes_live(workspace):
         assert isinstance(screen, PortfolioScreen)
         assert screen.result.best.cases == ("alpha/a1", "beta/b1", "gamma/g1")
         # Candidates are listed in ranking order: beta/b1 first. Exclude it.
-        await pilot.press("x")
+        await pilot.press("e")
         assert "beta/b1" not in screen.result.best.cases
         assert "✔" in text_of(screen, "#pf-detail")
-        await pilot.press("x", "down", "down", "down", "down", "i")  # delta/d1 pinned
+        await pilot.press("e", "down", "down", "down", "down", "i")  # delta/d1 pinned
         assert "delta/d1" in screen.result.best.cases
         await pilot.press("c")
         assert screen.result.best.cases == ("alpha/a1", "beta/b1", "gamma/g1")

@@ -234,3 +234,41 @@ def test_atomic_write_leaves_no_temporary_file_and_keeps_mode(tmp_path: Path):
     assert path.read_bytes() == b"a = 2\n"
     assert oct(path.stat().st_mode & 0o777) == oct(0o640)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.toml"]
+
+
+def test_new_scorer_table_goes_at_the_end_not_under_another_heading(workspace):
+    body = """
+[[subject]]
+id = "a"
+title = "A"
+
+[[angle]]
+id = "a1"
+subject = "a"
+title = "A1"
+
+[[scorer]]
+id = "x"
+name = "X"
+
+[[scorer]]
+id = "y"
+name = "Y"
+
+[scores.x]
+"a/a1" = { learn = 1 }
+
+# --- Notes --------------------------------------------------------------
+[notes.x]
+"a/a1" = "Une note."
+"""
+    path = workspace(body)
+    before = path.read_text()
+    set_score(open_session(path), "y", "a/a1", "learn", 2)
+    after = path.read_text()
+    assert after == before + '\n[scores.y]\n"a/a1" = { learn = 2 }\n'
+    set_note(open_session(path), "y", "a/a1", "Autre note.")
+    assert path.read_text() == after + '\n[notes.y]\n"a/a1" = "Autre note."\n'
+    session = open_session(path)
+    assert session.scores["y"] == {"a/a1": {"learn": 2}}
+    assert session.notes["y"] == {"a/a1": "Autre note."}

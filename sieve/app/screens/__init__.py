@@ -62,6 +62,9 @@ SCREENS: list[ScreenEntry] = [
         "journal", "9", "app.screen.journal", "portfolio:JournalScreen", "app.help.journal"
     ),
     ScreenEntry(
+        "exchange", "x", "app.screen.exchange", "exchange:ExchangeScreen", "app.help.exchange"
+    ),
+    ScreenEntry(
         "presentation",
         "p",
         "app.screen.presentation",

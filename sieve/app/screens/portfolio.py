@@ -97,7 +97,7 @@ class PortfolioScreen(SieveScreen):
         | :- | :- |
         | up, down | Select a case. |
         | i | Pin the case in (again: unpin). |
-        | x | Exclude the case (again: let it back). |
+        | e | Exclude the case (again: let it back). |
         | c | Clear pins and exclusions. |
         | d | Record the decision in the journal. |
         | m | Robustness: Monte Carlo over weights and scorers (in a thread). |
@@ -106,7 +106,7 @@ class PortfolioScreen(SieveScreen):
     DEFAULT_CSS = _CSS
     BINDINGS = [
         Binding("i", "pin", "app.key.pin"),
-        Binding("x", "exclude", "app.key.exclude"),
+        Binding("e", "exclude", "app.key.exclude"),
         Binding("c", "clear", "app.key.clear_pins"),
         Binding("d", "decide", "app.key.decide"),
         Binding("m", "robust", "app.key.robust"),
