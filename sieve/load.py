@@ -41,6 +41,7 @@ from sieve.model import (
     Subject,
     Tamis,
 )
+from sieve.portfolio import read_plan
 from sieve.problems import ERROR, WARNING, Problem, SieveError
 
 # The keys sieve understands, table by table. Any other key is kept when saving
@@ -72,6 +73,8 @@ SESSION_KEYS = {
     "notes",
     "stakeholder",
     "relation",
+    "portfolio",
+    "decision",
 }
 SESSION_HEADER_KEYS = {"id", "title", "city", "date", "tamis", "scores"}
 SUBJECT_KEYS = {"id", "title", "description", "type", "territory", "attention", "first_case"}
@@ -785,6 +788,7 @@ def load_session(path: Path) -> SessionLoad:
     scorers = _scorers(data, fc)
     stakeholders = _stakeholders(data, fc)
     relations = _relations(data, fc, {**stakeholders, **scorers})
+    plan = read_plan(data, fc, subjects, angles, set(scorers) | set(stakeholders))
 
     if tamis is None:
         return result
@@ -826,6 +830,8 @@ def load_session(path: Path) -> SessionLoad:
         digests=digests,
         score_origin={k: tuple(v) for k, v in sink.origin.items()},
         note_origin={k: tuple(v) for k, v in sink.note_origin.items()},
+        portfolio=plan[0],
+        decisions=plan[1],
     )
     return result
 

@@ -57,6 +57,19 @@ SCREENS: list[ScreenEntry] = [
         "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
     ),
     ScreenEntry(
+        "portfolio",
+        "7",
+        "app.screen.portfolio",
+        "portfolio:PortfolioScreen",
+        "app.help.portfolio",
+    ),
+    ScreenEntry(
+        "calendar", "8", "app.screen.calendar", "portfolio:CalendarScreen", "app.help.calendar"
+    ),
+    ScreenEntry(
+        "journal", "9", "app.screen.journal", "portfolio:JournalScreen", "app.help.journal"
+    ),
+    ScreenEntry(
         "exchange", "x", "app.screen.exchange", "exchange:ExchangeScreen", "app.help.exchange"
     ),
     ScreenEntry(
