@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sieve.model import CASE_SEPARATOR, Case, Criterion, Session
@@ -115,19 +114,24 @@ def attention_level(session: Session, subject_id: str) -> float:
 
 
 def collect_levels(session: Session) -> dict[str, dict[str, list[int]]]:
-    """Subject or case key -> criterion id -> the levels given, over all scorers."""
+    """Subject or case key -> criterion id -> the levels given, over all scorers.
+
+    Each key gets a list for every criterion of its side (empty when nobody
+    scored), so the hot loop appends without testing.
+    """
+    criteria = session.tamis.criteria
+    sides = {
+        False: [c.id for c in criteria if not c.on_angle],
+        True: [c.id for c in criteria if c.on_angle],
+    }
     cells: dict[str, dict[str, list[int]]] = {}
     for rows in session.scores.values():
         for key, entries in rows.items():
             bucket = cells.get(key)
             if bucket is None:
-                bucket = cells[key] = {}
+                bucket = cells[key] = {cid: [] for cid in sides[CASE_SEPARATOR in key]}
             for crit, level in entries.items():
-                levels = bucket.get(crit)
-                if levels is None:
-                    bucket[crit] = [level]
-                else:
-                    levels.append(level)
+                bucket[crit].append(level)
     return cells
 
 
@@ -153,47 +157,60 @@ def evaluate(
         used.update((k, float(v)) for k, v in weights.items() if k in used)
     threshold = tamis.disagreement
     levels_by_key = collect_levels(session) if levels is None else levels
-    empty_cell = Cell((), None, False)
-    subject_cells: dict[str, dict[str, Cell]] = {}
+    empty = Cell((), None, False)
+    # Many cells hold the same levels: one Cell per (levels, top) is enough.
+    memo: dict[tuple[tuple[int, ...], int], Cell] = {}
 
-    def cells_for(key: str, selected: Iterable[Criterion]) -> dict[str, Cell]:
-        given = levels_by_key.get(key, {})
+    def cells_for(key: str, selected: list[tuple[str, int]]) -> dict[str, Cell]:
+        given = levels_by_key.get(key)
+        if not given:
+            return {cid: empty for cid, _top in selected}
         out = {}
-        for crit in selected:
-            levels = given.get(crit.id)
-            if not levels:
-                out[crit.id] = empty_cell
+        for cid, top in selected:
+            found = given.get(cid)
+            if not found:
+                out[cid] = empty
                 continue
-            ordered = tuple(sorted(levels))
-            spread = (ordered[-1] - ordered[0]) / crit.scale.top
-            out[crit.id] = Cell(ordered, median(ordered), spread >= threshold)
+            ordered = tuple(sorted(found))
+            cell = memo.get((ordered, top))
+            if cell is None:
+                spread = (ordered[-1] - ordered[0]) / top
+                cell = memo[(ordered, top)] = Cell(ordered, median(ordered), spread >= threshold)
+            out[cid] = cell
         return out
 
-    subject_criteria = [c for c in criteria if not c.on_angle]
-    angle_criteria = [c for c in criteria if c.on_angle]
+    on_subject = [(c.id, c.scale.top) for c in criteria if not c.on_angle]
+    on_angle = [(c.id, c.scale.top) for c in criteria if c.on_angle]
+    # (id, is a gate, pass_at, weight, top, on an angle), in the tamis's order
+    plan = [(c.id, c.is_gate, c.pass_at, used.get(c.id, 0.0), c.scale.top, c.on_angle)
+            for c in criteria]  # fmt: skip
     attention = {s: attention_level(session, s) for s in session.subjects}
+    subject_cells: dict[str, dict[str, Cell]] = {}
     results: list[CaseResult] = []
     for case in session.cases:
         subject_id = case.subject.id
-        if subject_id not in subject_cells:
-            subject_cells[subject_id] = cells_for(subject_id, subject_criteria)
-        cells = dict(subject_cells[subject_id])
-        cells.update(cells_for(case.key, angle_criteria))
+        by_subject = subject_cells.get(subject_id)
+        if by_subject is None:
+            by_subject = subject_cells[subject_id] = cells_for(subject_id, on_subject)
+        by_angle = cells_for(case.key, on_angle)
+        cells = {}
         total = weight_sum = 0.0
         missing = []
         failed = []
-        for crit in criteria:
-            cell = cells[crit.id]
-            if crit.kind == "gate":
-                if cell.group is None or cell.group < crit.pass_at:
-                    failed.append(crit.id)
-                continue
-            weight = used[crit.id]
-            if cell.group is None:
-                missing.append(crit.id)
-                continue
-            total += weight * cell.group / crit.scale.top
-            weight_sum += weight
+        disputed = []
+        for cid, gate, pass_at, weight, top, angle in plan:
+            cell = cells[cid] = by_angle[cid] if angle else by_subject[cid]
+            if cell.disputed:
+                disputed.append(cid)
+            group = cell.group
+            if gate:
+                if group is None or group < pass_at:
+                    failed.append(cid)
+            elif group is None:
+                missing.append(cid)
+            else:
+                total += weight * group / top
+                weight_sum += weight
         score = total / weight_sum if weight_sum > 0 else None
         flags = []
         level = attention[subject_id]
@@ -211,7 +228,7 @@ def evaluate(
                 rank=None,
                 attention=level,
                 flags=tuple(flags),
-                disputed=tuple(c for c, cell in cells.items() if cell.disputed),
+                disputed=tuple(disputed),
             )
         )
     return Evaluation(session, tuple(rank(results)), attention, used)

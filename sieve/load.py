@@ -541,6 +541,13 @@ class _ScoreSink:
         info = {c.id: (c.on_angle, c.scale.top, c.scale.id) for c in self.tamis.criteria}
         subjects = self.subjects
         case_keys = self.case_keys
+        # The (criterion, level) pairs valid on each side: a whole row is accepted at
+        # once (set inclusion, in C) when every pair is valid and every level an int
+        # (True == 1 would pass the pairs, hence the type test); else entry by entry.
+        valid: dict[bool, set[tuple[str, int]]] = {False: set(), True: set()}
+        for crit in self.tamis.criteria:
+            valid[crit.on_angle].update((crit.id, n) for n in range(crit.scale.top + 1))
+        ints = {int}
         for scorer, rows in raw.items():
             if scorer not in self.scorers:
                 fc.add(
@@ -564,7 +571,17 @@ class _ScoreSink:
             merged = self.scores.setdefault(scorer, {})
             for key, entries in rows.items():
                 on_angle = CASE_SEPARATOR in key
-                if not (key in case_keys if on_angle else key in subjects):
+                known = key in case_keys if on_angle else key in subjects
+                if (
+                    known
+                    and type(entries) is dict
+                    and key not in merged
+                    and entries.items() <= valid[on_angle]
+                    and set(map(type, entries.values())) <= ints
+                ):
+                    merged[key] = entries  # read-only from here on: no copy needed
+                    continue
+                if not known:
                     fc.add(
                         ("scores", scorer, key),
                         "ref.unknown",
