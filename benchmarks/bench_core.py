@@ -319,6 +319,20 @@ def pick_score(session) -> tuple[str, str, str, int, Path]:
     raise SystemExit("no score to change")
 
 
+def pick_abstention(session, scorer: str, path: Path) -> tuple[str, str, int] | None:
+    """A (case key, angle criterion, top) the scorer left out on a line they wrote."""
+    angle = [c for c in session.tamis.criteria if c.on_angle]
+    for source, rows in session.score_origin[scorer]:
+        if source != path:
+            continue
+        for key, entries in rows.items():
+            if "/" in key:
+                for crit in angle:
+                    if crit.id not in entries:
+                        return key, crit.id, crit.scale.top
+    return None
+
+
 def bench_save(ws: synth.Workspace, runs: int, table: Table) -> dict[str, float]:
     import rtoml
     import tomlkit
@@ -337,6 +351,18 @@ def bench_save(ws: synth.Workspace, runs: int, table: Table) -> dict[str, float]
         session.digests[path] = digest(path.read_bytes())
 
     t_set, _ = timed(change, runs, refresh)
+    t_fill = None
+    hole = pick_abstention(session, scorer, path)
+    if hole is not None:
+        hole_key, hole_crit, hole_top = hole
+        filled = {"level": 0}
+
+        def fill() -> None:
+            # The loaded rows still lack this criterion: every run rewrites that line.
+            filled["level"] = (filled["level"] + 1) % (hole_top + 1)
+            set_score(session, scorer, hole_key, hole_crit, filled["level"])
+
+        t_fill, _ = timed(fill, runs, refresh)
     text = path.read_text(encoding="utf-8")
     assert f"{crit} = {state['level']}" in text
     doc = tomlkit.parse(text)
@@ -352,6 +378,10 @@ def bench_save(ws: synth.Workspace, runs: int, table: Table) -> dict[str, float]
 
     label = f"{path.name}, {size / 1e3:.0f} kB"
     table.add("3 save", f"sieve.save.set_score, one level ({label})", t_set, runs)
+    if t_fill is not None:
+        table.add(
+            "3 save", "sieve.save.set_score, filling an abstention (line rewritten)", t_fill, runs
+        )
     table.add("3 save", "  of which: tomlkit.parse of that file", t_parse, runs)
     table.add("3 save", "  of which: tomlkit.dumps of the parsed document", t_dumps, runs)
     table.add("3 save", "  of which: atomic_write (temp + fsync + rename)", t_write, runs)
@@ -359,11 +389,13 @@ def bench_save(ws: synth.Workspace, runs: int, table: Table) -> dict[str, float]
     table.add(
         "3 save", "full re-serialise: rtoml.dumps + atomic write (drops comments)", t_rtoml, runs
     )
+    worst = max(t_set, t_fill or 0.0)
     table.verdict(
         "3 save",
-        f"target one-score save < 0.2 s: {fmt(t_set).strip()} -> {pass_miss(t_set < SAVE_TARGET)}",
+        f"target one-score save < 0.2 s (slowest of the above): {fmt(worst).strip()} "
+        f"-> {pass_miss(worst < SAVE_TARGET)}",
     )
-    return {"set_score": t_set}
+    return {"set_score": t_set, "fill": t_fill or 0.0}
 
 
 # -- profile -------------------------------------------------------------------------
