@@ -59,32 +59,60 @@ RANK_TARGET = 0.050
 SAVE_TARGET = 0.200
 
 
+class Seconds(float):
+    """A median wall-clock time (``time.perf_counter``) that also carries the median
+    CPU time of the same runs (``time.process_time``): on a busy machine the wall
+    time grows while the process waits for a CPU, the CPU time much less."""
+
+    cpu: float | None = None
+
+    @classmethod
+    def of(cls, walls: list[float], cpus: list[float]) -> Seconds:
+        out = cls(statistics.median(walls))
+        out.cpu = statistics.median(cpus)
+        return out
+
+
+class Runs(list):
+    """Wall times of several runs, with their CPU times in ``cpu``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cpu: list[float] = []
+
+    def run(self, func: Callable[[], object]) -> None:
+        gc.collect()
+        cpu = time.process_time()
+        start = time.perf_counter()
+        func()
+        self.append(time.perf_counter() - start)
+        self.cpu.append(time.process_time() - cpu)
+
+    @property
+    def median(self) -> Seconds:
+        return Seconds.of(self, self.cpu)
+
+
 def timed(func: Callable[[], object], runs: int, before: Callable[[], object] | None = None):
-    """Median and all times (seconds) of ``runs`` calls; ``before`` runs untimed."""
-    times = []
+    """The median (a :class:`Seconds`) and all times of ``runs`` calls; ``before`` runs untimed."""
+    times = Runs()
     for _ in range(runs):
         if before is not None:
             before()
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), times
+        times.run(func)
+    return times.median, times
 
 
-def interleaved(funcs: dict[str, Callable[[], object]], runs: int) -> dict[str, list[float]]:
-    """All times (seconds) of each function, run in turn, ``runs`` rounds.
+def interleaved(funcs: dict[str, Callable[[], object]], runs: int) -> dict[str, Runs]:
+    """All times of each function, run in turn, ``runs`` rounds.
 
     Taking turns makes a busy machine slow every contender alike, so the ratio of
     two medians, and the median of the per-round ratios, stay meaningful.
     """
-    times: dict[str, list[float]] = {name: [] for name in funcs}
+    times = {name: Runs() for name in funcs}
     for _ in range(runs):
         for name, func in funcs.items():
-            gc.collect()
-            start = time.perf_counter()
-            func()
-            times[name].append(time.perf_counter() - start)
+            times[name].run(func)
     return times
 
 
@@ -108,25 +136,32 @@ class Table:
         self.rows: list[tuple[str, str, str, str, str]] = []
 
     def add(self, section: str, measure: str, median: float | None, runs: int, note: str = ""):
+        cpu = getattr(median, "cpu", None)
         self.rows.append(
-            (section, measure, fmt(median) if median is not None else "", str(runs), note)
+            (
+                section,
+                measure,
+                fmt(median) if median is not None else "",
+                fmt(cpu) if cpu is not None else "",
+                str(runs),
+                note,
+            )
         )
 
     def verdict(self, section: str, text: str) -> None:
-        self.rows.append((section, text, "", "", ""))
+        self.rows.append((section, text, "", "", "", ""))
 
     def print(self) -> None:
-        widths = [max(len(r[i]) for r in self.rows) for i in range(4)]
-        head = ("", "measure", "median", "runs", "")
-        widths = [max(w, len(h)) for w, h in zip(widths, head, strict=False)]
+        head = ("", "measure", "median wall", "(cpu)", "runs", "")
+        widths = [max(len(r[i]) for r in [head, *self.rows]) for i in range(5)]
         last = None
         for i, row in enumerate([head, *self.rows]):
             if i and row[0] != last:
-                print("-" * (sum(widths) + 40))
+                print("-" * (sum(widths) + 50))
             last = row[0]
             print(
-                f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  "
-                f"{row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}  {row[4]}"
+                f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  "
+                f"{row[3]:>{widths[3]}}  {row[4]:>{widths[4]}}  {row[5]}"
             )
 
 
@@ -172,8 +207,8 @@ def bench_load(ws: synth.Workspace, runs: int, slow_runs: int, table: Table) -> 
     turns = interleaved(
         {"rtoml": raw(available["rtoml"]), "sieve": lambda: load_session(ws.session)}, runs
     )
-    results["rtoml"] = statistics.median(turns["rtoml"])
-    results["sieve"] = statistics.median(turns["sieve"])
+    results["rtoml"] = turns["rtoml"].median
+    results["sieve"] = turns["sieve"].median
     for name in ("rtoml", "tomllib", "tomli"):
         if name in results:
             n = runs if name == "rtoml" else slow_runs
@@ -305,7 +340,7 @@ def bench_rank(session, runs: int, table: Table) -> dict[str, float]:
         },
         runs,
     )
-    t_engine, t_peer, t_call = (statistics.median(turns[k]) for k in ("engine", "peer", "call"))
+    t_engine, t_peer, t_call = (turns[k].median for k in ("engine", "peer", "call"))
     engine_vs_peer = paired_ratio(turns["engine"], turns["peer"])
     table.add("2 rank", "sieve.engine.evaluate (all cells, gates, flags, ranks)", t_engine, runs)
     table.add(

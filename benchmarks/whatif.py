@@ -14,12 +14,9 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import gc
 import re
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +26,8 @@ sys.path.insert(0, str(HERE.parent))
 
 import rtoml  # noqa: E402
 import synth  # noqa: E402
-from bench_core import FULL, SMALL, fmt  # noqa: E402
+from bench_core import FULL, SMALL, Seconds, fmt  # noqa: E402
+from bench_core import interleaved as take_turns  # noqa: E402
 
 from sieve.engine import (  # noqa: E402
     FLAG_ATTENTION,
@@ -46,15 +44,9 @@ from sieve.model import CASE_SEPARATOR  # noqa: E402
 from sieve.save import atomic_write, digest, set_score  # noqa: E402
 
 
-def interleaved(funcs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
-    times: dict[str, list[float]] = {name: [] for name in funcs}
-    for _ in range(rounds):
-        for name, func in funcs.items():
-            gc.collect()
-            start = time.perf_counter()
-            func()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+def interleaved(funcs: dict[str, Callable[[], object]], rounds: int) -> dict[str, Seconds]:
+    """Median wall time (with its CPU time) of each function, run in turn."""
+    return {name: runs.median for name, runs in take_turns(funcs, rounds).items()}
 
 
 # -- load: accept a whole score row at once -----------------------------------------
@@ -360,7 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         if section != last:
             print("-" * (width + 40))
             last = section
-        print(f"{section:<9} {name:<{width}}  {fmt(seconds)}  {note}")
+        cpu = f"(cpu {fmt(seconds.cpu).strip()})" if getattr(seconds, "cpu", None) else ""
+        print(f"{section:<9} {name:<{width}}  {fmt(seconds)}  {cpu:<16}  {note}")
     return 0
 
 
