@@ -22,6 +22,7 @@ Usage::
     python benchmarks/bench_core.py             # the full 500 x 40 x 25 workspace
     python benchmarks/bench_core.py --small     # a quick run on a small workspace
     python benchmarks/bench_core.py --profile   # add cProfile hot spots of load/evaluate/save
+    python benchmarks/bench_core.py --only rank # one part: load, rank and/or save
 """
 
 from __future__ import annotations
@@ -494,6 +495,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=27)
     parser.add_argument("--profile", action="store_true", help="print cProfile hot spots too")
     parser.add_argument("--keep", type=Path, help="write the workspace here and keep it")
+    parser.add_argument(
+        "--only",
+        default="load,rank,save",
+        help="comma-separated parts to run among load, rank, save (default: all)",
+    )
     args = parser.parse_args(argv)
 
     size = SMALL if args.small else FULL
@@ -521,10 +527,14 @@ def main(argv: list[str] | None = None) -> int:
             print("(--small: the targets are set for the full size; read them as indications)")
         print()
         table = Table()
-        bench_load(ws, runs, slow_runs, table)
+        parts = {part.strip() for part in args.only.split(",")}
+        if "load" in parts:
+            bench_load(ws, runs, slow_runs, table)
         session = load_session(ws.session).session
-        bench_rank(session, max(runs, 15), table)
-        bench_save(ws, runs, table)
+        if "rank" in parts:
+            bench_rank(session, max(runs, 15), table)
+        if "save" in parts:
+            bench_save(ws, runs, table)
         table.print()
         if args.profile:
             profile("load_session", lambda: load_session(ws.session))
