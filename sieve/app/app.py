@@ -15,10 +15,11 @@ Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from sieve.app.bindings import localize
@@ -80,10 +81,28 @@ class SieveApp(App[int]):
                 entry.key, f"show('{entry.name}')", description=t(entry.title_key), show=False
             )
 
+    def action_command_palette(self) -> None:
+        """The command palette, with its prompt in the current language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=t("app.cmd.placeholder"))
+            )
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, worded in the current language."""
+        yield SystemCommand(t("app.cmd.theme"), t("app.cmd.theme.help"), self.action_change_theme)
+        yield SystemCommand(t("app.cmd.quit"), t("app.cmd.quit.help"), self.action_quit)
+        yield SystemCommand(
+            t("app.cmd.screenshot"),
+            t("app.cmd.screenshot.help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+
     # -- opening -------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.theme = self.theme or "textual-dark"
         if self.path is None and self.sessions:
             from sieve.app.screens.picker import SessionPicker
 
@@ -177,8 +196,12 @@ class SieveApp(App[int]):
     def action_reload(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        """Read every file again (edits not yet saved are dropped)."""
+    def reload(self, quiet: bool = False) -> None:
+        """Read every file again (edits not yet saved are dropped).
+
+        Screens that write files themselves (through :mod:`sieve.save`) call this
+        with ``quiet=True`` afterwards to show the result.
+        """
         if self.workbench is None:
             return
         while len(self.screen_stack) > 1 and self.screen.is_modal:
@@ -190,7 +213,8 @@ class SieveApp(App[int]):
         if isinstance(self.screen, ErrorScreen) and self.workbench.ok:
             self.pop_screen()
         self._after_load()
-        self.notify(t("app.reloaded"), timeout=2)
+        if not quiet:
+            self.notify(t("app.reloaded"), timeout=2)
 
     # -- edits ---------------------------------------------------------------------
 
@@ -247,6 +271,9 @@ class SieveApp(App[int]):
             return
         changed = wb.changed_on_disk()
         if not changed:
+            return
+        if not wb.ok:  # the error screen: nothing open to lose, show the fixed files at once
+            self.reload()
             return
         from sieve.save import digest
 

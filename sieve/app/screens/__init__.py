@@ -45,6 +45,7 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("matrix", "1", "app.screen.matrix", "matrix:MatrixScreen", "app.help.matrix"),
     ScreenEntry("scoring", "2", "app.screen.scoring", "scoring:ScoringScreen", "app.help.scoring"),
     ScreenEntry("ranking", "3", "app.screen.ranking", "ranking:RankingScreen", "app.help.ranking"),
+    # keys "4" (tamis) and "5" (cases) are kept for the screens that edit the files
     ScreenEntry(
         "stakeholders",
         "5",

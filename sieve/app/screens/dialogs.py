@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -54,8 +54,9 @@ class ReloadDialog(ModalScreen[bool]):
             text.append("\n" + t("app.reload.pending", count=self.pending), style="bold")
         with Vertical(classes="dialog"):
             yield Static(text)
-            yield Button(t("app.reload.yes"), id="yes", variant="primary")
-            yield Button(t("app.reload.no"), id="no")
+            with Horizontal(classes="buttons"):
+                yield Button(t("app.reload.yes"), id="yes", variant="primary")
+                yield Button(t("app.reload.no"), id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -187,4 +188,50 @@ class CellDetail(ModalScreen[None]):
         return text
 
     def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ScorerPicker(ModalScreen[str | None]):
+    """Choose a scorer in a list (quicker than cycling through 25 people).
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | enter | Choose. |
+        | escape | Cancel. |
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
+
+    def __init__(self, scorers: dict[str, str], current: str | None) -> None:
+        super().__init__()
+        localize(self)
+        self.scorers = scorers
+        """Scorer id -> name."""
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="dialog"):
+            yield Static(Text(t("app.scorer.title"), style="bold"))
+            options = OptionList(
+                *(Option(plain(name), id=sid) for sid, name in self.scorers.items()),
+                id="scorers",
+            )
+            yield options
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        options = self.query_one(OptionList)
+        ids = list(self.scorers)
+        options.highlighted = ids.index(self.current) if self.current in ids else 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
         self.dismiss(None)

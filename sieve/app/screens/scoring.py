@@ -9,13 +9,13 @@ Bindings:
     | delete, backspace | Abstain (remove the scorer's level). |
     | n | Write the scorer's note on the subject or case. |
     | s | Next scorer. |
+    | S | Choose a scorer in a list. |
     | u, ctrl+z | Undo the last edit. |
     | b | Blind mode: hide or reveal the group's results. |
 """
 
 from __future__ import annotations
 
-from textual import events
 from textual.binding import Binding
 
 from sieve.app.bindings import localize
@@ -29,11 +29,14 @@ class ScoringScreen(MatrixScreen):
     BINDINGS = [
         Binding("escape", "leave", "app.key.leave"),
         Binding("s", "next_scorer", "app.key.next_scorer"),
+        Binding("S", "choose_scorer", "app.key.choose_scorer", show=False),
         Binding("delete,backspace", "abstain", "app.key.abstain", key_display="⌫"),
         Binding("n", "note", "app.key.note"),
         Binding("u", "app.undo", "app.key.undo"),
         Binding("b", "app.toggle_blind", "app.key.blind"),
         Binding("g", "noop", show=False),
+        # digits are levels here: screen bindings come before the app's screen keys
+        *(Binding(str(d), f"level({d})", show=False) for d in range(10)),
     ]
 
     editable = True
@@ -56,10 +59,8 @@ class ScoringScreen(MatrixScreen):
         previous = self.sieve.previous_mode
         self.sieve.action_show(previous if previous not in (None, "scoring") else "matrix")
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character.isdigit():
-            event.stop()
-            self.record(int(event.character))
+    def action_level(self, level: int) -> None:
+        self.record(level)
 
     def record(self, level: int | None) -> None:
         """Record ``level`` (``None``: abstain) in the cursor's cell for the scorer."""
