@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 control characters, DEL included; tab and newline are handled apart.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters, DEL included, and the Unicode line and paragraph
+# separators (they break lines too); tab and newline are handled apart.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def literal(text: str, one_line: bool = True) -> str:
@@ -17,4 +18,9 @@ def literal(text: str, one_line: bool = True) -> str:
     """
     if one_line:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"

@@ -192,3 +192,11 @@ def test_lang_before_the_command(capsys):
     code, out, _err = run(["--lang", "en", "rank", MULHOUSE], capsys)
     assert code == 0
     assert out.startswith("Ranking")
+
+
+def test_literal_escapes_every_line_breaking_character():
+    from sieve.text import literal
+
+    shown = literal("a\u2028b\u2029c\x85d\x1be\nf")
+    assert shown == "a\\u2028b\\u2029c\\x85d\\x1be f"
+    assert len(shown.splitlines()) == 1
