@@ -272,3 +272,73 @@ name = "Y"
     session = open_session(path)
     assert session.scores["y"] == {"a/a1": {"learn": 2}}
     assert session.notes["y"] == {"a/a1": "Autre note."}
+
+
+def _tomlkit_edit(path: Path, scorer: str, key: str, criterion: str, level) -> str:
+    from sieve.save import _tomlkit_score
+
+    doc = TomlDocument(path)
+    _tomlkit_score(doc, scorer, key, criterion, level)
+    return doc.text()
+
+
+@pytest.mark.parametrize(
+    ("scorer", "key", "criterion", "level"),
+    [
+        ("clemence", "carte-participative/kiosque", "interet-formation", 0),  # change a level
+        ("clemence", "carte-participative/kiosque", "interet-formation", None),  # clear one
+        ("mehdi", "accueil-mairies/maquette-accueil", "interet-formation", 2),  # a new line
+        ("sophie", "carte-personnalisable/maquette-appli", "essai-erreur", 1),  # fill a gap
+    ],
+)
+def test_one_line_splice_gives_the_same_bytes_as_the_tomlkit_edit(
+    shipped: Path, scorer, key, criterion, level
+):
+    from sieve.save import splice_score
+
+    path = shipped / "sessions" / "paris-scores" / f"{scorer}.toml"
+    text = path.read_text()
+    spliced = splice_score(text, scorer, key, criterion, level)
+    assert spliced is not None and spliced != text
+    assert spliced == _tomlkit_edit(path, scorer, key, criterion, level)
+
+
+def test_splice_declines_what_it_cannot_do_safely_and_the_edit_still_happens(workspace):
+    from sieve.save import splice_score
+
+    body = """
+[[subject]]
+id = "a"
+title = "A"
+
+[[angle]]
+id = "a1"
+subject = "a"
+title = "A1"
+
+[[scorer]]
+id = "x"
+name = "X"
+
+[scores]
+x."a/a1" = { learn = 1 }   # written as a dotted key, not as [scores.x]
+"""
+    path = workspace(body)
+    assert splice_score(path.read_text(), "x", "a/a1", "learn", 2) is None
+    set_score(open_session(path), "x", "a/a1", "learn", 2)
+    assert open_session(path).scores["x"]["a/a1"] == {"learn": 2}
+    assert "# written as a dotted key" in path.read_text()
+
+
+def test_splice_keeps_crlf_line_ends(workspace):
+    body = (
+        '\n[[subject]]\nid = "a"\ntitle = "A"\n\n[[angle]]\nid = "a1"\nsubject = "a"\n'
+        'title = "A1"\n\n[[scorer]]\nid = "x"\nname = "X"\n\n[scores.x]\n"a" = { need = 1 }\n'
+    )
+    path = workspace(body)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    set_score(open_session(path), "x", "a", "need", 3)
+    set_score(open_session(path), "x", "a/a1", "learn", 2)
+    raw = path.read_bytes()
+    assert b'"a" = { need = 3 }\r\n"a/a1" = { learn = 2 }\r\n' in raw
+    assert raw.count(b"\n") == raw.count(b"\r\n")
