@@ -186,7 +186,7 @@ def evaluate(
             for c in criteria]  # fmt: skip
     attention = {s: attention_level(session, s) for s in session.subjects}
     subject_cells: dict[str, dict[str, Cell]] = {}
-    results: list[CaseResult] = []
+    rows: list[tuple] = []
     for case in session.cases:
         subject_id = case.subject.id
         by_subject = subject_cells.get(subject_id)
@@ -218,54 +218,64 @@ def evaluate(
             flags.append(FLAG_ATTENTION)
         if case.subject.first_case and level > tamis.first_case_max:
             flags.append(FLAG_FIRST_CASE)
-        results.append(
-            CaseResult(
-                case=case,
-                cells=cells,
-                score=score,
-                missing=tuple(missing),
-                failed_gates=tuple(failed),
-                rank=None,
-                attention=level,
-                flags=tuple(flags),
-                disputed=tuple(disputed),
-            )
+        rows.append((case, cells, score, missing, failed, level, flags, disputed))
+    order, ranks = ranking([row[2] for row in rows], [not row[4] for row in rows])
+    results = tuple(
+        CaseResult(
+            case=case,
+            cells=cells,
+            score=score,
+            missing=tuple(missing),
+            failed_gates=tuple(failed),
+            rank=ranks[i],
+            attention=level,
+            flags=tuple(flags),
+            disputed=tuple(disputed),
         )
-    return Evaluation(session, tuple(rank(results)), attention, used)
+        for i in order
+        for case, cells, score, missing, failed, level, flags, disputed in (rows[i],)
+    )
+    return Evaluation(session, results, attention, used)
+
+
+def ranking(scores: list[float | None], passing: list[bool]) -> tuple[list[int], list[int | None]]:
+    """The display order of cases and their ranks, from their scores and gates.
+
+    Passing cases with a score come first, highest first; ties within
+    :data:`TIE_TOLERANCE` share the best rank and the next rank skips (1, 1, 3), and
+    keep the session's order (scores equal within the tolerance may still differ in
+    their last bits). Then passing cases without a score, then sifted-out cases,
+    both unranked and in the session's order.
+
+    Returns:
+        The indexes of the cases in display order, and each case's rank (by index).
+    """
+    scored = sorted(
+        (i for i, s in enumerate(scores) if passing[i] and s is not None),
+        key=lambda i: -scores[i],  # type: ignore[operator]
+    )
+    ranks: list[int | None] = [None] * len(scores)
+    previous: float | None = None
+    current = 0
+    for position, i in enumerate(scored, start=1):
+        score = scores[i]
+        assert score is not None
+        if previous is None or previous - score > TIE_TOLERANCE:
+            current = position
+        previous = score
+        ranks[i] = current
+    scored.sort(key=lambda i: (ranks[i], i))
+    unscored = [i for i, s in enumerate(scores) if passing[i] and s is None]
+    sifted = [i for i in range(len(scores)) if not passing[i]]
+    return scored + unscored + sifted, ranks
 
 
 def rank(results: list[CaseResult]) -> list[CaseResult]:
-    """Order results: ranked passing cases, unscored passing cases, sifted-out cases.
-
-    Ties within :data:`TIE_TOLERANCE` share the best rank and the next rank skips
-    (1, 1, 3). The sort is stable, so tied cases keep the session's order.
-    """
-    scored = sorted(
-        (r for r in results if not r.failed_gates and r.score is not None),
-        key=lambda r: -r.score,  # type: ignore[operator]
-    )
-    ranked: list[CaseResult] = []
-    previous: float | None = None
-    current = 0
-    for position, result in enumerate(scored, start=1):
-        assert result.score is not None
-        if previous is None or previous - result.score > TIE_TOLERANCE:
-            current = position
-        previous = result.score
-        ranked.append(_with_rank(result, current))
-    # Scores equal within the tolerance may still differ in their last bits
-    # (0.7222...23 and 0.7222...22): tied cases go back to the session's order.
-    order = {r.key: i for i, r in enumerate(results)}
-    ranked.sort(key=lambda r: (r.rank, order[r.key]))
-    unscored = [r for r in results if not r.failed_gates and r.score is None]
-    sifted = [r for r in results if r.failed_gates]
-    return ranked + unscored + sifted
-
-
-def _with_rank(result: CaseResult, value: int) -> CaseResult:
+    """``results`` (in session order) ordered and ranked as :func:`ranking` says."""
     from dataclasses import replace
 
-    return replace(result, rank=value)
+    order, ranks = ranking([r.score for r in results], [not r.failed_gates for r in results])
+    return [replace(results[i], rank=ranks[i]) for i in order]
 
 
 # -- explanation ------------------------------------------------------------------
