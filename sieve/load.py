@@ -95,13 +95,13 @@ class FileCheck:
         self.digest = ""
         self._locator: Locator | None = None
 
-    def add(self, where: tuple, code: str, severity: str = ERROR, **params: Any) -> None:
+    def add(self, where: tuple, code: str, severity: str = ERROR, /, **params: Any) -> None:
         if self._locator is None:
             self._locator = Locator(self.text)
         line, col = self._locator.find(where)
         self.problems.append(Problem(self.path, line, col, code, params, severity))
 
-    def warn(self, where: tuple, code: str, **params: Any) -> None:
+    def warn(self, where: tuple, code: str, /, **params: Any) -> None:
         self.add(where, code, WARNING, **params)
 
     @property
@@ -490,6 +490,7 @@ def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
         attention_threshold=threshold,
         first_case_max=first_case_max,
         indicators=indicators,
+        digest=fc.digest,
     )
 
 
@@ -787,7 +788,7 @@ def load_session(path: Path) -> SessionLoad:
     sink = _ScoreSink(scorers, subjects, case_keys, tamis)
     sink.add_scores(data.get("scores"), fc)
     sink.add_notes(data.get("notes"), fc)
-    digests = {path: fc.digest}
+    digests = {path: fc.digest, tamis.path: tamis.digest}
     for score_path in score_paths:
         score_data, sfc = read_toml(score_path)
         digests[score_path] = sfc.digest

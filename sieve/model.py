@@ -111,6 +111,8 @@ class Tamis:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     by_id: dict[str, Criterion] = field(default_factory=dict, compare=False, repr=False)
     """The criteria by id (derived from ``criteria``)."""
+    digest: str = field(default="", compare=False, repr=False)
+    """The fingerprint of the bytes read, to refuse saving over a changed file."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {c.id: c for c in self.criteria})

@@ -1,0 +1,54 @@
+"""Catalogue of the edits of a tamis and of a session's cases (:mod:`sieve.edit`)."""
+
+FR: dict[str, str] = {
+    "edit.id_invalid": (
+        "identifiant `{id}` invalide (attendu : minuscules, chiffres et tirets, "
+        "commençant par une lettre ou un chiffre)"
+    ),
+    "edit.id_taken": "{kind} `{id}` existe déjà",
+    "edit.empty": "`{field}` ne peut pas être vide",
+    "edit.not_number": "`{field}` : attendu un nombre, trouvé {value}",
+    "edit.range": "`{field}` : attendu une valeur entre {low} et {high}, trouvé {value}",
+    "edit.choice": "`{field}` : attendu l'une de ces valeurs ({choices}), trouvé {value}",
+    "edit.field": "`{field}` n'est pas un champ modifiable ici",
+    "edit.not_score": "le critère `{criterion}` est une porte : il n'a pas de poids",
+    "edit.not_gate": "le critère `{criterion}` est un score : il n'a pas de seuil `pass_at`",
+    "edit.last_criterion": "`{criterion}` est le dernier critère : un tamis en garde au moins un",
+    "edit.has_scores": (
+        "{count} note(s) existent pour {kind} `{id}` : confirmez pour les supprimer aussi"
+    ),
+    "edit.has_refs": (
+        "{kind} `{id}` a {scores} niveau(x) et {notes} remarque(s) : "
+        "confirmez pour les supprimer aussi"
+    ),
+    "edit.tagged": (
+        "{count} sujet(s) portent l'indicateur `{id}` : confirmez pour le leur retirer aussi"
+    ),
+    "edit.first_case_taken": (
+        "un autre sujet est déjà le premier cas : marquez `{id}` comme premier cas ensuite"
+    ),
+}
+
+EN: dict[str, str] = {
+    "edit.id_invalid": (
+        "invalid id `{id}` (expected: lowercase letters, digits and hyphens, "
+        "starting with a letter or a digit)"
+    ),
+    "edit.id_taken": "{kind} `{id}` already exists",
+    "edit.empty": "`{field}` cannot be empty",
+    "edit.not_number": "`{field}`: expected a number, found {value}",
+    "edit.range": "`{field}`: expected a value between {low} and {high}, found {value}",
+    "edit.choice": "`{field}`: expected one of ({choices}), found {value}",
+    "edit.field": "`{field}` is not a field that can be edited here",
+    "edit.not_score": "criterion `{criterion}` is a gate: it has no weight",
+    "edit.not_gate": "criterion `{criterion}` is a score: it has no `pass_at`",
+    "edit.last_criterion": "`{criterion}` is the last criterion: a tamis keeps at least one",
+    "edit.has_scores": "{count} score(s) exist for {kind} `{id}`: confirm to remove them too",
+    "edit.has_refs": (
+        "{kind} `{id}` has {scores} level(s) and {notes} note(s): confirm to remove them too"
+    ),
+    "edit.tagged": "{count} subject(s) carry indicator `{id}`: confirm to untag them too",
+    "edit.first_case_taken": (
+        "another subject is already the first case: mark `{id}` as the first case afterwards"
+    ),
+}
