@@ -144,13 +144,31 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    """Open the app on a session (or the embedded default)."""
-    from sieve.engine import evaluate
-    from sieve.report import render_rank
+    """Open the app on a session (or the embedded default; a folder: pick a session)."""
+    from sieve.app import run
 
-    session = _load(args.path)
-    _err(t("cli.app_missing"))
-    _print(render_rank(evaluate(session), "table"))
+    if args.path is not None and Path(args.path).is_dir():
+        sessions = find_sessions(Path(args.path))
+        if len(sessions) > 1:
+            return run(None, sessions=sessions)
+    return run(session_path(args.path))
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    """Save an SVG screenshot of one screen of the app (for the README)."""
+    from sieve.app.screenshot import screenshot
+
+    size = args.size.lower().split("x")
+    if len(size) != 2 or not all(part.isdigit() for part in size):
+        raise UsageError(t("cli.screenshot.bad_size", size=args.size))
+    out = screenshot(
+        session_path(args.session),
+        args.screen,
+        Path(args.out),
+        (int(size[0]), int(size[1])),
+        args.theme,
+    )
+    _print(t("cli.screenshot.written", path=out) + "\n")
     return EXIT_OK
 
 
@@ -202,6 +220,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     score.add_argument("--criterion", required=True, help=t("cli.score.criterion"))
     score.add_argument("--level", type=int, help=t("cli.score.level"))
     score.add_argument("--clear", action="store_true", help=t("cli.score.clear"))
+
+    shot = command("screenshot", cmd_screenshot)
+    shot.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    shot.add_argument(
+        "--screen",
+        choices=("matrix", "scoring", "ranking", "vigilance", "presentation"),
+        default="matrix",
+        help=t("cli.screenshot.screen"),
+    )
+    shot.add_argument("--out", required=True, metavar="FILE.svg", help=t("cli.screenshot.out"))
+    shot.add_argument("--size", default="120x36", help=t("cli.screenshot.size"))
+    shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
 
     top.epilog = "commands: " + ", ".join(commands)
     return top, commands

@@ -1,0 +1,271 @@
+"""SieveApp: the shell that opens a session and hosts the screens.
+
+The app holds one :class:`sieve.workbench.Workbench` (the open session). Main
+screens are Textual *modes* registered in :mod:`sieve.app.screens`; each gets a
+key, a command-palette entry and a line in the help screen. Edits are applied in
+memory at once and saved by a worker thread, so that a keystroke repaints without
+waiting for the disk; a file changed by someone else is noticed (every two
+seconds, and when the terminal regains focus) and offered to be reloaded, never
+overwritten.
+
+Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
+``6``, ``p``...), ``?``/``f1`` help, ``b`` blind mode on/off, ``ctrl+z`` undo,
+``ctrl+r`` reload, ``ctrl+p`` command palette, ``ctrl+q`` quit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from sieve.app.bindings import localize
+from sieve.app.screens import SCREENS
+from sieve.i18n import t
+from sieve.save import EditError, FileChangedError
+from sieve.workbench import Edit, Workbench
+
+#: Seconds between two looks at the files' digests.
+POLL_SECONDS = 2.0
+
+
+class SieveApp(App[int]):
+    """The sieve app.
+
+    Args:
+        path: the session file to open (``None`` with ``sessions``: pick first).
+        sessions: session files to pick from (``sieve FOLDER``).
+        watch: poll the files for changes made by others.
+    """
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "app.key.help", key_display="?"),
+        Binding("b", "toggle_blind", "app.key.blind", show=False),
+        Binding("ctrl+z", "undo", "app.key.undo", show=False),
+        Binding("ctrl+r", "reload", "app.key.reload", show=False),
+    ]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        sessions: list[Path] | None = None,
+        watch: bool = True,
+    ) -> None:
+        from sieve.app.commands import SieveCommands
+
+        self.COMMANDS = App.COMMANDS | {SieveCommands}
+        super().__init__()
+        self.path = Path(path) if path is not None else None
+        """The session file open (or to open)."""
+        self.sessions = sessions or []
+        """Session files offered in the picker."""
+        self.watch = watch
+        self.workbench: Workbench | None = None
+        """The open session (``None`` before one is chosen)."""
+        self.blind = False
+        """Blind mode: group results are hidden until the facilitator reveals them."""
+        self.previous_mode: str | None = None
+        """The main screen shown before the current one (to come back from presentation)."""
+        self._asking_reload = False
+        self._declined: dict[Path, str | None] = {}
+        self.title = "sieve"
+        localize(self)
+        for entry in SCREENS:
+            self.add_mode(entry.name, entry.factory())
+            self.bind(
+                entry.key, f"show('{entry.name}')", description=t(entry.title_key), show=False
+            )
+
+    # -- opening -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme = self.theme or "textual-dark"
+        if self.path is None and self.sessions:
+            from sieve.app.screens.picker import SessionPicker
+
+            self.push_screen(SessionPicker(self.sessions), self._picked)
+        elif self.path is not None:
+            self.open_session(self.path)
+        if self.watch:
+            self.set_interval(POLL_SECONDS, self.check_disk)
+
+    def _picked(self, path: Path | None) -> None:
+        if path is None:
+            self.exit(0)
+            return
+        self.open_session(path)
+
+    def open_session(self, path: Path) -> None:
+        """Load a session; show the matrix, or the error screen for bad files."""
+        self.path = Path(path)
+        self.workbench = Workbench(self.path, autosave=False)
+        self._after_load()
+
+    def _after_load(self) -> None:
+        wb = self.workbench
+        assert wb is not None
+        if not wb.ok:
+            from sieve.app.screens.errors import ErrorScreen
+
+            self.push_screen(ErrorScreen(wb.path, wb.problems))
+            return
+        session = wb.session
+        assert session is not None
+        self.sub_title = session.title
+        if self.current_mode == "_default":
+            self.switch_mode(SCREENS[0].name)
+        self.update_views()
+
+    def update_views(self) -> None:
+        """Repaint the current screen (and the screens under it) from the workbench."""
+        from sieve.app.screens.base import SieveScreen
+
+        if self.workbench is None or not self.workbench.ok:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, SieveScreen):
+                screen.refresh_view()
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_show(self, name: str) -> None:
+        """Show a main screen of the registry."""
+        if self.workbench is None or not self.workbench.ok:
+            return
+        while len(self.screen_stack) > 1 and self.screen.is_modal:
+            self.pop_screen()
+        if name != self.current_mode:
+            if self.current_mode != "presentation":
+                self.previous_mode = self.current_mode
+            self.switch_mode(name)
+
+    def jump_to(self, key: str, criterion: str | None = None) -> None:
+        """Show the matrix with the cursor on a subject or case (and a criterion)."""
+        from sieve.app.widgets.matrix import MatrixView
+
+        self.action_show("matrix")
+        self.screen.query_one(MatrixView).move_to(key, criterion)
+
+    def action_help(self) -> None:
+        from sieve.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_blind(self) -> None:
+        self.set_blind(not self.blind)
+
+    def set_blind(self, blind: bool) -> None:
+        """Hide (``True``) or reveal the group results on every screen."""
+        self.blind = blind
+        self.notify(t("app.blind.on" if blind else "app.blind.off"), timeout=3)
+        self.update_views()
+
+    def action_undo(self) -> None:
+        if self.workbench is None or not self.workbench.ok:
+            return
+        edit = self.workbench.undo()
+        if edit is None:
+            self.notify(t("app.undo.nothing"), timeout=2)
+            return
+        self.edited(edit, undone=True)
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read every file again (edits not yet saved are dropped)."""
+        if self.workbench is None:
+            return
+        while len(self.screen_stack) > 1 and self.screen.is_modal:
+            self.pop_screen()
+        self.workbench.reload()
+        self._declined = {}
+        from sieve.app.screens.errors import ErrorScreen
+
+        if isinstance(self.screen, ErrorScreen) and self.workbench.ok:
+            self.pop_screen()
+        self._after_load()
+        self.notify(t("app.reloaded"), timeout=2)
+
+    # -- edits ---------------------------------------------------------------------
+
+    def set_score(self, scorer: str, key: str, criterion: str, level: int | None) -> None:
+        """Record a level (``None``: abstain) and save it in the background."""
+        assert self.workbench is not None
+        try:
+            edit = self.workbench.set_score(scorer, key, criterion, level)
+        except EditError as exc:
+            self.notify(t(exc.code, **exc.params), severity="error")
+            return
+        if edit is not None:
+            self.edited(edit)
+
+    def set_note(self, scorer: str, key: str, text: str | None) -> None:
+        assert self.workbench is not None
+        edit = self.workbench.set_note(scorer, key, text)
+        if edit is not None:
+            self.edited(edit)
+
+    def edited(self, edit: Edit, undone: bool = False) -> None:
+        """After an edit: repaint, then save in the background."""
+        self.update_views()
+        if undone:
+            self.notify(t("app.undo.done"), timeout=2)
+        self.save_pending()
+
+    @work(thread=True, exclusive=False, group="save")
+    def save_pending(self) -> None:
+        wb = self.workbench
+        if wb is None:
+            return
+        try:
+            wb.flush()
+        except FileChangedError as exc:
+            self.call_from_thread(self._save_refused, exc.path)
+        except (EditError, OSError) as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+
+    def _save_refused(self, path: Path) -> None:
+        self.notify(t("app.save.refused", path=path), severity="error", timeout=8)
+        self.check_disk(force=True)
+
+    # -- files changed on disk ------------------------------------------------------
+
+    def on_app_focus(self) -> None:
+        self.check_disk()
+
+    def check_disk(self, force: bool = False) -> None:
+        """Offer to reload when a file was changed by someone else."""
+        wb = self.workbench
+        if wb is None or self._asking_reload:
+            return
+        changed = wb.changed_on_disk()
+        if not changed:
+            return
+        from sieve.save import digest
+
+        now = {}
+        for path in changed:
+            try:
+                now[path] = digest(path.read_bytes())
+            except OSError:
+                now[path] = None
+        if not force and all(self._declined.get(p, "-") == d for p, d in now.items()):
+            return
+        from sieve.app.screens.dialogs import ReloadDialog
+
+        self._asking_reload = True
+
+        def answered(reload: bool | None) -> None:
+            self._asking_reload = False
+            if reload:
+                self.reload()
+            else:
+                self._declined.update(now)
+
+        self.push_screen(ReloadDialog(changed, wb.pending), answered)

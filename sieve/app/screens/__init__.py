@@ -1,0 +1,66 @@
+"""The registry of the app's main screens: one entry per screen.
+
+Each entry names the screen (its Textual *mode*), the key that shows it from
+anywhere, the catalogue key of its title (used in the footer, the help screen
+and the command palette), and where its class lives (imported on first use, so
+that start-up stays quick). To add a screen, write its module here and add one
+:class:`ScreenEntry` to :data:`SCREENS`; the app binds its key, adds it to the
+command palette and lists it in the help screen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.screen import Screen
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenEntry:
+    """One main screen of the app."""
+
+    name: str
+    """The screen's id (its Textual mode name), e.g. ``"matrix"``."""
+    key: str
+    """The key that shows it from anywhere (Textual key name)."""
+    title_key: str
+    """The catalogue key of its title (:mod:`sieve.i18n.app`)."""
+    target: str
+    """``"module:Class"`` of the screen, relative to ``sieve.app.screens``."""
+    help_key: str = ""
+    """The catalogue key of a one-line description for the palette and the help."""
+
+    def factory(self) -> Callable[[], Screen]:
+        def make() -> Screen:
+            module, _, cls = self.target.partition(":")
+            return getattr(importlib.import_module(f"sieve.app.screens.{module}"), cls)()
+
+        return make
+
+
+#: The main screens, in the order of their keys.
+SCREENS: list[ScreenEntry] = [
+    ScreenEntry("matrix", "1", "app.screen.matrix", "matrix:MatrixScreen", "app.help.matrix"),
+    ScreenEntry("scoring", "2", "app.screen.scoring", "scoring:ScoringScreen", "app.help.scoring"),
+    ScreenEntry("ranking", "3", "app.screen.ranking", "ranking:RankingScreen", "app.help.ranking"),
+    ScreenEntry(
+        "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
+    ),
+    ScreenEntry(
+        "presentation",
+        "p",
+        "app.screen.presentation",
+        "presentation:PresentationScreen",
+        "app.help.presentation",
+    ),
+]
+
+
+def entry(name: str) -> ScreenEntry:
+    """The registered screen called ``name``."""
+    for item in SCREENS:
+        if item.name == name:
+            return item
+    raise KeyError(name)

@@ -1,0 +1,190 @@
+"""Modal dialogs that return their answer through ``dismiss``.
+
+- :class:`ReloadDialog` (``bool``): files changed on disk, reload them?
+- :class:`NoteDialog` (``str | None``): a scorer's note; ``None`` when cancelled.
+- :class:`CellDetail`: every scorer's level and note for a cell, and the scale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from sieve.app.bindings import localize
+from sieve.app.text import plain
+from sieve.engine import explain
+from sieve.i18n import number, t
+
+
+class ReloadDialog(ModalScreen[bool]):
+    """Files changed on disk: reload (``True``) or keep what is shown (``False``).
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | r, enter | Reload. |
+        | escape | Keep the current view (nothing is written over the files). |
+    """
+
+    BINDINGS = [
+        Binding("r,enter", "answer(True)", "app.key.reload"),
+        Binding("escape", "answer(False)", "app.key.keep"),
+    ]
+
+    def __init__(self, paths: list[Path], pending: int = 0) -> None:
+        super().__init__()
+        localize(self)
+        self.paths = paths
+        self.pending = pending
+
+    def compose(self) -> ComposeResult:
+        text = Text(t("app.reload.title") + "\n\n", style="bold")
+        for path in self.paths:
+            text.append("  ")
+            text.append_text(plain(path))
+            text.append("\n")
+        text.append("\n" + t("app.reload.question"))
+        if self.pending:
+            text.append("\n" + t("app.reload.pending", count=self.pending), style="bold")
+        with Vertical(classes="dialog"):
+            yield Static(text)
+            yield Button(t("app.reload.yes"), id="yes", variant="primary")
+            yield Button(t("app.reload.no"), id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Write a scorer's note on a subject or a case; empty removes it.
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | enter | Save the note. |
+        | escape | Cancel. |
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
+
+    def __init__(self, scorer_name: str, key: str, current: str) -> None:
+        super().__init__()
+        localize(self)
+        self.scorer_name = scorer_name
+        self.key = key
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        title = Text(t("app.note.title") + " ", style="bold")
+        title.append_text(plain(self.scorer_name))
+        title.append(" · ")
+        title.append_text(plain(self.key))
+        with Vertical(classes="dialog"):
+            yield Static(title)
+            yield Input(self.current, placeholder=t("app.note.placeholder"), id="note")
+            yield Static(t("app.note.hint"), classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CellDetail(ModalScreen[None]):
+    """One cell: the criterion, the scale's anchored levels, every scorer's level and note.
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | escape, enter | Close. |
+    """
+
+    BINDINGS = [Binding("escape,enter,q", "close", "app.key.close")]
+
+    def __init__(self, key: str, criterion: str) -> None:
+        super().__init__()
+        localize(self)
+        self.key = key
+        self.criterion = criterion
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog wide"):
+            yield Static(self.render_detail())
+
+    def render_detail(self) -> Text:
+        wb = self.app.workbench  # type: ignore[attr-defined]
+        session = wb.session
+        crit = session.tamis.by_id[self.criterion]
+        blind = self.app.blind  # type: ignore[attr-defined]
+        text = Text()
+        text.append_text(plain(crit.label, style="bold"))
+        text.append("\n")
+        if crit.question:
+            text.append_text(plain(crit.question, style="italic"))
+            text.append("\n")
+        text.append("\n")
+        subject_id, _, angle_id = self.key.partition("/")
+        text.append(t("app.detail.for") + " ", style="bold")
+        text.append_text(plain(session.subjects[subject_id].title))
+        if angle_id:
+            text.append(" / ")
+            text.append_text(plain(session.angles[angle_id].title))
+        text.append("\n\n")
+        text.append(t("app.detail.scale") + "\n", style="bold")
+        for level, meaning in enumerate(crit.scale.levels):
+            text.append(f"  {level}  ")
+            text.append_text(plain(meaning))
+            if crit.is_gate and level >= crit.pass_at and level - 1 < crit.pass_at:
+                text.append("  ← " + t("app.detail.pass_at"), style="dim")
+            text.append("\n")
+        text.append("\n")
+        case_key = (
+            self.key
+            if angle_id
+            else next((c.key for c in session.cases if c.subject.id == subject_id), None)
+        )
+        scores = {
+            s: session.scores.get(s, {}).get(self.key, {}).get(crit.id) for s in session.scorers
+        }
+        text.append(t("app.detail.levels") + "\n", style="bold")
+        for scorer_id, scorer in session.scorers.items():
+            level = scores[scorer_id]
+            text.append("  ")
+            text.append_text(plain(scorer.name))
+            text.append(" : ")
+            if blind:
+                text.append("░", style="dim")
+            elif level is None:
+                text.append(t("app.detail.abstained"), style="dim")
+            else:
+                text.append(f"{level}", style="bold")
+                text.append(" (")
+                text.append_text(plain(crit.scale.levels[level]))
+                text.append(")")
+            note = session.notes.get(scorer_id, {}).get(self.key)
+            if note:
+                text.append("\n    « ")
+                text.append_text(plain(note, style="italic"))
+                text.append(" »")
+            text.append("\n")
+        if case_key is not None and not blind:
+            cell = explain(wb.evaluation, case_key).result.cells[crit.id]
+            text.append("\n" + t("app.detail.group") + " ", style="bold")
+            text.append(number(cell.group) if cell.group is not None else t("app.detail.none"))
+            if cell.disputed:
+                text.append("  ≠ " + t("app.detail.disputed"), style="bold")
+            text.append("\n")
+        return text
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,141 @@
+"""The matrix screen: every case against every criterion, group or one scorer's view.
+
+Bindings:
+    | Key | Description |
+    | :- | :- |
+    | s | Next scorer's view (after the last one, back to the group). |
+    | g | The group's view. |
+    | enter | Details of the cell. |
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Static
+
+from sieve.app.bindings import localize
+from sieve.app.screens.base import SieveScreen
+from sieve.app.text import plain
+from sieve.app.widgets.matrix import MatrixView
+from sieve.i18n import number, t
+
+
+class MatrixScreen(SieveScreen):
+    """The scoring matrix, with a bar on top and a legend of the cursor's cell below."""
+
+    BINDINGS = [
+        Binding("s", "next_scorer", "app.key.next_scorer"),
+        Binding("g", "group_view", "app.key.group_view"),
+    ]
+
+    #: Whether digits record levels here (the scoring screen).
+    editable = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+        self.scorer: str | None = None
+        """The scorer whose levels are shown (``None``: the group)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="bar", classes="bar")
+        yield MatrixView(id="matrix")
+        yield Static(id="legend", classes="legend")
+        yield Footer()
+
+    @property
+    def matrix(self) -> MatrixView:
+        return self.query_one(MatrixView)
+
+    def on_mount(self) -> None:
+        self.matrix.focus()
+
+    def update_view(self) -> None:
+        wb = self.sieve.workbench
+        if wb is None or wb.evaluation is None:
+            return
+        session = wb.evaluation.session
+        if self.scorer is not None and self.scorer not in session.scorers:
+            self.scorer = None
+        self.matrix.show(wb.evaluation, self.scorer, self.sieve.blind)
+        self._update_bar()
+        self._update_legend()
+
+    def _update_bar(self) -> None:
+        wb = self.sieve.workbench
+        assert wb is not None and wb.session is not None
+        session = wb.session
+        bar = Text()
+        bar.append(t(self.title_key) + " · ", style="bold")
+        bar.append_text(plain(session.title))
+        bar.append("  ·  ")
+        if self.scorer is None:
+            bar.append(t("app.matrix.group_view"))
+        else:
+            bar.append(t("app.matrix.scorer_view") + " ")
+            bar.append_text(plain(session.scorers[self.scorer].name, style="bold"))
+        if self.sieve.blind:
+            bar.append("  ·  ")
+            bar.append(t("app.blind.badge"), style="reverse")
+        self.query_one("#bar", Static).update(bar)
+
+    title_key = "app.screen.matrix"
+
+    def _update_legend(self) -> None:
+        matrix = self.matrix
+        crit = matrix.current_criterion
+        row = matrix.current_row
+        wb = self.sieve.workbench
+        if crit is None or row is None or wb is None or wb.session is None:
+            return
+        session = wb.session
+        text = Text()
+        code = matrix.codes[matrix.cursor_col]
+        text.append(f"{code} ", style="bold reverse")
+        text.append(" ")
+        text.append_text(plain(crit.label, style="bold"))
+        kind = (
+            t("app.kind.gate", level=number(crit.pass_at))
+            if crit.is_gate
+            else t("app.kind.score", weight=number(wb.evaluation.weights.get(crit.id, crit.weight)))
+        )
+        text.append(f"  ({kind}, {t('app.applies.' + crit.applies_to)})")
+        text.append("\n")
+        if crit.question:
+            text.append_text(plain(crit.question, style="italic"))
+            text.append("\n")
+        key = matrix.current_key()
+        if key is None:
+            text.append(t("app.matrix.no_cell"), style="dim")
+        else:
+            text.append(t("app.matrix.legend_keys"), style="dim")
+        del session
+        self.query_one("#legend", Static).update(text)
+
+    def on_matrix_view_cursor_moved(self, event: MatrixView.CursorMoved) -> None:
+        self._update_legend()
+
+    def on_matrix_view_cell_selected(self, event: MatrixView.CellSelected) -> None:
+        from sieve.app.screens.dialogs import CellDetail
+
+        self.app.push_screen(CellDetail(event.key, event.criterion.id))
+
+    def action_next_scorer(self) -> None:
+        wb = self.sieve.workbench
+        if wb is None or wb.session is None:
+            return
+        ids = list(wb.session.scorers)
+        if not ids:
+            return
+        if self.scorer is None:
+            self.scorer = ids[0]
+        else:
+            i = ids.index(self.scorer) + 1
+            self.scorer = ids[i] if i < len(ids) else (ids[0] if self.editable else None)
+        self.update_view()
+
+    def action_group_view(self) -> None:
+        self.scorer = None
+        self.update_view()

@@ -1,0 +1,92 @@
+"""The scoring screen: one scorer records levels cell by cell, each saved at once.
+
+Bindings:
+    | Key | Description |
+    | :- | :- |
+    | 0-9 | Record this level for the scorer in the cursor's cell. |
+    | delete, backspace | Abstain (remove the scorer's level). |
+    | n | Write the scorer's note on the subject or case. |
+    | s | Next scorer. |
+    | u, ctrl+z | Undo the last edit. |
+    | b | Blind mode: hide or reveal the group's results. |
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+
+from sieve.app.bindings import localize
+from sieve.app.screens.matrix import MatrixScreen
+from sieve.i18n import t
+
+
+class ScoringScreen(MatrixScreen):
+    """The matrix in one scorer's view, with digits to record levels."""
+
+    BINDINGS = [
+        Binding("s", "next_scorer", "app.key.next_scorer"),
+        Binding("delete,backspace", "abstain", "app.key.abstain", key_display="⌫"),
+        Binding("n", "note", "app.key.note"),
+        Binding("u", "app.undo", "app.key.undo"),
+        Binding("b", "app.toggle_blind", "app.key.blind"),
+        Binding("g", "noop", show=False),
+    ]
+
+    editable = True
+    title_key = "app.screen.scoring"
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+
+    def update_view(self) -> None:
+        wb = self.sieve.workbench
+        if wb is not None and wb.session is not None and self.scorer is None and wb.session.scorers:
+            self.scorer = next(iter(wb.session.scorers))
+        super().update_view()
+
+    def action_noop(self) -> None:
+        pass
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character is not None and event.character.isdigit():
+            event.stop()
+            self.record(int(event.character))
+
+    def record(self, level: int | None) -> None:
+        """Record ``level`` (``None``: abstain) in the cursor's cell for the scorer."""
+        matrix = self.matrix
+        key, crit = matrix.current_key(), matrix.current_criterion
+        if self.scorer is None or crit is None:
+            return
+        if key is None:
+            self.notify(t("app.scoring.need_case"), severity="warning", timeout=3)
+            return
+        if level is not None and level > crit.scale.top:
+            self.notify(
+                t("app.scoring.too_high", top=crit.scale.top), severity="warning", timeout=3
+            )
+            return
+        self.sieve.set_score(self.scorer, key, crit.id, level)
+
+    def action_abstain(self) -> None:
+        self.record(None)
+
+    def action_note(self) -> None:
+        from sieve.app.screens.dialogs import NoteDialog
+
+        wb = self.sieve.workbench
+        matrix = self.matrix
+        row = matrix.current_row
+        if self.scorer is None or row is None or wb is None or wb.session is None:
+            return
+        key = row.case or row.subject
+        scorer = self.scorer
+        current = wb.session.notes.get(scorer, {}).get(key, "")
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.sieve.set_note(scorer, key, text)
+
+        self.app.push_screen(NoteDialog(wb.session.scorers[scorer].name, key, current), done)

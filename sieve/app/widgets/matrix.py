@@ -1,0 +1,550 @@
+"""MatrixView: the scoring matrix, drawn line by line, repainting only what changed.
+
+Rows are the cases grouped by subject (a subject row carries the subject
+criteria, once per subject; its case rows carry the angle criteria); cases the
+sieve sifted out come after, apart and dimmed, with the gate that stopped them.
+Columns are the criteria in tamis order, gates first. A cell shows the group
+level (the median) as a heatmap taken from the theme, ``≠`` on a disputed cell,
+``?`` where nobody gave a level, ``✗`` on a gate not passed; in a scorer's view
+it shows that scorer's level and ``·`` for an abstention.
+
+The widget uses Textual's Line API: :meth:`render_line` draws one line from a
+cache of strips, and :meth:`show` compares the new rows with the old ones and
+refreshes only the lines whose content changed, so that one score edit repaints
+a few lines rather than every visible cell.
+
+Bindings:
+    | Key | Description |
+    | :- | :- |
+    | up, down, left, right | Move the cursor. |
+    | home, end | First or last criterion. |
+    | pageup, pagedown | Move a page. |
+    | enter | Details of the cell (every scorer's level, notes, the scale). |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from sieve.app.bindings import localize
+from sieve.app.text import clip
+from sieve.engine import Evaluation
+from sieve.i18n import number, t
+from sieve.model import Criterion, Session
+
+#: Width of one criterion column.
+CELL_WIDTH = 6
+#: Width of the score column (score and rank, or the stopping gate).
+SCORE_WIDTH = 9
+#: Heatmap steps.
+HEAT_STEPS = 8
+
+SECTION = "section"
+SUBJECT = "subject"
+CASE = "case"
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    """One line of the matrix, as plain data (compared to find what changed)."""
+
+    kind: str
+    """:data:`SECTION`, :data:`SUBJECT` or :data:`CASE`."""
+    subject: str
+    case: str | None
+    label: str
+    score: str
+    score_style: str
+    cells: tuple[tuple[str, str], ...]
+    """(text, style name) per column; ``("", "")`` for a cell that does not apply."""
+    sifted: bool = False
+    flagged: bool = False
+
+
+def ordered_criteria(session: Session) -> list[Criterion]:
+    """The matrix's columns: criteria in tamis order, gates first."""
+    criteria = session.tamis.criteria
+    return [c for c in criteria if c.is_gate] + [c for c in criteria if not c.is_gate]
+
+
+def column_codes(columns: list[Criterion]) -> list[str]:
+    """Short column headers: ``P1``... for gates, ``C1``... for scores (French) or G/C."""
+    gates = scores = 0
+    codes = []
+    for crit in columns:
+        if crit.is_gate:
+            gates += 1
+            codes.append(t("app.matrix.gate_code", n=gates))
+        else:
+            scores += 1
+            codes.append(t("app.matrix.score_code", n=scores))
+    return codes
+
+
+def _level_text(value: float | None) -> str:
+    return number(value, digits=1) if value is not None else ""
+
+
+def build_rows(
+    evaluation: Evaluation, columns: list[Criterion], scorer: str | None, blind: bool
+) -> list[MatrixRow]:
+    """The rows of the matrix for the group view (``scorer=None``) or one scorer's."""
+    session = evaluation.session
+    passing: dict[str, list] = {}
+    sifted: dict[str, list] = {}
+    for result in evaluation.results:
+        (sifted if result.sifted_out else passing).setdefault(result.case.subject.id, []).append(
+            result
+        )
+    by_case = {r.key: r for r in evaluation.results}
+    scores = session.scores.get(scorer, {}) if scorer else {}
+    codes = {c.id: code for c, code in zip(columns, column_codes(columns), strict=True)}
+    rows: list[MatrixRow] = []
+
+    def cell(crit: Criterion, key: str, result_cell) -> tuple[str, str]:
+        if scorer is not None:
+            level = scores.get(key, {}).get(crit.id)
+            if level is None:
+                return ("·", "absent")
+            style = _heat(level / crit.scale.top)
+            if crit.is_gate and level < crit.pass_at:
+                return (f"{level}✗", style)
+            return (str(level), style)
+        if blind:
+            return ("░", "hidden")
+        group = result_cell.group
+        if group is None:
+            return ("?", "missing")
+        text = _level_text(group)
+        style = _heat(group / crit.scale.top)
+        if crit.is_gate and group < crit.pass_at:
+            text += "✗"
+        if result_cell.disputed:
+            text += "≠"
+            style += "-disputed"
+        return (text, style)
+
+    def add_section(groups: dict[str, list], is_sifted: bool) -> None:
+        for subject_id, subject in session.subjects.items():
+            results = groups.get(subject_id)
+            if results is None:
+                if is_sifted or subject_id in sifted:
+                    continue
+                results = []
+            first = results[0] if results else None
+            subject_cells = tuple(
+                ("", "")
+                if crit.on_angle or first is None
+                else cell(crit, subject_id, first.cells[crit.id])
+                for crit in columns
+            )
+            attention = evaluation.attention.get(subject_id, 0.0)
+            flagged = attention >= session.tamis.attention_threshold
+            marks = ("⚑ " if flagged else "") + ("① " if subject.first_case else "")
+            rows.append(
+                MatrixRow(
+                    SUBJECT,
+                    subject_id,
+                    None,
+                    marks + subject.title,
+                    "",
+                    "",
+                    subject_cells,
+                    is_sifted,
+                    flagged,
+                )
+            )
+            for result in results:
+                key = result.key
+                case_cells = tuple(
+                    cell(crit, key, result.cells[crit.id]) if crit.on_angle else ("", "")
+                    for crit in columns
+                )
+                if result.sifted_out:
+                    score = "✗ " + " ".join(codes[g] for g in result.failed_gates)
+                    score_style = "sifted"
+                elif blind and scorer is None:
+                    score, score_style = "░", "hidden"
+                else:
+                    value = by_case[key].score
+                    score = number(value * 100, digits=0) if value is not None else "?"
+                    rank = by_case[key].rank
+                    score = f"{score:>3} #{rank}" if rank is not None else score
+                    score_style = "score" if result.complete else "missing"
+                rows.append(
+                    MatrixRow(
+                        CASE,
+                        subject_id,
+                        key,
+                        "  " + result.case.angle.title,
+                        score,
+                        score_style,
+                        case_cells,
+                        is_sifted,
+                        bool(result.flags),
+                    )
+                )
+
+    add_section(passing, False)
+    if sifted:
+        rows.append(MatrixRow(SECTION, "", None, t("app.matrix.sifted_section"), "", "", (), True))
+        add_section(sifted, True)
+    return rows
+
+
+def _heat(fraction: float) -> str:
+    step = max(0, min(HEAT_STEPS, round(fraction * HEAT_STEPS)))
+    return f"heat{step}"
+
+
+class MatrixView(ScrollView, can_focus=True):
+    """The scoring matrix (see the module's docstring)."""
+
+    BINDINGS = [
+        Binding("up", "move(0, -1)", show=False),
+        Binding("down", "move(0, 1)", show=False),
+        Binding("left", "move(-1, 0)", show=False),
+        Binding("right", "move(1, 0)", show=False),
+        Binding("home", "edge(-1)", show=False),
+        Binding("end", "edge(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("enter", "select", "app.key.detail"),
+    ]
+
+    DEFAULT_CSS = """
+    MatrixView { height: 1fr; }
+    """
+
+    class CursorMoved(Message):
+        """The cursor moved to another cell."""
+
+        def __init__(self, matrix: MatrixView) -> None:
+            super().__init__()
+            self.matrix = matrix
+
+    class CellSelected(Message):
+        """Enter was pressed on a cell."""
+
+        def __init__(self, matrix: MatrixView, key: str, criterion: Criterion) -> None:
+            super().__init__()
+            self.matrix = matrix
+            self.key = key
+            """The subject id or case key the cell belongs to."""
+            self.criterion = criterion
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        localize(self)
+        self.rows: list[MatrixRow] = []
+        """The lines of the matrix, as data."""
+        self.columns: list[Criterion] = []
+        """The criteria shown, in column order."""
+        self.codes: list[str] = []
+        self.cursor_row = 0
+        """Index in :attr:`rows` of the cursor (never a section row)."""
+        self.cursor_col = 0
+        """Index in :attr:`columns` of the cursor."""
+        self.repainted_lines = 0
+        """How many lines the last :meth:`show` asked to repaint (for tests/benchmarks)."""
+        self._cache: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}
+        self._theme_key: tuple | None = None
+
+    # -- data ------------------------------------------------------------------------
+
+    def show(self, evaluation: Evaluation, scorer: str | None = None, blind: bool = False) -> None:
+        """Show an evaluation; repaint only the lines that changed."""
+        columns = ordered_criteria(evaluation.session)
+        rows = build_rows(evaluation, columns, scorer, blind)
+        same_shape = (
+            [c.id for c in columns] == [c.id for c in self.columns]
+            and len(rows) == len(self.rows)
+            and all(
+                (a.kind, a.subject, a.case) == (b.kind, b.subject, b.case)
+                for a, b in zip(rows, self.rows, strict=True)
+            )
+        )
+        old = self.rows
+        self.columns = columns
+        self.codes = column_codes(columns)
+        self.rows = rows
+        if not same_shape:
+            self._cache.clear()
+            self._clamp_cursor()
+            self.virtual_size = Size(self._fixed_width() + len(columns) * CELL_WIDTH, len(rows) + 1)
+            self.repainted_lines = len(rows) + 1
+            self.refresh()
+            return
+        changed = [i for i, (a, b) in enumerate(zip(rows, old, strict=True)) if a != b]
+        for i in changed:
+            self._cache.pop(i, None)
+            self.refresh_line(i + 1)
+        self.repainted_lines = len(changed)
+
+    @property
+    def current_row(self) -> MatrixRow | None:
+        if 0 <= self.cursor_row < len(self.rows):
+            return self.rows[self.cursor_row]
+        return None
+
+    @property
+    def current_criterion(self) -> Criterion | None:
+        if 0 <= self.cursor_col < len(self.columns):
+            return self.columns[self.cursor_col]
+        return None
+
+    def current_key(self) -> str | None:
+        """The subject id or case key that the cursor's cell scores (``None``: none)."""
+        row, crit = self.current_row, self.current_criterion
+        if row is None or crit is None or row.kind == SECTION:
+            return None
+        if crit.on_angle:
+            return row.case
+        return row.subject
+
+    def move_to(self, key: str, criterion: str | None = None) -> None:
+        """Put the cursor on a case (or subject) row, and a criterion's column."""
+        for i, row in enumerate(self.rows):
+            if row.case == key or (row.kind == SUBJECT and row.subject == key):
+                self._set_cursor(i, self.cursor_col)
+                break
+        if criterion is not None:
+            for j, crit in enumerate(self.columns):
+                if crit.id == criterion:
+                    self._set_cursor(self.cursor_row, j)
+
+    # -- cursor ----------------------------------------------------------------------
+
+    def _clamp_cursor(self) -> None:
+        self.cursor_col = max(0, min(self.cursor_col, len(self.columns) - 1))
+        self.cursor_row = max(0, min(self.cursor_row, len(self.rows) - 1))
+        if self.rows and self.rows[self.cursor_row].kind == SECTION:
+            self.cursor_row = self._next_row(self.cursor_row, 1)
+
+    def _next_row(self, start: int, step: int) -> int:
+        i = start
+        while 0 <= i + step < len(self.rows):
+            i += step
+            if self.rows[i].kind != SECTION:
+                return i
+        return start if self.rows[start].kind != SECTION else max(0, start - 1)
+
+    def _set_cursor(self, row: int, col: int) -> None:
+        old_row = self.cursor_row
+        row = max(0, min(row, len(self.rows) - 1))
+        col = max(0, min(col, len(self.columns) - 1))
+        if (row, col) == (self.cursor_row, self.cursor_col):
+            return
+        self.cursor_row, self.cursor_col = row, col
+        for i in {old_row, row}:
+            self._cache.pop(i, None)
+            self.refresh_line(i + 1)
+        self._scroll_to_cursor()
+        self.post_message(self.CursorMoved(self))
+
+    def _scroll_to_cursor(self) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        y = self.scroll_offset.y
+        if self.cursor_row < y:
+            y = self.cursor_row
+        elif self.cursor_row >= y + height:
+            y = self.cursor_row - height + 1
+        visible = max(1, self.scrollable_content_region.width - self._fixed_width())
+        x = self.scroll_offset.x
+        left = self.cursor_col * CELL_WIDTH
+        if left < x:
+            x = left
+        elif left + CELL_WIDTH > x + visible:
+            x = left + CELL_WIDTH - visible
+        self.scroll_to(x, y, animate=False)
+
+    def action_move(self, dx: int, dy: int) -> None:
+        row = self._next_row(self.cursor_row, dy) if dy else self.cursor_row
+        self._set_cursor(row, self.cursor_col + dx)
+
+    def action_edge(self, direction: int) -> None:
+        self._set_cursor(self.cursor_row, 0 if direction < 0 else len(self.columns) - 1)
+
+    def action_page(self, direction: int) -> None:
+        row = self.cursor_row
+        for _ in range(max(1, self.size.height - 2)):
+            row = self._next_row(row, direction)
+        self._set_cursor(row, self.cursor_col)
+
+    def action_select(self) -> None:
+        key, crit = self.current_key(), self.current_criterion
+        if key is not None and crit is not None:
+            self.post_message(self.CellSelected(self, key, crit))
+
+    def on_click(self, event) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        row = offset.y - 1 + self.scroll_offset.y
+        fixed = self._fixed_width()
+        col = self.cursor_col
+        if offset.x >= fixed:
+            col = (offset.x - fixed + self.scroll_offset.x) // CELL_WIDTH
+        if 0 <= row < len(self.rows) and self.rows[row].kind != SECTION:
+            self._set_cursor(row, col)
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def _label_width(self) -> int:
+        available = self.size.width - SCORE_WIDTH - len(self.columns) * CELL_WIDTH - 1
+        return max(20, min(44, available))
+
+    def _fixed_width(self) -> int:
+        return self._label_width() + SCORE_WIDTH
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+        self._theme_key = None
+
+    def _on_resize(self, event) -> None:
+        self._cache.clear()
+        if self.columns:
+            self.virtual_size = Size(
+                self._fixed_width() + len(self.columns) * CELL_WIDTH, len(self.rows) + 1
+            )
+
+    def _style(self, name: str) -> Style:
+        variables = self.app.theme_variables
+        key = (self.app.theme, variables.get("primary"), variables.get("surface"))
+        if key != self._theme_key:
+            self._styles = self._make_styles(variables)
+            self._theme_key = key
+        return self._styles.get(name) or self._styles[""]
+
+    def _make_styles(self, v: dict[str, str]) -> dict[str, Style]:
+        def color(name: str, default: str) -> Color:
+            try:
+                return Color.parse(v.get(name, default))
+            except Exception:
+                return Color.parse(default)
+
+        surface = color("surface", "#1e1e1e")
+        primary = color("primary", "#0178d4")
+        foreground = color("foreground", "#e0e0e0")
+        muted = surface.blend(foreground, 0.45)
+        warning = color("warning", "#ffa62b")
+        error = color("error", "#ba3c5b")
+        styles: dict[str, Style] = {
+            "": Style(color=foreground.rich_color, bgcolor=surface.rich_color),
+            "header": Style(color=foreground.rich_color, bgcolor=surface.rich_color, bold=True),
+            "section": Style(color=muted.rich_color, bgcolor=surface.rich_color, italic=True),
+            "subject": Style(color=foreground.rich_color, bgcolor=surface.rich_color, bold=True),
+            "case": Style(color=foreground.rich_color, bgcolor=surface.rich_color),
+            "score": Style(color=foreground.rich_color, bgcolor=surface.rich_color, bold=True),
+            "sifted": Style(color=error.rich_color, bgcolor=surface.rich_color),
+            "missing": Style(color=warning.rich_color, bgcolor=surface.rich_color, bold=True),
+            "absent": Style(color=muted.rich_color, bgcolor=surface.rich_color),
+            "hidden": Style(color=muted.rich_color, bgcolor=surface.rich_color),
+            "flag": Style(color=warning.rich_color, bgcolor=surface.rich_color, bold=True),
+        }
+        for step in range(HEAT_STEPS + 1):
+            bg = surface.blend(primary, 0.12 + 0.88 * step / HEAT_STEPS)
+            fg = bg.get_contrast_text(1.0)
+            styles[f"heat{step}"] = Style(color=fg.rich_color, bgcolor=bg.rich_color)
+            styles[f"heat{step}-disputed"] = Style(
+                color=fg.rich_color, bgcolor=bg.rich_color, bold=True, underline=True
+            )
+        return styles
+
+    def _row_strip(self, index: int) -> Strip:
+        cached = self._cache.get(index)
+        if cached is not None:
+            return cached
+        row = self.rows[index]
+        label_w = self._label_width()
+        base = self._style("")
+        dim = Style(dim=True) if row.sifted else Style()
+        on_row = index == self.cursor_row and self.has_focus_within
+        segments: list[Segment] = []
+        if row.kind == SECTION:
+            text = clip(row.label, label_w + SCORE_WIDTH + len(self.columns) * CELL_WIDTH)
+            segments.append(Segment(f"── {text} ", self._style("section")))
+            strip = Strip(segments)
+            self._cache[index] = strip
+            return strip
+        label_style = self._style("subject" if row.kind == SUBJECT else "case")
+        if row.flagged and row.kind == SUBJECT:
+            label_style = self._style("flag")
+        if on_row:
+            label_style = label_style + Style(reverse=True)
+        label = clip(row.label, label_w - 1).ljust(label_w)
+        segments.append(Segment(label, label_style + dim))
+        score_style = self._style(row.score_style or "")
+        segments.append(
+            Segment(
+                clip(row.score, SCORE_WIDTH - 1).rjust(SCORE_WIDTH - 1) + " ", score_style + dim
+            )
+        )
+        for j, (text, style_name) in enumerate(row.cells):
+            style = self._style(style_name) if style_name else base
+            cell_text = text.center(CELL_WIDTH - 1)[: CELL_WIDTH - 1]
+            if on_row and j == self.cursor_col:
+                style = style + Style(reverse=True, bold=True)
+                cell_text = (
+                    f"[{text}]".center(CELL_WIDTH - 1)[: CELL_WIDTH - 1]
+                    if text
+                    else "[ ]".center(CELL_WIDTH - 1)
+                )
+            segments.append(Segment(cell_text, style + dim))
+            segments.append(Segment(" ", base))
+        strip = Strip(segments)
+        self._cache[index] = strip
+        return strip
+
+    def _header_strip(self) -> Strip:
+        label_w = self._label_width()
+        header = self._style("header")
+        segments = [
+            Segment(clip(t("app.matrix.case_column"), label_w - 1).ljust(label_w), header),
+            Segment(
+                clip(t("app.matrix.score_column"), SCORE_WIDTH - 1).rjust(SCORE_WIDTH - 1) + " ",
+                header,
+            ),
+        ]
+        for j, code in enumerate(self.codes):
+            style = header + Style(reverse=True) if j == self.cursor_col else header
+            segments.append(Segment(code.center(CELL_WIDTH - 1), style))
+            segments.append(Segment(" ", header))
+        return Strip(segments)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        fixed = self._fixed_width()
+        base = self._style("")
+        if y == 0:
+            strip = self._header_strip()
+        else:
+            index = self.scroll_offset.y + y - 1
+            if not 0 <= index < len(self.rows):
+                return Strip.blank(width, base)
+            strip = self._row_strip(index)
+        if self.rows and y and self.rows[self.scroll_offset.y + y - 1].kind == SECTION:
+            return strip.crop_extend(0, width, base)
+        x = self.scroll_offset.x
+        left = strip.crop(0, fixed)
+        right = strip.crop(fixed + x, fixed + x + max(0, width - fixed))
+        return Strip.join([left, right]).extend_cell_length(width, base).crop(0, width)
+
+    def on_focus(self) -> None:
+        self._cache.pop(self.cursor_row, None)
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.pop(self.cursor_row, None)
+        self.refresh()

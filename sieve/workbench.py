@@ -1,0 +1,304 @@
+"""The open session as a controller: what the app (or any front end) edits and shows.
+
+A :class:`Workbench` holds the loaded session, its evaluation, the edits made since
+it was opened and an undo stack. It never imports Textual.
+
+Two copies of the session are kept:
+
+- :attr:`Workbench.session` is what the user sees: every edit is applied to it at
+  once (a new ``Session`` built with :func:`dataclasses.replace` and copied score
+  mappings, then re-evaluated), so that a keystroke repaints without reading files;
+- ``_disk`` is the session as the files on disk hold it (the raw rows each file
+  holds, and the digest of the bytes sieve last read or wrote). :meth:`flush`
+  writes the pending edits through :mod:`sieve.save` against it, then records the
+  digest of what it wrote, so that sieve's own write is never mistaken for an
+  external change, while anybody else's write is refused, never overwritten.
+
+With ``autosave`` (the default) every edit is flushed before the call returns; the
+app turns it off and flushes in a worker thread so that saving never delays a repaint.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sieve.engine import Evaluation, evaluate
+from sieve.load import SessionLoad, load_session
+from sieve.model import CASE_SEPARATOR, Session
+from sieve.problems import Problem
+from sieve.save import EditError, digest
+
+#: How many edits can be undone.
+UNDO_DEPTH = 200
+
+SCORE = "score"
+NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change of one value, with the value it replaced (``None``: absent)."""
+
+    kind: str
+    """:data:`SCORE` or :data:`NOTE`."""
+    scorer: str
+    key: str
+    """A subject id or a case key ``subject/angle``."""
+    criterion: str
+    """The criterion of a score edit; ``""`` for a note."""
+    before: int | str | None
+    after: int | str | None
+
+    def inverse(self) -> Edit:
+        return replace(self, before=self.after, after=self.before)
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return digest(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
+def _with_value(
+    mapping: dict[str, dict], key: str, field_name: str | None, value: object | None
+) -> dict[str, dict]:
+    """A copy of ``scorer's rows`` with one value set (or removed, for ``None``).
+
+    For scores ``mapping`` is key -> criterion -> level and ``field_name`` is the
+    criterion; for notes it is key -> text and ``field_name`` is ``None``.
+    """
+    rows = dict(mapping)
+    if field_name is None:
+        if value is None:
+            rows.pop(key, None)
+        else:
+            rows[key] = value
+        return rows
+    row = dict(rows.get(key, {}))
+    if value is None:
+        row.pop(field_name, None)
+    else:
+        row[field_name] = value
+    if row:
+        rows[key] = row
+    else:
+        rows.pop(key, None)
+    return rows
+
+
+def apply_edit(session: Session, edit: Edit, written: list[Path] | None = None) -> Session:
+    """The session with one edit applied, sharing everything it does not change.
+
+    Args:
+        session: the session before the edit.
+        edit: the edit.
+        written: when given, the files the edit was saved to: their raw rows in
+            ``score_origin`` / ``note_origin`` are updated too (a file written
+            for the first time for this scorer is added at the end), and their
+            digests are read back.
+    """
+    is_score = edit.kind == SCORE
+    field_name = edit.criterion if is_score else None
+    values = session.scores if is_score else session.notes
+    new_values = dict(values)
+    new_values[edit.scorer] = _with_value(
+        values.get(edit.scorer, {}), edit.key, field_name, edit.after
+    )
+    changes: dict[str, object] = {"scores" if is_score else "notes": new_values}
+    if written is not None:
+        origin_name = "score_origin" if is_score else "note_origin"
+        origin = getattr(session, origin_name)
+        sources = list(origin.get(edit.scorer, ()))
+        for path in written:
+            for i, (source, rows) in enumerate(sources):
+                if source == path:
+                    sources[i] = (source, _with_value(rows, edit.key, field_name, edit.after))
+                    break
+            else:
+                sources.append((path, _with_value({}, edit.key, field_name, edit.after)))
+        new_origin = dict(origin)
+        new_origin[edit.scorer] = tuple(sources)
+        changes[origin_name] = new_origin
+        digests = dict(session.digests)
+        for path in written:
+            digests[path] = _file_digest(path) or ""
+        changes["digests"] = digests
+    return replace(session, **changes)
+
+
+class Workbench:
+    """One open session: load, evaluate, edit, undo, save, notice changes on disk.
+
+    Args:
+        path: the session file.
+        autosave: flush every edit to disk before returning (see :meth:`flush`).
+    """
+
+    def __init__(self, path: Path, autosave: bool = True) -> None:
+        self.path = Path(path)
+        """The session file."""
+        self.autosave = autosave
+        """Save each edit at once; when ``False`` the caller calls :meth:`flush`."""
+        self.load: SessionLoad = SessionLoad(None, [])
+        """The last load: the session (when usable) and every problem found."""
+        self.evaluation: Evaluation | None = None
+        """The results of :attr:`session`, recomputed after every edit."""
+        self.undo_stack: list[Edit] = []
+        """The edits that :meth:`undo` can take back, the last one at the end."""
+        self.weights: dict[str, float] | None = None
+        """Weight overrides to preview a ranking before saving (``None``: the tamis's)."""
+        self._disk: Session | None = None
+        self._watched: dict[Path, str | None] = {}
+        self._pending: list[Edit] = []
+        self._pending_lock = threading.Lock()
+        self._flush_lock = threading.Lock()
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        """The session as the user sees it (``None`` when the files have errors)."""
+        return self.load.session
+
+    @property
+    def ok(self) -> bool:
+        return self.load.session is not None
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem of the last load (warnings only, when the session is usable)."""
+        return self.load.problems
+
+    def reload(self) -> None:
+        """Read every file again; pending (unsaved) edits and the undo stack are dropped."""
+        with self._pending_lock:
+            self._pending.clear()
+        self.load = load_session(self.path)
+        self.undo_stack.clear()
+        session = self.load.session
+        self._disk = session
+        watched: dict[Path, str | None] = {}
+        if session is not None:
+            watched.update(session.digests)
+        for path in self.load.files:
+            if path not in watched:
+                watched[path] = _file_digest(path)
+        self._watched = watched
+        self.evaluation = evaluate(session, self.weights) if session is not None else None
+
+    def changed_on_disk(self) -> list[Path]:
+        """The files read (session, tamis, score files) whose bytes changed since."""
+        disk = self._disk
+        known = dict(self._watched)
+        if disk is not None:
+            known.update(disk.digests)
+        return [path for path, old in known.items() if _file_digest(path) != old]
+
+    # -- edits -----------------------------------------------------------------------
+
+    def set_score(self, scorer: str, key: str, criterion: str, level: int | None) -> Edit | None:
+        """Record a level (``None``: abstain); ``None`` when it was already so."""
+        session = self._require()
+        crit = session.tamis.by_id.get(criterion)
+        if crit is None:
+            raise EditError("edit.unknown", kind="criterion", id=criterion)
+        if level is not None and (type(level) is not int or not 0 <= level <= crit.scale.top):
+            raise EditError("edit.level", level=level, criterion=criterion, top=crit.scale.top)
+        if scorer not in session.scorers:
+            raise EditError("edit.unknown", kind="scorer", id=scorer)
+        if crit.on_angle is not (CASE_SEPARATOR in key):
+            raise EditError(
+                "edit.applies", criterion=criterion, applies_to=crit.applies_to, key=key
+            )
+        before = session.scores.get(scorer, {}).get(key, {}).get(criterion)
+        return self._do(Edit(SCORE, scorer, key, criterion, before, level))
+
+    def clear_score(self, scorer: str, key: str, criterion: str) -> Edit | None:
+        """Abstain: remove a scorer's level."""
+        return self.set_score(scorer, key, criterion, None)
+
+    def set_note(self, scorer: str, key: str, text: str | None) -> Edit | None:
+        """Write a scorer's note on a subject or case (``None`` or ``""`` removes it)."""
+        session = self._require()
+        if scorer not in session.scorers:
+            raise EditError("edit.unknown", kind="scorer", id=scorer)
+        before = session.notes.get(scorer, {}).get(key)
+        return self._do(Edit(NOTE, scorer, key, "", before, text or None))
+
+    def undo(self) -> Edit | None:
+        """Take back the last edit (saved like any edit); ``None`` when there is none."""
+        if not self.undo_stack:
+            return None
+        edit = self.undo_stack.pop()
+        self._apply(edit.inverse())
+        return edit
+
+    def _require(self) -> Session:
+        if self.load.session is None:
+            raise EditError("edit.unknown", kind="session", id=str(self.path))
+        return self.load.session
+
+    def _do(self, edit: Edit) -> Edit | None:
+        if edit.before == edit.after:
+            return None
+        self._apply(edit)
+        self.undo_stack.append(edit)
+        del self.undo_stack[:-UNDO_DEPTH]
+        return edit
+
+    def _apply(self, edit: Edit) -> None:
+        session = apply_edit(self._require(), edit)
+        self.load.session = session
+        self.evaluation = evaluate(session, self.weights)
+        with self._pending_lock:
+            self._pending.append(edit)
+        if self.autosave:
+            self.flush()
+
+    def set_weights(self, weights: dict[str, float] | None) -> None:
+        """Preview the ranking with other weights (not saved)."""
+        self.weights = weights
+        if self.load.session is not None:
+            self.evaluation = evaluate(self.load.session, weights)
+
+    # -- saving ----------------------------------------------------------------------
+
+    @property
+    def pending(self) -> int:
+        """How many edits are not written yet."""
+        return len(self._pending)
+
+    def flush(self, on_saved: Callable[[Edit, list[Path]], None] | None = None) -> int:
+        """Write the pending edits in order; return how many were written.
+
+        Raises :class:`sieve.save.FileChangedError` (the edit and those after it
+        stay pending) when a file changed on disk since it was read, and
+        :class:`sieve.save.EditError` for an edit the files refuse. Safe to call
+        from a worker thread while edits are being made.
+        """
+        from sieve.save import set_note, set_score
+
+        done = 0
+        with self._flush_lock:
+            while True:
+                with self._pending_lock:
+                    if not self._pending:
+                        return done
+                    edit = self._pending[0]
+                disk = self._disk
+                assert disk is not None
+                if edit.kind == SCORE:
+                    written = set_score(disk, edit.scorer, edit.key, edit.criterion, edit.after)
+                else:
+                    written = set_note(disk, edit.scorer, edit.key, edit.after)  # type: ignore[arg-type]
+                self._disk = apply_edit(disk, edit, written)
+                with self._pending_lock:
+                    self._pending.pop(0)
+                done += 1
+                if on_saved is not None:
+                    on_saved(edit, written)

@@ -1,0 +1,170 @@
+"""The workbench: in-memory edits, saving through sieve.save, undo, changes on disk."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sieve.save import FileChangedError
+from sieve.workbench import Workbench
+
+BODY = """\
+[[subject]]
+id = "a"
+title = "Sujet A"
+
+[[angle]]
+id = "x"
+subject = "a"
+title = "Angle X"
+
+[[scorer]]
+id = "ana"
+name = "Ana"
+
+[[scorer]]
+id = "bob"
+name = "Bob"
+
+# les notes d'Ana
+[scores.ana]
+"a" = { need = 2, service = 1 }   # gardé
+"a/x" = { learn = 3, doable = 1 }
+"""
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def test_set_score_updates_memory_and_file(workspace):
+    path = workspace(BODY)
+    wb = Workbench(path)
+    assert wb.evaluation.result("a/x").cells["need"].group == 2
+    wb.set_score("ana", "a", "need", 3)
+    assert wb.session.scores["ana"]["a"]["need"] == 3
+    # need 3/3 weight 2, learn 3/3 weight 1 -> 1.0
+    assert wb.evaluation.result("a/x").score == 1.0
+    text = path.read_text()
+    assert '"a" = { need = 3, service = 1 }   # gardé' in text
+    assert "# les notes d'Ana" in text
+    assert wb.changed_on_disk() == []
+
+
+def test_new_scorer_row_then_second_edit_same_row(workspace):
+    path = workspace(BODY)
+    wb = Workbench(path)
+    wb.set_score("bob", "a/x", "learn", 1)
+    wb.set_score("bob", "a/x", "doable", 0)  # the row now exists: must not be added twice
+    wb.set_score("bob", "a/x", "learn", 2)
+    fresh = Workbench(path)
+    assert fresh.session.scores["bob"] == {"a/x": {"learn": 2, "doable": 0}}
+    assert fresh.session.scores == wb.session.scores
+    # learn: ana 3, bob 2 -> 2.5; need 2 -> (2*2/3 + 1*2.5/3) / 3
+    assert wb.evaluation.result("a/x").score == pytest.approx((4 / 3 + 2.5 / 3) / 3)
+
+
+def test_clear_and_undo(workspace):
+    path = workspace(BODY)
+    wb = Workbench(path)
+    wb.clear_score("ana", "a/x", "learn")
+    assert "learn" not in Workbench(path).session.scores["ana"]["a/x"]
+    assert wb.evaluation.result("a/x").missing == ("learn",)
+    wb.set_score("ana", "a", "need", 0)
+    assert wb.undo().criterion == "need"
+    assert wb.undo().criterion == "learn"
+    assert wb.undo() is None
+    assert Workbench(path).session.scores["ana"] == {
+        "a": {"need": 2, "service": 1},
+        "a/x": {"learn": 3, "doable": 1},
+    }
+    assert "# gardé" in path.read_text()
+
+
+def test_same_value_is_not_an_edit(workspace):
+    wb = Workbench(workspace(BODY))
+    assert wb.set_score("ana", "a", "need", 2) is None
+    assert wb.undo_stack == []
+
+
+def test_note_and_undo(workspace):
+    path = workspace(BODY)
+    wb = Workbench(path)
+    wb.set_note("bob", "a/x", "Très concret")
+    assert Workbench(path).session.notes["bob"] == {"a/x": "Très concret"}
+    wb.set_note("bob", "a/x", "Plus tard")
+    wb.undo()
+    assert Workbench(path).session.notes["bob"] == {"a/x": "Très concret"}
+    wb.undo()
+    assert "bob" not in Workbench(path).session.notes or not Workbench(path).session.notes["bob"]
+
+
+def test_external_change_is_noticed_and_never_overwritten(workspace):
+    path = workspace(BODY)
+    wb = Workbench(path)
+    wb.set_score("ana", "a", "need", 3)
+    assert wb.changed_on_disk() == []
+    path.write_text(path.read_text() + "\n# ajouté par quelqu'un\n")
+    assert wb.changed_on_disk() == [path]
+    with pytest.raises(FileChangedError):
+        wb.set_score("ana", "a", "need", 1)
+    assert wb.pending == 1
+    assert "# ajouté par quelqu'un" in path.read_text()
+    wb.reload()
+    assert wb.pending == 0
+    assert wb.session.scores["ana"]["a"]["need"] == 3
+    wb.set_score("ana", "a", "need", 1)
+    assert "# ajouté par quelqu'un" in path.read_text()
+
+
+def test_deferred_flush_keeps_order(workspace):
+    path = workspace(BODY)
+    wb = Workbench(path, autosave=False)
+    wb.set_score("bob", "a", "need", 1)
+    wb.set_score("bob", "a", "need", 2)
+    wb.set_note("bob", "a", "ok")
+    assert wb.session.scores["bob"]["a"]["need"] == 2
+    assert "bob" not in Workbench(path).session.scores
+    assert wb.flush() == 3
+    assert Workbench(path).session.scores["bob"] == {"a": {"need": 2}}
+    assert Workbench(path).session.notes["bob"] == {"a": "ok"}
+
+
+def test_score_files_of_the_shipped_session(tmp_path):
+    for name in ("criteria", "sessions"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    path = tmp_path / "sessions" / "paris.toml"
+    wb = Workbench(path)
+    before = (tmp_path / "sessions" / "paris-scores" / "clemence.toml").read_text()
+    wb.set_score("clemence", "carte-participative", "besoin-usagers", 0)
+    after = (tmp_path / "sessions" / "paris-scores" / "clemence.toml").read_text()
+    assert after == before.replace(
+        '"carte-participative"                          = { besoin-usagers = 2,',
+        '"carte-participative"                          = { besoin-usagers = 0,',
+    )
+    assert wb.changed_on_disk() == []
+
+
+def test_no_textual_import():
+    code = "import sys, sieve.workbench, sieve.cli; assert 'textual' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_vigilance_flags(workspace):
+    from sieve.vigilance import flags
+
+    body = BODY.replace(
+        'title = "Sujet A"', 'title = "Sujet A"\nattention = ["mandat", "media"]\nfirst_case = true'
+    )
+    body += '\n[scores.bob]\n"a" = { need = 0 }\n"a/x" = { doable = 0 }\n'
+    wb = Workbench(workspace(body))
+    found = [(f.kind, f.key, f.criterion) for f in flags(wb.evaluation, wb.problems)]
+    assert found == [
+        ("first-case", "a", ""),
+        ("attention", "a", ""),
+        ("gate", "a/x", "doable"),  # ana 1, bob 0 -> 0.5 < 1
+        ("disputed", "a", "need"),  # 2 and 0 on 0..3: 2/3 >= 0.5
+        ("disputed", "a/x", "doable"),  # 1 and 0 on 0..1
+    ]
