@@ -441,12 +441,21 @@ def _criterion_table(session: Session, batch: _Batch, criterion: str) -> Any:
 
 def set_weight(session: Session, criterion: str, weight: float) -> list[Path]:
     """Set the weight of a score criterion (a number >= 0)."""
-    crit = _criterion(session, criterion)
-    if crit.is_gate:
-        raise EditError("edit.not_score", criterion=criterion)
-    value = _check_number(weight, "weight", 0.0, None)
+    return set_weights(session, {criterion: weight})
+
+
+def set_weights(session: Session, weights: dict[str, float]) -> list[Path]:
+    """Set the weights of several score criteria at once (one write of the tamis)."""
+    values = {}
+    for criterion, weight in weights.items():
+        if _criterion(session, criterion).is_gate:
+            raise EditError("edit.not_score", criterion=criterion)
+        values[criterion] = _number(_check_number(weight, "weight", 0.0, None))
     batch = _Batch(session)
-    _set_key(_criterion_table(session, batch, criterion), "weight", _number(value))
+    for criterion, value in values.items():
+        table = _criterion_table(session, batch, criterion)
+        if table.get("weight") != value:
+            _set_key(table, "weight", value)
     return batch.save()
 
 
@@ -882,6 +891,29 @@ def set_attention(session: Session, subject: str, indicator: str, on: bool) -> l
             _set_key(table, "attention", [indicator])
     else:
         table["attention"].remove(indicator)
+    return batch.save()
+
+
+def set_subject_attention(session: Session, subject: str, indicators: Iterable[str]) -> list[Path]:
+    """Tag a subject with exactly ``indicators`` (kept ones stay in place, new ones at the end)."""
+    current = _subject(session, subject).attention
+    wanted = list(dict.fromkeys(indicators))
+    for indicator in wanted:
+        if indicator not in session.tamis.indicators:
+            raise EditError("edit.unknown", kind="indicator", id=indicator)
+    if list(current) == wanted:
+        return []
+    batch = _Batch(session)
+    table = _subject_table(batch, session, subject)
+    if "attention" not in table:
+        _set_key(table, "attention", wanted)
+        return batch.save()
+    array = table["attention"]
+    for indicator in [v for v in array if v not in wanted]:
+        array.remove(indicator)
+    for indicator in wanted:
+        if indicator not in array:
+            array.append(indicator)
     return batch.save()
 
 

@@ -45,6 +45,8 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("matrix", "1", "app.screen.matrix", "matrix:MatrixScreen", "app.help.matrix"),
     ScreenEntry("scoring", "2", "app.screen.scoring", "scoring:ScoringScreen", "app.help.scoring"),
     ScreenEntry("ranking", "3", "app.screen.ranking", "ranking:RankingScreen", "app.help.ranking"),
+    ScreenEntry("tamis", "4", "app.screen.tamis", "tamis:TamisScreen", "app.help.tamis"),
+    ScreenEntry("cases", "5", "app.screen.cases", "cases:CasesScreen", "app.help.cases"),
     ScreenEntry(
         "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
     ),
