@@ -15,10 +15,11 @@ Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from sieve.app.bindings import localize
@@ -79,6 +80,25 @@ class SieveApp(App[int]):
             self.bind(
                 entry.key, f"show('{entry.name}')", description=t(entry.title_key), show=False
             )
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its prompt in the current language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=t("app.cmd.placeholder"))
+            )
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, worded in the current language."""
+        yield SystemCommand(t("app.cmd.theme"), t("app.cmd.theme.help"), self.action_change_theme)
+        yield SystemCommand(t("app.cmd.quit"), t("app.cmd.quit.help"), self.action_quit)
+        yield SystemCommand(
+            t("app.cmd.screenshot"),
+            t("app.cmd.screenshot.help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
 
     # -- opening -------------------------------------------------------------------
 
@@ -216,7 +236,8 @@ class SieveApp(App[int]):
         self.update_views()
         if undone:
             self.notify(t("app.undo.done"), timeout=2)
-        self.save_pending()
+        # save once the repaint is on screen, so that the writer thread never delays it
+        self.call_after_refresh(self.save_pending)
 
     @work(thread=True, exclusive=False, group="save")
     def save_pending(self) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -54,8 +54,9 @@ class ReloadDialog(ModalScreen[bool]):
             text.append("\n" + t("app.reload.pending", count=self.pending), style="bold")
         with Vertical(classes="dialog"):
             yield Static(text)
-            yield Button(t("app.reload.yes"), id="yes", variant="primary")
-            yield Button(t("app.reload.no"), id="no")
+            with Horizontal(classes="buttons"):
+                yield Button(t("app.reload.yes"), id="yes", variant="primary")
+                yield Button(t("app.reload.no"), id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

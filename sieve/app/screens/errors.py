@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sieve.app.bindings import localize
 from sieve.app.text import plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import t
-from sieve.problems import Problem
+from sieve.problems import Problem, _relative
 
 
 class ErrorScreen(Screen):
@@ -38,7 +39,7 @@ class ErrorScreen(Screen):
     def compose(self) -> ComposeResult:
         errors = sum(p.is_error for p in self.problems)
         head = Text(t("app.errors.title", count=errors) + "\n", style="bold")
-        head.append_text(plain(self.path))
+        head.append_text(plain(_relative(Path(self.path), None)))
         yield Static(head, classes="bar error-bar")
         body = Text()
         for problem in self.problems:
@@ -50,4 +51,4 @@ class ErrorScreen(Screen):
         body.append("\n" + t("app.errors.hint"), style="italic")
         with VerticalScroll():
             yield Static(body, id="problems")
-        yield Footer()
+        yield KeyBar()

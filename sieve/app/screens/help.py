@@ -21,6 +21,7 @@ KEYS = [
     ("0-9", "app.help.keys.digit"),
     ("⌫ / Suppr", "app.help.keys.abstain"),
     ("n", "app.help.keys.note"),
+    ("esc", "app.help.keys.leave"),
     ("u / ctrl+z", "app.help.keys.undo"),
     ("b", "app.help.keys.blind"),
     ("ctrl+r", "app.help.keys.reload"),

@@ -13,11 +13,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
 from sieve.app.text import plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.matrix import MatrixView
 from sieve.i18n import number, t
 
@@ -43,7 +44,7 @@ class MatrixScreen(SieveScreen):
         yield Static(id="bar", classes="bar")
         yield MatrixView(id="matrix")
         yield Static(id="legend", classes="legend")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def matrix(self) -> MatrixView:
@@ -76,6 +77,8 @@ class MatrixScreen(SieveScreen):
         else:
             bar.append(t("app.matrix.scorer_view") + " ")
             bar.append_text(plain(session.scorers[self.scorer].name, style="bold"))
+        if self.editable:
+            bar.append("  ·  " + t("app.scoring.hint"), style="bold")
         if self.sieve.blind:
             bar.append("  ·  ")
             bar.append(t("app.blind.badge"), style="reverse")

@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve.app.bindings import localize
 from sieve.app.text import plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import t
 
 
@@ -42,7 +43,7 @@ class SessionPicker(Screen[Path | None]):
             prompt.append_text(plain(path.parent, style="dim"))
             options.append(Option(prompt, id=str(i)))
         yield OptionList(*options, id="sessions")
-        yield Footer()
+        yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.sessions[int(event.option.id or 0)])

@@ -32,6 +32,7 @@ def presentation_text(evaluation, width: int, height: int, blind: bool, problems
     if session.city:
         text.append(" · ")
         text.append_text(plain(session.city))
+    text.append(" · " + t("app.presentation.people", count=len(session.scorers)))
     text.append("\n\n")
     if blind:
         text.append(t("app.blind.hidden"), style="italic")
@@ -41,21 +42,27 @@ def presentation_text(evaluation, width: int, height: int, blind: bool, problems
     found = flags(evaluation, list(problems))
     political = [f for f in found if f.kind in ("attention", "first-case")]
     # lines available for the ranking: keep room for the flags and the sifted-out line
-    reserved = 4 + min(len(political), 4) + (2 if sifted else 0)
-    step = 2 if big else 1
+    reserved = 4 + min(len(political), 4) + (3 if sifted else 0)
+    # tall screens: two-line bars with a blank line between them, when they fit
+    step = 3 if big and len(passing) * 3 <= height - reserved else (2 if big else 1)
     rows = max(1, (height - reserved) // step)
-    title_w = max(14, min(48, width // 3))
+    title_w = max(14, min(64, width // 3))
     bar_w = max(10, width - title_w - 14)
     for result in passing[:rows]:
         rank = f"{result.rank:>2}" if result.rank is not None else " –"
         text.append(f"{rank}  ", style="bold")
-        title = f"{result.case.subject.title} / {result.case.angle.title}"
+        title = f"{result.case.angle.title} · {result.case.subject.title}"
         text.append(clip(title, title_w).ljust(title_w) + "  ")
         text.append(bar(result.score, bar_w), style="bold")
         score = number(result.score * 100, digits=0) if result.score is not None else "?"
         text.append(f" {score:>3}", style="bold")
         text.append(" ⚑" if result.flags else "  ")
-        text.append("\n" * step)
+        text.append("\n")
+        if step == 3:
+            text.append(" " * (title_w + 6))
+            text.append(bar(result.score, bar_w), style="bold")
+            text.append("\n")
+        text.append("\n" * (step - 1 - (step == 3)))
     if len(passing) > rows:
         text.append(t("app.presentation.more", count=len(passing) - rows) + "\n", style="dim")
     if sifted:

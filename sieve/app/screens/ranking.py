@@ -13,11 +13,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve.app.screens.base import SieveScreen
 from sieve.app.text import clip, plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
 
 BAR_WIDTH = 20
@@ -42,7 +43,7 @@ class RankingScreen(SieveScreen):
             yield OptionList(id="ranking")
             with VerticalScroll(id="explain-box"):
                 yield Static(id="explain")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -63,7 +64,8 @@ class RankingScreen(SieveScreen):
             self.query_one("#explain", Static).update("")
             return
         width = max(30, options.size.width or 48) - 2
-        title_w = max(12, width - BAR_WIDTH - 11)
+        bar_w = max(8, min(BAR_WIDTH, width // 4))
+        title_w = max(12, width - bar_w - 11)
         sifted_started = False
         for result in evaluation.results:
             if result.sifted_out and not sifted_started:
@@ -75,15 +77,15 @@ class RankingScreen(SieveScreen):
             prompt = Text()
             rank = f"{result.rank:>2}" if result.rank is not None else " –"
             prompt.append(rank + " ", style="bold")
-            title = f"{result.case.subject.title} / {result.case.angle.title}"
+            title = f"{result.case.angle.title} · {result.case.subject.title}"
             prompt.append(clip(title, title_w).ljust(title_w) + " ")
             if result.sifted_out:
                 gates = ", ".join(
                     evaluation.session.tamis.by_id[g].label for g in result.failed_gates
                 )
-                prompt.append_text(plain("✗ " + clip(gates, BAR_WIDTH + 6), style="dim"))
+                prompt.append_text(plain("✗ " + clip(gates, bar_w + 6), style="dim"))
             else:
-                prompt.append(bar(result.score, BAR_WIDTH), style="bold")
+                prompt.append(bar(result.score, bar_w), style="bold")
                 score = number(result.score * 100, digits=0) if result.score is not None else "?"
                 prompt.append(f" {score:>3}")
                 if result.flags:

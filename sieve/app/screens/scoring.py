@@ -3,7 +3,9 @@
 Bindings:
     | Key | Description |
     | :- | :- |
-    | 0-9 | Record this level for the scorer in the cursor's cell. |
+    | 0-9 | Record this level for the scorer in the cursor's cell (so the digit
+      keys of the other screens do not work here: escape leaves). |
+    | escape | Leave scoring, back to the previous screen. |
     | delete, backspace | Abstain (remove the scorer's level). |
     | n | Write the scorer's note on the subject or case. |
     | s | Next scorer. |
@@ -25,6 +27,7 @@ class ScoringScreen(MatrixScreen):
     """The matrix in one scorer's view, with digits to record levels."""
 
     BINDINGS = [
+        Binding("escape", "leave", "app.key.leave"),
         Binding("s", "next_scorer", "app.key.next_scorer"),
         Binding("delete,backspace", "abstain", "app.key.abstain", key_display="⌫"),
         Binding("n", "note", "app.key.note"),
@@ -48,6 +51,10 @@ class ScoringScreen(MatrixScreen):
 
     def action_noop(self) -> None:
         pass
+
+    def action_leave(self) -> None:
+        previous = self.sieve.previous_mode
+        self.sieve.action_show(previous if previous not in (None, "scoring") else "matrix")
 
     def on_key(self, event: events.Key) -> None:
         if event.character is not None and event.character.isdigit():

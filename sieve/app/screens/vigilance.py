@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve.app.screens.base import SieveScreen
 from sieve.app.text import plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
 from sieve.vigilance import Flag, flags
 
@@ -59,7 +60,7 @@ class VigilanceScreen(SieveScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
         yield OptionList(id="flags")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -85,8 +86,10 @@ class VigilanceScreen(SieveScreen):
             options.add_option(Option(describe(flag, session), id=str(i)))
         if not found:
             options.add_option(Option(Text(t("app.vigilance.none")), disabled=True))
-        elif highlighted is not None and highlighted < len(found):
-            options.highlighted = highlighted
+        else:
+            options.highlighted = (
+                highlighted if highlighted is not None and highlighted < len(found) else 0
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         flag = self.flags[int(event.option.id or 0)]

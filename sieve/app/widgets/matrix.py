@@ -172,7 +172,7 @@ def build_rows(
                 if result.sifted_out:
                     score = "✗ " + " ".join(codes[g] for g in result.failed_gates)
                     score_style = "sifted"
-                elif blind and scorer is None:
+                elif blind:
                     score, score_style = "░", "hidden"
                 else:
                     value = by_case[key].score
