@@ -22,7 +22,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve import edit
@@ -30,6 +30,7 @@ from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.engine import evaluate
 from sieve.i18n import number, t
 from sieve.model import APPLIES_TO, CRITERION_KINDS, Criterion
@@ -67,7 +68,7 @@ class TamisScreen(EditingScreen):
             with VerticalScroll(id="tamis-side"):
                 yield Static(id="criterion-detail")
                 yield Static(id="tamis-ranking")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
