@@ -123,6 +123,21 @@ async def test_edit_label_and_question_in_a_form(paris: Path) -> None:
 
 
 @sync
+async def test_a_gate_s_pass_level_is_edited_in_the_form(paris: Path) -> None:
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("down", "e")  # service-associe, a gate
+        await settle(pilot)
+        await pilot.press("enter", "enter", "ctrl+u", "2", "enter")
+        await settle(pilot)
+        assert messages(app)[-1] == "Enregistré (1 fichier(s))"
+    assert "pass_at = 2                 # il faut au moins" in tamis_of(paris).read_text()
+    assert reloaded(paris).tamis.by_id["service-associe"].pass_at == 2
+
+
+@sync
 async def test_add_a_criterion_after_the_selected_one(paris: Path) -> None:
     app = SieveApp(paris, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -791,3 +791,32 @@ def test_removing_the_only_subject_keeps_the_comments_after_it(workspace) -> Non
         'tamis = "../criteria/t.toml"\n\n# --- angles\n\n# --- scorers\n\n[[scorer]]\nid = "p"\n'
     )
     assert loaded(path).subjects == {}
+
+
+def test_set_weights_writes_several_in_one_go(paris: Workspace) -> None:
+    written = edit.set_weights(paris.session, {"besoin-usagers": 1, "transfert-labo": 3})
+    assert written == [paris.tamis]
+    assert paris.diff(paris.tamis) == [
+        "-weight = 3",
+        "+weight = 1",
+        "-weight = 2",
+        "+weight = 3",
+    ]
+    with pytest.raises(EditError):
+        edit.set_weights(loaded(paris.path), {"besoin-usagers": 2, "service-associe": 1})
+    assert loaded(paris.path).tamis.by_id["besoin-usagers"].weight == 1
+
+
+def test_set_subject_attention_keeps_order_and_comment(paris: Workspace) -> None:
+    edit.set_subject_attention(
+        paris.session, "carte-participative", ["mediatisation", "attente-elu"]
+    )
+    assert paris.diff(paris.path) == [
+        '-attention = ["attente-elu"]          # l\'adjointe suit le projet de près, sans plus',
+        '+attention = ["attente-elu", "mediatisation"]          # l\'adjointe suit le projet de '
+        "près, sans plus",
+    ]
+    assert edit.set_subject_attention(loaded(paris.path), "carte-participative", []) == [paris.path]
+    assert loaded(paris.path).subjects["carte-participative"].attention == ()
+    with pytest.raises(EditError):
+        edit.set_subject_attention(paris.session, "echange-local", ["nope"])

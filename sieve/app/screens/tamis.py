@@ -255,9 +255,26 @@ class TamisScreen(EditingScreen):
             Field("question", t("app.tamis.field.question"), crit.question),
         ]
 
+        if crit.is_gate:
+            fields.append(Field("pass_at", t("app.tamis.pass_at"), number(crit.pass_at)))
+
         def done(answer: dict[str, str] | None) -> None:
-            if answer is not None:
+            if answer is None:
+                return
+            if (answer["label"], answer["question"]) != (crit.label, crit.question):
                 self.run_edit(edit.set_criterion_text, crit.id, answer["label"], answer["question"])
+            if "pass_at" in answer and answer["pass_at"] != number(crit.pass_at):
+                text = answer["pass_at"].replace(",", ".")
+                try:
+                    value = float(text)
+                except ValueError:
+                    self.notify(
+                        t("edit.not_number", field="pass_at", value=answer["pass_at"]),
+                        severity="error",
+                        markup=False,
+                    )
+                    return
+                self.run_edit(edit.set_pass_at, crit.id, value)
 
         self.app.push_screen(FormDialog(t("app.tamis.edit_title"), fields), done)
 
