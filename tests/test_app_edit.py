@@ -324,3 +324,28 @@ async def test_file_changed_on_disk_is_not_overwritten(paris: Path) -> None:
 def test_snapshot(snap_compare, paris: Path, screen: str, size: tuple[int, int]) -> None:
     app = SieveApp(paris, watch=False)
     assert snap_compare(app, press=[screen], terminal_size=size)
+
+
+@sync
+async def test_file_text_is_shown_literally(paris: Path) -> None:
+    tamis = tamis_of(paris)
+    hostile = "[@click=app.quit]x[/] \\u001b[31mrouge"
+    tamis.write_text(
+        tamis.read_text().replace('"Besoin réel des usagers"', f'"{hostile}"'),
+        encoding="utf-8",
+    )
+    paris.write_text(
+        paris.read_text().replace('"La carte citoyenne participative"', '"[/x] [b]gras"'),
+        encoding="utf-8",
+    )
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        prompt = app.screen.query_one("#criteria").get_option_at_index(0).prompt
+        assert "[@click=app.quit]x[/] \\x1b[31mrouge" in prompt.plain
+        await pilot.press("5")
+        await settle(pilot)
+        label = app.screen.tree.root.children[0].label
+        assert "[/x] [b]gras" in label.plain
+        assert app.is_running

@@ -820,3 +820,14 @@ def test_set_subject_attention_keeps_order_and_comment(paris: Workspace) -> None
     assert loaded(paris.path).subjects["carte-participative"].attention == ()
     with pytest.raises(EditError):
         edit.set_subject_attention(paris.session, "echange-local", ["nope"])
+
+
+def test_remove_subject_in_a_session_holding_its_own_scores(shipped: Path) -> None:
+    mulhouse = Workspace(shipped, "mulhouse")
+    refs = edit.references(mulhouse.session, subject="carte-max")
+    assert refs.scores > 0
+    assert edit.remove_subject(mulhouse.session, "carte-max", drop_scores=True) == [mulhouse.path]
+    session = loaded(mulhouse.path)
+    assert "carte-max" not in session.subjects
+    assert not any(k.startswith("carte-max") for rows in session.scores.values() for k in rows)
+    assert comments(mulhouse.path.read_text())[:10] == comments(mulhouse.before[mulhouse.path])[:10]
