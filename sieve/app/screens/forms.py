@@ -55,8 +55,8 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     ]
 
     DEFAULT_CSS = """
-    FormDialog .field-label { margin-top: 1; color: $text-muted; }
-    FormDialog Input, FormDialog Select { background: $boost; }
+    FormDialog .field-label { margin-top: 0; color: $text-muted; }
+    FormDialog Input, FormDialog Select { background: $panel; margin-bottom: 1; }
     FormDialog .buttons { height: auto; }
     """
 
