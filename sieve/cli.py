@@ -77,6 +77,8 @@ def _load(raw: str | None):
     result = load_session(session_path(raw))
     if result.session is None:
         raise SieveError(result.problems)
+    if result.problems:  # warnings only: say so, without drowning the output
+        _err(t("cli.warnings", count=len(result.problems), path=result.files[0]))
     return result.session
 
 
@@ -87,13 +89,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     from sieve.load import check_file
 
     errors = warnings = 0
+    seen: set[tuple] = set()  # a tamis checked alone and through its session: once
     for raw in args.paths:
         path = Path(raw)
         if not path.is_file():
             _err(t("cli.error.not_found", path=path))
             errors += 1
             continue
-        problems = check_file(path)
+        problems = []
+        for problem in check_file(path):
+            where = (str(Path(problem.file).resolve()), problem.line, problem.col, problem.code)
+            if where not in seen:
+                seen.add(where)
+                problems.append(problem)
         _print_problems(problems)
         file_errors = sum(p.is_error for p in problems)
         errors += file_errors

@@ -229,6 +229,10 @@ def rank(results: list[CaseResult]) -> list[CaseResult]:
             current = position
         previous = result.score
         ranked.append(_with_rank(result, current))
+    # Scores equal within the tolerance may still differ in their last bits
+    # (0.7222...23 and 0.7222...22): tied cases go back to the session's order.
+    order = {r.key: i for i, r in enumerate(results)}
+    ranked.sort(key=lambda r: (r.rank, order[r.key]))
     unscored = [r for r in results if not r.failed_gates and r.score is None]
     sifted = [r for r in results if r.failed_gates]
     return ranked + unscored + sifted

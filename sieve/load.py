@@ -95,14 +95,14 @@ class FileCheck:
         self.digest = ""
         self._locator: Locator | None = None
 
-    def add(self, where: tuple, code: str, severity: str = ERROR, /, **params: Any) -> None:
+    def add(self, at: tuple, code: str, severity: str = ERROR, /, **params: Any) -> None:
         if self._locator is None:
             self._locator = Locator(self.text)
-        line, col = self._locator.find(where)
+        line, col = self._locator.find(at)
         self.problems.append(Problem(self.path, line, col, code, params, severity))
 
-    def warn(self, where: tuple, code: str, /, **params: Any) -> None:
-        self.add(where, code, WARNING, **params)
+    def warn(self, at: tuple, code: str, /, **params: Any) -> None:
+        self.add(at, code, WARNING, **params)
 
     @property
     def has_errors(self) -> bool:
@@ -229,10 +229,11 @@ class _Fields:
     def _wrong(self, key: str, expected: str, value: Any) -> None:
         self.fc.add(
             self.where + (key,),
-            "key.type",
+            "key.type_value",
             key=key,
             expected_type=expected,
             found_type=type_name(value),
+            found=show(value),
         )
 
     def str(self, key: str, required: bool = False, default: str = "") -> str:
@@ -780,7 +781,7 @@ def load_session(path: Path) -> SessionLoad:
     angles = _angles(data, fc, subjects)
     scorers = _scorers(data, fc)
     stakeholders = _stakeholders(data, fc)
-    relations = _relations(data, fc, stakeholders)
+    relations = _relations(data, fc, stakeholders.keys() | scorers.keys())
 
     if tamis is None:
         return result
@@ -928,7 +929,8 @@ def _stakeholders(data: dict, fc: FileCheck) -> dict[str, Stakeholder]:
     return out
 
 
-def _relations(data: dict, fc: FileCheck, people: dict[str, Stakeholder]) -> list[Relation]:
+def _relations(data: dict, fc: FileCheck, people: set[str]) -> list[Relation]:
+    """Relations between stakeholders; a scorer's id names them on the map too."""
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     for where, body in _array_of_tables(data, "relation", fc):

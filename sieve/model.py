@@ -238,6 +238,24 @@ class Session:
             for angle in by_subject.get(subject.id, ())
         ]
 
+    @property
+    def people(self) -> dict[str, Stakeholder]:
+        """Everyone on the stakeholder map.
+
+        The declared stakeholders, plus each scorer named by a relation without a
+        ``[[stakeholder]]`` of their own (as FORMAT.md's example does): such a scorer
+        is on the map with their name, their role when it is a stakeholder role
+        (``ambassador`` otherwise), and power and interest 0.
+        """
+        people = dict(self.stakeholders)
+        for relation in self.relations:
+            for ident in (relation.source, relation.target):
+                scorer = self.scorers.get(ident)
+                if ident not in people and scorer is not None:
+                    role = scorer.role if scorer.role in STAKEHOLDER_ROLES else "ambassador"
+                    people[ident] = Stakeholder(ident, scorer.name, role)
+        return people
+
     def case(self, key: str) -> Case:
         """The case with this key; raises ``KeyError`` when there is none."""
         subject_id, _, angle_id = key.partition(CASE_SEPARATOR)

@@ -95,6 +95,26 @@ class TomlDocument:
     def text(self) -> str:
         return self.doc.as_string()
 
+    def table(self, outer: str, inner: str) -> Any:
+        """The table ``[outer.inner]``, created at the end of the file when missing.
+
+        A new table goes at the very end (TOML allows ``[scores.b]`` after
+        ``[notes.a]``), after one blank line, so that it never lands under a
+        comment that heads another section.
+        """
+        import tomlkit
+
+        if outer in self.doc and inner in self.doc[outer]:
+            return self.doc[outer][inner]
+        text = self.doc.as_string()
+        if text and not text.endswith("\n"):
+            text += "\n"
+        if text and not text.endswith("\n\n"):
+            text += "\n"
+        header = ".".join(tomlkit.key(part).as_string() for part in (outer, inner))
+        self.doc = tomlkit.parse(f"{text}[{header}]\n")
+        return self.doc[outer][inner]
+
     def save(self) -> bool:
         """Write the document back if it changed; ``False`` when there was nothing to do."""
         text = self.text()
@@ -140,27 +160,6 @@ def inline_line(key: str, mapping: dict[str, Any]) -> tuple[Any, Any]:
     return parsed_line(f"{toml_key(key)} = {{ {inner} }}")
 
 
-def append_to_table(table: Any, key: Any, item: Any) -> None:
-    """Append a key to a table, before its trailing blank lines."""
-    table.append(key, item)
-
-
-def ensure_table(doc: Any, dotted: tuple[str, str]) -> Any:
-    """The table ``[a.b]`` of a document, created at its end when missing."""
-    import tomlkit
-
-    outer, inner = dotted
-    if outer not in doc:
-        if doc.as_string() and not doc.as_string().endswith("\n\n"):
-            doc.add(tomlkit.nl())
-        doc.add(outer, tomlkit.table(is_super_table=True))
-    parent = doc[outer]
-    if inner not in parent:
-        table = tomlkit.table()
-        parent.append(inner, table)
-    return parent[inner]
-
-
 # -- score and note edits ----------------------------------------------------------
 
 
@@ -186,8 +185,13 @@ def _check_score(
         raise EditError("edit.level", level=level, criterion=criterion, top=crit.scale.top)
 
 
-def _documents(session: Session) -> list[Path]:
-    return [session.path, *session.score_files]
+def _rewrite_row(table: Any, key: str, entries: dict[str, Any]) -> None:
+    """Replace one score line's inline table, keeping its trailing comment."""
+    _key, item = inline_line(key, entries)
+    old = table[key]
+    item.trivia.comment_ws = old.trivia.comment_ws
+    item.trivia.comment = old.trivia.comment
+    table[key] = item
 
 
 def _open(session: Session, path: Path, cache: dict[Path, TomlDocument]) -> TomlDocument:
@@ -214,9 +218,10 @@ def set_score(
         targets = holding
         for path in targets:
             table = _open(session, path, docs).doc["scores"][scorer]
-            row = table[key]
-            del row[criterion]
-            if not row:
+            entries = {k: v for k, v in table[key].unwrap().items() if k != criterion}
+            if entries:
+                _rewrite_row(table, key, entries)
+            else:
                 del table[key]
     elif holding:
         targets = holding
@@ -227,18 +232,12 @@ def set_score(
         if with_row:
             path = with_row[0]
             table = _open(session, path, docs).doc["scores"][scorer]
-            entries = dict(table[key].unwrap())
-            entries[criterion] = level
-            new_key, item = inline_line(key, entries)
-            item.trivia.comment_ws = table[key].trivia.comment_ws
-            item.trivia.comment = table[key].trivia.comment
-            table[key] = item
+            _rewrite_row(table, key, {**table[key].unwrap(), criterion: level})
         else:
             path = sources[0][0] if sources else session.path
-            doc = _open(session, path, docs).doc
-            table = ensure_table(doc, ("scores", scorer))
+            table = _open(session, path, docs).table("scores", scorer)
             new_key, item = inline_line(key, {criterion: level})
-            append_to_table(table, new_key, item)
+            table.append(new_key, item)
         targets = [path]
     for path in targets:
         docs[path].save()
@@ -268,9 +267,9 @@ def set_note(session: Session, scorer: str, key: str, text: str | None) -> list[
         scored = [p for p, _rows in session.note_origin.get(scorer, ())]
         scored += [p for p, _rows in session.score_origin.get(scorer, ())]
         path = scored[0] if scored else session.path
-        table = ensure_table(_open(session, path, docs).doc, ("notes", scorer))
+        table = _open(session, path, docs).table("notes", scorer)
         new_key, item = parsed_line(f"{toml_key(key)} = {toml_value(text)}")
-        append_to_table(table, new_key, item)
+        table.append(new_key, item)
         targets = [path]
     for path in targets:
         docs[path].save()

@@ -57,8 +57,11 @@ def current() -> str:
     return _current or set_lang(None)
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
-    """The message ``key`` in ``lang`` (default: the current language), filled in."""
+def t(key: str, /, lang: str | None = None, **params: object) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), filled in.
+
+    ``key`` is positional-only, so that a message may itself have a ``{key}`` field.
+    """
     lang = lang or current()
     catalog = CATALOGS.get(lang, CATALOGS["fr"])
     text = catalog.get(key)

@@ -46,6 +46,7 @@ FR: dict[str, str] = {
     "problem.format.unknown": "format {found} inconnu (attendu : {supported})",
     "problem.key.missing": "clé `{key}` absente dans {where}",
     "problem.key.type": "`{key}` : attendu {expected_type}, trouvé {found_type}",
+    "problem.key.type_value": "`{key}` : attendu {expected_type}, trouvé {found_type} : {found}",
     "problem.key.unknown": (
         "clé `{key}` inconnue dans {where} : conservée telle quelle, non utilisée"
     ),
@@ -65,7 +66,7 @@ FR: dict[str, str] = {
         "{other} dans {other_file}"
     ),
     "problem.score.applies": (
-        "le critère `{criterion}` s'applique à {applies_to}, pas à la clé `{key}` "
+        "le critère `{criterion}` concerne {applies_to}, pas la clé `{key}` "
         "(sujet : `sujet`, cas : `sujet/angle`)"
     ),
     "problem.score.level": (
@@ -93,7 +94,7 @@ FR: dict[str, str] = {
     ),
     # edits
     "edit.unknown": "{kind} `{id}` n'existe pas",
-    "edit.applies": "le critère `{criterion}` s'applique à {applies_to}, pas à `{key}`",
+    "edit.applies": "le critère `{criterion}` concerne {applies_to}, pas `{key}`",
     "edit.level": "niveau {level} hors de l'échelle de `{criterion}` (0 à {top})",
     "edit.changed": (
         "{path} a été modifié depuis sa lecture : rien n'a été écrit (rechargez puis recommencez)"
@@ -129,6 +130,7 @@ FR: dict[str, str] = {
         "la session par défaut est introuvable ({path}) : donnez le chemin d'une session"
     ),
     "cli.interrupted": "interrompu",
+    "cli.warnings": "{count} avertissement(s) : `sieve check {path}` les détaille",
     "cli.app_missing": (
         "L'interface n'est pas encore disponible dans cette version : voici le classement."
     ),
@@ -212,6 +214,7 @@ EN: dict[str, str] = {
     "problem.format.unknown": "unknown format {found} (expected {supported})",
     "problem.key.missing": "missing key `{key}` in {where}",
     "problem.key.type": "`{key}`: expected {expected_type}, found {found_type}",
+    "problem.key.type_value": "`{key}`: expected {expected_type}, found {found_type}: {found}",
     "problem.key.unknown": "unknown key `{key}` in {where}: kept as is, not used",
     "problem.id.invalid": (
         "invalid id {found} (expected lower-case letters, digits and hyphens, "
@@ -229,7 +232,7 @@ EN: dict[str, str] = {
         "{other} in {other_file}"
     ),
     "problem.score.applies": (
-        "criterion `{criterion}` applies to a {applies_to}, not to key `{key}` "
+        "criterion `{criterion}` is scored per {applies_to}, not on key `{key}` "
         "(subject: `subject`, case: `subject/angle`)"
     ),
     "problem.score.level": (
@@ -252,7 +255,7 @@ EN: dict[str, str] = {
     "problem.relation.duplicate": "duplicate `{kind}` relation from `{source}` to `{target}`",
     "problem.kind.unknown": "neither a tamis ([tamis]), a session ([session]) nor a score file",
     "edit.unknown": "{kind} `{id}` does not exist",
-    "edit.applies": "criterion `{criterion}` applies to a {applies_to}, not to `{key}`",
+    "edit.applies": "criterion `{criterion}` is scored per {applies_to}, not on `{key}`",
     "edit.level": "level {level} is outside the scale of `{criterion}` (0 to {top})",
     "edit.changed": "{path} changed since it was read: nothing was written (reload, then retry)",
     "cli.description": "sieve: choose a Transfo's practical cases with a shared sieve of criteria.",
@@ -281,6 +284,7 @@ EN: dict[str, str] = {
     "cli.error.unknown_case": "unknown case `{case}`; the session's cases: {known}",
     "cli.error.default_missing": "the default session is missing ({path}): give a session path",
     "cli.interrupted": "interrupted",
+    "cli.warnings": "{count} warning(s): `sieve check {path}` lists them",
     "cli.app_missing": "The interface is not available in this version yet: here is the ranking.",
     "rank.col.rank": "rank",
     "rank.col.case": "case",
