@@ -831,3 +831,39 @@ def test_remove_subject_in_a_session_holding_its_own_scores(shipped: Path) -> No
     assert "carte-max" not in session.subjects
     assert not any(k.startswith("carte-max") for rows in session.scores.values() for k in rows)
     assert comments(mulhouse.path.read_text())[:10] == comments(mulhouse.before[mulhouse.path])[:10]
+
+
+def test_unknown_keys_survive_case_edits(workspace) -> None:
+    path = workspace(
+        """
+        [[subject]]
+        id = "a"
+        title = "A"
+        budget = 12000    # not a sieve key
+
+        [[angle]]
+        id = "x"
+        subject = "a"
+        title = "X"
+        lead = "someone"
+
+        [[scorer]]
+        id = "p"
+
+        [scores.p]
+        "a/x" = { learn = 2 }   # gardé
+
+        [extra]
+        kept = true
+        """
+    )
+    edit.rename_subject(loaded(path), "a", "b")
+    edit.rename_angle(loaded(path), "x", "y")
+    edit.set_subject(loaded(path), "b", title="B", territory="ville")
+    edit.set_angle(loaded(path), "y", methods=["immersion"])
+    text = path.read_text()
+    assert 'title = "B"\nbudget = 12000    # not a sieve key\nterritory = "ville"\n' in text
+    assert 'lead = "someone"\nmethods = ["immersion"]\n' in text
+    assert '"b/y" = { learn = 2 }   # gardé' in text
+    assert text.endswith("[extra]\nkept = true\n")
+    assert loaded(path).scores["p"]["b/y"] == {"learn": 2}
