@@ -131,13 +131,20 @@ def collect_levels(session: Session) -> dict[str, dict[str, list[int]]]:
     return cells
 
 
-def evaluate(session: Session, weights: dict[str, float] | None = None) -> Evaluation:
+def evaluate(
+    session: Session,
+    weights: dict[str, float] | None = None,
+    levels: dict[str, dict[str, list[int]]] | None = None,
+) -> Evaluation:
     """Compute every case's cells, gates, score, flags and rank.
 
     Args:
         session: the loaded session.
         weights: optional criterion id -> weight overrides (to see a ranking move
             before a weight change is saved).
+        levels: optional :func:`collect_levels` of the session, kept up to date by
+            the caller (the app's workbench updates it edit by edit rather than
+            gathering every scorer's levels again after each keystroke).
     """
     tamis = session.tamis
     criteria = tamis.criteria
@@ -145,7 +152,7 @@ def evaluate(session: Session, weights: dict[str, float] | None = None) -> Evalu
     if weights:
         used.update((k, float(v)) for k, v in weights.items() if k in used)
     threshold = tamis.disagreement
-    levels_by_key = collect_levels(session)
+    levels_by_key = collect_levels(session) if levels is None else levels
     empty_cell = Cell((), None, False)
     subject_cells: dict[str, dict[str, Cell]] = {}
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sieve.engine import Evaluation, evaluate
+from sieve.engine import Evaluation, collect_levels, evaluate
 from sieve.load import SessionLoad, load_session
 from sieve.model import CASE_SEPARATOR, Session
 from sieve.problems import Problem
@@ -152,6 +152,7 @@ class Workbench:
         self.weights: dict[str, float] | None = None
         """Weight overrides to preview a ranking before saving (``None``: the tamis's)."""
         self._disk: Session | None = None
+        self._levels: dict[str, dict[str, list[int]]] = {}
         self._watched: dict[Path, str | None] = {}
         self._pending: list[Edit] = []
         self._pending_lock = threading.Lock()
@@ -176,6 +177,10 @@ class Workbench:
 
     def reload(self) -> None:
         """Read every file again; pending (unsaved) edits and the undo stack are dropped."""
+        with self._flush_lock:  # never while a save is being written
+            self._reload()
+
+    def _reload(self) -> None:
         with self._pending_lock:
             self._pending.clear()
         self.load = load_session(self.path)
@@ -189,7 +194,22 @@ class Workbench:
             if path not in watched:
                 watched[path] = _file_digest(path)
         self._watched = watched
-        self.evaluation = evaluate(session, self.weights) if session is not None else None
+        self._levels = collect_levels(session) if session is not None else {}
+        self.evaluation = self._evaluate()
+
+    def _evaluate(self) -> Evaluation | None:
+        session = self.load.session
+        if session is None:
+            return None
+        return evaluate(session, self.weights, self._levels)
+
+    def _update_levels(self, edit: Edit) -> None:
+        """Keep the levels given per (key, criterion) in step with one score edit."""
+        cell = self._levels.setdefault(edit.key, {}).setdefault(edit.criterion, [])
+        if edit.before is not None:
+            cell.remove(edit.before)  # type: ignore[arg-type]
+        if edit.after is not None:
+            cell.append(edit.after)  # type: ignore[arg-type]
 
     def changed_on_disk(self) -> list[Path]:
         """The files read (session, tamis, score files) whose bytes changed since."""
@@ -254,7 +274,9 @@ class Workbench:
     def _apply(self, edit: Edit) -> None:
         session = apply_edit(self._require(), edit)
         self.load.session = session
-        self.evaluation = evaluate(session, self.weights)
+        if edit.kind == SCORE:
+            self._update_levels(edit)
+        self.evaluation = self._evaluate()
         with self._pending_lock:
             self._pending.append(edit)
         if self.autosave:
@@ -263,8 +285,7 @@ class Workbench:
     def set_weights(self, weights: dict[str, float] | None) -> None:
         """Preview the ranking with other weights (not saved)."""
         self.weights = weights
-        if self.load.session is not None:
-            self.evaluation = evaluate(self.load.session, weights)
+        self.evaluation = self._evaluate()
 
     def edit_files(
         self, operation: Callable[..., list[Path]], *args: object, **kwargs: object

@@ -273,3 +273,88 @@ title = "Angle Y"
     # bob's own view: his levels, "·" where he abstained
     mine = build_rows(wb.evaluation, columns, "bob", False)
     assert mine[1].cells[3] == ("·", "absent") and mine[4].cells[3] == ("1", "heat3")
+
+
+def test_screenshot_command(tmp_path, monkeypatch):
+    from sieve.cli import main
+
+    monkeypatch.chdir(PROJECT)
+    out = tmp_path / "m.svg"
+    code = main(["screenshot", "sessions/paris.toml", "--out", str(out), "--size", "100x30"])
+    assert code == 0
+    svg = out.read_text()
+    assert svg.startswith("<svg") and "Matrice" in svg
+    assert main(["screenshot", "sessions/paris.toml", "--out", str(out), "--size", "big"]) == 2
+
+
+@sync
+async def test_folder_picker_then_scorer_picker(tmp_path):
+    for name in ("criteria", "sessions"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    sessions = sorted((tmp_path / "sessions").glob("*.toml"))
+    app = SieveApp(None, sessions=sessions, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "enter")  # mulhouse.toml, paris.toml: paris
+        await pilot.pause()
+        assert app.workbench.path.name == "paris.toml"
+        assert app.current_mode == "matrix"
+        await pilot.press("S", "down", "down", "enter")
+        await pilot.pause()
+        assert app.screen.scorer == list(app.workbench.session.scorers)[2]
+
+
+@sync
+async def test_empty_session_every_screen(workspace):
+    path = workspace('[[subject]]\nid = "a"\ntitle = "Seul"\n')
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ["down", "right", "enter", "s", "g", "2", "3", "down", "escape"]:
+            await pilot.press(key)
+        await pilot.press("escape", "3", "enter", "6", "enter", "p", "escape", "question_mark")
+        await pilot.pause()
+        assert app.is_running
+        rows = (
+            app.screen_stack[0].query_one(MatrixView).rows if app.current_mode == "matrix" else []
+        )
+        assert all(r.case is None for r in rows)
+
+
+def test_pending_edits_are_written_when_the_app_closes(workspace, monkeypatch):
+    import sieve.app as app_package
+
+    path = workspace(BODY)
+
+    def fake_run(self) -> None:  # the user scores then quits before the save thread ran
+        self.workbench = Workbench(path, autosave=False)
+        self.workbench.set_score("bob", "a", "need", 1)
+
+    monkeypatch.setattr(SieveApp, "run", fake_run)
+    assert app_package.run(path) == 0
+    assert levels(path, "bob") == {"a": {"need": 1}}
+
+
+@sync
+async def test_error_screen_reloads_once_the_file_is_fixed(workspace):
+    path = workspace(BODY.replace('id = "a"\ntitle', 'id = "A a"\ntitle', 1))
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        path.write_text(path.read_text().replace('id = "A a"', 'id = "a"'))
+        app.check_disk()
+        await pilot.pause()
+        assert app.current_mode == "matrix" and not isinstance(app.screen, ErrorScreen)
+        assert app.workbench.session.subjects["a"].title == "Sujet A"
+
+
+@sync
+async def test_click_moves_the_matrix_cursor(workspace):
+    path = workspace(BODY)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        matrix = app.screen.query_one(MatrixView)
+        fixed = matrix._fixed_width()
+        # line 0 is the header; line 2 is the case a/x; column 3 is "learn"
+        await pilot.click(MatrixView, offset=(fixed + 3 * 6 + 2, 2))
+        assert matrix.current_key() == "a/x"
+        assert matrix.current_criterion.id == "learn"

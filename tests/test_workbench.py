@@ -148,7 +148,10 @@ def test_score_files_of_the_shipped_session(tmp_path):
 
 
 def test_no_textual_import():
-    code = "import sys, sieve.workbench, sieve.cli; assert 'textual' not in sys.modules"
+    code = (
+        "import sys, sieve.workbench, sieve.vigilance, sieve.cli\n"
+        "assert 'textual' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -168,3 +171,19 @@ def test_vigilance_flags(workspace):
         ("disputed", "a", "need"),  # 2 and 0 on 0..3: 2/3 >= 0.5
         ("disputed", "a/x", "doable"),  # 1 and 0 on 0..1
     ]
+
+
+def test_incremental_levels_match_a_full_evaluation(tmp_path):
+    from sieve.engine import evaluate
+
+    for name in ("criteria", "sessions"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    wb = Workbench(tmp_path / "sessions" / "paris.toml", autosave=False)
+    wb.set_score("agnes", "carte-participative", "besoin-usagers", 0)
+    wb.set_score("agnes", "carte-participative", "besoin-usagers", None)
+    wb.set_score("mehdi", "carte-participative/kiosque", "interet-formation", 1)
+    wb.set_score("clemence", "echange-local/trocateur", "transfert-labo", 3)
+    wb.undo()
+    assert wb.evaluation.results == evaluate(wb.session).results
+    wb.set_weights({"besoin-usagers": 0})
+    assert wb.evaluation.results == evaluate(wb.session, {"besoin-usagers": 0}).results

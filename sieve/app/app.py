@@ -197,8 +197,12 @@ class SieveApp(App[int]):
     def action_reload(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        """Read every file again (edits not yet saved are dropped)."""
+    def reload(self, quiet: bool = False) -> None:
+        """Read every file again (edits not yet saved are dropped).
+
+        Screens that write files themselves (through :mod:`sieve.save`) call this
+        with ``quiet=True`` afterwards to show the result.
+        """
         if self.workbench is None:
             return
         while len(self.screen_stack) > 1 and self.screen.is_modal:
@@ -210,7 +214,8 @@ class SieveApp(App[int]):
         if isinstance(self.screen, ErrorScreen) and self.workbench.ok:
             self.pop_screen()
         self._after_load()
-        self.notify(t("app.reloaded"), timeout=2)
+        if not quiet:
+            self.notify(t("app.reloaded"), timeout=2)
 
     # -- edits ---------------------------------------------------------------------
 
@@ -267,6 +272,9 @@ class SieveApp(App[int]):
             return
         changed = wb.changed_on_disk()
         if not changed:
+            return
+        if not wb.ok:  # the error screen: nothing open to lose, show the fixed files at once
+            self.reload()
             return
         from sieve.save import digest
 

@@ -12,6 +12,9 @@ FR: dict[str, str] = {
     "app.help.vigilance": "tous les points de vigilance ; Entrée pour y aller",
     "app.help.presentation": "plein écran pour le vidéoprojecteur",
     "app.key.help": "Aide",
+    "app.key.choose_scorer": "Choisir une personne",
+    "app.scorer.title": "Qui note ? (Entrée)",
+    "app.help.keys.choose_scorer": "choisir une personne dans la liste",
     "app.key.leave": "Sortir",
     "app.scoring.hint": "chiffre : niveau",
     "app.key.palette": "commandes",
@@ -24,8 +27,8 @@ FR: dict[str, str] = {
     "app.key.quit": "Quitter",
     "app.key.back": "Retour",
     "app.key.detail": "Détail",
-    "app.key.next_scorer": "Personne suivante",
-    "app.key.group_view": "Vue du groupe",
+    "app.key.next_scorer": "Personne ›",
+    "app.key.group_view": "Groupe",
     "app.key.abstain": "S'abstenir",
     "app.key.note": "Remarque",
     "app.matrix.gate_code": "P{n}",
@@ -37,8 +40,8 @@ FR: dict[str, str] = {
     "app.matrix.scorer_view": "personne :",
     "app.matrix.no_cell": "Critère d'angle : placez le curseur sur la ligne d'un cas.",
     "app.matrix.legend_keys": (
-        "Entrée : détail · s : personne suivante · g : groupe · "
-        "≠ désaccord · ? personne n'a noté · ✗ porte non franchie"
+        "Entrée : détail · ≠ désaccord · ? personne n'a noté · ✗ porte non franchie · "
+        "⚑ attention politique"
     ),
     "app.kind.gate": "porte, franchie à {level}",
     "app.kind.score": "poids {weight}",
@@ -148,6 +151,9 @@ EN: dict[str, str] = {
     "app.help.vigilance": "every point of vigilance; Enter goes there",
     "app.help.presentation": "full screen for the projector",
     "app.key.help": "Help",
+    "app.key.choose_scorer": "Choose a person",
+    "app.scorer.title": "Who is scoring? (Enter)",
+    "app.help.keys.choose_scorer": "choose a person in the list",
     "app.key.leave": "Leave",
     "app.scoring.hint": "digit: level",
     "app.key.palette": "commands",
@@ -160,8 +166,8 @@ EN: dict[str, str] = {
     "app.key.quit": "Quit",
     "app.key.back": "Back",
     "app.key.detail": "Detail",
-    "app.key.next_scorer": "Next person",
-    "app.key.group_view": "Group view",
+    "app.key.next_scorer": "Person ›",
+    "app.key.group_view": "Group",
     "app.key.abstain": "Abstain",
     "app.key.note": "Note",
     "app.matrix.gate_code": "G{n}",
@@ -173,8 +179,7 @@ EN: dict[str, str] = {
     "app.matrix.scorer_view": "person:",
     "app.matrix.no_cell": "Angle criterion: put the cursor on a case's line.",
     "app.matrix.legend_keys": (
-        "Enter: detail · s: next person · g: group · "
-        "≠ disputed · ? nobody scored · ✗ gate not passed"
+        "Enter: detail · ≠ disputed · ? nobody scored · ✗ gate not passed · ⚑ political attention"
     ),
     "app.kind.gate": "gate, passed at {level}",
     "app.kind.score": "weight {weight}",

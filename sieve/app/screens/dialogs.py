@@ -189,3 +189,49 @@ class CellDetail(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class ScorerPicker(ModalScreen[str | None]):
+    """Choose a scorer in a list (quicker than cycling through 25 people).
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | enter | Choose. |
+        | escape | Cancel. |
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
+
+    def __init__(self, scorers: dict[str, str], current: str | None) -> None:
+        super().__init__()
+        localize(self)
+        self.scorers = scorers
+        """Scorer id -> name."""
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="dialog"):
+            yield Static(Text(t("app.scorer.title"), style="bold"))
+            options = OptionList(
+                *(Option(plain(name), id=sid) for sid, name in self.scorers.items()),
+                id="scorers",
+            )
+            yield options
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        options = self.query_one(OptionList)
+        ids = list(self.scorers)
+        options.highlighted = ids.index(self.current) if self.current in ids else 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -16,8 +16,9 @@ from sieve.i18n import t
 #: (keys, catalogue key) of the keys that work everywhere or on the matrix screens.
 KEYS = [
     ("↑ ↓ ← →", "app.help.keys.move"),
-    ("Enter", "app.help.keys.enter"),
+    ("⏎", "app.help.keys.enter"),
     ("s / g", "app.help.keys.scorer"),
+    ("S", "app.help.keys.choose_scorer"),
     ("0-9", "app.help.keys.digit"),
     ("⌫ / Suppr", "app.help.keys.abstain"),
     ("n", "app.help.keys.note"),
@@ -47,21 +48,36 @@ class HelpScreen(ModalScreen[None]):
         localize(self)
 
     def compose(self) -> ComposeResult:
-        text = Text(t("app.help.title") + "\n\n", style="bold")
-        text.append(t("app.help.screens") + "\n", style="bold")
+        from rich.console import Group
+        from rich.table import Table
+
+        def grid() -> Table:
+            table = Table.grid(padding=(0, 2))
+            table.add_column(justify="right", style="bold", no_wrap=True)
+            table.add_column(ratio=1)
+            return table
+
+        screens = grid()
         for entry in SCREENS:
-            text.append(f"  {entry.key:>3}  ", style="bold")
-            text.append(t(entry.title_key).ljust(14))
+            line = Text(t(entry.title_key), style="bold")
             if entry.help_key:
-                text.append(t(entry.help_key), style="dim")
-            text.append("\n")
-        text.append("\n" + t("app.help.keys") + "\n", style="bold")
-        for keys, key in KEYS:
-            text.append(f"  {keys:>10}  ", style="bold")
-            text.append(t(key) + "\n")
-        text.append("\n" + t("app.help.symbols"), style="dim")
+                line.append(" — " + t(entry.help_key), style="")
+            screens.add_row(Text(entry.key), line)
+        keys = grid()
+        for names, key in KEYS:
+            keys.add_row(Text(names), Text(t(key)))
+        body = Group(
+            Text(t("app.help.title") + "\n", style="bold"),
+            Text(t("app.help.screens"), style="bold underline"),
+            screens,
+            Text(""),
+            Text(t("app.help.keys"), style="bold underline"),
+            keys,
+            Text(""),
+            Text(t("app.help.symbols"), style="dim"),
+        )
         with VerticalScroll(classes="dialog wide"):
-            yield Static(text)
+            yield Static(body)
 
     def action_close(self) -> None:
         self.dismiss(None)

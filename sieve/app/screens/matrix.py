@@ -5,6 +5,7 @@ Bindings:
     | :- | :- |
     | s | Next scorer's view (after the last one, back to the group). |
     | g | The group's view. |
+    | S | Choose a scorer in a list. |
     | enter | Details of the cell. |
 """
 
@@ -17,7 +18,7 @@ from textual.widgets import Static
 
 from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
-from sieve.app.text import plain
+from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.matrix import MatrixView
 from sieve.i18n import number, t
@@ -29,10 +30,13 @@ class MatrixScreen(SieveScreen):
     BINDINGS = [
         Binding("s", "next_scorer", "app.key.next_scorer"),
         Binding("g", "group_view", "app.key.group_view"),
+        Binding("S", "choose_scorer", "app.key.choose_scorer", show=False),
     ]
 
     #: Whether digits record levels here (the scoring screen).
     editable = False
+
+    AUTO_FOCUS = "#matrix"
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,16 +110,31 @@ class MatrixScreen(SieveScreen):
         )
         text.append(f"  ({kind}, {t('app.applies.' + crit.applies_to)})")
         text.append("\n")
+        tall = self.size.height >= 40
         if crit.question:
-            text.append_text(plain(crit.question, style="italic"))
+            question = crit.question if tall else clip(crit.question, self.size.width - 3)
+            text.append_text(plain(question, style="italic"))
             text.append("\n")
         key = matrix.current_key()
         if key is None:
             text.append(t("app.matrix.no_cell"), style="dim")
         else:
             text.append(t("app.matrix.legend_keys"), style="dim")
+        legend = self.query_one("#legend", Static)
+        legend.set_class(tall, "tall")
+        if tall:
+            # on a tall screen (a projector), every column's code and label at once
+            text.append("\n")
+            width = max(20, (self.size.width - 2) // 4)
+            for j, (column, code) in enumerate(zip(matrix.columns, matrix.codes, strict=True)):
+                entry = Text(f"{code:>3} ", style="bold")
+                entry.append_text(plain(clip(column.label, width - 5)))
+                entry.pad_right(width - entry.cell_len)
+                text.append_text(entry)
+                if j % 4 == 3:
+                    text.append("\n")
         del session
-        self.query_one("#legend", Static).update(text)
+        legend.update(text)
 
     def on_matrix_view_cursor_moved(self, event: MatrixView.CursorMoved) -> None:
         self._update_legend()
@@ -138,6 +157,21 @@ class MatrixScreen(SieveScreen):
             i = ids.index(self.scorer) + 1
             self.scorer = ids[i] if i < len(ids) else (ids[0] if self.editable else None)
         self.update_view()
+
+    def action_choose_scorer(self) -> None:
+        from sieve.app.screens.dialogs import ScorerPicker
+
+        wb = self.sieve.workbench
+        if wb is None or wb.session is None or not wb.session.scorers:
+            return
+
+        def chosen(scorer: str | None) -> None:
+            if scorer is not None:
+                self.scorer = scorer
+                self.update_view()
+
+        names = {sid: s.name for sid, s in wb.session.scorers.items()}
+        self.app.push_screen(ScorerPicker(names, self.scorer), chosen)
 
     def action_group_view(self) -> None:
         self.scorer = None

@@ -46,7 +46,7 @@ def presentation_text(evaluation, width: int, height: int, blind: bool, problems
     # tall screens: two-line bars with a blank line between them, when they fit
     step = 3 if big and len(passing) * 3 <= height - reserved else (2 if big else 1)
     rows = max(1, (height - reserved) // step)
-    title_w = max(14, min(64, width // 3))
+    title_w = max(14, min(64, width * 2 // 5))
     bar_w = max(10, width - title_w - 14)
     for result in passing[:rows]:
         rank = f"{result.rank:>2}" if result.rank is not None else " –"

@@ -9,6 +9,7 @@ Bindings:
     | delete, backspace | Abstain (remove the scorer's level). |
     | n | Write the scorer's note on the subject or case. |
     | s | Next scorer. |
+    | S | Choose a scorer in a list. |
     | u, ctrl+z | Undo the last edit. |
     | b | Blind mode: hide or reveal the group's results. |
 """
@@ -29,6 +30,7 @@ class ScoringScreen(MatrixScreen):
     BINDINGS = [
         Binding("escape", "leave", "app.key.leave"),
         Binding("s", "next_scorer", "app.key.next_scorer"),
+        Binding("S", "choose_scorer", "app.key.choose_scorer", show=False),
         Binding("delete,backspace", "abstain", "app.key.abstain", key_display="⌫"),
         Binding("n", "note", "app.key.note"),
         Binding("u", "app.undo", "app.key.undo"),

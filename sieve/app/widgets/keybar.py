@@ -3,7 +3,7 @@
 A light stand-in for Textual's ``Footer`` (which mounts one widget per key and
 costs a noticeable part of start-up): one ``Static`` that words the screen's
 active, shown bindings as ``key description`` pairs, updated when they change.
-The command palette key is always listed last.
+The command palette and quit keys are always listed last.
 """
 
 from __future__ import annotations
@@ -43,5 +43,7 @@ class KeyBar(Static):
             text.append(f" {self.app.get_key_display(binding)} ", style="bold reverse")
             text.append(f"{binding.description} ", style="" if enabled else "dim")
         text.append(" ^p ", style="bold reverse")
-        text.append(t("app.key.palette"))
+        text.append(t("app.key.palette") + " ")
+        text.append(" ^q ", style="bold reverse")
+        text.append(t("app.key.quit"))
         self.update(text)

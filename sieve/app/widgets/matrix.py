@@ -218,7 +218,7 @@ class MatrixView(ScrollView, can_focus=True):
         Binding("end", "edge(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
-        Binding("enter", "select", "app.key.detail"),
+        Binding("enter", "select", "app.key.detail", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -286,6 +286,8 @@ class MatrixView(ScrollView, can_focus=True):
             self.refresh()
             return
         changed = [i for i, (a, b) in enumerate(zip(rows, old, strict=True)) if a != b]
+        if self.cursor_row not in changed:
+            changed.append(self.cursor_row)  # it may show the subject line's cell
         for i in changed:
             self._cache.pop(i, None)
             self.refresh_line(i + 1)
@@ -332,6 +334,8 @@ class MatrixView(ScrollView, can_focus=True):
             self.cursor_row = self._next_row(self.cursor_row, 1)
 
     def _next_row(self, start: int, step: int) -> int:
+        if not self.rows:
+            return 0
         i = start
         while 0 <= i + step < len(self.rows):
             i += step
@@ -340,6 +344,8 @@ class MatrixView(ScrollView, can_focus=True):
         return start if self.rows[start].kind != SECTION else max(0, start - 1)
 
     def _set_cursor(self, row: int, col: int) -> None:
+        if not self.rows or not self.columns:
+            return
         old_row = self.cursor_row
         row = max(0, min(row, len(self.rows) - 1))
         col = max(0, min(col, len(self.columns) - 1))
@@ -495,6 +501,9 @@ class MatrixView(ScrollView, can_focus=True):
             style = self._style(style_name) if style_name else base
             cell_text = text.center(CELL_WIDTH - 1)[: CELL_WIDTH - 1]
             if on_row and j == self.cursor_col:
+                if not text and row.kind == CASE and not self.columns[j].on_angle:
+                    # a subject criterion on a case's line: show what the cursor edits
+                    text = self._subject_cell(index, j)
                 style = style + Style(reverse=True, bold=True)
                 cell_text = (
                     f"[{text}]".center(CELL_WIDTH - 1)[: CELL_WIDTH - 1]
@@ -506,6 +515,13 @@ class MatrixView(ScrollView, can_focus=True):
         strip = Strip(segments)
         self._cache[index] = strip
         return strip
+
+    def _subject_cell(self, index: int, column: int) -> str:
+        """The text of the subject line's cell above a case line, in the same column."""
+        for i in range(index, -1, -1):
+            if self.rows[i].kind == SUBJECT:
+                return self.rows[i].cells[column][0]
+        return ""
 
     def _header_strip(self) -> Strip:
         label_w = self._label_width()
