@@ -151,6 +151,15 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_graph(args: argparse.Namespace) -> int:
+    from sieve.graph import analyse_session
+    from sieve.graph_export import export
+
+    session = _load(args.session)
+    _print(export(analyse_session(session), args.format))
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the app on a session (or the embedded default; a folder: pick a session)."""
     from sieve.app import run
@@ -229,11 +238,20 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     score.add_argument("--level", type=int, help=t("cli.score.level"))
     score.add_argument("--clear", action="store_true", help=t("cli.score.clear"))
 
+    graph = command("graph", cmd_graph)
+    graph.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    graph.add_argument(
+        "--format",
+        choices=("text", "json", "graphml", "gexf", "dot", "mermaid"),
+        default="text",
+        help=t("cli.graph.format"),
+    )
+
     shot = command("screenshot", cmd_screenshot)
     shot.add_argument("session", metavar="SESSION", help=t("cli.session"))
     shot.add_argument(
         "--screen",
-        choices=("matrix", "scoring", "ranking", "vigilance", "presentation"),
+        choices=("matrix", "scoring", "ranking", "vigilance", "presentation", "exchange"),
         default="matrix",
         help=t("cli.screenshot.screen"),
     )
@@ -241,8 +259,25 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("--size", default="120x36", help=t("cli.screenshot.size"))
     shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
 
+    from sieve.exchange_cli import register as register_exchange
+
+    register_exchange(command)
+
     top.epilog = "commands: " + ", ".join(commands)
     return top, commands
+
+
+def _command_index(argv: Sequence[str]) -> int | None:
+    """Where the command name stands: the first word that is not an option or its value."""
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return i
+    return None
 
 
 def _early_lang(argv: Sequence[str]) -> str | None:
@@ -259,10 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_lang(_early_lang(argv))
     top, commands = build_parser()
-    first = next((a for a in argv if not a.startswith("-")), None)
-    parser = commands.get(first) if first else None
+    first = _command_index(argv)
+    parser = commands.get(argv[first]) if first is not None else None
     if parser is not None:
-        argv.remove(first)
+        del argv[first]
     else:
         parser = top
     try:

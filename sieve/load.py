@@ -476,6 +476,9 @@ def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
             if _unique(fc, seen_ind, ident, where, "indicator") and ident:
                 indicators[ident] = Indicator(ident, label, weight)
 
+    from sieve.graph import read_rules
+
+    stakeholder_rules = read_rules(data.get("stakeholders"), fc)
     if fc.has_errors or tamis_id is None:
         return None
     return Tamis(
@@ -491,6 +494,7 @@ def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
         attention_threshold=threshold,
         first_case_max=first_case_max,
         indicators=indicators,
+        stakeholder_rules=stakeholder_rules,
         digest=fc.digest,
     )
 
@@ -781,7 +785,7 @@ def load_session(path: Path) -> SessionLoad:
     angles = _angles(data, fc, subjects)
     scorers = _scorers(data, fc)
     stakeholders = _stakeholders(data, fc)
-    relations = _relations(data, fc, stakeholders.keys() | scorers.keys())
+    relations = _relations(data, fc, {**stakeholders, **scorers})
 
     if tamis is None:
         return result
@@ -929,10 +933,14 @@ def _stakeholders(data: dict, fc: FileCheck) -> dict[str, Stakeholder]:
     return out
 
 
-def _relations(data: dict, fc: FileCheck, people: set[str]) -> list[Relation]:
+def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relation]:
     """Relations between stakeholders; a scorer's id names them on the map too."""
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
+    # Ids of stakeholders written in the file but refused (a bad role...): their own
+    # problem is reported already, so relations naming them add none.
+    raw = data.get("stakeholder")
+    declared = {b.get("id") for b in raw if isinstance(b, dict)} if isinstance(raw, list) else set()
     for where, body in _array_of_tables(data, "relation", fc):
         f = _Fields(fc, body, where, RELATION_KEYS)
         if not f.ok:
@@ -944,18 +952,37 @@ def _relations(data: dict, fc: FileCheck, people: set[str]) -> list[Relation]:
         ok = source is not None and target is not None and kind is not None
         for key, ident in (("from", source), ("to", target)):
             if ident is not None and ident not in people:
-                fc.add(where + (key,), "ref.unknown", kind="stakeholder", id=ident, known="-")
+                if ident not in declared:
+                    fc.add(
+                        where + (key,),
+                        "ref.unknown",
+                        kind="stakeholder",
+                        id=ident,
+                        known=_known_ids(ident, people),
+                    )
                 ok = False
         if ok and source == target:
-            fc.add(where, "relation.self", id=source)
+            fc.add(where + ("to",), "relation.self", id=source)
             ok = False
         if ok and (source, target, kind) in seen:
             fc.add(where, "relation.duplicate", source=source, target=target, kind=kind)
             ok = False
+        if ok and weight == 0:
+            fc.warn(where + ("weight",), "relation.weight_zero", source=source, target=target)
         if ok:
             seen.add((source, target, kind))
             out.append(Relation(source, target, kind, weight))
     return out
+
+
+def _known_ids(ident: str, known: dict[str, Any], limit: int = 12) -> str:
+    """The known ids for a message: all of a short list, else the closest few."""
+    if len(known) <= limit:
+        return ", ".join(known) or "-"
+    import difflib
+
+    close = difflib.get_close_matches(ident, list(known), n=3, cutoff=0.6)
+    return ", ".join(close + ["…"])
 
 
 # -- any file -----------------------------------------------------------------------

@@ -94,6 +94,47 @@ class Indicator:
 
 
 @dataclass(frozen=True, slots=True)
+class StakeholderRules:
+    """Thresholds of the stakeholder-graph analyses: the tamis's ``[stakeholders]`` table.
+
+    Shares are fractions (0.5 is 50 %); ``high_power`` and ``high_interest`` are levels
+    on the 0..4 scale of ``power`` and ``interest``. Role lists name
+    :data:`STAKEHOLDER_ROLES`.
+    """
+
+    referent_max_share: float = 0.5
+    """The referent carries too much of the flow above this betweenness share."""
+    pivot_min_share: float = 0.1
+    """Anyone at or above this betweenness share is listed as a pivot."""
+    broker_max_constraint: float = 0.35
+    """At or below this Burt constraint (and with 3 ties or more), a person is a broker."""
+    ambassador_min_ties: int = 2
+    """An ambassador tied to fewer people than this is weakly tied."""
+    second_circle_max_ties: int = 3
+    """A second-circle member tied to more core people than this is too involved."""
+    high_power: int = 3
+    """Power at or above this is high (Mendelow grid)."""
+    high_interest: int = 3
+    """Interest at or above this is high (Mendelow grid)."""
+    programme_roles: tuple[str, ...] = ("resident", "coordinator")
+    """La 27e Région's people."""
+    local_roles: tuple[str, ...] = (
+        "referent",
+        "ambassador",
+        "relay",
+        "elected",
+        "manager",
+        "service",
+        "union",
+    )
+    """The local government's people: no hierarchy with ``programme_roles``."""
+    core_roles: tuple[str, ...] = ("resident", "coordinator", "referent", "ambassador")
+    """The core team of the Transfo."""
+    second_circle_roles: tuple[str, ...] = ("relay", "elected")
+    """The second circle: limited, occasional involvement."""
+
+
+@dataclass(frozen=True, slots=True)
 class Tamis:
     """The shared sieve: scales, criteria (in matrix column order) and attention rules."""
 
@@ -111,6 +152,8 @@ class Tamis:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     by_id: dict[str, Criterion] = field(default_factory=dict, compare=False, repr=False)
     """The criteria by id (derived from ``criteria``)."""
+    stakeholder_rules: StakeholderRules = field(default_factory=StakeholderRules)
+    """Thresholds of the stakeholder-graph analyses (``[stakeholders]``)."""
     digest: str = field(default="", compare=False, repr=False)
     """The fingerprint of the bytes read, to refuse saving over a changed file."""
 

@@ -186,3 +186,9 @@ def test_hostile_text_is_printed_literally(workspace, capsys):
     assert code == 0
     assert "\x1b" not in out
     assert "\\x1b[2J[@click=app.quit]x[/]" in out
+
+
+def test_lang_before_the_command(capsys):
+    code, out, _err = run(["--lang", "en", "rank", MULHOUSE], capsys)
+    assert code == 0
+    assert out.startswith("Ranking")

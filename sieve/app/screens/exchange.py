@@ -1,0 +1,214 @@
+"""Exchange: our tamis beside the other cities' tamis of the workspace; adopt a criterion.
+
+The other tamis are the files of the workspace's ``criteria/`` folder (where a city
+drops the tamis another city sent). Each row is a criterion, matched by id and by
+the provenance (``origin``) that ``sieve adopt`` records; each column a tamis, ours
+first.
+
+Bindings:
+    | Key | Description |
+    | :- | :- |
+    | arrows | Move between criteria and tamis. |
+    | a, enter | Adopt the criterion under the cursor into our tamis (from the column's tamis). |
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Static
+
+from sieve.app.bindings import localize
+from sieve.app.screens.base import SieveScreen
+from sieve.app.text import plain
+from sieve.i18n import t
+
+
+class AdoptDialog(ModalScreen[bool]):
+    """Confirm adopting one criterion: ``True`` to adopt.
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | y, enter | Adopt. |
+        | escape, n | Cancel. |
+    """
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "app.exchange.key.yes"),
+        Binding("escape,n", "answer(False)", "app.key.cancel"),
+    ]
+
+    def __init__(self, question: Text) -> None:
+        super().__init__()
+        localize(self)
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question)
+            yield Button(t("app.exchange.yes"), id="yes", variant="primary")
+            yield Button(t("app.exchange.no"), id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class ExchangeScreen(SieveScreen):
+    """Which tamis uses which criterion, with what weight; adopt from another city."""
+
+    DEFAULT_CSS = """
+    ExchangeScreen #exchange-table {
+        height: 1fr;
+    }
+    """
+
+    BINDINGS = [Binding("a", "adopt", "app.exchange.key.adopt")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+        self.comparison = None
+        """The :class:`sieve.exchange.Comparison` shown (ours is its first tamis)."""
+        self.skipped: list[Path] = []
+        """Files of ``criteria/`` that are not valid tamis (left out)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="bar", classes="bar")
+        table = DataTable(id="exchange-table", cursor_type="cell", zebra_stripes=True)
+        yield table
+        yield Static(id="exchange-hint", classes="legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        super().on_mount()
+
+    def other_tamis(self) -> list:
+        """The valid tamis of the workspace's ``criteria/`` folder, ours left out."""
+        from sieve.load import load_tamis
+        from sieve.locations import workspace_of
+
+        session = self.sieve.workbench.session
+        ours = session.tamis.path.resolve()
+        folder = workspace_of(session.path) / "criteria"
+        found, self.skipped = [], []
+        for path in sorted(folder.glob("*.toml")):
+            if path.resolve() == ours:
+                continue
+            tamis, _problems = load_tamis(path)
+            if tamis is None:
+                self.skipped.append(path)
+            else:
+                found.append(tamis)
+        return found
+
+    def update_view(self) -> None:
+        from sieve.exchange import cell_text, column_labels, compare_tamis
+
+        session = self.sieve.workbench.session
+        others = self.other_tamis()
+        self.comparison = comparison = compare_tamis([session.tamis, *others])
+        bar = Text(t("app.exchange.title") + " · ", style="bold")
+        bar.append_text(
+            plain(f"{session.tamis.title} ({session.tamis.id}@{session.tamis.version})")
+        )
+        self.query_one("#bar", Static).update(bar)
+        table = self.query_one(DataTable)
+        cursor = table.cursor_coordinate
+        table.clear(columns=True)
+        labels = column_labels(comparison.tamis, with_city=True)
+        heads = [t("exchange.compare.criterion"), t("app.exchange.ours", label=labels[0])]
+        heads += labels[1:]
+        rows = []
+        for ident, label, cells in comparison.rows:
+            row = [plain(f"{ident} · {label}")]
+            for crit in cells:
+                style = "dim" if crit is None else ""
+                row.append(plain(cell_text(crit, ident), style=style))
+            rows.append((ident, row))
+        for i, head in enumerate(heads):
+            width = max([len(head), *(r[i].cell_len for _k, r in rows)])
+            table.add_column(plain(head), key=str(i - 1), width=min(width, 60))
+        for ident, row in rows:
+            table.add_row(*row, key=ident)
+        if comparison.rows:
+            table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
+        hint = Text(t("app.exchange.hint" if others else "app.exchange.alone"))
+        if self.skipped:
+            names = ", ".join(p.name for p in self.skipped)
+            hint.append("\n")
+            hint.append_text(plain(t("app.exchange.skipped", files=names), style="italic"))
+        self.query_one("#exchange-hint", Static).update(hint)
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        self.action_adopt()
+
+    def action_adopt(self) -> None:
+        """Ask to adopt the criterion under the cursor, then adopt it and reload."""
+        comparison = self.comparison
+        if comparison is None or not comparison.rows:
+            return
+        table = self.query_one(DataTable)
+        row, column = table.cursor_coordinate
+        ident, label, cells = comparison.rows[row]
+        ours = cells[0]
+        if ours is not None:
+            self.notify(plain(t("app.exchange.have", id=ours.id)), timeout=6)
+            return
+        source = column - 1 if column >= 2 and cells[column - 1] is not None else None
+        if source is None:
+            source = next(i for i, crit in enumerate(cells) if crit is not None)
+        tamis = comparison.tamis[source]
+        crit = cells[source]
+        question = Text(t("app.exchange.confirm_title") + "\n\n", style="bold")
+        question.append_text(
+            plain(
+                t(
+                    "app.exchange.confirm",
+                    id=crit.id,
+                    label=crit.label,
+                    source=f"{tamis.id}@{tamis.version}",
+                    city=tamis.city or "-",
+                )
+            )
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.adopt(tamis.path, crit.id)
+
+        self.app.push_screen(AdoptDialog(question), answered)
+
+    def adopt(self, source: Path, criterion: str) -> None:
+        """Adopt ``criterion`` from the tamis at ``source`` into ours, then reload."""
+        from sieve.exchange import ExchangeError, adopt
+        from sieve.problems import SieveError
+        from sieve.save import FileChangedError
+
+        wb = self.sieve.workbench
+        try:
+            if wb.pending:
+                wb.flush()
+            result = adopt(source, wb.session.tamis.path, [criterion])
+        except ExchangeError as exc:
+            self.notify(plain(exc.message()), severity="error", timeout=10)
+            return
+        except SieveError as exc:
+            text = "\n".join(p.render() for p in exc.problems[:5])
+            self.notify(plain(text, one_line=False), severity="error", timeout=10)
+            return
+        except (FileChangedError, OSError) as exc:
+            self.notify(plain(str(exc)), severity="error", timeout=10)
+            return
+        self.sieve.reload()
+        for new_id, _old in result.added:
+            self.notify(plain(t("exchange.adopt.added", id=new_id)), timeout=4)

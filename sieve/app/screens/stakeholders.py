@@ -1,0 +1,354 @@
+"""Stakeholders: the map's people with their measures and warnings, and three views.
+
+The list (left) shows each person's role, organisation, ties, betweenness, Burt's
+constraint, quadrant and warnings. The panel (right) shows, for the selected person,
+the *ego view* (measures, warnings in words, relations out and in by kind), or the
+*power-interest grid* drawn in the terminal, or the *relations* of the whole map
+(a table that stays usable for hundreds of people). The analyses run in a worker
+thread, with their progress shown, and are kept until the session changes.
+
+Bindings:
+    | Key | Description |
+    | :- | :- |
+    | up, down | Select a person. |
+    | e | Ego view of the selected person. |
+    | g | Power-interest grid. |
+    | r | All relations (the selected person's first). |
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import ContentSwitcher, DataTable, ProgressBar, Static
+
+from sieve.app.bindings import localize
+from sieve.app.screens.base import SieveScreen
+from sieve.app.text import clip, plain
+from sieve.app.widgets.keybar import KeyBar
+from sieve.graph import percent
+from sieve.i18n import number, t
+
+if TYPE_CHECKING:
+    from sieve.graph import Analysis
+    from sieve.model import Session
+
+#: Quadrants in the grid, by (high power?, high interest?).
+GRID = {
+    (True, False): "keep_satisfied",
+    (True, True): "manage_closely",
+    (False, False): "monitor",
+    (False, True): "keep_informed",
+}
+
+
+#: The list's columns and their widths (about 95 cells with the gaps).
+COLUMNS = (
+    ("name", 18),
+    ("role", 14),
+    ("org", 14),
+    ("ties", 5),
+    ("betweenness", 7),
+    ("constraint", 6),
+    ("quadrant", 10),
+    ("!", 3),
+)
+
+
+def grid_text(analysis: Analysis, width: int, height: int) -> Text:
+    """Mendelow's grid as box drawing: power up, interest right, names in their quadrant.
+
+    Names are clipped to the cell; a quadrant with more names than lines ends with
+    ``+N``.
+    """
+    width = max(width, 24)
+    height = max(height, 9)
+    cell_w = (width - 3) // 2
+    cell_h = (height - 4) // 2
+    out = Text(end="")
+    power = t("graph.axis.power")
+    interest = t("graph.axis.interest")
+    out.append(f"↑ {power}\n", style="bold")
+
+    def cell(quadrant: str) -> list[Text]:
+        members = analysis.quadrants[quadrant]
+        lines = [Text(clip(t(f"graph.quadrant.{quadrant}"), cell_w), style="bold")]
+        room = cell_h - 1
+        shown = members if len(members) <= room else members[: max(room - 1, 0)]
+        for ident in shown:
+            lines.append(plain(clip(analysis.people[ident].name, cell_w)))
+        if len(shown) < len(members):
+            lines.append(Text(f"+{len(members) - len(shown)}", style="dim"))
+        while len(lines) < cell_h:
+            lines.append(Text(""))
+        return lines
+
+    def border(left: str, middle: str, right: str) -> None:
+        out.append(left + "─" * cell_w + middle + "─" * cell_w + right + "\n", style="dim")
+
+    border("┌", "┬", "┐")
+    for high_power in (True, False):
+        left = cell(GRID[(high_power, False)])
+        right = cell(GRID[(high_power, True)])
+        for a, b in zip(left, right, strict=True):
+            out.append("│", style="dim")
+            out.append_text(a)
+            out.append(" " * (cell_w - a.cell_len))
+            out.append("│", style="dim")
+            out.append_text(b)
+            out.append(" " * (cell_w - b.cell_len))
+            out.append("│\n", style="dim")
+        if high_power:
+            border("├", "┼", "┤")
+    border("└", "┴", "┘")
+    out.append(" " * max(width - len(interest) - 3, 0) + f"{interest} →", style="bold")
+    return out
+
+
+def ego_text(analysis: Analysis, ident: str) -> Text:
+    """The selected person: measures, warnings in words, relations out and in by kind."""
+    from sieve.graph import reason
+
+    person = analysis.people[ident]
+    m = analysis.metrics[ident]
+    out = Text(end="")
+    out.append_text(plain(person.name, style="bold"))
+    out.append(f"  ({t(f'graph.role.{person.role}')})\n")
+    if person.org:
+        out.append_text(plain(person.org, style="italic"))
+        out.append("\n")
+    out.append(
+        t(
+            "app.stakeholders.measures",
+            power=person.power,
+            interest=person.interest,
+            quadrant=t(f"graph.quadrant.{m.quadrant}"),
+            ties=m.ties,
+            betweenness=percent(m.betweenness),
+            constraint=number(m.constraint) if m.constraint is not None else "–",
+            size=number(m.effective_size, digits=1) if m.effective_size is not None else "–",
+            group=m.community + 1,
+        )
+        + "\n"
+    )
+    for finding in analysis.about(ident):
+        style = "bold red" if finding.is_warning else "cyan"
+        out.append("\n" + ("! " if finding.is_warning else "- "), style=style)
+        line = t(
+            "graph.report.finding",
+            headline=t(f"graph.kind.{finding.kind}"),
+            reason=reason(finding, analysis.people),
+        )
+        out.append_text(plain(line))
+        out.append("\n")
+    for direction, pick in (("out", 0), ("in", 1)):
+        by_kind: dict[str, list[str]] = {}
+        for r in analysis.relations:
+            ends = (r.source, r.target)
+            if ends[pick] == ident:
+                by_kind.setdefault(r.kind, []).append(ends[1 - pick])
+        out.append("\n" + t(f"app.stakeholders.{direction}", count=sum(map(len, by_kind.values()))))
+        out.append("\n", style="bold")
+        for kind, others in by_kind.items():
+            names = ", ".join(analysis.people[o].name for o in others)
+            line = t("app.stakeholders.kind_line", kind=t(f"graph.relation.{kind}"), names=names)
+            out.append_text(plain("  " + line))
+            out.append("\n")
+    return out
+
+
+class StakeholdersScreen(SieveScreen):
+    """The stakeholder map of the session."""
+
+    DEFAULT_CSS = """
+    StakeholdersScreen #progress { height: 1; padding: 0 1; }
+    StakeholdersScreen #people { width: 3fr; height: 1fr; }
+    StakeholdersScreen #panel { width: 2fr; height: 1fr; border-left: vkey $panel; }
+    StakeholdersScreen #ego { height: 1fr; padding: 0 1; }
+    StakeholdersScreen #grid { height: 1fr; }
+    StakeholdersScreen #relations { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("e", "panel('ego')", "app.stakeholders.key.ego"),
+        Binding("g", "panel('grid')", "app.stakeholders.key.grid"),
+        Binding("r", "panel('relations')", "app.stakeholders.key.relations"),
+    ]
+
+    analysis: Analysis | None = None
+    """The analyses of :attr:`analysed` (``None`` while they run)."""
+    analysed: Session | None = None
+    """The session the analyses were computed on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="bar", classes="bar")
+        yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal():
+            yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+            with ContentSwitcher(initial="ego", id="panel"):
+                with VerticalScroll(id="ego"):
+                    yield Static(id="ego-text")
+                yield Static(id="grid")
+                yield DataTable(id="relations", cursor_type="row")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#people", DataTable)
+        for key, width in COLUMNS:
+            label = "!" if key == "!" else t(f"app.stakeholders.col.{key}")
+            table.add_column(label, key=key, width=width)
+        relations = self.query_one("#relations", DataTable)
+        for key in ("from", "kind", "to", "weight"):
+            relations.add_column(t(f"app.stakeholders.col.{key}"), key=key)
+        table.focus()
+        super().on_mount()
+
+    # -- analyses, off the UI thread ---------------------------------------------------
+
+    def update_view(self) -> None:
+        session = self.sieve.workbench.session if self.sieve.workbench else None
+        if session is None:
+            return
+        if session is self.analysed:
+            if self.analysis is not None:
+                self.show(self.analysis)
+            return  # else: still being computed for this very session
+        self.analysed = session
+        self.analysis = None
+        self.query_one("#progress", ProgressBar).display = True
+        self.query_one("#bar", Static).update(Text(t("app.stakeholders.computing")))
+        self.analyse(session)
+
+    @work(thread=True, exclusive=True, group="stakeholders")
+    def analyse(self, session: Session) -> None:
+        """Run every analysis in a thread; progress and result go back to the UI thread."""
+        from sieve.graph import analyse_session
+
+        def progress(step: str, done: int, total: int) -> None:
+            self.app.call_from_thread(self._progress, step, done, total)
+
+        analysis = analyse_session(session, progress=progress)
+        self.app.call_from_thread(self._analysed, session, analysis)
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=total, progress=done)
+        self.query_one("#bar", Static).update(
+            Text(t("app.stakeholders.computing") + " " + t(f"graph.step.{step}"))
+        )
+
+    def _analysed(self, session: Session, analysis: Analysis) -> None:
+        if session is not self.analysed:
+            return  # an older session's result
+        self.analysis = analysis
+        self.query_one("#progress", ProgressBar).display = False
+        self.show(analysis)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def show(self, analysis: Analysis) -> None:
+        head = Text(t("app.screen.stakeholders") + " · ", style="bold")
+        head.append(
+            t(
+                "graph.report.summary",
+                people=len(analysis.people),
+                relations=len(analysis.relations),
+                groups=len(analysis.communities),
+            )
+        )
+        head.append(" · " + t("app.stakeholders.warnings", count=len(analysis.warnings)))
+        if analysis.sample is not None:
+            head.append(" · " + t("app.stakeholders.sampled", sample=analysis.sample), "dim")
+        self.query_one("#bar", Static).update(head)
+        table = self.query_one("#people", DataTable)
+        selected = self.selected
+        table.clear()
+        warned: dict[str, int] = {}
+        for finding in analysis.warnings:
+            for ident in finding.people[:1]:
+                warned[ident] = warned.get(ident, 0) + 1
+        for ident, person in analysis.people.items():
+            m = analysis.metrics[ident]
+            table.add_row(
+                plain(clip(person.name, 18)),
+                Text(clip(t(f"graph.role.{person.role}"), 14)),
+                plain(clip(person.org, 14), style="dim"),
+                Text(str(m.ties), justify="right"),
+                Text(percent(m.betweenness), justify="right"),
+                Text(number(m.constraint) if m.constraint is not None else "–", justify="right"),
+                Text(t(f"graph.quadrant.{m.quadrant}.short")),
+                Text("!" * min(warned.get(ident, 0), 3), style="bold red"),
+                key=ident,
+            )
+        if analysis.people:
+            keys = list(analysis.people)
+            table.move_cursor(row=keys.index(selected) if selected in keys else 0)
+        self.show_panel()
+
+    @property
+    def selected(self) -> str | None:
+        """The id of the highlighted person."""
+        table = self.query_one("#people", DataTable)
+        if self.analysis is None or not self.analysis.people or table.row_count == 0:
+            return None
+        row = min(table.cursor_row, table.row_count - 1)
+        return list(self.analysis.people)[row]
+
+    def show_panel(self) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        panel = self.query_one("#panel", ContentSwitcher).current
+        ident = self.selected
+        if panel == "ego":
+            text = ego_text(analysis, ident) if ident else Text(t("graph.report.empty"))
+            self.query_one("#ego-text", Static).update(text)
+        elif panel == "grid":
+            grid = self.query_one("#grid", Static)
+            size = grid.size if grid.size.width else self.query_one("#panel").size
+            grid.update(grid_text(analysis, size.width, size.height))
+        else:
+            self.fill_relations(analysis, ident)
+
+    def fill_relations(self, analysis: Analysis, first: str | None) -> None:
+        """Every relation; the selected person's first. Forbidden ones in red."""
+        forbidden = {tuple(f.people) for f in analysis.of("forbidden_hierarchy")}
+        table = self.query_one("#relations", DataTable)
+        table.clear()
+        mine = [r for r in analysis.relations if first in (r.source, r.target)]
+        rest = [r for r in analysis.relations if first not in (r.source, r.target)]
+        for i, r in enumerate(mine + rest):
+            bad = r.kind == "hierarchy" and (r.source, r.target) in forbidden
+            style = "bold red" if bad else ("" if i < len(mine) else "dim")
+            table.add_row(
+                plain(clip(analysis.people[r.source].name, 28), style=style),
+                Text(t(f"graph.relation.{r.kind}"), style=style),
+                plain(clip(analysis.people[r.target].name, 28), style=style),
+                Text(number(r.weight, digits=1), justify="right", style=style),
+            )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "people" and self.analysis is not None:
+            panel = self.query_one("#panel", ContentSwitcher).current
+            if panel == "ego":
+                self.show_panel()
+
+    def on_resize(self) -> None:
+        if (
+            self.analysis is not None
+            and self.query_one("#panel", ContentSwitcher).current == "grid"
+        ):
+            self.call_after_refresh(self.show_panel)
+
+    def action_panel(self, name: str) -> None:
+        self.query_one("#panel", ContentSwitcher).current = name
+        self.call_after_refresh(self.show_panel)
