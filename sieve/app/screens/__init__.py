@@ -48,14 +48,14 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("tamis", "4", "app.screen.tamis", "tamis:TamisScreen", "app.help.tamis"),
     ScreenEntry("cases", "5", "app.screen.cases", "cases:CasesScreen", "app.help.cases"),
     ScreenEntry(
+        "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
+    ),
+    ScreenEntry(
         "stakeholders",
         "7",
         "app.screen.stakeholders",
         "stakeholders:StakeholdersScreen",
         "app.help.stakeholders",
-    ),
-    ScreenEntry(
-        "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
     ),
     ScreenEntry(
         "exchange", "x", "app.screen.exchange", "exchange:ExchangeScreen", "app.help.exchange"
