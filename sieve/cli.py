@@ -118,6 +118,10 @@ def cmd_rank(args: argparse.Namespace) -> int:
     from sieve.report import render_rank
 
     session = _load(args.session)
+    if args.robust:
+        from sieve.plan_cli import robust
+
+        return robust(session, args, _print)
     _print(render_rank(evaluate(session), args.format))
     return EXIT_OK
 
@@ -226,6 +230,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         help=t("cli.rank.format"),
     )
 
+    rank.add_argument("--robust", action="store_true", help=t("cli.rank.robust"))
+    rank.add_argument("--draws", type=int, default=2000, help=t("cli.rank.draws"))
+    rank.add_argument("--seed", type=int, default=0, help=t("cli.rank.seed"))
+    rank.add_argument("--top", type=int, help=t("cli.rank.top"))
+    rank.add_argument("--spread", type=float, default=0.3, help=t("cli.rank.spread"))
+
     explain = command("explain", cmd_explain)
     explain.add_argument("session", metavar="SESSION", help=t("cli.session"))
     explain.add_argument("case", metavar="CASE", help=t("cli.explain.case"))
@@ -262,6 +272,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     from sieve.exchange_cli import register as register_exchange
 
     register_exchange(command)
+
+    from sieve.plan_cli import add_commands
+
+    add_commands(command, _load)
 
     top.epilog = "commands: " + ", ".join(commands)
     return top, commands

@@ -41,6 +41,7 @@ from sieve.model import (
     Subject,
     Tamis,
 )
+from sieve.portfolio import read_plan
 from sieve.problems import ERROR, WARNING, Problem, SieveError
 
 # The keys sieve understands, table by table. Any other key is kept when saving
@@ -72,6 +73,8 @@ SESSION_KEYS = {
     "notes",
     "stakeholder",
     "relation",
+    "portfolio",
+    "decision",
 }
 SESSION_HEADER_KEYS = {"id", "title", "city", "date", "tamis", "scores"}
 SUBJECT_KEYS = {"id", "title", "description", "type", "territory", "attention", "first_case"}
@@ -786,6 +789,7 @@ def load_session(path: Path) -> SessionLoad:
     scorers = _scorers(data, fc)
     stakeholders = _stakeholders(data, fc)
     relations = _relations(data, fc, {**stakeholders, **scorers})
+    plan = read_plan(data, fc, subjects, angles, set(scorers) | set(stakeholders))
 
     if tamis is None:
         return result
@@ -827,6 +831,8 @@ def load_session(path: Path) -> SessionLoad:
         digests=digests,
         score_origin={k: tuple(v) for k, v in sink.origin.items()},
         note_origin={k: tuple(v) for k, v in sink.note_origin.items()},
+        portfolio=plan[0],
+        decisions=plan[1],
     )
     return result
 
@@ -940,7 +946,11 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
     # Ids of stakeholders written in the file but refused (a bad role...): their own
     # problem is reported already, so relations naming them add none.
     raw = data.get("stakeholder")
-    declared = {b.get("id") for b in raw if isinstance(b, dict)} if isinstance(raw, list) else set()
+    declared = (
+        {b["id"] for b in raw if isinstance(b, dict) and isinstance(b.get("id"), str)}
+        if isinstance(raw, list)
+        else set()
+    )
     for where, body in _array_of_tables(data, "relation", fc):
         f = _Fields(fc, body, where, RELATION_KEYS)
         if not f.ok:

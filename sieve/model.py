@@ -12,6 +12,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sieve.portfolio import Decision, Portfolio
 
 #: Ids are slugs, unique within their kind in a file.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -268,6 +272,10 @@ class Session:
         default_factory=dict, compare=False, repr=False
     )
     """Scorer id -> the files holding their ``[notes.<id>]`` tables, with the raw rows."""
+    portfolio: Portfolio | None = None
+    """The ``[portfolio]`` table (constraints and planned calendar); ``None``: defaults."""
+    decisions: tuple[Decision, ...] = ()
+    """The decision journal (``[[decision]]`` tables), in file order."""
 
     @property
     def cases(self) -> list[Case]:

@@ -358,3 +358,16 @@ async def test_click_moves_the_matrix_cursor(workspace):
         await pilot.click(MatrixView, offset=(fixed + 3 * 6 + 2, 2))
         assert matrix.current_key() == "a/x"
         assert matrix.current_criterion.id == "learn"
+
+
+@sync
+async def test_command_palette_lists_the_screens(workspace):
+    path = workspace(BODY)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"classement")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "ranking"

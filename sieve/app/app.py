@@ -103,7 +103,6 @@ class SieveApp(App[int]):
     # -- opening -------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.theme = self.theme or "textual-dark"
         if self.path is None and self.sessions:
             from sieve.app.screens.picker import SessionPicker
 

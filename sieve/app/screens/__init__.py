@@ -51,8 +51,21 @@ SCREENS: list[ScreenEntry] = [
         "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
     ),
     ScreenEntry(
-        "stakeholders",
+        "portfolio",
         "7",
+        "app.screen.portfolio",
+        "portfolio:PortfolioScreen",
+        "app.help.portfolio",
+    ),
+    ScreenEntry(
+        "calendar", "8", "app.screen.calendar", "portfolio:CalendarScreen", "app.help.calendar"
+    ),
+    ScreenEntry(
+        "journal", "9", "app.screen.journal", "portfolio:JournalScreen", "app.help.journal"
+    ),
+    ScreenEntry(
+        "stakeholders",
+        "0",
         "app.screen.stakeholders",
         "stakeholders:StakeholdersScreen",
         "app.help.stakeholders",

@@ -55,6 +55,9 @@ class RankingScreen(SieveScreen):
         evaluation = wb.evaluation
         bar_text = Text(t("app.screen.ranking") + " · ", style="bold")
         bar_text.append_text(plain(evaluation.session.title))
+        if self.sieve.blind:
+            bar_text.append("  ·  ")
+            bar_text.append(t("app.blind.badge"), style="reverse")
         self.query_one("#bar", Static).update(bar_text)
         options = self.query_one(OptionList)
         highlighted = options.highlighted

@@ -16,7 +16,6 @@ Bindings:
 
 from __future__ import annotations
 
-from textual import events
 from textual.binding import Binding
 
 from sieve.app.bindings import localize
@@ -36,6 +35,8 @@ class ScoringScreen(MatrixScreen):
         Binding("u", "app.undo", "app.key.undo"),
         Binding("b", "app.toggle_blind", "app.key.blind"),
         Binding("g", "noop", show=False),
+        # digits are levels here: screen bindings come before the app's screen keys
+        *(Binding(str(d), f"level({d})", show=False) for d in range(10)),
     ]
 
     editable = True
@@ -58,10 +59,8 @@ class ScoringScreen(MatrixScreen):
         previous = self.sieve.previous_mode
         self.sieve.action_show(previous if previous not in (None, "scoring") else "matrix")
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character.isdigit():
-            event.stop()
-            self.record(int(event.character))
+    def action_level(self, level: int) -> None:
+        self.record(level)
 
     def record(self, level: int | None) -> None:
         """Record ``level`` (``None``: abstain) in the cursor's cell for the scorer."""

@@ -1,0 +1,558 @@
+"""The portfolio, the calendar and the decision journal, in the app.
+
+- :class:`PortfolioScreen`: the best portfolio under the constraints, recomputed
+  live while cases are pinned or excluded (in memory, for this meeting), with the
+  constraints met or broken, the next two alternatives and why each case is in or
+  out; ``d`` records the decision in the session's journal.
+- :class:`CalendarScreen`: the cases laid over the sessions; give a case more or
+  fewer sessions, move it earlier or later, move the start of the lab work, and see
+  every protocol breach at once (in memory; the file's ``[[portfolio.case]]`` is
+  what it starts from).
+- :class:`JournalScreen`: the decisions recorded, and how the sieve's predictions
+  compared with the outcomes.
+
+Everything here only calls :mod:`sieve.plan`, :mod:`sieve.journal` and
+:mod:`sieve.plan_report`; file text is shown through :func:`sieve.app.text.plain`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sieve.app.bindings import localize
+from sieve.app.screens.base import SieveScreen
+from sieve.app.text import clip, plain
+from sieve.app.widgets.keybar import KeyBar
+from sieve.i18n import number, t
+
+_CSS = """
+#pf-cases, #cal-cases { width: 2fr; height: 1fr; }
+#pf-detail-box, #cal-detail-box { width: 3fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
+#journal-box { height: 1fr; padding: 0 1; }
+"""
+
+
+#: Draws of the analysis run from the portfolio screen (``m``).
+ROBUST_DRAWS = 1000
+
+
+def _pct(p: float | None) -> str:
+    return "–" if p is None else f"{number(p * 100, digits=0)} %"
+
+
+def _mark(ok: bool) -> Text:
+    return Text("✔ " if ok else "✘ ", style="green" if ok else "bold red")
+
+
+class DecisionDialog(ModalScreen[tuple[str, list[str]] | None]):
+    """Ask for the rationale of a decision and who was there.
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | enter | Next field, then record. |
+        | escape | Cancel. |
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
+
+    def __init__(self, cases: list[str]) -> None:
+        super().__init__()
+        localize(self)
+        self.cases = cases
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(Text(t("app.decide.title"), style="bold"))
+            yield Static(plain(", ".join(self.cases)))
+            yield Input(placeholder=t("app.decide.rationale"), id="rationale")
+            yield Input(placeholder=t("app.decide.present"), id="present")
+            yield Static(t("app.decide.hint"), classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "rationale":
+            self.query_one("#present", Input).focus()
+            return
+        rationale = self.query_one("#rationale", Input).value
+        self.dismiss((rationale, self.query_one("#present", Input).value.split()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PortfolioScreen(SieveScreen):
+    """The best portfolio, live, with pins and exclusions.
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | up, down | Select a case. |
+        | i | Pin the case in (again: unpin). |
+        | e | Exclude the case (again: let it back). |
+        | c | Clear pins and exclusions. |
+        | d | Record the decision in the journal. |
+        | m | Robustness: Monte Carlo over weights and scorers (in a thread). |
+    """
+
+    DEFAULT_CSS = _CSS
+    BINDINGS = [
+        Binding("i", "pin", "app.key.pin"),
+        Binding("e", "exclude", "app.key.exclude"),
+        Binding("c", "clear", "app.key.clear_pins"),
+        Binding("d", "decide", "app.key.decide"),
+        Binding("m", "robust", "app.key.robust"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+        self.pinned: set[str] | None = None
+        self.excluded: set[str] | None = None
+        self.result = None
+        self.robust = None
+        """The last Monte Carlo analysis (``m``), or ``None``."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="bar", classes="bar")
+        with Horizontal():
+            yield OptionList(id="pf-cases")
+            with VerticalScroll(id="pf-detail-box"):
+                yield Static(id="pf-detail")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def solve(self):
+        """The plan result for the open session under the screen's pins and exclusions."""
+        from sieve.plan import build_instance, solve_instance
+
+        wb = self.sieve.workbench
+        inst = build_instance(wb.session, wb.evaluation)
+        p = inst.portfolio
+        if self.pinned is None:
+            self.pinned, self.excluded = set(p.pinned), set(p.excluded)
+        keys = inst.keys
+        portfolio = replace(
+            p,
+            pinned=tuple(k for k in keys if k in self.pinned),
+            excluded=tuple(k for k in keys if k in (self.excluded or set())),
+        )
+        return solve_instance(replace(inst, portfolio=portfolio))
+
+    def update_view(self) -> None:
+        wb = self.sieve.workbench
+        if wb is None or wb.evaluation is None:
+            return
+        session = wb.session
+        bar = Text(t("app.screen.portfolio") + " · ", style="bold")
+        bar.append_text(plain(session.title))
+        self.query_one("#bar", Static).update(bar)
+        options = self.query_one(OptionList)
+        detail = self.query_one("#pf-detail", Static)
+        highlighted = options.highlighted
+        options.clear_options()
+        if self.sieve.blind:
+            options.add_option(Option(Text(t("app.blind.hidden"), style="italic"), disabled=True))
+            detail.update("")
+            return
+        self.result = result = self.solve()
+        chosen = set(result.best.cases) if result.best else set()
+        width = max(30, options.size.width or 40) - 2
+        for c in result.instance.candidates:
+            prompt = Text()
+            prompt.append(
+                "● " if c.key in chosen else "○ ", style="bold" if c.key in chosen else ""
+            )
+            tag = "⊕" if c.key in self.pinned else "⊗" if c.key in self.excluded else " "
+            prompt.append(tag + " ")
+            score = number(c.score * 100, digits=0) if c.score is not None else "–"
+            prompt.append(f"{score:>3} ")
+            if self.robust is not None:
+                prompt.append(f"{_pct(self.robust.p_portfolio.get(c.key)):>5} ", style="italic")
+            room = width - len(prompt.plain) - 1
+            prompt.append(clip(c.key, room), style="" if c.score is not None else "dim")
+            options.add_option(Option(prompt, id=c.key))
+        if highlighted is None or highlighted >= options.option_count:
+            highlighted = 0
+        options.highlighted = highlighted
+
+        self._detail()
+
+    def _detail(self) -> None:
+        """The right-hand side: total, constraints, alternatives, the case's reason."""
+        from sieve.plan_report import conflict_message, status_message, words
+
+        result = self.result
+        if result is None or self.sieve.blind:
+            return
+        options = self.query_one(OptionList)
+        detail = self.query_one("#pf-detail", Static)
+        out = Text()
+        if result.best is None:
+            out.append(t("plan.infeasible") + "\n", style="bold red")
+            by_id = {s.id: s for s in result.constraints}
+            for n, found in enumerate(result.conflicts, start=1):
+                head = "plan.conflict" if len(found) > 1 else "plan.conflict_one"
+                out.append("\n" + t(head, n=n) + "\n", style="bold")
+                for g in found:
+                    out.append_text(_mark(False))
+                    out.append_text(plain(conflict_message(by_id[g], None)))
+                    out.append("\n")
+        else:
+            out.append(
+                t("plan.total", total=number(result.best.total), count=len(result.best.cases))
+                + "\n",
+                style="bold",
+            )
+            for n, key in enumerate(result.best.cases, start=1):
+                out.append(f"{n}. ")
+                out.append_text(plain(key))
+                out.append("\n")
+            out.append("\n" + t("plan.constraints") + "\n", style="bold")
+            for s in result.constraints:
+                out.append_text(_mark(s.met))
+                out.append_text(plain(status_message(s)))
+                out.append("\n")
+            out.append("\n" + t("plan.alternatives") + "\n", style="bold")
+            for n, alt in enumerate(result.alternatives, start=2):
+                out.append(f"{n}. {number(alt.total)} : ")
+                out.append_text(plain(", ".join(alt.cases)))
+                out.append("\n")
+        head = Text()
+        option = options.highlighted_option
+        why = {r.key: r for r in result.reasons}
+        if option is not None and option.id in why:
+            r = why[option.id]
+            head.append_text(plain(option.id, style="bold"))
+            head.append("\n")
+            head.append_text(plain(t(f"plan.r.{r.code}", **words(r.params, None))))
+            head.append("\n")
+            rob = self.robust
+            if rob is not None and option.id in rob.p_top:
+                head.append(
+                    t(
+                        "app.robust.case",
+                        first=_pct(rob.p_first[option.id]),
+                        k=rob.top_k,
+                        top=_pct(rob.p_top[option.id]),
+                        portfolio=_pct(rob.p_portfolio.get(option.id)),
+                    )
+                    + "\n"
+                )
+            head.append("\n")
+        if self.robust is not None:
+            out.append("\n" + t("robust.ranges") + "\n", style="bold")
+            for crit, (low, high) in self.robust.weight_ranges.items():
+                span = (
+                    t("robust.range_open", low=number(low), ceiling=number(self.robust.ceiling))
+                    if high is None
+                    else t("robust.range", low=number(low), high=number(high))
+                )
+                out.append_text(plain(f"{crit} ({number(self.robust.weights[crit])}) : {span}"))
+                out.append("\n")
+        detail.update(head + out)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._detail()
+
+    def _toggle(self, which: str) -> None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or option.id is None or self.pinned is None:
+            return
+        mine, other = (
+            (self.pinned, self.excluded) if which == "pin" else (self.excluded, self.pinned)
+        )
+        if option.id in mine:
+            mine.discard(option.id)
+        else:
+            mine.add(option.id)
+            other.discard(option.id)
+        self.robust = None
+        self.refresh_view()
+
+    def action_pin(self) -> None:
+        self._toggle("pin")
+
+    def action_exclude(self) -> None:
+        self._toggle("exclude")
+
+    def action_clear(self) -> None:
+        self.pinned, self.excluded = set(), set()
+        self.robust = None
+        self.refresh_view()
+
+    def _session_with_pins(self):
+        from sieve.plan import portfolio_of
+
+        session = self.sieve.workbench.session
+        p = portfolio_of(session)
+        pins = tuple(sorted(self.pinned or ()))
+        out = tuple(sorted(self.excluded or ()))
+        return replace(session, portfolio=replace(p, pinned=pins, excluded=out))
+
+    def action_robust(self) -> None:
+        """Run the Monte Carlo analysis in a thread; the list shows P(portfolio) after."""
+        if self.sieve.blind or self.result is None:
+            return
+        self.notify(t("app.robust.running"), timeout=3)
+        self._run_robust(self._session_with_pins())
+
+    @work(thread=True, exclusive=True, group="robust")
+    def _run_robust(self, session) -> None:
+        from sieve.robust import analyse
+
+        rob = analyse(session, draws=ROBUST_DRAWS, seed=0, portfolio_draws=100)
+        self.app.call_from_thread(self._robust_done, rob)
+
+    def _robust_done(self, rob) -> None:
+        self.robust = rob
+        self.refresh_view()
+
+    def action_decide(self) -> None:
+        result = self.result
+        if result is None or result.best is None or self.sieve.blind:
+            self.notify(t("app.decide.nothing"), severity="warning")
+            return
+        cases = list(result.best.cases)
+
+        def answered(answer: tuple[str, list[str]] | None) -> None:
+            if answer is not None:
+                self.record(cases, *answer)
+
+        self.app.push_screen(DecisionDialog(cases), answered)
+
+    def record(self, cases: list[str], rationale: str, present: list[str]) -> None:
+        """Write the decision: pending edits first, then the journal, then reload."""
+        from sieve.journal import record_decision
+        from sieve.load import load_session
+        from sieve.save import EditError, FileChangedError
+
+        wb = self.sieve.workbench
+        try:
+            wb.flush()
+            if wb.changed_on_disk():
+                raise FileChangedError(wb.path)
+            fresh = load_session(wb.path).session
+            if fresh is None:
+                raise FileChangedError(wb.path)
+            ident, _path = record_decision(fresh, cases, rationale, present)
+        except EditError as exc:
+            self.notify(t(exc.code, **exc.params), severity="error", timeout=6)
+            return
+        except FileChangedError as exc:
+            self.notify(t("app.save.refused", path=exc.path), severity="error", timeout=8)
+            return
+        self.sieve.reload()
+        self.notify(t("app.decide.done", id=ident), timeout=4)
+
+
+class CalendarScreen(SieveScreen):
+    """The cases over the sessions; move things and see what breaks.
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | up, down | Select a case. |
+        | + / - | One more / one fewer session for the case. |
+        | [ / ] | Move the case earlier / later. |
+        | < / > | Start the lab work one session earlier / later. |
+        | r | Back to the file's calendar (or the proposed one). |
+    """
+
+    DEFAULT_CSS = _CSS
+    BINDINGS = [
+        Binding("plus", "more", "app.key.more", key_display="+"),
+        Binding("minus", "less", "app.key.less", key_display="-"),
+        Binding("left_square_bracket", "move(-1)", "app.key.earlier", key_display="["),
+        Binding("right_square_bracket", "move(1)", "app.key.later", key_display="]"),
+        Binding("less_than_sign", "lab(-1)", "app.key.lab", key_display="<>"),
+        Binding("greater_than_sign", "lab(1)", "app.key.lab", show=False),
+        Binding("r", "reset", "app.key.reset"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+        self.plan: dict[str, tuple[int, ...]] | None = None
+        self.lab_start: int | None = None
+        self.planned = False
+        self.calendar = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="bar", classes="bar")
+        with Horizontal():
+            yield OptionList(id="cal-cases")
+            with VerticalScroll(id="cal-detail-box"):
+                yield Static(id="cal-detail")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _instance(self):
+        from sieve.plan import build_instance
+
+        wb = self.sieve.workbench
+        inst = build_instance(wb.session, wb.evaluation)
+        if self.lab_start is not None:
+            inst = replace(inst, portfolio=replace(inst.portfolio, lab_start=self.lab_start))
+        return inst
+
+    def update_view(self) -> None:
+        from sieve.plan import build_calendar, check_calendar
+        from sieve.plan_report import status_message
+
+        wb = self.sieve.workbench
+        if wb is None or wb.evaluation is None:
+            return
+        session = wb.session
+        inst = self._instance()
+        if self.plan is None:
+            cal = build_calendar(session, inst=inst)
+            self.plan = (
+                {k: tuple(s.number for s in cal.sessions if k in s.cases) for k in cal.cases}
+                if cal is not None
+                else {}
+            )
+            self.lab_start = inst.portfolio.lab_start
+            self.planned = cal.planned if cal is not None else False
+        cal = self.calendar = check_calendar(inst, self.plan, self.planned) if self.plan else None
+        bar = Text(t("app.screen.calendar") + " · ", style="bold")
+        bar.append_text(plain(session.title))
+        self.query_one("#bar", Static).update(bar)
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        detail = self.query_one("#cal-detail", Static)
+        if cal is None:
+            detail.update(t("cal.none"))
+            return
+        for key in cal.cases:
+            sessions = ", ".join(str(n) for n in self.plan[key]) or "–"
+            prompt = Text()
+            prompt.append_text(plain(key))
+            prompt.append(f"  [{sessions}]", style="dim")
+            options.add_option(Option(prompt, id=key))
+        if highlighted is None or highlighted >= options.option_count:
+            highlighted = 0
+        options.highlighted = highlighted
+        p = inst.portfolio
+        out = Text()
+        out.append(
+            t(
+                "cal.summary",
+                sessions=len(cal.sessions),
+                days=number(cal.days),
+                max_days=number(p.days),
+                months=cal.months,
+                max_months=p.months,
+            )
+            + "\n",
+            style="bold",
+        )
+        breaches = cal.breaches
+        out.append(
+            (t("cal.breaches", count=len(breaches)) if breaches else t("cal.ok")) + "\n\n",
+            style="bold red" if breaches else "bold green",
+        )
+        for s in cal.sessions:
+            out.append(f"{s.number:>2} ", style="bold")
+            out.append(f"{s.date.isoformat() if s.date else '':10} {number(s.days):>3} ")
+            out.append_text(plain(", ".join(s.cases) or "–"))
+            if s.lab:
+                out.append("  ⚙ " + t("cal.lab"), style="italic")
+            out.append("\n")
+        out.append("\n" + t("cal.checks") + "\n", style="bold")
+        for status in cal.checks:
+            out.append_text(_mark(status.met))
+            out.append_text(plain(status_message(status)))
+            out.append("\n")
+        detail.update(out)
+
+    def _selected(self) -> str | None:
+        option = self.query_one(OptionList).highlighted_option
+        return option.id if option is not None else None
+
+    def _relayout(self, order: list[str], counts: dict[str, int]) -> None:
+        plan: dict[str, tuple[int, ...]] = {}
+        nxt = 1
+        for key in order:
+            plan[key] = tuple(range(nxt, nxt + counts[key]))
+            nxt += counts[key]
+        self.plan = plan
+
+    def _order(self) -> list[str]:
+        assert self.plan is not None
+        return sorted(self.plan, key=lambda k: (min(self.plan[k], default=10**9), k))
+
+    def action_more(self) -> None:
+        self._resize(1)
+
+    def action_less(self) -> None:
+        self._resize(-1)
+
+    def _resize(self, delta: int) -> None:
+        key = self._selected()
+        if key is None or self.plan is None:
+            return
+        counts = {k: len(v) for k, v in self.plan.items()}
+        counts[key] = max(0, counts[key] + delta)
+        self._relayout(self._order(), counts)
+        self.refresh_view()
+
+    def action_move(self, step: int) -> None:
+        key = self._selected()
+        if key is None or self.plan is None:
+            return
+        order = self._order()
+        i = order.index(key)
+        j = i + step
+        if not 0 <= j < len(order):
+            return
+        order[i], order[j] = order[j], order[i]
+        self._relayout(order, {k: len(v) for k, v in self.plan.items()})
+        self.refresh_view()
+        self.query_one(OptionList).highlighted = j
+
+    def action_lab(self, step: int) -> None:
+        if self.lab_start is not None:
+            self.lab_start = max(1, self.lab_start + step)
+            self.refresh_view()
+
+    def action_reset(self) -> None:
+        self.plan = None
+        self.lab_start = None
+        self.refresh_view()
+
+
+class JournalScreen(SieveScreen):
+    """The decisions recorded, and prediction against outcome."""
+
+    DEFAULT_CSS = _CSS
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="bar", classes="bar")
+        with VerticalScroll(id="journal-box"):
+            yield Static(id="journal")
+        yield KeyBar()
+
+    def update_view(self) -> None:
+        from sieve.plan_report import journal_text
+
+        wb = self.sieve.workbench
+        if wb is None or wb.session is None:
+            return
+        bar = Text(t("app.screen.journal") + " · ", style="bold")
+        bar.append_text(plain(wb.session.title))
+        self.query_one("#bar", Static).update(bar)
+        self.query_one("#journal", Static).update(plain(journal_text(wb.session), one_line=False))
