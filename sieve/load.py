@@ -498,6 +498,7 @@ def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
         first_case_max=first_case_max,
         indicators=indicators,
         stakeholder_rules=stakeholder_rules,
+        digest=fc.digest,
     )
 
 
@@ -813,7 +814,7 @@ def load_session(path: Path) -> SessionLoad:
     sink = _ScoreSink(scorers, subjects, case_keys, tamis)
     sink.add_scores(data.get("scores"), fc)
     sink.add_notes(data.get("notes"), fc)
-    digests = {path: fc.digest}
+    digests = {path: fc.digest, tamis.path: tamis.digest}
     for score_path in score_paths:
         score_data, sfc = read_toml(score_path)
         digests[score_path] = sfc.digest

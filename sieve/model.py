@@ -158,6 +158,8 @@ class Tamis:
     """The criteria by id (derived from ``criteria``)."""
     stakeholder_rules: StakeholderRules = field(default_factory=StakeholderRules)
     """Thresholds of the stakeholder-graph analyses (``[stakeholders]``)."""
+    digest: str = field(default="", compare=False, repr=False)
+    """The fingerprint of the bytes read, to refuse saving over a changed file."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {c.id: c for c in self.criteria})

@@ -287,6 +287,22 @@ class Workbench:
         self.weights = weights
         self.evaluation = self._evaluate()
 
+    def edit_files(
+        self, operation: Callable[..., list[Path]], *args: object, **kwargs: object
+    ) -> list[Path]:
+        """Run a structural edit of the files (a function of :mod:`sieve.edit`), then reload.
+
+        Pending score and note edits are written first; the operation then works
+        on the session as the files hold it (so a file changed by someone else is
+        refused), and everything is read again: the undo stack is emptied.
+        """
+        self.flush()
+        if self._disk is None:
+            raise EditError("edit.unknown", kind="session", id=str(self.path))
+        written = operation(self._disk, *args, **kwargs)
+        self.reload()
+        return written
+
     # -- saving ----------------------------------------------------------------------
 
     @property

@@ -30,7 +30,7 @@ def sync(test):
 
 
 async def open_stakeholders(pilot) -> None:
-    await pilot.press("5")
+    await pilot.press("0")
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -91,7 +91,7 @@ async def test_analyses_run_again_only_when_the_session_changes():
         await open_stakeholders(pilot)
         first = app.screen.analysis
         await pilot.press("1")
-        await pilot.press("5")
+        await pilot.press("0")
         await pilot.pause()
         assert app.screen.analysis is first
         app.workbench.reload()

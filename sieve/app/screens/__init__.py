@@ -45,14 +45,8 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("matrix", "1", "app.screen.matrix", "matrix:MatrixScreen", "app.help.matrix"),
     ScreenEntry("scoring", "2", "app.screen.scoring", "scoring:ScoringScreen", "app.help.scoring"),
     ScreenEntry("ranking", "3", "app.screen.ranking", "ranking:RankingScreen", "app.help.ranking"),
-    # keys "4" (tamis) and "5" (cases) are kept for the screens that edit the files
-    ScreenEntry(
-        "stakeholders",
-        "5",
-        "app.screen.stakeholders",
-        "stakeholders:StakeholdersScreen",
-        "app.help.stakeholders",
-    ),
+    ScreenEntry("tamis", "4", "app.screen.tamis", "tamis:TamisScreen", "app.help.tamis"),
+    ScreenEntry("cases", "5", "app.screen.cases", "cases:CasesScreen", "app.help.cases"),
     ScreenEntry(
         "vigilance", "6", "app.screen.vigilance", "vigilance:VigilanceScreen", "app.help.vigilance"
     ),
@@ -68,6 +62,13 @@ SCREENS: list[ScreenEntry] = [
     ),
     ScreenEntry(
         "journal", "9", "app.screen.journal", "portfolio:JournalScreen", "app.help.journal"
+    ),
+    ScreenEntry(
+        "stakeholders",
+        "0",
+        "app.screen.stakeholders",
+        "stakeholders:StakeholdersScreen",
+        "app.help.stakeholders",
     ),
     ScreenEntry(
         "exchange", "x", "app.screen.exchange", "exchange:ExchangeScreen", "app.help.exchange"

@@ -1,0 +1,47 @@
+"""The base of the screens that edit the files' structure (Tamis, Cases).
+
+Their edits go through :mod:`sieve.edit` (lossless, refusing a file changed on
+disk) via :meth:`sieve.workbench.Workbench.edit_files`, which writes pending
+scores first and reads everything again afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sieve.app.screens.base import SieveScreen
+from sieve.i18n import t
+from sieve.save import EditError, FileChangedError
+
+
+class EditingScreen(SieveScreen):
+    """A main screen whose actions change the files of the session."""
+
+    def run_edit(
+        self, operation: Callable[..., list[Path]], *args: object, **kwargs: object
+    ) -> bool:
+        """Run one edit; tell the user what happened; ``True`` when it was written."""
+        app = self.sieve
+        wb = app.workbench
+        if wb is None or not wb.ok:
+            return False
+        try:
+            written = wb.edit_files(operation, *args, **kwargs)
+        except EditError as exc:
+            app.notify(t(exc.code, **exc.params), severity="error", markup=False)
+            return False
+        except FileChangedError as exc:
+            app.notify(t("edit.changed", path=exc.path), severity="error", timeout=8, markup=False)
+            app.check_disk(force=True)
+            return False
+        if not wb.ok:
+            app.reload()
+            return False
+        app.notify(
+            t("app.edit.saved", files=len(written)) if written else t("app.edit.nothing"),
+            timeout=2,
+            markup=False,
+        )
+        app.update_views()
+        return bool(written)
