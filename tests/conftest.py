@@ -90,6 +90,26 @@ date = 2017-01-25
 tamis = "../criteria/t.toml"
 """
 
+#: A session body with one case (a/a1), one scorer (x) and every criterion scored.
+ONE_CASE = """
+[[subject]]
+id = "a"
+title = "A"
+
+[[angle]]
+id = "a1"
+subject = "a"
+title = "A1"
+
+[[scorer]]
+id = "x"
+name = "X"
+
+[scores.x]
+"a" = { need = 2, service = 1 }
+"a/a1" = { learn = 1, doable = 1 }
+"""
+
 WorkspaceMaker = Callable[..., Path]
 
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ONE_CASE
 
 from sieve.cli import main
 
@@ -17,24 +18,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 PARIS = str(PROJECT / "sessions" / "paris.toml")
 MULHOUSE = str(PROJECT / "sessions" / "mulhouse.toml")
 
-BODY = """
-[[subject]]
-id = "a"
-title = "A"
-
-[[angle]]
-id = "a1"
-subject = "a"
-title = "A1"
-
-[[scorer]]
-id = "x"
-name = "X"
-
-[scores.x]
-"a" = { need = 2, service = 1 }
-"a/a1" = { learn = 1, doable = 1 }
-"""
+BODY = ONE_CASE
 
 
 def run(args, capsys) -> tuple[int, str, str]:

@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import TAMIS
+from conftest import ONE_CASE, TAMIS
 
 from sieve.load import check_file, load_session, load_tamis
 
-GOOD = """
-[[subject]]
-id = "a"
-title = "A"
-
-[[angle]]
-id = "a1"
-subject = "a"
-title = "A1"
-
-[[scorer]]
-id = "x"
-name = "X"
-
-[scores.x]
-"a" = { need = 2, service = 1 }
-"a/a1" = { learn = 1, doable = 1 }
-"""
+GOOD = ONE_CASE
 
 
 def located(problems) -> list[tuple[str, int, int, str]]:
