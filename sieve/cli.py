@@ -90,8 +90,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     errors = warnings = 0
     seen: set[tuple] = set()  # a tamis checked alone and through its session: once
-    for raw in args.paths:
+    paths: list[Path] = []
+    for raw in args.paths:  # a folder stands for the .toml files directly in it
         path = Path(raw)
+        paths.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
+    for path in paths:
         if not path.is_file():
             _err(t("cli.error.not_found", path=path))
             errors += 1
@@ -142,7 +145,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     from sieve.save import set_score
 
-    if args.clear == (args.level is not None):
+    if args.clear and args.level is not None:
+        raise UsageError(t("cli.score.both"))
+    if not args.clear and args.level is None:
         raise UsageError(t("cli.score.need_level"))
     session = _load(args.session)
     written = set_score(
@@ -196,8 +201,17 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 # -- parsing ------------------------------------------------------------------------
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with help texts taken literally (argparse reads ``%`` in them as a format)."""
+
+    def add_argument(self, *args, **kwargs):  # type: ignore[override]
+        if isinstance(kwargs.get("help"), str):
+            kwargs["help"] = kwargs["help"].replace("%", "%%")
+        return super().add_argument(*args, **kwargs)
+
+
 def _lang_parent() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = Parser(add_help=False)
     parent.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS, help=t("cli.lang"))
     return parent
 
@@ -205,15 +219,13 @@ def _lang_parent() -> argparse.ArgumentParser:
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top parser (``sieve [PATH]``) and one parser per command."""
     parent = _lang_parent()
-    top = argparse.ArgumentParser(prog="sieve", description=t("cli.description"), parents=[parent])
+    top = Parser(prog="sieve", description=t("cli.description"), parents=[parent])
     top.add_argument("path", nargs="?", help=t("cli.path"))
     top.set_defaults(func=cmd_open)
     commands: dict[str, argparse.ArgumentParser] = {}
 
     def command(name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
-        parser = argparse.ArgumentParser(
-            prog=f"sieve {name}", description=t(f"cli.{name}.help"), parents=[parent]
-        )
+        parser = Parser(prog=f"sieve {name}", description=t(f"cli.{name}.help"), parents=[parent])
         parser.set_defaults(func=func)
         commands[name] = parser
         return parser
@@ -281,6 +293,19 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     return top, commands
 
 
+def _translate_argparse() -> None:
+    """Let argparse's own messages (usage, errors) speak the chosen language."""
+
+    def gettext(message: str) -> str:
+        return t("argparse." + message) if "argparse." + message in i18n.CATALOGS["en"] else message
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
 def _command_index(argv: Sequence[str]) -> int | None:
     """Where the command name stands: the first word that is not an option or its value."""
     skip = False
@@ -307,6 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run sieve; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_lang(_early_lang(argv))
+    _translate_argparse()
     top, commands = build_parser()
     first = _command_index(argv)
     parser = commands.get(argv[first]) if first is not None else None

@@ -525,6 +525,23 @@ class _ScoreSink:
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
     origin: dict[str, list[tuple[Path, dict]]] = field(default_factory=dict)
     note_origin: dict[str, list[tuple[Path, dict]]] = field(default_factory=dict)
+    refused: set[str] = field(default_factory=set)
+    """Subjects and cases written in the file but refused: their own problem is
+    reported already, so scores and notes naming them add none."""
+
+    def _unknown_key(self, fc: FileCheck, table: str, scorer: str, key: str) -> None:
+        subject, sep, angle = key.partition(CASE_SEPARATOR)
+        if subject in self.refused or (sep and sep + angle in self.refused):
+            return
+        on_angle = CASE_SEPARATOR in key
+        known = sorted(self.case_keys) if on_angle else list(self.subjects)
+        fc.add(
+            (table, scorer, key),
+            "ref.unknown",
+            kind="case" if on_angle else "subject",
+            id=key,
+            known=_known_ids(key, dict.fromkeys(known)),
+        )
 
     def add_scores(self, raw: Any, fc: FileCheck) -> None:
         if raw is None:
@@ -583,13 +600,7 @@ class _ScoreSink:
                     merged[key] = entries  # read-only from here on: no copy needed
                     continue
                 if not known:
-                    fc.add(
-                        ("scores", scorer, key),
-                        "ref.unknown",
-                        kind="case" if on_angle else "subject",
-                        id=key,
-                        known="-",
-                    )
+                    self._unknown_key(fc, "scores", scorer, key)
                     continue
                 if not isinstance(entries, dict):
                     fc.add(
@@ -648,6 +659,15 @@ class _ScoreSink:
                 applies_to="angle" if meta[0] else "subject",
                 key=key,
             )
+        elif type(level) is not int:
+            fc.add(
+                where,
+                "key.type_value",
+                key=crit,
+                expected_type="int",
+                found_type=type_name(level),
+                found=show(level),
+            )
         else:
             fc.add(
                 where, "score.level", criterion=crit, found=show(level), scale=meta[2], top=meta[1]
@@ -696,13 +716,7 @@ class _ScoreSink:
             for key, note in rows.items():
                 on_angle = CASE_SEPARATOR in key
                 if not (key in self.case_keys if on_angle else key in self.subjects):
-                    fc.add(
-                        ("notes", scorer, key),
-                        "ref.unknown",
-                        kind="case" if on_angle else "subject",
-                        id=key,
-                        known="-",
-                    )
+                    self._unknown_key(fc, "notes", scorer, key)
                 elif not isinstance(note, str):
                     fc.add(
                         ("notes", scorer, key),
@@ -811,7 +825,7 @@ def load_session(path: Path) -> SessionLoad:
     if tamis is None:
         return result
     case_keys = {f"{a.subject}{CASE_SEPARATOR}{a.id}" for a in angles.values()}
-    sink = _ScoreSink(scorers, subjects, case_keys, tamis)
+    sink = _ScoreSink(scorers, subjects, case_keys, tamis, refused=_refused(data, subjects, angles))
     sink.add_scores(data.get("scores"), fc)
     sink.add_notes(data.get("notes"), fc)
     digests = {path: fc.digest, tamis.path: tamis.digest}
@@ -1000,6 +1014,20 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
             seen.add((source, target, kind))
             out.append(Relation(source, target, kind, weight))
     return out
+
+
+def _refused(data: dict, subjects: dict[str, Subject], angles: dict[str, Angle]) -> set[str]:
+    """Subject ids (``id``) and angle ids (``/id``) written in the file but not accepted."""
+    refused = set()
+    for table in data.get("subject", ()) if isinstance(data.get("subject"), list) else ():
+        ident = table.get("id") if isinstance(table, dict) else None
+        if isinstance(ident, str) and ident not in subjects:
+            refused.add(ident)
+    for table in data.get("angle", ()) if isinstance(data.get("angle"), list) else ():
+        ident = table.get("id") if isinstance(table, dict) else None
+        if isinstance(ident, str) and ident not in angles:
+            refused.add(f"{CASE_SEPARATOR}{ident}")  # any case key with this angle
+    return refused
 
 
 def _known_ids(ident: str, known: dict[str, Any], limit: int = 12) -> str:

@@ -184,3 +184,48 @@ def test_literal_escapes_every_line_breaking_character():
     shown = literal("a\u2028b\u2029c\x85d\x1be\nf")
     assert shown == "a\\u2028b\\u2029c\\x85d\\x1be f"
     assert len(shown.splitlines()) == 1
+
+
+def test_check_a_folder_checks_the_files_in_it(capsys):
+    code, out, _err = run(["check", str(PROJECT / "sessions")], capsys)
+    assert code == 0
+    assert "paris.toml" in out and "mulhouse.toml" in out
+
+
+def test_level_and_clear_together_are_refused_clearly(capsys):
+    code, _out, err = run(
+        [
+            "score",
+            PARIS,
+            "--scorer",
+            "x",
+            "--key",
+            "k",
+            "--criterion",
+            "c",
+            "--level",
+            "2",
+            "--clear",
+        ],
+        capsys,
+    )
+    assert code == 2 and "s'excluent" in err
+
+
+def test_every_command_has_help_in_both_languages(capsys):
+    from sieve.cli import build_parser
+
+    _top, commands = build_parser()
+    assert len(commands) >= 10
+    for lang in ("fr", "en"):
+        for name in [None, *commands]:
+            args = [name] if name else []
+            assert main([*args, "--lang", lang, "--help"]) == 0, (name, lang)
+            out = capsys.readouterr().out
+            assert out.startswith("utilisation :" if lang == "fr" else "usage:"), (name, lang)
+
+
+def test_argparse_errors_speak_french(capsys):
+    code, _out, err = run(["rank", PARIS, "--format", "xml"], capsys)
+    assert code == 2
+    assert "erreur : argument --format : choix invalide" in err

@@ -235,3 +235,26 @@ kind = "trust"
     assert set(session.people) == {"agnes", "x"}
     assert session.people["x"].role == "ambassador"
     assert "x" not in session.stakeholders
+
+
+def test_a_refused_angle_does_not_cascade_into_its_scores(workspace):
+    body = ONE_CASE.replace('subject = "a"\ntitle = "A1"', 'subject = "ghost"\ntitle = "A1"')
+    body += '\n[notes.x]\n"a/a1" = "note"\n'
+    problems = load_session(workspace(body)).problems
+    assert [(p.code, p.params["id"]) for p in problems] == [
+        ("ref.unknown", "ghost"),
+        ("subject.no_angle", "a"),  # a warning: subject a has no angle left
+    ]
+
+
+def test_unknown_case_lists_the_known_cases(workspace):
+    body = ONE_CASE.replace('"a/a1" = { learn', '"a/a2" = { learn')
+    (problem,) = load_session(workspace(body)).problems
+    assert problem.params["known"] == "a/a1"
+
+
+def test_a_level_of_the_wrong_type_is_a_type_error(workspace):
+    body = ONE_CASE.replace("need = 2", 'need = "trois"')
+    (problem,) = load_session(workspace(body)).problems
+    assert problem.code == "key.type_value"
+    assert 'trouvé un texte : "trois"' in problem.render()
