@@ -173,11 +173,27 @@ def cmd_open(args: argparse.Namespace) -> int:
     """Open the app on a session (or the embedded default; a folder: pick a session)."""
     from sieve.app import run
 
-    if args.path is not None and Path(args.path).is_dir():
+    if args.path is None:
+        return run(_demo_session())
+    if Path(args.path).is_dir():
         sessions = find_sessions(Path(args.path))
         if len(sessions) > 1:
             return run(None, sessions=sessions)
     return run(session_path(args.path))
+
+
+def _demo_session() -> Path:
+    """The example session in the user's own copy (the shipped files stay as they are)."""
+    from sieve.locations import demo_session
+
+    shipped = session_path(None)
+    try:
+        path = demo_session()
+    except OSError as exc:  # no writable home: open the shipped files, and say so
+        _err(t("cli.demo.no_copy", error=exc.strerror or exc, path=shipped))
+        return shipped
+    _err(t("cli.demo.copy", path=path))
+    return path
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:

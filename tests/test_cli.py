@@ -229,3 +229,17 @@ def test_argparse_errors_speak_french(capsys):
     code, _out, err = run(["rank", PARIS, "--format", "xml"], capsys)
     assert code == 2
     assert "erreur : argument --format : choix invalide" in err
+
+
+def test_the_example_opens_from_a_copy_of_its_own(tmp_path, monkeypatch):
+    from sieve.load import load_session
+    from sieve.locations import demo_session
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    path = demo_session()
+    assert path == tmp_path / "sieve" / "exemple" / "sessions" / "paris.toml"
+    assert load_session(path).errors == []
+    assert (path.parent / "paris-scores" / "agnes.toml").is_file()
+    path.write_text(path.read_text() + "\n# édité\n")
+    assert demo_session() == path
+    assert path.read_text().endswith("# édité\n")  # a second run keeps the user's copy

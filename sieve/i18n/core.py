@@ -131,6 +131,10 @@ FR: dict[str, str] = {
         "la session par défaut est introuvable ({path}) : donnez le chemin d'une session"
     ),
     "cli.interrupted": "interrompu",
+    "cli.demo.copy": (
+        "Session d'exemple : {path} (votre copie ; les fichiers livrés restent intacts)"
+    ),
+    "cli.demo.no_copy": "Copie de l'exemple impossible ({error}) : ouverture de {path}",
     "cli.warnings": "{count} avertissement(s) : `sieve check {path}` les détaille",
     "cli.app_missing": (
         "L'interface n'est pas encore disponible dans cette version : voici le classement."
@@ -286,6 +290,8 @@ EN: dict[str, str] = {
     "cli.error.unknown_case": "unknown case `{case}`; the session's cases: {known}",
     "cli.error.default_missing": "the default session is missing ({path}): give a session path",
     "cli.interrupted": "interrupted",
+    "cli.demo.copy": "Example session: {path} (your copy; the shipped files stay as they are)",
+    "cli.demo.no_copy": "Could not copy the example ({error}): opening {path}",
     "cli.warnings": "{count} warning(s): `sieve check {path}` lists them",
     "cli.app_missing": "The interface is not available in this version yet: here is the ranking.",
     "rank.col.rank": "rank",
