@@ -56,6 +56,16 @@ class Edit:
         return replace(self, before=self.after, after=self.before)
 
 
+@dataclass(frozen=True)
+class FilesEdit:
+    """A structural edit (tamis, cases...), undone by putting the files' bytes back."""
+
+    before: dict[Path, bytes]
+    """Each file written, as it was before the edit."""
+    after: dict[Path, str]
+    """Each file's digest just after the edit: undo refuses a file changed since."""
+
+
 def _file_digest(path: Path) -> str | None:
     try:
         return digest(Path(path).read_bytes())
@@ -147,7 +157,7 @@ class Workbench:
         """The last load: the session (when usable) and every problem found."""
         self.evaluation: Evaluation | None = None
         """The results of :attr:`session`, recomputed after every edit."""
-        self.undo_stack: list[Edit] = []
+        self.undo_stack: list[Edit | FilesEdit] = []
         """The edits that :meth:`undo` can take back, the last one at the end."""
         self.weights: dict[str, float] | None = None
         """Weight overrides to preview a ranking before saving (``None``: the tamis's)."""
@@ -250,12 +260,19 @@ class Workbench:
         before = session.notes.get(scorer, {}).get(key)
         return self._do(Edit(NOTE, scorer, key, "", before, text or None))
 
-    def undo(self) -> Edit | None:
-        """Take back the last edit (saved like any edit); ``None`` when there is none."""
+    def undo(self) -> Edit | FilesEdit | None:
+        """Take back the last edit (saved like any edit); ``None`` when there is none.
+
+        A structural edit (:meth:`edit_files`) is taken back by writing its files'
+        former bytes; :class:`sieve.save.FileChangedError` if one changed since.
+        """
         if not self.undo_stack:
             return None
         edit = self.undo_stack.pop()
-        self._apply(edit.inverse())
+        if isinstance(edit, FilesEdit):
+            self._undo_files(edit)
+        else:
+            self._apply(edit.inverse())
         return edit
 
     def _require(self) -> Session:
@@ -297,11 +314,35 @@ class Workbench:
         refused), and everything is read again: the undo stack is emptied.
         """
         self.flush()
-        if self._disk is None:
+        disk = self._disk
+        if disk is None:
             raise EditError("edit.unknown", kind="session", id=str(self.path))
-        written = operation(self._disk, *args, **kwargs)
+        before = {}
+        for path in dict.fromkeys([*disk.digests, *self.load.files]):
+            try:
+                before[Path(path)] = Path(path).read_bytes()
+            except OSError:
+                continue
+        written = operation(disk, *args, **kwargs)
         self.reload()
+        changed = {Path(p): before[Path(p)] for p in written if Path(p) in before}
+        if changed:
+            after = {p: _file_digest(p) or "" for p in changed}
+            self.undo_stack.append(FilesEdit(changed, after))
         return written
+
+    def _undo_files(self, edit: FilesEdit) -> None:
+        """Put back the files of a structural edit, unless someone changed them since."""
+        from sieve.save import FileChangedError, atomic_write
+
+        self.flush()
+        for path, expected in edit.after.items():
+            if _file_digest(path) != expected:
+                self.undo_stack.append(edit)
+                raise FileChangedError(path)
+        for path, data in edit.before.items():
+            atomic_write(path, data)
+        self.reload()
 
     # -- saving ----------------------------------------------------------------------
 

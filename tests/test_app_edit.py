@@ -198,6 +198,23 @@ async def test_remove_a_scored_criterion_asks_first(paris: Path) -> None:
     assert "essai-erreur" not in reloaded(paris).tamis.by_id
 
 
+@sync
+async def test_removing_a_criterion_can_be_undone(paris: Path) -> None:
+    files = [tamis_of(paris), *sorted(paris.parent.rglob("*.toml"))]
+    before = {p: p.read_bytes() for p in files}
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press(*["down"] * 9, "delete", "y")  # essai-erreur, with its scores
+        await settle(pilot)
+        assert "essai-erreur" not in app.workbench.session.tamis.by_id
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert "essai-erreur" in app.workbench.session.tamis.by_id
+    assert {p: p.read_bytes() for p in files} == before
+
+
 # -- Cases ----------------------------------------------------------------------------
 
 

@@ -187,3 +187,39 @@ def test_incremental_levels_match_a_full_evaluation(tmp_path):
     assert wb.evaluation.results == evaluate(wb.session).results
     wb.set_weights({"besoin-usagers": 0})
     assert wb.evaluation.results == evaluate(wb.session, {"besoin-usagers": 0}).results
+
+
+def _shipped(tmp_path: Path) -> Path:
+    shutil.copytree(PROJECT / "criteria", tmp_path / "criteria")
+    shutil.copytree(PROJECT / "sessions", tmp_path / "sessions")
+    return tmp_path / "sessions" / "paris.toml"
+
+
+def test_a_structural_edit_is_undone_by_putting_the_files_back(tmp_path):
+    from sieve.edit import remove_criterion
+
+    session = _shipped(tmp_path)
+    files = [tmp_path / "criteria" / "transfo.toml", *sorted(session.parent.rglob("*.toml"))]
+    before = {p: p.read_bytes() for p in files}
+    wb = Workbench(session)
+    written = wb.edit_files(remove_criterion, "hors-clivage", drop_scores=True)
+    assert len(written) >= 2  # the tamis and the score files
+    assert "hors-clivage" not in wb.load.session.tamis.by_id
+    wb.undo()
+    assert {p: p.read_bytes() for p in files} == before
+    assert "hors-clivage" in wb.load.session.tamis.by_id
+    assert wb.undo() is None
+
+
+def test_undo_of_a_structural_edit_refuses_files_changed_since(tmp_path):
+    from sieve.edit import set_weight
+
+    session = _shipped(tmp_path)
+    tamis = tmp_path / "criteria" / "transfo.toml"
+    wb = Workbench(session)
+    wb.edit_files(set_weight, "besoin-usagers", 1)
+    someone = tamis.read_text() + "\n# quelqu'un d'autre\n"
+    tamis.write_text(someone)
+    with pytest.raises(FileChangedError):
+        wb.undo()
+    assert tamis.read_text() == someone

@@ -26,7 +26,7 @@ from sieve.app.bindings import localize
 from sieve.app.screens import SCREENS
 from sieve.i18n import t
 from sieve.save import EditError, FileChangedError
-from sieve.workbench import Edit, Workbench
+from sieve.workbench import Edit, FilesEdit, Workbench
 
 #: Seconds between two looks at the files' digests.
 POLL_SECONDS = 2.0
@@ -187,7 +187,11 @@ class SieveApp(App[int]):
     def action_undo(self) -> None:
         if self.workbench is None or not self.workbench.ok:
             return
-        edit = self.workbench.undo()
+        try:
+            edit = self.workbench.undo()
+        except FileChangedError as exc:  # someone changed the files since: keep theirs
+            self._save_refused(exc.path)
+            return
         if edit is None:
             self.notify(t("app.undo.nothing"), timeout=2)
             return
@@ -235,7 +239,7 @@ class SieveApp(App[int]):
         if edit is not None:
             self.edited(edit)
 
-    def edited(self, edit: Edit, undone: bool = False) -> None:
+    def edited(self, edit: Edit | FilesEdit, undone: bool = False) -> None:
         """After an edit: repaint, then save in the background."""
         self.update_views()
         if undone:
