@@ -282,7 +282,31 @@ def diff_sessions(a: Session, b: Session) -> list[Change]:
         return {f"{r.source}->{r.target} ({r.kind})": r for r in session.relations}
 
     _compare_maps(out, "relation", relations(a), relations(b), ("weight",))
+    _diff_portfolio(out, a, b)
     return out
+
+
+def _diff_portfolio(out: list[Change], a: Session, b: Session) -> None:
+    """The ``[portfolio]`` constraints and calendar, and the decision journal."""
+    from dataclasses import fields
+
+    from sieve.portfolio import Portfolio
+
+    old, new = a.portfolio or Portfolio(), b.portfolio or Portfolio()
+    for item in fields(Portfolio):
+        if item.name == "declared":  # whether the table is written: not a difference of meaning
+            continue
+        before, after = getattr(old, item.name), getattr(new, item.name)
+        if before != after:
+            out.append(Change("changed", "portfolio", b.id, item.name, before, after))
+    _compare_maps(
+        out,
+        "decision",
+        {d.id: d for d in a.decisions},
+        {d.id: d for d in b.decisions},
+        ("date", "cases", "rationale", "present", "tamis", "tamis_version", "snapshots"),
+        lambda d: " ".join(d.cases),
+    )
 
 
 @dataclass

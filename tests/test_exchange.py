@@ -737,3 +737,22 @@ def test_merge_texts_score_tables_written_in_several_parts():
         '[scores.zed]\n<<<<<<< ours\n"a" = { need = 2, service = 1 }\n=======\n'
         '"a" = { need = 3, service = 1 }\n>>>>>>> theirs\n'
     )
+
+
+def test_session_diff_sees_the_decision_journal_and_the_portfolio(tmp_path):
+    from sieve.cli import main
+
+    shutil.copytree(PROJECT / "criteria", tmp_path / "a" / "criteria")
+    shutil.copytree(PROJECT / "sessions", tmp_path / "a" / "sessions")
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    b = tmp_path / "b" / "sessions" / "mulhouse.toml"
+    assert main(["decide", str(b), "--cases", "carte-max/prototype-appli", "--rationale", "x"]) == 0
+    b.write_text(b.read_text() + "\n[portfolio]\nmax_cases = 5\n")
+    from sieve.exchange import diff_sessions
+    from sieve.load import open_session
+
+    changes = diff_sessions(
+        open_session(tmp_path / "a" / "sessions" / "mulhouse.toml"), open_session(b)
+    )
+    assert {(c.op, c.section) for c in changes} == {("added", "decision"), ("changed", "portfolio")}
+    assert [c.field for c in changes if c.section == "portfolio"] == ["max_cases"]

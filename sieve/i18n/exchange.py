@@ -50,6 +50,8 @@ FR: dict[str, str] = {
     "exchange.section.note": "remarque",
     "exchange.section.stakeholder": "partie prenante",
     "exchange.section.relation": "relation",
+    "exchange.section.portfolio": "portefeuille",
+    "exchange.section.decision": "décision",
     # adopt
     "exchange.adopt.unknown": "critère(s) {ids} absent(s) de {source} (connus : {known})",
     "exchange.adopt.rename_one": "--rename ne vaut que pour un seul critère",
@@ -179,6 +181,8 @@ EN: dict[str, str] = {
     "exchange.section.note": "note",
     "exchange.section.stakeholder": "stakeholder",
     "exchange.section.relation": "relation",
+    "exchange.section.portfolio": "portfolio",
+    "exchange.section.decision": "decision",
     # adopt
     "exchange.adopt.unknown": "criteria {ids} not in {source} (known: {known})",
     "exchange.adopt.rename_one": "--rename works for one criterion only",
