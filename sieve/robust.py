@@ -20,6 +20,7 @@ the same. Everything is deterministic for a given ``seed``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sieve.engine import TIE_TOLERANCE
@@ -197,9 +198,18 @@ def analyse(
     spread: float = 0.3,
     portfolio_draws: int = 200,
     pool: int = POOL,
+    progress: Callable[[float], None] | None = None,
 ) -> Robustness:
-    """The Monte Carlo analysis of a session (see the module's docstring)."""
+    """The Monte Carlo analysis of a session (see the module's docstring).
+
+    ``progress``, when given, is called with the fraction done (0 to 1) after each
+    stage: the draws, the portfolio re-solves, each criterion's weight range.
+    """
     import numpy as np
+
+    def done(fraction: float) -> None:
+        if progress is not None:
+            progress(fraction)
 
     from sieve.engine import evaluate
     from sieve.plan import Solver, build_instance, solve_instance
@@ -216,6 +226,7 @@ def analyse(
     firsts = top_k_hits(scores, 1)
     p_top = dict(zip(keys, hits.mean(axis=0).tolist(), strict=True))
     p_first = dict(zip(keys, firsts.mean(axis=0).tolist(), strict=True))
+    done(0.3)
 
     solver = Solver(inst)
     p_portfolio: dict[str, float] = {}
@@ -228,6 +239,7 @@ def analyse(
             for i in chosen or ():
                 counts[i] += 1
         p_portfolio = dict(zip(keys, (counts / used).tolist(), strict=True))
+    done(0.5)
 
     ranges: dict[str, tuple[float, float | None]] = {}
     weights = dict(evaluation.weights)
@@ -247,6 +259,8 @@ def analyse(
                 return mine >= sum(values[i] for i in best) - 1e-9
 
             ranges[crit] = _range(same, w0, ceiling)
+            done(0.5 + 0.5 * len(ranges) / len(weights))
+    done(1.0)
     return Robustness(
         keys=tuple(keys),
         top_k=k,

@@ -237,6 +237,16 @@ FR: dict[str, str] = {
     "app.key.robust": "robustesse",
     "app.robust.running": "analyse de robustesse en cours (Monte-Carlo)…",
     "app.robust.case": "P(1er) {first} · P(top {k}) {top} · P(portefeuille) {portfolio}",
+    "plan.edit.twice": "le cas `{case}` est donné deux fois",
+    "app.key.reset_calendar": "calendrier proposé",
+    "app.cal.planned": "calendrier du fichier",
+    "app.cal.proposed": "calendrier proposé (pas encore dans le fichier)",
+    "plan.edit.pinned_excluded": "le cas `{case}` ne peut pas être à la fois imposé et exclu",
+    "plan.edit.sessions": "`{case}` : les séances sont des numéros entiers à partir de 1",
+    "plan.edit.lab_start": "début du labo : un numéro de séance à partir de 1 (reçu {value})",
+    "app.robust.progress": "robustesse : {percent} %",
+    "app.robust.head": "P(top {k}) · P(portefeuille), {draws} tirages",
+    "app.robust.stale": "les notes ont changé : relancer l'analyse (m)",
 }
 
 EN: dict[str, str] = {
@@ -455,4 +465,14 @@ EN: dict[str, str] = {
     "app.key.robust": "robustness",
     "app.robust.running": "robustness analysis running (Monte Carlo)…",
     "app.robust.case": "P(1st) {first} · P(top {k}) {top} · P(portfolio) {portfolio}",
+    "plan.edit.twice": "case `{case}` is given twice",
+    "app.key.reset_calendar": "proposed calendar",
+    "app.cal.planned": "the file's calendar",
+    "app.cal.proposed": "proposed calendar (not in the file yet)",
+    "plan.edit.pinned_excluded": "case `{case}` cannot be both pinned and excluded",
+    "plan.edit.sessions": "`{case}`: sessions are whole numbers from 1",
+    "plan.edit.lab_start": "lab start: a session number from 1 (got {value})",
+    "app.robust.progress": "robustness: {percent} %",
+    "app.robust.head": "P(top {k}) · P(portfolio), {draws} draws",
+    "app.robust.stale": "the scores changed: run the analysis again (m)",
 }
