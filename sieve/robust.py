@@ -163,7 +163,7 @@ def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int 
     passed = np.all(gates >= arrays.pass_at[gate_cols] - 1e-12, axis=-1)  # NaN fails
     norm = med[:, :, score_cols] / arrays.tops[score_cols]
     present = ~np.isnan(norm)
-    norm = np.where(present, norm, 0.0)
+    norm[~present] = 0.0
     # Draws come in blocks of ``per``, block b using resample b: one batched product.
     per = -(-draws // n_pool)
     padded = np.zeros((n_pool * per, len(score_cols)))
@@ -172,9 +172,12 @@ def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int 
     num = np.matmul(w, norm.transpose(0, 2, 1))  # (pool, per, cases)
     den = np.matmul(w, present.astype(np.float64).transpose(0, 2, 1))
     ok = (den > 0) & passed[:, None, :]
-    scores = np.full(num.shape, -np.inf)
-    np.divide(num, den, out=scores, where=ok)
-    scores = scores.reshape(n_pool * per, n_cases)[:draws]
+    # In place: fresh memory (made into huge pages by numpy) is most of what a
+    # first call in a process pays, so no third array of this size.
+    np.divide(num, den, out=num, where=ok)
+    del den
+    num[~ok] = -np.inf
+    scores = num.reshape(n_pool * per, n_cases)[:draws]
     return scores, weights
 
 
@@ -223,7 +226,8 @@ def analyse(
     arrays = session_arrays(session, keys)
     scores, _ = draw_scores(arrays, draws, seed, spread, pool)
     hits = top_k_hits(scores, k)
-    firsts = top_k_hits(scores, 1)
+    best = scores.max(axis=1, keepdims=True) if len(keys) else scores  # no partitioned copy
+    firsts = (scores >= best - TIE_TOLERANCE) & np.isfinite(scores)
     p_top = dict(zip(keys, hits.mean(axis=0).tolist(), strict=True))
     p_first = dict(zip(keys, firsts.mean(axis=0).tolist(), strict=True))
     done(0.3)

@@ -433,11 +433,12 @@ class CalendarScreen(EditingScreen):
         if cal is None:
             detail.update(t("cal.none"))
             return
+        width = max(30, options.size.width or 40) - 2
         for key in cal.cases:
-            sessions = ", ".join(str(n) for n in self.plan[key]) or "–"
+            sessions = f"  [{', '.join(str(n) for n in self.plan[key]) or '–'}]"
             prompt = Text()
-            prompt.append_text(plain(key))
-            prompt.append(f"  [{sessions}]", style="dim")
+            prompt.append(clip(key, max(8, width - len(sessions) - 1)))
+            prompt.append(sessions, style="dim")
             options.add_option(Option(prompt, id=key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -461,13 +462,16 @@ class CalendarScreen(EditingScreen):
             (t("cal.breaches", count=len(breaches)) if breaches else t("cal.ok")) + "\n\n",
             style="bold red" if breaches else "bold green",
         )
+        dated = any(s.date for s in cal.sessions)
         for s in cal.sessions:
             out.append(f"{s.number:>2} ", style="bold")
-            out.append(f"{s.date.isoformat() if s.date else '':10} {number(s.days):>3} ")
+            if dated:
+                out.append(f"{s.date.isoformat() if s.date else '':10} ")
+            out.append(f"{number(s.days):>3} ")
+            out.append("⚙ " if s.lab else "  ", style="italic")
             out.append_text(plain(", ".join(s.cases) or "–"))
-            if s.lab:
-                out.append("  ⚙ " + t("cal.lab"), style="italic")
             out.append("\n")
+        out.append("⚙ " + t("cal.lab") + "\n", style="italic")
         out.append("\n" + t("cal.checks") + "\n", style="bold")
         for status in cal.checks:
             out.append_text(_mark(status.met))
