@@ -250,3 +250,15 @@ def test_snapshot(snap_compare, screen, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_snapshot_journal(snap_compare, paris_with_journal, size):
     assert snap_compare(make(path=paris_with_journal), press=["9"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_ranking_robust(snap_compare, size):
+    """The ranking with the Monte Carlo figures (seed 0) beside the bars."""
+
+    async def run_before(pilot) -> None:
+        await pilot.press("3", "m")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make(), run_before=run_before, terminal_size=size)

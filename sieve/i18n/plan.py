@@ -245,7 +245,7 @@ FR: dict[str, str] = {
     "plan.edit.sessions": "`{case}` : les séances sont des numéros entiers à partir de 1",
     "plan.edit.lab_start": "début du labo : un numéro de séance à partir de 1 (reçu {value})",
     "app.robust.progress": "robustesse : {percent} %",
-    "app.robust.head": "P(top {k}) · P(portefeuille), {draws} tirages",
+    "app.robust.head": "P(top {k}) · P(portef.) · {draws} tirages",
     "app.robust.stale": "les notes ont changé : relancer l'analyse (m)",
 }
 
@@ -473,6 +473,6 @@ EN: dict[str, str] = {
     "plan.edit.sessions": "`{case}`: sessions are whole numbers from 1",
     "plan.edit.lab_start": "lab start: a session number from 1 (got {value})",
     "app.robust.progress": "robustness: {percent} %",
-    "app.robust.head": "P(top {k}) · P(portfolio), {draws} draws",
+    "app.robust.head": "P(top {k}) · P(portf.) · {draws} draws",
     "app.robust.stale": "the scores changed: run the analysis again (m)",
 }

@@ -39,7 +39,8 @@ from sieve.i18n import number, t
 _CSS = """
 #pf-cases, #cal-cases { width: 2fr; height: 1fr; }
 #pf-detail-box, #cal-detail-box { width: 3fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
-#journal-box { height: 1fr; padding: 0 1; }
+#journal-box { height: 1fr; padding: 0 1; overflow-x: auto; }
+#journal { width: auto; }
 """
 
 
@@ -538,9 +539,15 @@ class CalendarScreen(EditingScreen):
 
 
 class JournalScreen(SieveScreen):
-    """The decisions recorded, and prediction against outcome."""
+    """The decisions recorded, and prediction against outcome.
+
+    The journal's tables keep their lines whole: the arrow keys scroll them both ways.
+    """
 
     DEFAULT_CSS = _CSS
+
+    def on_mount(self) -> None:
+        self.query_one("#journal-box").focus()
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
