@@ -20,6 +20,7 @@ the same. Everything is deterministic for a given ``seed``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sieve.engine import TIE_TOLERANCE
@@ -162,7 +163,7 @@ def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int 
     passed = np.all(gates >= arrays.pass_at[gate_cols] - 1e-12, axis=-1)  # NaN fails
     norm = med[:, :, score_cols] / arrays.tops[score_cols]
     present = ~np.isnan(norm)
-    norm = np.where(present, norm, 0.0)
+    norm[~present] = 0.0
     # Draws come in blocks of ``per``, block b using resample b: one batched product.
     per = -(-draws // n_pool)
     padded = np.zeros((n_pool * per, len(score_cols)))
@@ -171,9 +172,12 @@ def draw_scores(arrays: Arrays, draws: int, seed: int, spread: float, pool: int 
     num = np.matmul(w, norm.transpose(0, 2, 1))  # (pool, per, cases)
     den = np.matmul(w, present.astype(np.float64).transpose(0, 2, 1))
     ok = (den > 0) & passed[:, None, :]
-    scores = np.full(num.shape, -np.inf)
-    np.divide(num, den, out=scores, where=ok)
-    scores = scores.reshape(n_pool * per, n_cases)[:draws]
+    # In place: fresh memory (made into huge pages by numpy) is most of what a
+    # first call in a process pays, so no third array of this size.
+    np.divide(num, den, out=num, where=ok)
+    del den
+    num[~ok] = -np.inf
+    scores = num.reshape(n_pool * per, n_cases)[:draws]
     return scores, weights
 
 
@@ -197,9 +201,18 @@ def analyse(
     spread: float = 0.3,
     portfolio_draws: int = 200,
     pool: int = POOL,
+    progress: Callable[[float], None] | None = None,
 ) -> Robustness:
-    """The Monte Carlo analysis of a session (see the module's docstring)."""
+    """The Monte Carlo analysis of a session (see the module's docstring).
+
+    ``progress``, when given, is called with the fraction done (0 to 1) after each
+    stage: the draws, the portfolio re-solves, each criterion's weight range.
+    """
     import numpy as np
+
+    def done(fraction: float) -> None:
+        if progress is not None:
+            progress(fraction)
 
     from sieve.engine import evaluate
     from sieve.plan import Solver, build_instance, solve_instance
@@ -213,9 +226,11 @@ def analyse(
     arrays = session_arrays(session, keys)
     scores, _ = draw_scores(arrays, draws, seed, spread, pool)
     hits = top_k_hits(scores, k)
-    firsts = top_k_hits(scores, 1)
+    best = scores.max(axis=1, keepdims=True) if len(keys) else scores  # no partitioned copy
+    firsts = (scores >= best - TIE_TOLERANCE) & np.isfinite(scores)
     p_top = dict(zip(keys, hits.mean(axis=0).tolist(), strict=True))
     p_first = dict(zip(keys, firsts.mean(axis=0).tolist(), strict=True))
+    done(0.3)
 
     solver = Solver(inst)
     p_portfolio: dict[str, float] = {}
@@ -228,6 +243,7 @@ def analyse(
             for i in chosen or ():
                 counts[i] += 1
         p_portfolio = dict(zip(keys, (counts / used).tolist(), strict=True))
+    done(0.5)
 
     ranges: dict[str, tuple[float, float | None]] = {}
     weights = dict(evaluation.weights)
@@ -247,6 +263,8 @@ def analyse(
                 return mine >= sum(values[i] for i in best) - 1e-9
 
             ranges[crit] = _range(same, w0, ceiling)
+            done(0.5 + 0.5 * len(ranges) / len(weights))
+    done(1.0)
     return Robustness(
         keys=tuple(keys),
         top_k=k,

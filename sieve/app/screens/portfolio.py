@@ -1,23 +1,24 @@
 """The portfolio, the calendar and the decision journal, in the app.
 
 - :class:`PortfolioScreen`: the best portfolio under the constraints, recomputed
-  live while cases are pinned or excluded (in memory, for this meeting), with the
-  constraints met or broken, the next two alternatives and why each case is in or
-  out; ``d`` records the decision in the session's journal.
+  live while cases are pinned or excluded (written at once to the session's
+  ``[portfolio]``: ``pinned``, ``excluded``), with the constraints met or broken,
+  the next two alternatives and why each case is in or out; ``d`` records the
+  decision in the session's journal.
 - :class:`CalendarScreen`: the cases laid over the sessions; give a case more or
   fewer sessions, move it earlier or later, move the start of the lab work, and see
-  every protocol breach at once (in memory; the file's ``[[portfolio.case]]`` is
-  what it starts from).
+  every protocol breach at once. Each move is written at once (``[[portfolio.case]]``,
+  ``lab_start``); ``r`` removes the planned calendar (the proposed one comes back).
 - :class:`JournalScreen`: the decisions recorded, and how the sieve's predictions
   compared with the outcomes.
 
-Everything here only calls :mod:`sieve.plan`, :mod:`sieve.journal` and
+Everything here only calls :mod:`sieve.plan`, :mod:`sieve.plan_edit` (through
+:meth:`sieve.workbench.Workbench.edit_files`, so that pending scores are written
+first and the session is read again), :mod:`sieve.journal` and
 :mod:`sieve.plan_report`; file text is shown through :func:`sieve.app.text.plain`.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from rich.text import Text
 from textual import work
@@ -30,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
+from sieve.app.screens.editing import EditingScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
@@ -37,7 +39,8 @@ from sieve.i18n import number, t
 _CSS = """
 #pf-cases, #cal-cases { width: 2fr; height: 1fr; }
 #pf-detail-box, #cal-detail-box { width: 3fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
-#journal-box { height: 1fr; padding: 0 1; }
+#journal-box { height: 1fr; padding: 0 1; overflow-x: auto; }
+#journal { width: auto; }
 """
 
 
@@ -89,7 +92,7 @@ class DecisionDialog(ModalScreen[tuple[str, list[str]] | None]):
         self.dismiss(None)
 
 
-class PortfolioScreen(SieveScreen):
+class PortfolioScreen(EditingScreen):
     """The best portfolio, live, with pins and exclusions.
 
     Bindings:
@@ -115,8 +118,9 @@ class PortfolioScreen(SieveScreen):
     def __init__(self) -> None:
         super().__init__()
         localize(self)
-        self.pinned: set[str] | None = None
-        self.excluded: set[str] | None = None
+        self.pinned: set[str] = set()
+        """The pinned cases, as the session file holds them."""
+        self.excluded: set[str] = set()
         self.result = None
         self.robust = None
         """The last Monte Carlo analysis (``m``), or ``None``."""
@@ -138,16 +142,8 @@ class PortfolioScreen(SieveScreen):
 
         wb = self.sieve.workbench
         inst = build_instance(wb.session, wb.evaluation)
-        p = inst.portfolio
-        if self.pinned is None:
-            self.pinned, self.excluded = set(p.pinned), set(p.excluded)
-        keys = inst.keys
-        portfolio = replace(
-            p,
-            pinned=tuple(k for k in keys if k in self.pinned),
-            excluded=tuple(k for k in keys if k in (self.excluded or set())),
-        )
-        return solve_instance(replace(inst, portfolio=portfolio))
+        self.pinned, self.excluded = set(inst.portfolio.pinned), set(inst.portfolio.excluded)
+        return solve_instance(inst)
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
@@ -267,18 +263,26 @@ class PortfolioScreen(SieveScreen):
 
     def _toggle(self, which: str) -> None:
         option = self.query_one(OptionList).highlighted_option
-        if option is None or option.id is None or self.pinned is None:
+        if option is None or option.id is None or self.result is None or self.sieve.blind:
             return
-        mine, other = (
-            (self.pinned, self.excluded) if which == "pin" else (self.excluded, self.pinned)
-        )
+        pinned, excluded = set(self.pinned), set(self.excluded)
+        mine, other = (pinned, excluded) if which == "pin" else (excluded, pinned)
         if option.id in mine:
             mine.discard(option.id)
         else:
             mine.add(option.id)
             other.discard(option.id)
+        self._write_pins(pinned, excluded)
+
+    def _write_pins(self, pinned: set[str], excluded: set[str]) -> None:
+        """Write the pins to the session file (in ranking order) and show the new best."""
+        from sieve.plan_edit import set_pins
+
+        keys = self.result.instance.keys if self.result is not None else []
         self.robust = None
-        self.refresh_view()
+        self.run_edit(
+            set_pins, [k for k in keys if k in pinned], [k for k in keys if k in excluded]
+        )
 
     def action_pin(self) -> None:
         self._toggle("pin")
@@ -287,25 +291,15 @@ class PortfolioScreen(SieveScreen):
         self._toggle("exclude")
 
     def action_clear(self) -> None:
-        self.pinned, self.excluded = set(), set()
-        self.robust = None
-        self.refresh_view()
-
-    def _session_with_pins(self):
-        from sieve.plan import portfolio_of
-
-        session = self.sieve.workbench.session
-        p = portfolio_of(session)
-        pins = tuple(sorted(self.pinned or ()))
-        out = tuple(sorted(self.excluded or ()))
-        return replace(session, portfolio=replace(p, pinned=pins, excluded=out))
+        if self.result is not None and not self.sieve.blind:
+            self._write_pins(set(), set())
 
     def action_robust(self) -> None:
         """Run the Monte Carlo analysis in a thread; the list shows P(portfolio) after."""
         if self.sieve.blind or self.result is None:
             return
         self.notify(t("app.robust.running"), timeout=3)
-        self._run_robust(self._session_with_pins())
+        self._run_robust(self.sieve.workbench.session)
 
     @work(thread=True, exclusive=True, group="robust")
     def _run_robust(self, session) -> None:
@@ -356,7 +350,7 @@ class PortfolioScreen(SieveScreen):
         self.notify(t("app.decide.done", id=ident), timeout=4)
 
 
-class CalendarScreen(SieveScreen):
+class CalendarScreen(EditingScreen):
     """The cases over the sessions; move things and see what breaks.
 
     Bindings:
@@ -366,7 +360,11 @@ class CalendarScreen(SieveScreen):
         | + / - | One more / one fewer session for the case. |
         | [ / ] | Move the case earlier / later. |
         | < / > | Start the lab work one session earlier / later. |
-        | r | Back to the file's calendar (or the proposed one). |
+        | r | Drop the planned calendar: the proposed portfolio's comes back. |
+
+    Every change is written at once to the session file (``[[portfolio.case]]``,
+    ``lab_start``); a calendar that was only proposed is written whole on the first
+    change.
     """
 
     DEFAULT_CSS = _CSS
@@ -377,15 +375,17 @@ class CalendarScreen(SieveScreen):
         Binding("right_square_bracket", "move(1)", "app.key.later", key_display="]"),
         Binding("less_than_sign", "lab(-1)", "app.key.lab", key_display="<>"),
         Binding("greater_than_sign", "lab(1)", "app.key.lab", show=False),
-        Binding("r", "reset", "app.key.reset"),
+        Binding("r", "reset", "app.key.reset_calendar"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         localize(self)
         self.plan: dict[str, tuple[int, ...]] | None = None
+        """Case key -> session numbers, as shown (the file's, or the proposed layout)."""
         self.lab_start: int | None = None
         self.planned = False
+        """Whether the file holds the calendar (else it is the proposed portfolio's)."""
         self.calendar = None
 
     def compose(self) -> ComposeResult:
@@ -403,10 +403,7 @@ class CalendarScreen(SieveScreen):
         from sieve.plan import build_instance
 
         wb = self.sieve.workbench
-        inst = build_instance(wb.session, wb.evaluation)
-        if self.lab_start is not None:
-            inst = replace(inst, portfolio=replace(inst.portfolio, lab_start=self.lab_start))
-        return inst
+        return build_instance(wb.session, wb.evaluation)
 
     def update_view(self) -> None:
         from sieve.plan import build_calendar, check_calendar
@@ -417,18 +414,18 @@ class CalendarScreen(SieveScreen):
             return
         session = wb.session
         inst = self._instance()
-        if self.plan is None:
-            cal = build_calendar(session, inst=inst)
-            self.plan = (
-                {k: tuple(s.number for s in cal.sessions if k in s.cases) for k in cal.cases}
-                if cal is not None
-                else {}
-            )
-            self.lab_start = inst.portfolio.lab_start
-            self.planned = cal.planned if cal is not None else False
+        cal = build_calendar(session, inst=inst)
+        self.plan = (
+            {k: tuple(s.number for s in cal.sessions if k in s.cases) for k in cal.cases}
+            if cal is not None
+            else {}
+        )
+        self.lab_start = inst.portfolio.lab_start
+        self.planned = cal.planned if cal is not None else False
         cal = self.calendar = check_calendar(inst, self.plan, self.planned) if self.plan else None
         bar = Text(t("app.screen.calendar") + " · ", style="bold")
         bar.append_text(plain(session.title))
+        bar.append("  ·  " + t("app.cal.planned" if self.planned else "app.cal.proposed"))
         self.query_one("#bar", Static).update(bar)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
@@ -437,11 +434,12 @@ class CalendarScreen(SieveScreen):
         if cal is None:
             detail.update(t("cal.none"))
             return
+        width = max(30, options.size.width or 40) - 2
         for key in cal.cases:
-            sessions = ", ".join(str(n) for n in self.plan[key]) or "–"
+            sessions = f"  [{', '.join(str(n) for n in self.plan[key]) or '–'}]"
             prompt = Text()
-            prompt.append_text(plain(key))
-            prompt.append(f"  [{sessions}]", style="dim")
+            prompt.append(clip(key, max(8, width - len(sessions) - 1)))
+            prompt.append(sessions, style="dim")
             options.add_option(Option(prompt, id=key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -465,13 +463,16 @@ class CalendarScreen(SieveScreen):
             (t("cal.breaches", count=len(breaches)) if breaches else t("cal.ok")) + "\n\n",
             style="bold red" if breaches else "bold green",
         )
+        dated = any(s.date for s in cal.sessions)
         for s in cal.sessions:
             out.append(f"{s.number:>2} ", style="bold")
-            out.append(f"{s.date.isoformat() if s.date else '':10} {number(s.days):>3} ")
+            if dated:
+                out.append(f"{s.date.isoformat() if s.date else '':10} ")
+            out.append(f"{number(s.days):>3} ")
+            out.append("⚙ " if s.lab else "  ", style="italic")
             out.append_text(plain(", ".join(s.cases) or "–"))
-            if s.lab:
-                out.append("  ⚙ " + t("cal.lab"), style="italic")
             out.append("\n")
+        out.append("⚙ " + t("cal.lab") + "\n", style="italic")
         out.append("\n" + t("cal.checks") + "\n", style="bold")
         for status in cal.checks:
             out.append_text(_mark(status.met))
@@ -483,13 +484,16 @@ class CalendarScreen(SieveScreen):
         option = self.query_one(OptionList).highlighted_option
         return option.id if option is not None else None
 
-    def _relayout(self, order: list[str], counts: dict[str, int]) -> None:
+    def _relayout(self, order: list[str], counts: dict[str, int]) -> bool:
+        """Write the cases in ``order``, each its count of consecutive sessions."""
+        from sieve.plan_edit import set_calendar
+
         plan: dict[str, tuple[int, ...]] = {}
         nxt = 1
         for key in order:
             plan[key] = tuple(range(nxt, nxt + counts[key]))
             nxt += counts[key]
-        self.plan = plan
+        return self.run_edit(set_calendar, plan)
 
     def _order(self) -> list[str]:
         assert self.plan is not None
@@ -508,7 +512,6 @@ class CalendarScreen(SieveScreen):
         counts = {k: len(v) for k, v in self.plan.items()}
         counts[key] = max(0, counts[key] + delta)
         self._relayout(self._order(), counts)
-        self.refresh_view()
 
     def action_move(self, step: int) -> None:
         key = self._selected()
@@ -520,25 +523,31 @@ class CalendarScreen(SieveScreen):
         if not 0 <= j < len(order):
             return
         order[i], order[j] = order[j], order[i]
-        self._relayout(order, {k: len(v) for k, v in self.plan.items()})
-        self.refresh_view()
-        self.query_one(OptionList).highlighted = j
+        if self._relayout(order, {k: len(v) for k, v in self.plan.items()}):
+            self.query_one(OptionList).highlighted = j
 
     def action_lab(self, step: int) -> None:
-        if self.lab_start is not None:
-            self.lab_start = max(1, self.lab_start + step)
-            self.refresh_view()
+        from sieve.plan_edit import set_lab_start
+
+        if self.lab_start is not None and self.lab_start + step >= 1:
+            self.run_edit(set_lab_start, self.lab_start + step)
 
     def action_reset(self) -> None:
-        self.plan = None
-        self.lab_start = None
-        self.refresh_view()
+        from sieve.plan_edit import clear_calendar
+
+        self.run_edit(clear_calendar)
 
 
 class JournalScreen(SieveScreen):
-    """The decisions recorded, and prediction against outcome."""
+    """The decisions recorded, and prediction against outcome.
+
+    The journal's tables keep their lines whole: the arrow keys scroll them both ways.
+    """
 
     DEFAULT_CSS = _CSS
+
+    def on_mount(self) -> None:
+        self.query_one("#journal-box").focus()
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")

@@ -6,22 +6,35 @@ Bindings:
     | :- | :- |
     | up, down | Select a case. |
     | enter | Show the case in the matrix. |
+    | m | Robustness: Monte Carlo over weights and scorers (in a thread, with progress); |
+    |   | then each case's P(top k) and P(in the proposed portfolio) beside its bar, and |
+    |   | the weight ranges that keep the proposed portfolio under the explanation. |
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
 
 BAR_WIDTH = 20
+
+#: Draws of the analysis run from the ranking screen (``m``).
+ROBUST_DRAWS = 2000
+
+
+def _pct(p: float | None) -> str:
+    return "–" if p is None else f"{number(p * 100, digits=0)}%"
 
 
 def bar(fraction: float | None, width: int) -> str:
@@ -35,10 +48,25 @@ def bar(fraction: float | None, width: int) -> str:
 
 
 class RankingScreen(SieveScreen):
-    """Cases by score, and why."""
+    """Cases by score, and why; how sure the ranking is (``m``)."""
+
+    DEFAULT_CSS = """
+    #robust-progress { height: 1; display: none; }
+    #robust-progress.running { display: block; }
+    """
+    BINDINGS = [Binding("m", "robust", "app.key.robust")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+        self.robust = None
+        """The last Monte Carlo analysis (:class:`sieve.robust.Robustness`), or ``None``."""
+        self.robust_of = None
+        """The evaluation the analysis was run on (a later edit makes it stale)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
+        yield ProgressBar(total=1.0, show_eta=False, id="robust-progress")
         with Horizontal():
             yield OptionList(id="ranking")
             with VerticalScroll(id="explain-box"):
@@ -53,8 +81,16 @@ class RankingScreen(SieveScreen):
         if wb is None or wb.evaluation is None:
             return
         evaluation = wb.evaluation
+        rob = self.robust if self.robust_of is evaluation else None
         bar_text = Text(t("app.screen.ranking") + " · ", style="bold")
         bar_text.append_text(plain(evaluation.session.title))
+        if rob is not None and not self.sieve.blind:
+            bar_text.append("  ·  ")
+            bar_text.append(
+                t("app.robust.head", k=rob.top_k, draws=number(rob.draws)), style="italic"
+            )
+        elif self.robust is not None and not self.sieve.blind:
+            bar_text.append("  ·  " + t("app.robust.stale"), style="italic")
         if self.sieve.blind:
             bar_text.append("  ·  ")
             bar_text.append(t("app.blind.badge"), style="reverse")
@@ -68,7 +104,8 @@ class RankingScreen(SieveScreen):
             return
         width = max(30, options.size.width or 48) - 2
         bar_w = max(8, min(BAR_WIDTH, width // 4))
-        title_w = max(12, width - bar_w - 11)
+        extra = 10 if rob is not None else 0
+        title_w = max(12, width - bar_w - 11 - extra)
         sifted_started = False
         for result in evaluation.results:
             if result.sifted_out and not sifted_started:
@@ -86,15 +123,17 @@ class RankingScreen(SieveScreen):
                 gates = ", ".join(
                     evaluation.session.tamis.by_id[g].label for g in result.failed_gates
                 )
-                prompt.append_text(plain("✗ " + clip(gates, bar_w + 6), style="dim"))
+                shown = ("✗ " + clip(gates, bar_w + 6)).ljust(bar_w + 8)
+                prompt.append_text(plain(shown, style="dim"))
             else:
                 prompt.append(bar(result.score, bar_w), style="bold")
                 score = number(result.score * 100, digits=0) if result.score is not None else "?"
                 prompt.append(f" {score:>3}")
-                if result.flags:
-                    prompt.append(" ⚑")
-                if not result.complete:
-                    prompt.append(" ?")
+                marks = (" ⚑" if result.flags else "") + (" ?" if not result.complete else "")
+                prompt.append(marks.ljust(4) if rob is not None else marks)
+            if rob is not None:
+                top, mine = rob.p_top.get(result.key), rob.p_portfolio.get(result.key)
+                prompt.append(f" {_pct(top):>4} {_pct(mine):>4}", style="italic")
             options.add_option(Option(prompt, id=result.key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -108,9 +147,33 @@ class RankingScreen(SieveScreen):
         option = self.query_one(OptionList).highlighted_option
         if wb is None or wb.evaluation is None or option is None or option.id is None:
             return
-        self.query_one("#explain", Static).update(
-            plain(explain_text(wb.evaluation, option.id), one_line=False)
-        )
+        out = Text()
+        rob = self.robust if self.robust_of is wb.evaluation else None
+        if rob is not None:  # how sure, first: the explanation is long
+            out.append(
+                t(
+                    "app.robust.case",
+                    first=_pct(rob.p_first.get(option.id)),
+                    k=rob.top_k,
+                    top=_pct(rob.p_top.get(option.id)),
+                    portfolio=_pct(rob.p_portfolio.get(option.id)),
+                ),
+                style="bold",
+            )
+            out.append("\n\n")
+        out.append_text(plain(explain_text(wb.evaluation, option.id), one_line=False))
+        if rob is not None:
+            if rob.weight_ranges:
+                out.append("\n\n" + t("robust.ranges") + "\n", style="bold")
+            for crit, (low, high) in rob.weight_ranges.items():
+                span = (
+                    t("robust.range_open", low=number(low), ceiling=number(rob.ceiling))
+                    if high is None
+                    else t("robust.range", low=number(low), high=number(high))
+                )
+                out.append_text(plain(f"{crit} ({number(rob.weights[crit])}) : {span}"))
+                out.append("\n")
+        self.query_one("#explain", Static).update(out)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._explain()
@@ -118,3 +181,33 @@ class RankingScreen(SieveScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.sieve.jump_to(event.option.id)
+
+    # -- robustness --------------------------------------------------------------------
+
+    def action_robust(self) -> None:
+        """Run the Monte Carlo analysis off the UI thread; a bar shows its progress."""
+        wb = self.sieve.workbench
+        if self.sieve.blind or wb is None or wb.evaluation is None:
+            return
+        progress = self.query_one("#robust-progress", ProgressBar)
+        progress.update(progress=0.0)
+        progress.add_class("running")
+        self._run_robust(wb.session, wb.evaluation)
+
+    @work(thread=True, exclusive=True, group="robust")
+    def _run_robust(self, session, evaluation) -> None:
+        from sieve.robust import analyse
+
+        def step(fraction: float) -> None:
+            self.app.call_from_thread(self._progress, fraction)
+
+        rob = analyse(session, draws=ROBUST_DRAWS, seed=0, progress=step)
+        self.app.call_from_thread(self._robust_done, rob, evaluation)
+
+    def _progress(self, fraction: float) -> None:
+        self.query_one("#robust-progress", ProgressBar).update(progress=fraction)
+
+    def _robust_done(self, rob, evaluation) -> None:
+        self.query_one("#robust-progress", ProgressBar).remove_class("running")
+        self.robust, self.robust_of = rob, evaluation
+        self.refresh_view()
