@@ -8,6 +8,7 @@ breaks the protocol; 2 bad input.
 from __future__ import annotations
 
 import argparse
+import sys
 import datetime as _dt
 from collections.abc import Callable
 
@@ -73,6 +74,8 @@ def add_commands(command: Callable, load: Callable) -> None:
             ident=args.id,
         )
         print(t("cli.decide.written", id=ident, path=path))
+        for warning in _decision_warnings(session, args.cases):
+            print(warning, file=sys.stderr)
         return EXIT_OK
 
     decide = command("decide", cmd_decide)
@@ -137,3 +140,23 @@ def robust(session, args: argparse.Namespace, write: Callable[[str], None]) -> i
     else:
         write(plan_report.robust_text(session, rob))
     return EXIT_OK
+
+
+def _decision_warnings(session, cases: list[str]) -> list[str]:
+    """What a decision goes against: sifted-out cases, a count outside the protocol's."""
+    from sieve.engine import evaluate
+    from sieve.portfolio import Portfolio
+
+    evaluation = evaluate(session)
+    by_key = {r.key: r for r in evaluation.results}
+    out = []
+    for key in cases:
+        result = by_key.get(key)
+        if result is not None and result.sifted_out:
+            out.append(t("cli.decide.warn_sifted", case=key, gates=", ".join(result.failed_gates)))
+    rules = session.portfolio or Portfolio()
+    if not rules.min_cases <= len(cases) <= rules.max_cases:
+        out.append(
+            t("cli.decide.warn_count", count=len(cases), low=rules.min_cases, high=rules.max_cases)
+        )
+    return out

@@ -853,3 +853,20 @@ def test_listed_sets_agree_with_the_integer_programme(seed):
         if listed is not None:
             assert sum(values[i] for i in listed) == pytest.approx(sum(values[i] for i in solved))
             assert all(s.met for s in measure(solver.inst, listed))
+
+
+def test_decide_warns_about_a_sifted_out_case_and_too_few_cases(tmp_path, capsys):
+    import shutil
+    from pathlib import Path
+
+    from sieve.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "criteria", tmp_path / "criteria")
+    shutil.copytree(root / "sessions", tmp_path / "sessions")
+    session = tmp_path / "sessions" / "paris.toml"
+    cases = ["carte-participative/kiosque", "accueil-mairies/guichet"]
+    assert main(["decide", str(session), "--cases", *cases, "--rationale", "x"]) == 0
+    err = capsys.readouterr().err
+    assert "accueil-mairies/guichet est écarté par le tamis (service-associe)" in err
+    assert "2 cas retenu(s), le protocole en demande 3 à 6" in err

@@ -30,6 +30,10 @@ FR: dict[str, str] = {
     "cli.decide.date": "date de la décision (AAAA-MM-JJ, défaut : aujourd'hui)",
     "cli.decide.id": "identifiant de la décision (défaut : decision-AAAA-MM-JJ)",
     "cli.decide.written": "décision {id} consignée dans {path}",
+    "cli.decide.warn_sifted": "attention : {case} est écarté par le tamis ({gates})",
+    "cli.decide.warn_count": (
+        "attention : {count} cas retenu(s), le protocole en demande {low} à {high}"
+    ),
     "cli.journal.help": "lister les décisions et comparer prédictions et résultats",
     "cli.review.help": "consigner comment un cas choisi s'est passé",
     "cli.review.decision": "identifiant de la décision",
@@ -274,6 +278,10 @@ EN: dict[str, str] = {
     "cli.decide.date": "date of the decision (YYYY-MM-DD, default: today)",
     "cli.decide.id": "decision id (default: decision-YYYY-MM-DD)",
     "cli.decide.written": "decision {id} recorded in {path}",
+    "cli.decide.warn_sifted": "warning: {case} is sifted out by the tamis ({gates})",
+    "cli.decide.warn_count": (
+        "warning: {count} case(s) chosen, the protocol asks for {low} to {high}"
+    ),
     "cli.journal.help": "list decisions and compare predictions with outcomes",
     "cli.review.help": "record how a chosen case went",
     "cli.review.decision": "decision id",
