@@ -8,8 +8,8 @@ breaks the protocol; 2 bad input.
 from __future__ import annotations
 
 import argparse
-import sys
 import datetime as _dt
+import sys
 from collections.abc import Callable
 
 from sieve.i18n import t
