@@ -227,8 +227,8 @@ async def test_tie_the_selected_person_to_the_referent(paris: Path) -> None:
         await pilot.press("l")
         await pilot.pause()
         dialog = app.screen
-        # from the selected person, towards the referent, trust, weight 1
-        assert dialog.answer() == {"from": "thomas", "kind": "trust", "to": "agnes", "weight": "1"}
+        # from the selected person, towards the referent, trust, weight 1 (left empty)
+        assert dialog.answer() == {"from": "thomas", "kind": "trust", "to": "agnes", "weight": ""}
         set_fields(dialog, kind="mentors", weight="0,5")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -330,6 +330,46 @@ async def test_names_in_forms_show_literally(workspace) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert app.is_running
+
+
+@sync
+async def test_a_scorer_named_by_a_relation_gets_a_stakeholder_table(workspace) -> None:
+    path = workspace(
+        """
+        [[scorer]]
+        id = "sam"
+        name = "Sam"
+
+        [[stakeholder]]
+        id = "a"
+        name = "A"
+        role = "referent"
+
+        [[relation]]
+        from = "sam"
+        to = "a"
+        kind = "trust"
+        """
+    )
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_stakeholders(pilot)
+        await select(pilot, screen, "sam")
+        await pilot.press("delete")  # no table of their own to remove: says so
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert any("r puis ⌦" in n.message for n in app._notifications)
+        await pilot.press("m")  # the add form, under their id
+        await pilot.pause()
+        assert app.screen.form_title.plain == "Mettre « Sam » sur la carte"
+        assert "id" not in app.screen.answer()
+        set_fields(app.screen, role="relay", power="2")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    session = no_errors(path)
+    assert session.stakeholders["sam"].role == "relay"
+    assert session.stakeholders["sam"].power == 2
+    assert 'role = "referent"\n\n[[stakeholder]]\nid = "sam"\nname = "Sam"' in path.read_text()
 
 
 def test_slug() -> None:

@@ -461,7 +461,8 @@ class StakeholdersScreen(EditingScreen):
             self._wanted_relation = None
 
     def action_add_person(self, ident: str = "") -> None:
-        session = self._session()
+        wb = self.sieve.workbench
+        session = wb.session if wb is not None else None  # no need to wait for the analyses
         if session is None:
             return
         fixed = bool(ident)  # a scorer named by relations, put on the map under their id
@@ -542,7 +543,10 @@ class StakeholdersScreen(EditingScreen):
         question = plain(t("app.people.remove_title", name=name))
         self.app.push_screen(ConfirmDialog(question, detail), done)
 
-    def relation_fields(self, session: Session, relation: Relation) -> list[Field]:
+    def relation_fields(
+        self, session: Session, relation: Relation, new: bool = False
+    ) -> list[Field]:
+        """The relation form; a new relation's weight is left empty (1, the default)."""
         people = [(plain(p.name), p.id) for p in session.stakeholders.values()]
         people += [
             (plain(t("app.people.scorer", name=s.name)), s.id)
@@ -554,7 +558,7 @@ class StakeholdersScreen(EditingScreen):
             Field("from", t("app.people.field.from"), relation.source, tuple(people)),
             Field("kind", t("app.people.field.kind"), relation.kind, kinds),
             Field("to", t("app.people.field.to"), relation.target, tuple(people)),
-            Field("weight", t("app.people.field.weight"), number(relation.weight)),
+            Field("weight", t("app.people.field.weight"), "" if new else number(relation.weight)),
         ]
 
     def _weight(self, text: str) -> float | None:
@@ -595,7 +599,7 @@ class StakeholdersScreen(EditingScreen):
             )
 
         title = Text(t("app.people.relate_title"))
-        self.app.push_screen(FormDialog(title, self.relation_fields(session, blank)), done)
+        self.app.push_screen(FormDialog(title, self.relation_fields(session, blank, True)), done)
 
     def modify_relation(self) -> None:
         session = self._session()
