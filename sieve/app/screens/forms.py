@@ -44,7 +44,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     Bindings:
         | Key | Description |
         | :- | :- |
-        | enter | Next field; in the last one, answer. |
+        | enter | Next field (a choice: open its list; picking moves on); the last: answer. |
         | ctrl+s | Answer. |
         | escape | Cancel. |
     """

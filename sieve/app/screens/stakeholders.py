@@ -428,7 +428,8 @@ class StakeholdersScreen(EditingScreen):
         person = session.stakeholders.get(ident)
         scorer = session.scorers.get(ident)
         name = person.name if person else (scorer.name if scorer else "")
-        role = person.role if person else "ambassador"
+        # a scorer named by relations: the role the map gives them already
+        role = session.people[ident].role if ident in session.people else "ambassador"
         low, high = POWER_INTEREST_RANGE
         levels = tuple((t(f"app.people.level.{n}"), str(n)) for n in range(low, high + 1))
         roles = tuple((t(f"graph.role.{r}"), r) for r in STAKEHOLDER_ROLES)
