@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from sieve.i18n import app, argparse_fr, core, edit, exchange, graph, plan
+from sieve.i18n import app, argparse_fr, core, edit, exchange, graph, people, plan
 
 LANGS = ("fr", "en")
 
 #: The catalogue modules, one per area of sieve.
-AREAS = (core, app, edit, exchange, graph, plan, argparse_fr)
+AREAS = (core, app, edit, exchange, graph, plan, people, argparse_fr)
 
 CATALOGS: dict[str, dict[str, str]] = {
     "fr": {k: v for area in AREAS for k, v in area.FR.items()},

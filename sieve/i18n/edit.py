@@ -27,6 +27,11 @@ FR: dict[str, str] = {
     "edit.first_case_taken": (
         "un autre sujet est déjà le premier cas : marquez `{id}` comme premier cas ensuite"
     ),
+    "edit.not_integer": "`{field}` : attendu un nombre entier, trouvé {value}",
+    "edit.has_relations": ("{count} relation(s) nomment `{id}` : confirmez pour les retirer aussi"),
+    "edit.self_relation": "`{id}` ne peut pas être en relation avec soi-même",
+    "edit.relation_taken": "la relation `{source}` → `{target}` ({relation}) existe déjà",
+    "edit.unknown_relation": "la relation `{source}` → `{target}` ({relation}) n'existe pas",
     # the Tamis and Cases screens
     "app.screen.tamis": "Tamis",
     "app.screen.cases": "Cas",
@@ -138,6 +143,11 @@ EN: dict[str, str] = {
     "edit.first_case_taken": (
         "another subject is already the first case: mark `{id}` as the first case afterwards"
     ),
+    "edit.not_integer": "`{field}`: expected a whole number, found {value}",
+    "edit.has_relations": "{count} relation(s) name `{id}`: confirm to remove them too",
+    "edit.self_relation": "`{id}` cannot be in a relation with themselves",
+    "edit.relation_taken": "the relation `{source}` → `{target}` ({relation}) already exists",
+    "edit.unknown_relation": "the relation `{source}` → `{target}` ({relation}) does not exist",
     # the Tamis and Cases screens
     "app.screen.tamis": "Tamis",
     "app.screen.cases": "Cases",

@@ -44,7 +44,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     Bindings:
         | Key | Description |
         | :- | :- |
-        | enter | Next field; in the last one, answer. |
+        | enter | Next field (a choice: open its list; picking moves on); the last: answer. |
         | ctrl+s | Answer. |
         | escape | Cancel. |
     """
@@ -91,6 +91,16 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     def on_mount(self) -> None:
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}").focus()
+        for select in self.query(Select):
+            self.watch(select, "expanded", self._list_closed, init=False)
+
+    def _list_closed(self, was_open: bool, is_open: bool) -> None:
+        """Back from a choice's list (an item picked): on to the next field, like Enter."""
+        focused = self.focused
+        if (was_open and not is_open and focused is not None) and (
+            isinstance(focused, Select) or isinstance(focused.parent, Select)
+        ):
+            self.call_after_refresh(self.focus_next)
 
     def answer(self) -> dict[str, str]:
         out = {}
@@ -102,8 +112,8 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
+        last = self.query_one(f"#field-{self.fields[-1].name}")
+        if event.input is last:
             self.action_submit()
         else:
             self.focus_next()

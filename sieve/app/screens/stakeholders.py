@@ -13,7 +13,14 @@ Bindings:
     | up, down | Select a person. |
     | e | Ego view of the selected person. |
     | g | Power-interest grid. |
-    | r | All relations (the selected person's first). |
+    | r | All relations (the selected person's first); up, down pick one. |
+    | a | Add a person to the map. |
+    | m | Edit the selected person; in the relation view, the highlighted relation. |
+    | delete | Remove the selected person (asks; their relations go too) or relation. |
+    | l | Add a relation from the selected person. |
+
+Edits go through :mod:`sieve.edit` (lossless) and
+:meth:`sieve.workbench.Workbench.edit_files`; the analyses run again afterwards.
 """
 
 from __future__ import annotations
@@ -25,14 +32,18 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.widgets import ContentSwitcher, DataTable, ProgressBar, Static
 
+from sieve import edit
 from sieve.app.bindings import localize
-from sieve.app.screens.base import SieveScreen
+from sieve.app.screens.editing import EditingScreen
+from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.graph import percent
 from sieve.i18n import number, t
+from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
 
 if TYPE_CHECKING:
     from sieve.graph import Analysis
@@ -162,8 +173,17 @@ def ego_text(analysis: Analysis, ident: str) -> Text:
     return out
 
 
-class StakeholdersScreen(SieveScreen):
-    """The stakeholder map of the session."""
+def slug(name: str) -> str:
+    """An id made from a name: ``Zoé Martin`` gives ``zoe-martin``."""
+    import re
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+class StakeholdersScreen(EditingScreen):
+    """The stakeholder map of the session; add, edit and remove people and relations."""
 
     DEFAULT_CSS = """
     StakeholdersScreen #progress { height: 1; padding: 0 1; }
@@ -178,6 +198,10 @@ class StakeholdersScreen(SieveScreen):
         Binding("e", "panel('ego')", "app.stakeholders.key.ego"),
         Binding("g", "panel('grid')", "app.stakeholders.key.grid"),
         Binding("r", "panel('relations')", "app.stakeholders.key.relations"),
+        Binding("a", "add_person", "app.people.key.add"),
+        Binding("m", "modify", "app.people.key.edit"),
+        Binding("delete", "remove", "app.people.key.remove", key_display="⌦"),
+        Binding("l", "relate", "app.people.key.relate"),
     ]
 
     analysis: Analysis | None = None
@@ -188,6 +212,9 @@ class StakeholdersScreen(SieveScreen):
     def __init__(self) -> None:
         super().__init__()
         localize(self)
+        self._wanted: str | None = None
+        self._wanted_relation: tuple[str, str, str] | None = None
+        self._rows: list[Relation] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -270,7 +297,9 @@ class StakeholdersScreen(SieveScreen):
             head.append(" · " + t("app.stakeholders.sampled", sample=analysis.sample), "dim")
         self.query_one("#bar", Static).update(head)
         table = self.query_one("#people", DataTable)
-        selected = self.selected
+        selected = self._wanted or self.selected
+        old_row = table.cursor_row
+        self._wanted = None
         table.clear()
         warned: dict[str, int] = {}
         for finding in analysis.warnings:
@@ -291,7 +320,9 @@ class StakeholdersScreen(SieveScreen):
             )
         if analysis.people:
             keys = list(analysis.people)
-            table.move_cursor(row=keys.index(selected) if selected in keys else 0)
+            # a person removed: their neighbour in the list
+            row = keys.index(selected) if selected in keys else min(old_row, len(keys) - 1)
+            table.move_cursor(row=max(row, 0))
         self.show_panel()
 
     @property
@@ -301,7 +332,8 @@ class StakeholdersScreen(SieveScreen):
         if self.analysis is None or not self.analysis.people or table.row_count == 0:
             return None
         row = min(table.cursor_row, table.row_count - 1)
-        return list(self.analysis.people)[row]
+        # the table's own key: the analysis may be newer than the rows shown
+        return table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
 
     def show_panel(self) -> None:
         analysis = self.analysis
@@ -323,10 +355,14 @@ class StakeholdersScreen(SieveScreen):
         """Every relation; the selected person's first. Forbidden ones in red."""
         forbidden = {tuple(f.people) for f in analysis.of("forbidden_hierarchy")}
         table = self.query_one("#relations", DataTable)
+        wanted = self._wanted_relation or self.selected_relation_key
+        old_row = table.cursor_row if self._rows else 0
+        self._wanted_relation = None
         table.clear()
         mine = [r for r in analysis.relations if first in (r.source, r.target)]
         rest = [r for r in analysis.relations if first not in (r.source, r.target)]
-        for i, r in enumerate(mine + rest):
+        self._rows = mine + rest
+        for i, r in enumerate(self._rows):
             bad = r.kind == "hierarchy" and (r.source, r.target) in forbidden
             style = "bold red" if bad else ("" if i < len(mine) else "dim")
             table.add_row(
@@ -335,6 +371,11 @@ class StakeholdersScreen(SieveScreen):
                 plain(clip(analysis.people[r.target].name, 28), style=style),
                 Text(number(r.weight, digits=1), justify="right", style=style),
             )
+        keys = [(r.source, r.target, r.kind) for r in self._rows]
+        if wanted in keys:
+            table.move_cursor(row=keys.index(wanted))
+        elif keys:  # a relation removed: its neighbour
+            table.move_cursor(row=min(old_row, len(keys) - 1))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "people" and self.analysis is not None:
@@ -350,5 +391,261 @@ class StakeholdersScreen(SieveScreen):
             self.call_after_refresh(self.show_panel)
 
     def action_panel(self, name: str) -> None:
+        self._rows = []  # a view opened afresh: the selected person's relations on top
         self.query_one("#panel", ContentSwitcher).current = name
+        # the relation view takes the keys (up, down, m, ⌦ act on its relations)
+        self.query_one("#relations" if name == "relations" else "#people", DataTable).focus()
         self.call_after_refresh(self.show_panel)
+
+    # -- edits ---------------------------------------------------------------------------
+
+    @property
+    def selected_relation_key(self) -> tuple[str, str, str] | None:
+        """(from, to, kind) of the highlighted relation of the relation view."""
+        table = self.query_one("#relations", DataTable)
+        if not self._rows or table.row_count == 0:
+            return None
+        r = self._rows[min(table.cursor_row, len(self._rows) - 1)]
+        return (r.source, r.target, r.kind)
+
+    def on_relation(self) -> bool:
+        """Whether ``m`` and ⌦ act on a relation (the relation view has the focus)."""
+        return (
+            self.query_one("#panel", ContentSwitcher).current == "relations"
+            and self.focused is self.query_one("#relations", DataTable)
+            and self.selected_relation_key is not None
+        )
+
+    def _session(self) -> Session | None:
+        wb = self.sieve.workbench
+        if wb is None or wb.session is None or self.analysis is None:
+            return None  # nothing while the analyses of a new session run
+        return wb.session
+
+    def person_fields(
+        self, session: Session, ident: str = "", fixed_id: bool = False
+    ) -> list[Field]:
+        person = session.stakeholders.get(ident)
+        scorer = session.scorers.get(ident)
+        name = person.name if person else (scorer.name if scorer else "")
+        # a scorer named by relations: the role the map gives them already
+        role = session.people[ident].role if ident in session.people else "ambassador"
+        low, high = POWER_INTEREST_RANGE
+        levels = tuple((t(f"app.people.level.{n}"), str(n)) for n in range(low, high + 1))
+        roles = tuple((t(f"graph.role.{r}"), r) for r in STAKEHOLDER_ROLES)
+        fields = [Field("name", t("app.people.field.name"), name)]
+        if not fixed_id:
+            label = t("app.people.field.id" if ident else "app.people.field.new_id")
+            fields.append(Field("id", label, ident))
+        return fields + [
+            Field("role", t("app.people.field.role"), role, choices=roles),
+            Field("org", t("app.people.field.org"), person.org if person else ""),
+            Field("power", t("app.people.field.power"), str(person.power if person else 0), levels),
+            Field(
+                "interest",
+                t("app.people.field.interest"),
+                str(person.interest if person else 0),
+                levels,
+            ),
+        ]
+
+    def _edit_person(self, wanted: str, operation, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self._wanted = wanted
+        if not self.run_edit(operation, *args, **kwargs):
+            self._wanted = None
+
+    def _edit_relation(
+        self, wanted: tuple[str, str, str] | None, operation, *args, **kwargs
+    ) -> None:  # type: ignore[no-untyped-def]
+        self._wanted_relation = wanted
+        if not self.run_edit(operation, *args, **kwargs):
+            self._wanted_relation = None
+
+    def action_add_person(self, ident: str = "") -> None:
+        wb = self.sieve.workbench
+        session = wb.session if wb is not None else None  # no need to wait for the analyses
+        if session is None:
+            return
+        fixed = bool(ident)  # a scorer named by relations, put on the map under their id
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            new = ident or answer["id"].strip() or slug(answer["name"])
+            self._edit_person(
+                new,
+                edit.add_stakeholder,
+                new,
+                answer["name"],
+                answer["role"],
+                org=answer["org"],
+                power=int(answer["power"]),
+                interest=int(answer["interest"]),
+            )
+
+        if fixed:
+            title = plain(t("app.people.map_title", name=session.people[ident].name))
+        else:
+            title = Text(t("app.people.add_title"))
+        self.app.push_screen(FormDialog(title, self.person_fields(session, ident, fixed)), done)
+
+    def action_modify(self) -> None:
+        if self.on_relation():
+            self.modify_relation()
+            return
+        session = self._session()
+        ident = self.selected
+        if session is None or ident is None:
+            return
+        if ident not in session.stakeholders:
+            self.action_add_person(ident)
+            return
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            new = answer.pop("id").strip()
+            self._edit_person(
+                new,
+                edit.set_stakeholder,
+                ident,
+                new_id=new,
+                name=answer["name"],
+                role=answer["role"],
+                org=answer["org"],
+                power=int(answer["power"]),
+                interest=int(answer["interest"]),
+            )
+
+        title = plain(t("app.people.edit_title", name=session.stakeholders[ident].name))
+        self.app.push_screen(FormDialog(title, self.person_fields(session, ident)), done)
+
+    def action_remove(self) -> None:
+        if self.on_relation():
+            self.remove_relation()
+            return
+        session = self._session()
+        ident = self.selected
+        if session is None or ident is None:
+            return
+        name = session.people[ident].name
+        if ident not in session.stakeholders:
+            self.app.notify(
+                t("app.people.scorer_only", name=name), severity="warning", markup=False
+            )
+            return
+        count = edit.relations_of(session, ident)
+        detail = Text(t("app.people.remove_relations", count=count)) if count else None
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.run_edit(edit.remove_stakeholder, ident, drop_relations=True)
+
+        question = plain(t("app.people.remove_title", name=name))
+        self.app.push_screen(ConfirmDialog(question, detail), done)
+
+    def relation_fields(
+        self, session: Session, relation: Relation, new: bool = False
+    ) -> list[Field]:
+        """The relation form; a new relation's weight is left empty (1, the default)."""
+        people = [(plain(p.name), p.id) for p in session.stakeholders.values()]
+        people += [
+            (plain(t("app.people.scorer", name=s.name)), s.id)
+            for s in session.scorers.values()
+            if s.id not in session.stakeholders
+        ]
+        kinds = tuple((t(f"graph.relation.{k}"), k) for k in RELATION_KINDS)
+        return [
+            Field("from", t("app.people.field.from"), relation.source, tuple(people)),
+            Field("kind", t("app.people.field.kind"), relation.kind, kinds),
+            Field("to", t("app.people.field.to"), relation.target, tuple(people)),
+            Field("weight", t("app.people.field.weight"), "" if new else number(relation.weight)),
+        ]
+
+    def _weight(self, text: str) -> float | None:
+        """The weight typed in a form (a decimal comma is fine); ``None`` after telling."""
+        cleaned = text.strip().replace(",", ".") or "1"
+        try:
+            return float(cleaned)
+        except ValueError:
+            self.app.notify(
+                t("app.people.weight_invalid", value=text), severity="error", markup=False
+            )
+            return None
+
+    def action_relate(self) -> None:
+        session = self._session()
+        source = self.selected
+        if session is None:
+            return
+        if source is None:
+            self.app.notify(t("app.people.no_person"), markup=False)
+            return
+        # towards the referent by default (the pivot of the programme), else the first other
+        others = sorted(
+            (p for p in session.stakeholders.values() if p.id != source),
+            key=lambda p: p.role != "referent",
+        )
+        blank = Relation(source, others[0].id if others else source, "trust")
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            weight = self._weight(answer["weight"])
+            if weight is None:
+                return
+            wanted = (answer["from"], answer["to"], answer["kind"])
+            self._edit_relation(
+                wanted, edit.add_relation, answer["from"], answer["to"], answer["kind"], weight
+            )
+
+        title = Text(t("app.people.relate_title"))
+        self.app.push_screen(FormDialog(title, self.relation_fields(session, blank, True)), done)
+
+    def modify_relation(self) -> None:
+        session = self._session()
+        key = self.selected_relation_key
+        if session is None or key is None:
+            return
+        relation = next(r for r in session.relations if (r.source, r.target, r.kind) == key)
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            weight = self._weight(answer["weight"])
+            if weight is None:
+                return
+            wanted = (answer["from"], answer["to"], answer["kind"])
+            self._edit_relation(
+                wanted,
+                edit.set_relation,
+                *key,
+                new_source=answer["from"],
+                new_target=answer["to"],
+                new_kind=answer["kind"],
+                weight=weight,
+            )
+
+        title = Text(t("app.people.relation_title"))
+        self.app.push_screen(FormDialog(title, self.relation_fields(session, relation)), done)
+
+    def remove_relation(self) -> None:
+        session = self._session()
+        key = self.selected_relation_key
+        if session is None or key is None:
+            return
+        people = session.people
+        question = plain(
+            t(
+                "app.people.remove_relation",
+                source=people[key[0]].name if key[0] in people else key[0],
+                kind=t(f"graph.relation.{key[2]}"),
+                target=people[key[1]].name if key[1] in people else key[1],
+            )
+        )
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.run_edit(edit.remove_relation, *key)
+
+        self.app.push_screen(ConfirmDialog(question), done)
