@@ -27,6 +27,7 @@ from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
 from sieve.app.text import plain
 from sieve.i18n import t
+from sieve.text import literal
 
 
 class AdoptDialog(ModalScreen[bool]):
@@ -162,7 +163,7 @@ class ExchangeScreen(SieveScreen):
         ident, label, cells = comparison.rows[row]
         ours = cells[0]
         if ours is not None:
-            self.notify(plain(t("app.exchange.have", id=ours.id)), timeout=6)
+            self.notify(literal(t("app.exchange.have", id=ours.id)), timeout=6, markup=False)
             return
         source = column - 1 if column >= 2 and cells[column - 1] is not None else None
         if source is None:
@@ -200,15 +201,15 @@ class ExchangeScreen(SieveScreen):
                 wb.flush()
             result = adopt(source, wb.session.tamis.path, [criterion])
         except ExchangeError as exc:
-            self.notify(plain(exc.message()), severity="error", timeout=10)
+            self.notify(literal(exc.message()), severity="error", timeout=10, markup=False)
             return
         except SieveError as exc:
             text = "\n".join(p.render() for p in exc.problems[:5])
-            self.notify(plain(text, one_line=False), severity="error", timeout=10)
+            self.notify(literal(text, one_line=False), severity="error", timeout=10, markup=False)
             return
         except (FileChangedError, OSError) as exc:
-            self.notify(plain(str(exc)), severity="error", timeout=10)
+            self.notify(literal(str(exc)), severity="error", timeout=10, markup=False)
             return
-        self.sieve.reload()
+        self.sieve.reload(quiet=True)
         for new_id, _old in result.added:
-            self.notify(plain(t("exchange.adopt.added", id=new_id)), timeout=4)
+            self.notify(literal(t("exchange.adopt.added", id=new_id)), timeout=4, markup=False)
