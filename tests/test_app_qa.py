@@ -67,3 +67,98 @@ async def test_notify_never_reads_markup(workspace):
         app.notify(Text("[/x]"))
         await pilot.pause()
         assert toasts(app) == ["[@click=app.quit]x[/] \\x1b[2J", "[/x]"]
+
+
+#: One subject, two angles: `x` passes the `doable` gate, `y` fails it (both scorers say 0).
+SIFTED = """\
+[[subject]]
+id = "a"
+title = "Sujet A"
+
+[[angle]]
+id = "y"
+subject = "a"
+title = "Angle Y"
+
+[[angle]]
+id = "x"
+subject = "a"
+title = "Angle X"
+
+[[scorer]]
+id = "ana"
+name = "Ana"
+
+[[scorer]]
+id = "bob"
+name = "Bob"
+
+[scores.ana]
+"a" = { need = 2, service = 1 }
+"a/x" = { learn = 3, doable = 1 }
+"a/y" = { learn = 3, doable = 0 }
+
+[scores.bob]
+"a" = { need = 2, service = 1 }
+"a/x" = { learn = 2, doable = 1 }
+"a/y" = { learn = 3, doable = 0 }
+"""
+
+
+def shown(matrix) -> list[tuple[str, str | None, str]]:
+    """(kind, case, every visible text of the row) for each matrix row."""
+    return [
+        (r.kind, r.case, " ".join([r.label, r.score, *(text for text, _ in r.cells)]))
+        for r in matrix.rows
+    ]
+
+
+@sync
+async def test_blind_matrix_neither_splits_nor_marks_sifted_cases(workspace):
+    from sieve.app.widgets.matrix import MatrixView
+
+    app = SieveApp(workspace(SIFTED), watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        matrix = app.screen.query_one(MatrixView)
+        rows = shown(matrix)
+        assert [(k, c) for k, c, _ in rows] == [
+            ("subject", None),
+            ("case", "a/x"),
+            ("section", None),
+            ("subject", None),
+            ("case", "a/y"),
+        ]
+        assert "✗" in rows[-1][2]
+        await pilot.press("b")
+        await pilot.pause()
+        rows = shown(matrix)
+        assert [(k, c) for k, c, _ in rows] == [("subject", None), ("case", "a/y"), ("case", "a/x")]
+        assert not any("✗" in text for _k, _c, text in rows)
+        assert not any(r.sifted for r in matrix.rows)
+        await pilot.press("s")  # Ana's own view: her 0 on the gate is not marked either
+        await pilot.pause()
+        rows = shown(matrix)
+        assert rows[1][1] == "a/y" and "0" in rows[1][2].split()
+        assert not any("✗" in text for _k, _c, text in rows)
+
+
+@sync
+async def test_blind_calendar_shows_results_are_hidden(workspace):
+    from textual.widgets import OptionList, Static
+
+    from tests.test_plan_app import BODY as PLAN_BODY
+
+    app = SieveApp(workspace(PLAN_BODY), watch=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("8")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(OptionList).option_count > 0
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.query_one(OptionList).option_count == 0
+        detail = str(screen.query_one("#cal-detail", Static).render())
+        assert detail == "Résultats du groupe masqués (mode aveugle) : b pour les révéler."
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.query_one(OptionList).option_count > 0

@@ -415,6 +415,12 @@ class CalendarScreen(SieveScreen):
         wb = self.sieve.workbench
         if wb is None or wb.evaluation is None:
             return
+        if self.sieve.blind:  # the calendar is built from the group's results
+            self.query_one(OptionList).clear_options()
+            self.query_one("#cal-detail", Static).update(
+                Text(t("app.blind.hidden"), style="italic")
+            )
+            return
         session = wb.session
         inst = self._instance()
         if self.plan is None:
