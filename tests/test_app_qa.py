@@ -162,3 +162,27 @@ async def test_blind_calendar_shows_results_are_hidden(workspace):
         await pilot.press("b")
         await pilot.pause()
         assert screen.query_one(OptionList).option_count > 0
+
+
+@sync
+async def test_note_editor_opens_with_the_cursor_at_the_end(workspace):
+    from textual.widgets import Input
+
+    from sieve.workbench import Workbench
+
+    body = SIFTED + '\n[notes.ana]\n"a/y" = "Trop long"\n'
+    path = workspace(body)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        app.screen.query_one("#matrix").move_to("a/y")
+        await pilot.press("n")
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        assert box.value == "Trop long"
+        assert box.selection.is_empty and box.cursor_position == len("Trop long")
+        await pilot.press(*" à revoir", "enter")
+        await app.workers.wait_for_complete()
+        assert Workbench(path).session.notes["ana"]["a/y"] == "Trop long à revoir"
+
