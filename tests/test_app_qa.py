@@ -186,3 +186,54 @@ async def test_note_editor_opens_with_the_cursor_at_the_end(workspace):
         await app.workers.wait_for_complete()
         assert Workbench(path).session.notes["ana"]["a/y"] == "Trop long à revoir"
 
+
+@sync
+async def test_rename_with_a_bad_id_keeps_the_form_open_with_the_error(workspace):
+    from textual.widgets import Input, Static
+
+    from sieve.app.screens.forms import FormDialog
+
+    path = workspace(SIFTED)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.screen.selected() == ("subject", "a")
+        await pilot.press("r", "ctrl+u", *"Mauvais Id", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        assert dialog.query_one(Input).value == "Mauvais Id"
+        error = str(dialog.query_one("#form-error", Static).render())
+        assert error.startswith("identifiant `Mauvais Id` invalide")
+        await pilot.press("ctrl+u", *"bon-id", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+        assert "bon-id" in app.workbench.session.subjects
+
+
+@sync
+async def test_decision_with_an_unknown_person_asks_again_with_the_text_kept(workspace):
+    from textual.widgets import Input, Static
+
+    from sieve.app.screens.portfolio import DecisionDialog
+    from tests.test_plan_app import BODY as PLAN_BODY
+
+    path = workspace(PLAN_BODY)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("7", "d")
+        await pilot.press(*"Choix du groupe", "enter", *"x zorro", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DecisionDialog)
+        assert [i.value for i in dialog.query(Input)] == ["Choix du groupe", "x zorro"]
+        error = str(dialog.query_one("#decide-error", Static).render())
+        assert error.startswith("`zorro`")
+        assert app.workbench.session.decisions == ()
+        await pilot.press("tab", "ctrl+u", "x", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, DecisionDialog)
+        assert len(app.workbench.session.decisions) == 1
