@@ -237,3 +237,21 @@ async def test_decision_with_an_unknown_person_asks_again_with_the_text_kept(wor
         await pilot.pause()
         assert not isinstance(app.screen, DecisionDialog)
         assert len(app.workbench.session.decisions) == 1
+
+
+@sync
+async def test_tamis_ranking_panel_tells_cases_of_one_subject_apart(workspace):
+    from textual.widgets import Static
+
+    body = SIFTED.replace("doable = 0", "doable = 1").replace(
+        'title = "Sujet A"', 'title = "La carte citoyenne participative du quartier"'
+    )
+    app = SieveApp(workspace(body), watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#tamis-ranking", Static).render()).splitlines()
+        cases = [line for line in lines if line[:2].strip().isdigit()]
+        assert len(cases) == 2
+        assert cases[0].split()[1:3] == ["Angle", "Y"]
+        assert cases[1].split()[1:3] == ["Angle", "X"]
