@@ -255,3 +255,28 @@ async def test_tamis_ranking_panel_tells_cases_of_one_subject_apart(workspace):
         assert len(cases) == 2
         assert cases[0].split()[1:3] == ["Angle", "Y"]
         assert cases[1].split()[1:3] == ["Angle", "X"]
+
+
+@sync
+async def test_exchange_table_fits_the_screen_with_the_cursor_on_a_tamis(workspace):
+    from sieve.app.widgets.keybar import KeyBar
+
+    path = workspace(SESSION_BODY)
+    tamis = path.parent.parent / "criteria" / "t.toml"
+    long_city = "Mulhouse Alsace Agglomération et Communauté européenne d'Alsace"
+    other = OTHER.replace('city = "Mulhouse"', f'city = "{long_city}"').replace(
+        'label = "Parole des jeunes"',
+        'label = "Parole des jeunes et des associations de quartier dans la décision"',
+    )
+    write(tamis.with_name("mulhouse.toml"), other)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert len(widths) == 3
+        assert sum(widths) <= table.size.width
+        assert table.cursor_coordinate.column == 1
+        keys = str(app.screen.query_one(KeyBar).render())
+        assert "^p commandes" in keys and "^q Quitter" in keys

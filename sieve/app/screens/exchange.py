@@ -21,11 +21,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
-from sieve.app.text import plain
+from sieve.app.text import clip, plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import t
 from sieve.text import literal
 
@@ -81,17 +82,24 @@ class ExchangeScreen(SieveScreen):
         """The :class:`sieve.exchange.Comparison` shown (ours is its first tamis)."""
         self.skipped: list[Path] = []
         """Files of ``criteria/`` that are not valid tamis (left out)."""
+        self._first_view = True
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
-        table = DataTable(id="exchange-table", cursor_type="cell", zebra_stripes=True)
+        # the criterion column stays in view when the tamis columns scroll
+        table = DataTable(
+            id="exchange-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1
+        )
         yield table
         yield Static(id="exchange-hint", classes="legend")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
         super().on_mount()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
 
     def other_tamis(self) -> list:
         """The valid tamis of the workspace's ``criteria/`` folder, ours left out."""
@@ -136,12 +144,22 @@ class ExchangeScreen(SieveScreen):
                 style = "dim" if crit is None else ""
                 row.append(plain(cell_text(crit, ident), style=style))
             rows.append((ident, row))
+        widths = [
+            max([len(head), *(r[i].cell_len for _k, r in rows)]) for i, head in enumerate(heads)
+        ]
+        # the tamis columns at their width (up to 30); the criterion column takes the rest
+        widths[1:] = [min(w, 30) for w in widths[1:]]
+        room = (self.size.width or 120) - 2 - 2 * len(widths) - sum(widths[1:])
+        widths[0] = min(widths[0], max(24, room))
         for i, head in enumerate(heads):
-            width = max([len(head), *(r[i].cell_len for _k, r in rows)])
-            table.add_column(plain(head), key=str(i - 1), width=min(width, 60))
+            table.add_column(plain(clip(head, widths[i])), key=str(i - 1), width=widths[i])
         for ident, row in rows:
+            row[0] = plain(clip(row[0].plain, widths[0]))
             table.add_row(*row, key=ident)
         if comparison.rows:
+            if self._first_view:  # start on our tamis' column: the cell `a` acts on
+                cursor = cursor._replace(column=1)
+                self._first_view = False
             table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
         hint = Text(t("app.exchange.hint" if others else "app.exchange.alone"))
         if self.skipped:
