@@ -280,3 +280,25 @@ async def test_exchange_table_fits_the_screen_with_the_cursor_on_a_tamis(workspa
         assert table.cursor_coordinate.column == 1
         keys = str(app.screen.query_one(KeyBar).render())
         assert "^p commandes" in keys and "^q Quitter" in keys
+
+
+@sync
+async def test_english_labels_take_no_space_before_the_colon(workspace):
+    from textual.widgets import Static
+
+    from sieve import i18n
+
+    i18n.set_lang("en")
+    app = SieveApp(workspace(SIFTED), watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#case-detail", Static).render())
+        assert "Id: a" in detail
+        await pilot.press("p")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#presentation", Static).render())
+        assert "✗ 1 sifted out: " in shown
+        assert " :" not in detail + shown
+    i18n.set_lang("fr")
+    assert i18n.t("app.colon") == " : "

@@ -229,7 +229,7 @@ class CasesScreen(EditingScreen):
     @staticmethod
     def _line(text: Text, key: str, value: str) -> None:
         if value:
-            text.append(t(key) + " : ", style="dim")
+            text.append(t(key) + t("app.colon"), style="dim")
             text.append_text(plain(value))
             text.append("\n")
 

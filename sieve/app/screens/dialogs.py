@@ -168,7 +168,7 @@ class CellDetail(ModalScreen[None]):
             level = scores[scorer_id]
             text.append("  ")
             text.append_text(plain(scorer.name))
-            text.append(" : ")
+            text.append(t("app.colon"))
             if blind:
                 text.append("░", style="dim")
             elif level is None:
