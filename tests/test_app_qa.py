@@ -302,3 +302,21 @@ async def test_english_labels_take_no_space_before_the_colon(workspace):
         assert " :" not in detail + shown
     i18n.set_lang("fr")
     assert i18n.t("app.colon") == " : "
+
+
+@sync
+async def test_u_undoes_on_the_matrix_too(workspace):
+    from sieve.workbench import Workbench
+
+    path = workspace(SIFTED)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "right", "right", "3")  # Ana, subject a, need = 3
+        await app.workers.wait_for_complete()
+        assert Workbench(path).session.scores["ana"]["a"]["need"] == 3
+        await pilot.press("escape")  # back to the matrix
+        await pilot.pause()
+        assert app.current_mode == "matrix"
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        assert Workbench(path).session.scores["ana"]["a"]["need"] == 2

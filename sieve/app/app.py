@@ -9,7 +9,7 @@ seconds, and when the terminal regains focus) and offered to be reloaded, never
 overwritten.
 
 Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
-``6``, ``p``...), ``?``/``f1`` help, ``b`` blind mode on/off, ``ctrl+z`` undo,
+``6``, ``p``...), ``?``/``f1`` help, ``b`` blind mode on/off, ``u``/``ctrl+z`` undo,
 ``ctrl+r`` reload, ``ctrl+p`` command palette, ``ctrl+q`` quit.
 """
 
@@ -47,7 +47,7 @@ class SieveApp(App[int]):
     BINDINGS = [
         Binding("question_mark,f1", "help", "app.key.help", key_display="?"),
         Binding("b", "toggle_blind", "app.key.blind", show=False),
-        Binding("ctrl+z", "undo", "app.key.undo", show=False),
+        Binding("u,ctrl+z", "undo", "app.key.undo", show=False),
         Binding("ctrl+r", "reload", "app.key.reload", show=False),
     ]
 
