@@ -320,3 +320,22 @@ async def test_u_undoes_on_the_matrix_too(workspace):
         await pilot.press("u")
         await app.workers.wait_for_complete()
         assert Workbench(path).session.scores["ana"]["a"]["need"] == 2
+
+
+@sync
+async def test_narrow_key_bar_keeps_help_and_quit(workspace):
+    from rich.cells import cell_len
+
+    from sieve.app.widgets.keybar import KeyBar
+    from tests.test_plan_app import BODY as PLAN_BODY
+
+    app = SieveApp(workspace(PLAN_BODY), watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("2", "escape", "8", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+            keys = str(app.screen.query_one(KeyBar).render())
+            assert keys.endswith(" ^q Quitter") and " ? Aide " in keys, (app.current_mode, keys)
+            assert cell_len(keys) <= 80
+            assert "…" not in keys
+        assert "^p commandes" in keys  # the matrix has room for the palette too
