@@ -9,7 +9,7 @@ seconds, and when the terminal regains focus) and offered to be reloaded, never
 overwritten.
 
 Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
-``6``, ``p``...), ``?``/``f1`` help, ``b`` blind mode on/off, ``ctrl+z`` undo,
+``6``, ``p``...), ``?``/``f1`` help, ``b`` blind mode on/off, ``u``/``ctrl+z`` undo,
 ``ctrl+r`` reload, ``ctrl+p`` command palette, ``ctrl+q`` quit.
 """
 
@@ -26,6 +26,7 @@ from sieve.app.bindings import localize
 from sieve.app.screens import SCREENS
 from sieve.i18n import t
 from sieve.save import EditError, FileChangedError
+from sieve.text import literal
 from sieve.workbench import Edit, FilesEdit, Workbench
 
 #: Seconds between two looks at the files' digests.
@@ -46,7 +47,7 @@ class SieveApp(App[int]):
     BINDINGS = [
         Binding("question_mark,f1", "help", "app.key.help", key_display="?"),
         Binding("b", "toggle_blind", "app.key.blind", show=False),
-        Binding("ctrl+z", "undo", "app.key.undo", show=False),
+        Binding("u,ctrl+z", "undo", "app.key.undo", show=False),
         Binding("ctrl+r", "reload", "app.key.reload", show=False),
     ]
 
@@ -98,6 +99,28 @@ class SieveApp(App[int]):
             t("app.cmd.screenshot"),
             t("app.cmd.screenshot.help"),
             lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+
+    def notify(
+        self,
+        message: object,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast; its text is always shown literally, never parsed as markup.
+
+        Messages carry file text (ids, labels, paths, problems): a ``Text`` or a
+        ``str`` with ``[`` would crash or act as markup in Textual's toast.
+        """
+        super().notify(
+            literal(str(message), one_line=False),
+            title=literal(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
         )
 
     # -- opening -------------------------------------------------------------------

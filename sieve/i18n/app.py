@@ -1,6 +1,8 @@
 """Catalogue of the Textual app: screens, keys, dialogs, flags."""
 
 FR: dict[str, str] = {
+    # after a label, before its value: French puts a space before the colon
+    "app.colon": " : ",
     "app.screen.matrix": "Matrice",
     "app.screen.scoring": "Notation",
     "app.screen.ranking": "Classement",
@@ -140,6 +142,7 @@ FR: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "app.colon": ": ",
     "app.screen.matrix": "Matrix",
     "app.screen.scoring": "Scoring",
     "app.screen.ranking": "Ranking",
@@ -174,7 +177,7 @@ EN: dict[str, str] = {
     "app.matrix.score_code": "C{n}",
     "app.matrix.case_column": "Subject / angle",
     "app.matrix.score_column": "Score #",
-    "app.matrix.sifted_section": "Sifted out by the tamis",
+    "app.matrix.sifted_section": "Sifted out by the sieve (tamis)",
     "app.matrix.group_view": "group view (medians)",
     "app.matrix.scorer_view": "person:",
     "app.matrix.no_cell": "Angle criterion: put the cursor on a case's line.",

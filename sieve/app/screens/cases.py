@@ -15,6 +15,8 @@ Bindings:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -227,7 +229,7 @@ class CasesScreen(EditingScreen):
     @staticmethod
     def _line(text: Text, key: str, value: str) -> None:
         if value:
-            text.append(t(key) + " : ", style="dim")
+            text.append(t(key) + t("app.colon"), style="dim")
             text.append_text(plain(value))
             text.append("\n")
 
@@ -240,6 +242,24 @@ class CasesScreen(EditingScreen):
         self._wanted = wanted
         if not self.run_edit(operation, *args, **kwargs):
             self._wanted = None
+
+    def _form(self, title, fields: list[Field], apply, error: str = "") -> None:  # type: ignore[no-untyped-def]
+        """Ask ``fields``; ``apply`` the answer; when the edit refuses it, ask again.
+
+        The form comes back with what was typed and the reason under the fields,
+        so that a bad id costs one correction, not the whole form.
+        """
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            self.edit_error = None
+            apply(answer)
+            if self.edit_error is not None:
+                kept = [replace(f, value=answer.get(f.name, f.value)) for f in fields]
+                self._form(title, kept, apply, self.edit_error)
+
+        self.app.push_screen(FormDialog(title, fields, error), done)
 
     def action_add_subject(self) -> None:
         fields = [
@@ -262,7 +282,7 @@ class CasesScreen(EditingScreen):
                     territory=answer["territory"],
                 )
 
-        self.app.push_screen(FormDialog(t("app.cases.add_subject"), fields), done)
+        self._form(t("app.cases.add_subject"), fields, done)
 
     def action_add_angle(self) -> None:
         subject = self.selected_subject()
@@ -286,7 +306,7 @@ class CasesScreen(EditingScreen):
                 )
 
         title = plain(t("app.cases.add_angle", subject=subject.title))
-        self.app.push_screen(FormDialog(title, fields), done)
+        self._form(title, fields, done)
 
     def action_rename(self) -> None:
         chosen = self.selected()
@@ -301,7 +321,7 @@ class CasesScreen(EditingScreen):
                 self._edit_then_select((kind, answer["id"]), operation, ident, answer["id"])
 
         title = plain(t("app.cases.rename_title", id=ident))
-        self.app.push_screen(FormDialog(title, fields), done)
+        self._form(title, fields, done)
 
     def action_describe(self) -> None:
         wb = self.sieve.workbench
@@ -343,7 +363,7 @@ class CasesScreen(EditingScreen):
                     )
 
         title = plain(t("app.cases.describe_title", title=heading))
-        self.app.push_screen(FormDialog(title, fields), done)
+        self._form(title, fields, done)
 
     def action_remove(self) -> None:
         wb = self.sieve.workbench

@@ -91,7 +91,13 @@ class NoteDialog(ModalScreen[str | None]):
         title.append_text(plain(self.key))
         with Vertical(classes="dialog"):
             yield Static(title)
-            yield Input(self.current, placeholder=t("app.note.placeholder"), id="note")
+            # cursor at the end, nothing selected: the first key must not erase the note
+            yield Input(
+                self.current,
+                placeholder=t("app.note.placeholder"),
+                id="note",
+                select_on_focus=False,
+            )
             yield Static(t("app.note.hint"), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -162,7 +168,7 @@ class CellDetail(ModalScreen[None]):
             level = scores[scorer_id]
             text.append("  ")
             text.append_text(plain(scorer.name))
-            text.append(" : ")
+            text.append(t("app.colon"))
             if blind:
                 text.append("░", style="dim")
             elif level is None:

@@ -18,6 +18,9 @@ from sieve.save import EditError, FileChangedError
 class EditingScreen(SieveScreen):
     """A main screen whose actions change the files of the session."""
 
+    edit_error: str | None = None
+    """Why the last :meth:`run_edit` refused the input (``None``: it did not)."""
+
     def run_edit(
         self, operation: Callable[..., list[Path]], *args: object, **kwargs: object
     ) -> bool:
@@ -26,10 +29,12 @@ class EditingScreen(SieveScreen):
         wb = app.workbench
         if wb is None or not wb.ok:
             return False
+        self.edit_error = None
         try:
             written = wb.edit_files(operation, *args, **kwargs)
         except EditError as exc:
-            app.notify(t(exc.code, **exc.params), severity="error", markup=False)
+            self.edit_error = t(exc.code, **exc.params)
+            app.notify(self.edit_error, severity="error", markup=False)
             return False
         except FileChangedError as exc:
             app.notify(t("edit.changed", path=exc.path), severity="error", timeout=8, markup=False)

@@ -21,12 +21,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
-from sieve.app.text import plain
+from sieve.app.text import clip, plain
+from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import t
+from sieve.text import literal
 
 
 class AdoptDialog(ModalScreen[bool]):
@@ -80,17 +82,24 @@ class ExchangeScreen(SieveScreen):
         """The :class:`sieve.exchange.Comparison` shown (ours is its first tamis)."""
         self.skipped: list[Path] = []
         """Files of ``criteria/`` that are not valid tamis (left out)."""
+        self._first_view = True
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
-        table = DataTable(id="exchange-table", cursor_type="cell", zebra_stripes=True)
+        # the criterion column stays in view when the tamis columns scroll
+        table = DataTable(
+            id="exchange-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1
+        )
         yield table
         yield Static(id="exchange-hint", classes="legend")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
         super().on_mount()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
 
     def other_tamis(self) -> list:
         """The valid tamis of the workspace's ``criteria/`` folder, ours left out."""
@@ -135,12 +144,22 @@ class ExchangeScreen(SieveScreen):
                 style = "dim" if crit is None else ""
                 row.append(plain(cell_text(crit, ident), style=style))
             rows.append((ident, row))
+        widths = [
+            max([len(head), *(r[i].cell_len for _k, r in rows)]) for i, head in enumerate(heads)
+        ]
+        # the tamis columns at their width (up to 30); the criterion column takes the rest
+        widths[1:] = [min(w, 30) for w in widths[1:]]
+        room = (self.size.width or 120) - 2 - 2 * len(widths) - sum(widths[1:])
+        widths[0] = min(widths[0], max(24, room))
         for i, head in enumerate(heads):
-            width = max([len(head), *(r[i].cell_len for _k, r in rows)])
-            table.add_column(plain(head), key=str(i - 1), width=min(width, 60))
+            table.add_column(plain(clip(head, widths[i])), key=str(i - 1), width=widths[i])
         for ident, row in rows:
+            row[0] = plain(clip(row[0].plain, widths[0]))
             table.add_row(*row, key=ident)
         if comparison.rows:
+            if self._first_view:  # start on our tamis' column: the cell `a` acts on
+                cursor = cursor._replace(column=1)
+                self._first_view = False
             table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
         hint = Text(t("app.exchange.hint" if others else "app.exchange.alone"))
         if self.skipped:
@@ -162,7 +181,7 @@ class ExchangeScreen(SieveScreen):
         ident, label, cells = comparison.rows[row]
         ours = cells[0]
         if ours is not None:
-            self.notify(plain(t("app.exchange.have", id=ours.id)), timeout=6)
+            self.notify(literal(t("app.exchange.have", id=ours.id)), timeout=6, markup=False)
             return
         source = column - 1 if column >= 2 and cells[column - 1] is not None else None
         if source is None:
@@ -200,15 +219,15 @@ class ExchangeScreen(SieveScreen):
                 wb.flush()
             result = adopt(source, wb.session.tamis.path, [criterion])
         except ExchangeError as exc:
-            self.notify(plain(exc.message()), severity="error", timeout=10)
+            self.notify(literal(exc.message()), severity="error", timeout=10, markup=False)
             return
         except SieveError as exc:
             text = "\n".join(p.render() for p in exc.problems[:5])
-            self.notify(plain(text, one_line=False), severity="error", timeout=10)
+            self.notify(literal(text, one_line=False), severity="error", timeout=10, markup=False)
             return
         except (FileChangedError, OSError) as exc:
-            self.notify(plain(str(exc)), severity="error", timeout=10)
+            self.notify(literal(str(exc)), severity="error", timeout=10, markup=False)
             return
-        self.sieve.reload()
+        self.sieve.reload(quiet=True)
         for new_id, _old in result.added:
-            self.notify(plain(t("exchange.adopt.added", id=new_id)), timeout=4)
+            self.notify(literal(t("exchange.adopt.added", id=new_id)), timeout=4, markup=False)

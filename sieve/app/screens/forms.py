@@ -58,13 +58,16 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     FormDialog .field-label { margin-top: 0; color: $text-muted; }
     FormDialog Input, FormDialog Select { background: $panel; margin-bottom: 1; }
     FormDialog .buttons { height: auto; }
+    FormDialog #form-error { color: $text-error; margin-bottom: 1; }
     """
 
-    def __init__(self, title: Text | str, fields: list[Field]) -> None:
+    def __init__(self, title: Text | str, fields: list[Field], error: str = "") -> None:
         super().__init__()
         localize(self)
         self.form_title = title if isinstance(title, Text) else Text(title)
         self.fields = fields
+        self.error = error
+        """Why the previous answer was refused (shown under the fields), or ``""``."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
@@ -83,6 +86,8 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                     yield Input(
                         field.value, id=f"field-{field.name}", select_on_focus=False, compact=True
                     )
+            if self.error:
+                yield Static(Text(self.error), id="form-error")
             with Horizontal(classes="buttons"):
                 yield Button(t("app.form.ok"), id="ok", variant="primary")
                 yield Button(t("app.form.cancel"), id="cancel")

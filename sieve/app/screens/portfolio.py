@@ -68,17 +68,25 @@ class DecisionDialog(ModalScreen[tuple[str, list[str]] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
 
-    def __init__(self, cases: list[str]) -> None:
+    def __init__(
+        self, cases: list[str], rationale: str = "", present: str = "", error: str = ""
+    ) -> None:
         super().__init__()
         localize(self)
         self.cases = cases
+        self.typed = (rationale, present)
+        """What was typed before (the dialog comes back with it after a refusal)."""
+        self.error = error
 
     def compose(self) -> ComposeResult:
+        rationale, present = self.typed
         with Vertical(classes="dialog wide"):
             yield Static(Text(t("app.decide.title"), style="bold"))
             yield Static(plain(", ".join(self.cases)))
-            yield Input(placeholder=t("app.decide.rationale"), id="rationale")
-            yield Input(placeholder=t("app.decide.present"), id="present")
+            yield Input(rationale, placeholder=t("app.decide.rationale"), id="rationale")
+            yield Input(present, placeholder=t("app.decide.present"), id="present")
+            if self.error:
+                yield Static(Text(self.error, style="bold red"), id="decide-error")
             yield Static(t("app.decide.hint"), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -321,12 +329,19 @@ class PortfolioScreen(EditingScreen):
 
         def answered(answer: tuple[str, list[str]] | None) -> None:
             if answer is not None:
-                self.record(cases, *answer)
+                error = self.record(cases, *answer)
+                if error:  # ask again, keeping what was typed
+                    rationale, present = answer
+                    dialog = DecisionDialog(cases, rationale, " ".join(present), error)
+                    self.app.push_screen(dialog, answered)
 
         self.app.push_screen(DecisionDialog(cases), answered)
 
-    def record(self, cases: list[str], rationale: str, present: list[str]) -> None:
-        """Write the decision: pending edits first, then the journal, then reload."""
+    def record(self, cases: list[str], rationale: str, present: list[str]) -> str | None:
+        """Write the decision: pending edits first, then the journal, then reload.
+
+        Returns why the input was refused (an unknown person...), or ``None``.
+        """
         from sieve.journal import record_decision
         from sieve.load import load_session
         from sieve.save import EditError, FileChangedError
@@ -342,12 +357,13 @@ class PortfolioScreen(EditingScreen):
             ident, _path = record_decision(fresh, cases, rationale, present)
         except EditError as exc:
             self.notify(t(exc.code, **exc.params), severity="error", timeout=6)
-            return
+            return t(exc.code, **exc.params)
         except FileChangedError as exc:
             self.notify(t("app.save.refused", path=exc.path), severity="error", timeout=8)
-            return
+            return None
         self.sieve.reload()
         self.notify(t("app.decide.done", id=ident), timeout=4)
+        return None
 
 
 class CalendarScreen(EditingScreen):
@@ -411,6 +427,12 @@ class CalendarScreen(EditingScreen):
 
         wb = self.sieve.workbench
         if wb is None or wb.evaluation is None:
+            return
+        if self.sieve.blind:  # the calendar is built from the group's results
+            self.query_one(OptionList).clear_options()
+            self.query_one("#cal-detail", Static).update(
+                Text(t("app.blind.hidden"), style="italic")
+            )
             return
         session = wb.session
         inst = self._instance()

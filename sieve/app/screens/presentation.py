@@ -68,14 +68,16 @@ def presentation_text(evaluation, width: int, height: int, blind: bool, problems
     if sifted:
         text.append("\n")
         names = ", ".join(f"{r.case.subject.title} / {r.case.angle.title}" for r in sifted)
-        text.append("✗ " + t("app.presentation.sifted", count=len(sifted)) + " : ", style="bold")
+        text.append(
+            "✗ " + t("app.presentation.sifted", count=len(sifted)) + t("app.colon"), style="bold"
+        )
         text.append_text(plain(clip(names, max(10, width * 2 - 30)), style="dim"))
         text.append("\n")
     if political:
         text.append("\n")
         for flag in political[:4]:
             subject = session.subjects[flag.key]
-            text.append("⚑ " + t(f"app.flag.{flag.kind}") + " : ", style="bold")
+            text.append("⚑ " + t(f"app.flag.{flag.kind}") + t("app.colon"), style="bold")
             text.append_text(plain(clip(subject.title, width - 30)))
             text.append("\n")
     return text

@@ -198,7 +198,8 @@ class TamisScreen(EditingScreen):
                 text.append(("▲" if moved > 0 else "▼") + f"{abs(moved)}".ljust(2), style="bold")
             else:
                 text.append("   ")
-            title_text = f"{result.case.subject.title} / {result.case.angle.title}"
+            # the angle first, as on the Ranking screen: cases of one subject differ by it
+            title_text = f"{result.case.angle.title} · {result.case.subject.title}"
             text.append_text(plain(clip(title_text, width).ljust(width)))
             score = number(result.score * 100, digits=0) if result.score is not None else "?"
             text.append(f" {score:>3}\n")

@@ -2,7 +2,8 @@
 
 Rows are the cases grouped by subject (a subject row carries the subject
 criteria, once per subject; its case rows carry the angle criteria); cases the
-sieve sifted out come after, apart and dimmed, with the gate that stopped them.
+sieve sifted out come after, apart and dimmed, with the gate that stopped them
+(in blind mode, nothing is split or marked: every case in file order).
 Columns are the criteria in tamis order, gates first. A cell shows the group
 level (the median) as a heatmap taken from the theme, ``≠`` on a disputed cell,
 ``?`` where nobody gave a level, ``✗`` on a gate not passed; in a scorer's view
@@ -101,10 +102,15 @@ def build_rows(
     session = evaluation.session
     passing: dict[str, list] = {}
     sifted: dict[str, list] = {}
-    for result in evaluation.results:
-        (sifted if result.sifted_out else passing).setdefault(result.case.subject.id, []).append(
-            result
-        )
+    if blind:
+        # nothing derived from the group's levels: no sifted-out section, file order
+        order = {case.key: i for i, case in enumerate(session.cases)}
+        for result in sorted(evaluation.results, key=lambda r: order.get(r.key, len(order))):
+            passing.setdefault(result.case.subject.id, []).append(result)
+    else:
+        for result in evaluation.results:
+            group = sifted if result.sifted_out else passing
+            group.setdefault(result.case.subject.id, []).append(result)
     by_case = {r.key: r for r in evaluation.results}
     scores = session.scores.get(scorer, {}) if scorer else {}
     codes = {c.id: code for c, code in zip(columns, column_codes(columns), strict=True)}
@@ -116,7 +122,7 @@ def build_rows(
             if level is None:
                 return ("·", "absent")
             style = _heat(level / crit.scale.top)
-            if crit.is_gate and level < crit.pass_at:
+            if crit.is_gate and level < crit.pass_at and not blind:
                 return (f"{level}✗", style)
             return (str(level), style)
         if blind:
@@ -169,11 +175,11 @@ def build_rows(
                     cell(crit, key, result.cells[crit.id]) if crit.on_angle else ("", "")
                     for crit in columns
                 )
-                if result.sifted_out:
+                if blind:
+                    score, score_style = "░", "hidden"
+                elif result.sifted_out:
                     score = "✗ " + " ".join(codes[g] for g in result.failed_gates)
                     score_style = "sifted"
-                elif blind:
-                    score, score_style = "░", "hidden"
                 else:
                     value = by_case[key].score
                     score = number(value * 100, digits=0) if value is not None else "?"
