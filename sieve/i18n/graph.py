@@ -147,7 +147,7 @@ FR: dict[str, str] = {
     "app.screen.stakeholders": "Parties prenantes",
     "app.help.stakeholders": (
         "la carte des parties prenantes : mesures, points de vigilance, grille "
-        "pouvoir-intérêt, relations"
+        "pouvoir-intérêt, relations ; ajouter, modifier, retirer"
     ),
     "app.stakeholders.key.ego": "personne",
     "app.stakeholders.key.grid": "grille",
@@ -327,7 +327,8 @@ EN: dict[str, str] = {
     # the Stakeholders screen of the app
     "app.screen.stakeholders": "Stakeholders",
     "app.help.stakeholders": (
-        "the stakeholder map: measures, points of vigilance, power-interest grid, relations"
+        "the stakeholder map: measures, points of vigilance, power-interest grid, relations; "
+        "add, edit, remove"
     ),
     "app.stakeholders.key.ego": "person",
     "app.stakeholders.key.grid": "grid",
