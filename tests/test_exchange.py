@@ -670,6 +670,20 @@ def test_app_exchange_screen_compares_and_adopts(workspace):
             assert app.workbench.session.tamis.by_id["youth"].origin == "mulhouse@4 (Mulhouse)"
             table = app.screen.query_one(DataTable)
             assert [str(c) for c in table.get_row("youth")[1:]] == ["3", "3"]
+            adopted = tamis.read_text(encoding="utf-8")
+            # undo puts our tamis back as it was, then the adoption is made again
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert tamis.read_text(encoding="utf-8") == before
+            assert "youth" not in app.workbench.session.tamis.by_id
+            table = app.screen.query_one(DataTable)
+            table.cursor_coordinate = (4, 2)
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            await pilot.pause()
+            assert tamis.read_text(encoding="utf-8") == adopted
 
     asyncio.run(walk())
     scale = '[scales.trois]   # une échelle courte\nlevels = ["bas", "moyen", "haut"]\n\n'

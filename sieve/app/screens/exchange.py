@@ -214,10 +214,17 @@ class ExchangeScreen(SieveScreen):
         from sieve.save import FileChangedError
 
         wb = self.sieve.workbench
+        adopted = []
+
+        def operation(session):
+            # through the workbench: pending scores are written first, and undo
+            # (ctrl+z) puts our tamis back as it was
+            result = adopt(source, session.tamis.path, [criterion])
+            adopted.extend(result.added)
+            return [session.tamis.path] if result.added else []
+
         try:
-            if wb.pending:
-                wb.flush()
-            result = adopt(source, wb.session.tamis.path, [criterion])
+            wb.edit_files(operation)
         except ExchangeError as exc:
             self.notify(literal(exc.message()), severity="error", timeout=10, markup=False)
             return
@@ -228,6 +235,6 @@ class ExchangeScreen(SieveScreen):
         except (FileChangedError, OSError) as exc:
             self.notify(literal(str(exc)), severity="error", timeout=10, markup=False)
             return
-        self.sieve.reload(quiet=True)
-        for new_id, _old in result.added:
+        self.sieve.update_views()
+        for new_id, _old in adopted:
             self.notify(literal(t("exchange.adopt.added", id=new_id)), timeout=4, markup=False)
