@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -111,6 +112,13 @@ name = "X"
 """
 
 WorkspaceMaker = Callable[..., Path]
+
+
+def copy_shipped(folder: Path) -> Path:
+    """Copy the shipped ``criteria/`` and ``sessions/`` into ``folder``; return it."""
+    for name in ("criteria", "sessions"):
+        shutil.copytree(PROJECT / name, folder / name)
+    return folder
 
 
 @pytest.fixture(autouse=True)

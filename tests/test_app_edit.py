@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_shipped
 
 from sieve.app.app import SieveApp
 from sieve.app.screens.forms import ConfirmDialog, FormDialog, TagsDialog
@@ -19,8 +19,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def paris(tmp_path: Path) -> Path:
     """A copy of the shipped workspace; returns the Paris session file."""
-    shutil.copytree(PROJECT / "criteria", tmp_path / "criteria")
-    shutil.copytree(PROJECT / "sessions", tmp_path / "sessions")
+    copy_shipped(tmp_path)
     return tmp_path / "sessions" / "paris.toml"
 
 

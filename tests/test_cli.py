@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ONE_CASE
+from conftest import ONE_CASE, copy_shipped
 
 from sieve.cli import main
 
@@ -114,8 +113,7 @@ def test_explain_unknown_case(capsys):
 
 
 def test_score_command_writes_and_validates(tmp_path, capsys):
-    shutil.copytree(PROJECT / "criteria", tmp_path / "criteria")
-    shutil.copytree(PROJECT / "sessions", tmp_path / "sessions")
+    copy_shipped(tmp_path)
     session = str(tmp_path / "sessions" / "mulhouse.toml")
     args = ["score", session, "--scorer", "touria", "--key", "carte-max", "--criterion"]
     code, out, _err = run([*args, "besoin-usagers", "--level", "0"], capsys)

@@ -7,11 +7,10 @@ says it wrote, and by loading the result again without errors.
 from __future__ import annotations
 
 import difflib
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, TAMIS
+from conftest import TAMIS, copy_shipped
 
 from sieve import edit, i18n
 from sieve.engine import evaluate
@@ -25,8 +24,7 @@ from sieve.save import EditError, FileChangedError
 @pytest.fixture
 def shipped(tmp_path: Path) -> Path:
     """A copy of the shipped workspace (criteria/ and sessions/); returns its root."""
-    shutil.copytree(PROJECT / "criteria", tmp_path / "criteria")
-    shutil.copytree(PROJECT / "sessions", tmp_path / "sessions")
+    copy_shipped(tmp_path)
     return tmp_path
 
 

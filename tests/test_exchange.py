@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_shipped
 
 from sieve.cli import main
 from sieve.exchange import (
@@ -756,8 +757,7 @@ def test_merge_texts_score_tables_written_in_several_parts():
 def test_session_diff_sees_the_decision_journal_and_the_portfolio(tmp_path):
     from sieve.cli import main
 
-    shutil.copytree(PROJECT / "criteria", tmp_path / "a" / "criteria")
-    shutil.copytree(PROJECT / "sessions", tmp_path / "a" / "sessions")
+    copy_shipped(tmp_path / "a")
     shutil.copytree(tmp_path / "a", tmp_path / "b")
     b = tmp_path / "b" / "sessions" / "mulhouse.toml"
     assert main(["decide", str(b), "--cases", "carte-max/prototype-appli", "--rationale", "x"]) == 0

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_shipped
 from test_edit import changes
 
 from sieve.app.app import SieveApp
@@ -37,8 +37,7 @@ def sync(test):
 @pytest.fixture
 def paris(tmp_path: Path) -> Path:
     """A copy of the shipped workspace; returns its Paris session."""
-    shutil.copytree(PROJECT / "criteria", tmp_path / "criteria")
-    shutil.copytree(PROJECT / "sessions", tmp_path / "sessions")
+    copy_shipped(tmp_path)
     return tmp_path / "sessions" / "paris.toml"
 
 

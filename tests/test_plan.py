@@ -8,6 +8,7 @@ import random
 from dataclasses import replace
 
 import pytest
+from conftest import copy_shipped
 
 from sieve.cli import main
 from sieve.engine import evaluate, median
@@ -856,14 +857,9 @@ def test_listed_sets_agree_with_the_integer_programme(seed):
 
 
 def test_decide_warns_about_a_sifted_out_case_and_too_few_cases(tmp_path, capsys):
-    import shutil
-    from pathlib import Path
-
     from sieve.cli import main
 
-    root = Path(__file__).resolve().parent.parent
-    shutil.copytree(root / "criteria", tmp_path / "criteria")
-    shutil.copytree(root / "sessions", tmp_path / "sessions")
+    copy_shipped(tmp_path)
     session = tmp_path / "sessions" / "paris.toml"
     cases = ["carte-participative/kiosque", "accueil-mairies/guichet"]
     assert main(["decide", str(session), "--cases", *cases, "--rationale", "x"]) == 0

@@ -6,13 +6,14 @@ import asyncio
 import functools
 
 import pytest
+from conftest import copy_shipped
 from textual.widgets import Static
 
 from sieve.app.app import SieveApp
 from sieve.app.screens.portfolio import CalendarScreen, DecisionDialog, PortfolioScreen
 from sieve.load import open_session
 from tests.test_plan import SESSION_BODY
-from tests.test_snapshots import PROJECT, make
+from tests.test_snapshots import make
 
 BODY = (
     "# un commentaire gardé\n"
@@ -216,12 +217,10 @@ SIZES = [(80, 24), (160, 48)]
 def paris_with_journal(tmp_path):
     """A copy of the shipped Paris session with one decision, reviewed, on fixed dates."""
     import datetime as dt
-    import shutil
 
     from sieve.journal import record_decision, record_review
 
-    shutil.copytree(PROJECT / "criteria", tmp_path / "criteria")
-    shutil.copytree(PROJECT / "sessions", tmp_path / "sessions")
+    copy_shipped(tmp_path)
     path = tmp_path / "sessions" / "paris.toml"
     cases = ["carte-participative/kiosque", "echange-local/trocateur"]
     record_decision(

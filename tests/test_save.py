@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_shipped
 
 from sieve.load import load_session, open_session
 from sieve.save import EditError, FileChangedError, TomlDocument, atomic_write, set_note, set_score
@@ -18,8 +18,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def shipped(tmp_path: Path) -> Path:
     """A copy of the shipped criteria and sessions; returns the workspace folder."""
-    shutil.copytree(PROJECT / "criteria", tmp_path / "criteria")
-    shutil.copytree(PROJECT / "sessions", tmp_path / "sessions")
+    copy_shipped(tmp_path)
     return tmp_path
 
 

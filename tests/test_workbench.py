@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_shipped
 
 from sieve.save import FileChangedError
 from sieve.workbench import Workbench
@@ -190,8 +191,7 @@ def test_incremental_levels_match_a_full_evaluation(tmp_path):
 
 
 def _shipped(tmp_path: Path) -> Path:
-    shutil.copytree(PROJECT / "criteria", tmp_path / "criteria")
-    shutil.copytree(PROJECT / "sessions", tmp_path / "sessions")
+    copy_shipped(tmp_path)
     return tmp_path / "sessions" / "paris.toml"
 
 
