@@ -34,10 +34,10 @@ class EditingScreen(SieveScreen):
             written = wb.edit_files(operation, *args, **kwargs)
         except EditError as exc:
             self.edit_error = t(exc.code, **exc.params)
-            app.notify(self.edit_error, severity="error", markup=False)
+            app.notify(self.edit_error, severity="error")
             return False
         except FileChangedError as exc:
-            app.notify(t("edit.changed", path=exc.path), severity="error", timeout=8, markup=False)
+            app.notify(t("edit.changed", path=exc.path), severity="error", timeout=8)
             app.check_disk(force=True)
             return False
         if not wb.ok:
@@ -46,7 +46,6 @@ class EditingScreen(SieveScreen):
         app.notify(
             t("app.edit.saved", files=len(written)) if written else t("app.edit.nothing"),
             timeout=2,
-            markup=False,
         )
         app.update_views()
         return bool(written)

@@ -28,7 +28,6 @@ from sieve.app.screens.base import SieveScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import t
-from sieve.text import literal
 
 
 class AdoptDialog(ModalScreen[bool]):
@@ -181,7 +180,7 @@ class ExchangeScreen(SieveScreen):
         ident, label, cells = comparison.rows[row]
         ours = cells[0]
         if ours is not None:
-            self.notify(literal(t("app.exchange.have", id=ours.id)), timeout=6, markup=False)
+            self.notify(t("app.exchange.have", id=ours.id), timeout=6)
             return
         source = column - 1 if column >= 2 and cells[column - 1] is not None else None
         if source is None:
@@ -226,15 +225,15 @@ class ExchangeScreen(SieveScreen):
         try:
             wb.edit_files(operation)
         except ExchangeError as exc:
-            self.notify(literal(exc.message()), severity="error", timeout=10, markup=False)
+            self.notify(exc.message(), severity="error", timeout=10)
             return
         except SieveError as exc:
             text = "\n".join(p.render() for p in exc.problems[:5])
-            self.notify(literal(text, one_line=False), severity="error", timeout=10, markup=False)
+            self.notify(text, severity="error", timeout=10)
             return
         except (FileChangedError, OSError) as exc:
-            self.notify(literal(str(exc)), severity="error", timeout=10, markup=False)
+            self.notify(str(exc), severity="error", timeout=10)
             return
         self.sieve.update_views()
         for new_id, _old in adopted:
-            self.notify(literal(t("exchange.adopt.added", id=new_id)), timeout=4, markup=False)
+            self.notify(t("exchange.adopt.added", id=new_id), timeout=4)

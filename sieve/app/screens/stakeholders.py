@@ -530,9 +530,7 @@ class StakeholdersScreen(EditingScreen):
             return
         name = session.people[ident].name
         if ident not in session.stakeholders:
-            self.app.notify(
-                t("app.people.scorer_only", name=name), severity="warning", markup=False
-            )
+            self.app.notify(t("app.people.scorer_only", name=name), severity="warning")
             return
         count = edit.relations_of(session, ident)
         detail = Text(t("app.people.remove_relations", count=count)) if count else None
@@ -568,9 +566,7 @@ class StakeholdersScreen(EditingScreen):
         try:
             return float(cleaned)
         except ValueError:
-            self.app.notify(
-                t("app.people.weight_invalid", value=text), severity="error", markup=False
-            )
+            self.app.notify(t("app.people.weight_invalid", value=text), severity="error")
             return None
 
     def action_relate(self) -> None:
@@ -579,7 +575,7 @@ class StakeholdersScreen(EditingScreen):
         if session is None:
             return
         if source is None:
-            self.app.notify(t("app.people.no_person"), markup=False)
+            self.app.notify(t("app.people.no_person"))
             return
         # towards the referent by default (the pivot of the programme), else the first other
         others = sorted(

@@ -272,7 +272,6 @@ class TamisScreen(EditingScreen):
                     self.notify(
                         t("edit.not_number", field="pass_at", value=answer["pass_at"]),
                         severity="error",
-                        markup=False,
                     )
                     return
                 self.run_edit(edit.set_pass_at, crit.id, value)
@@ -320,7 +319,6 @@ class TamisScreen(EditingScreen):
                 self.notify(
                     t("edit.not_number", field="weight", value=answer["weight"]),
                     severity="error",
-                    markup=False,
                 )
                 return
             if self.run_edit(
