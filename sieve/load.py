@@ -974,14 +974,9 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
     """Relations between stakeholders; a scorer's id names them on the map too."""
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
-    # Ids of stakeholders written in the file but refused (a bad role...): their own
-    # problem is reported already, so relations naming them add none.
-    raw = data.get("stakeholder")
-    declared = (
-        {b["id"] for b in raw if isinstance(b, dict) and isinstance(b.get("id"), str)}
-        if isinstance(raw, list)
-        else set()
-    )
+    # Stakeholders written in the file but refused (a bad role...): their own problem
+    # is reported already, so relations naming them add none.
+    declared = written_ids(data, "stakeholder")
     for where, body in _array_of_tables(data, "relation", fc):
         f = _Fields(fc, body, where, RELATION_KEYS)
         if not f.ok:
@@ -1016,17 +1011,18 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
     return out
 
 
+def written_ids(data: dict, kind: str) -> set[str]:
+    """The string ids of the ``[[kind]]`` tables of a document, accepted or not."""
+    tables = data.get(kind)
+    if not isinstance(tables, list):
+        return set()
+    return {t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)}
+
+
 def _refused(data: dict, subjects: dict[str, Subject], angles: dict[str, Angle]) -> set[str]:
     """Subject ids (``id``) and angle ids (``/id``) written in the file but not accepted."""
-    refused = set()
-    for table in data.get("subject", ()) if isinstance(data.get("subject"), list) else ():
-        ident = table.get("id") if isinstance(table, dict) else None
-        if isinstance(ident, str) and ident not in subjects:
-            refused.add(ident)
-    for table in data.get("angle", ()) if isinstance(data.get("angle"), list) else ():
-        ident = table.get("id") if isinstance(table, dict) else None
-        if isinstance(ident, str) and ident not in angles:
-            refused.add(f"{CASE_SEPARATOR}{ident}")  # any case key with this angle
+    refused = written_ids(data, "subject") - subjects.keys()
+    refused |= {f"{CASE_SEPARATOR}{a}" for a in written_ids(data, "angle") - angles.keys()}
     return refused
 
 
