@@ -316,6 +316,22 @@ class _Fields:
             return default
         return value
 
+    def date(self, key: str) -> _dt.date | None:
+        """A TOML local date (``2017-01-25``), or ``None`` when absent or of another type."""
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
+            self.fc.add(
+                self.where + (key,),
+                "key.type",
+                key=key,
+                expected_type="date",
+                found_type=type_name(value),
+            )
+            return None
+        return value
+
     def choice(self, key: str, choices: tuple[str, ...], required: bool = True) -> str | None:
         value = self._get(key, required)
         if value is None:
@@ -773,16 +789,7 @@ def load_session(path: Path) -> SessionLoad:
         return result
     session_id = head.id()
     tamis_ref = head.str("tamis", required=True)
-    date = head.table.get("date")
-    if date is not None and (not isinstance(date, _dt.date) or isinstance(date, _dt.datetime)):
-        fc.add(
-            ("session", "date"),
-            "key.type",
-            key="date",
-            expected_type="date",
-            found_type=type_name(date),
-        )
-        date = None
+    date = head.date("date")
 
     workspace = workspace_of(path)
     base = path.resolve().parent

@@ -170,24 +170,6 @@ class Decision:
     snapshots: tuple[Snapshot, ...] = field(default=())
 
 
-def _date(f: Any, key: str) -> _dt.date | None:
-    from sieve.load import type_name
-
-    value = f.table.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
-        f.fc.add(
-            f.where + (key,),
-            "key.type",
-            key=key,
-            expected_type="date",
-            found_type=type_name(value),
-        )
-        return None
-    return value
-
-
 def read_plan(
     data: dict, fc: Any, subjects: dict, angles: dict, people: set[str]
 ) -> tuple[Portfolio, tuple[Decision, ...]]:
@@ -247,7 +229,7 @@ def _portfolio(data: dict, fc: Any, case_keys: set[str]) -> Portfolio:
         values["first_case_max"] = f.number("first_case_max", 0.0, 0.0)
     values["first_case"] = f.choice("first_case", FIRST_CASE_RULES, required=False) or d.first_case
     values["one_case_per_subject"] = f.bool("one_case_per_subject", True)
-    values["start"] = _date(f, "start")
+    values["start"] = f.date("start")
     for key in ("min_cases", "min_case_sessions", "lab_start_min", "min_session_days"):
         high = key.replace("min_", "max_")
         if values[key] > values[high]:
@@ -287,7 +269,7 @@ def _portfolio(data: dict, fc: Any, case_keys: set[str]) -> Portfolio:
             continue
         number = sf.int("number", 0, 1, None, required=True)
         days = sf.number("days", -1.0, 0.0)
-        date = _date(sf, "date")
+        date = sf.date("date")
         if number in numbers:
             fc.add(swhere + ("number",), "portfolio.session_twice", number=number)
             continue
@@ -308,7 +290,7 @@ def _decisions(data: dict, fc: Any, case_keys: set[str], people: set[str]) -> tu
         if not f.ok:
             continue
         ident = f.id()
-        date = _date(f, "date")
+        date = f.date("date")
         cases = f.str_list("cases")
         for key in cases:
             # A case may have left the session since: history is kept, with a warning.
@@ -337,7 +319,7 @@ def _decisions(data: dict, fc: Any, case_keys: set[str], people: set[str]) -> tu
                     disputed=sf.str_list("disputed"),
                     outcome=None if outcome < 0 else outcome,
                     outcome_note=sf.str("outcome_note"),
-                    reviewed=_date(sf, "reviewed"),
+                    reviewed=sf.date("reviewed"),
                 )
             )
         if _unique(fc, seen, ident, where, "decision") and ident:
