@@ -111,6 +111,31 @@ name = "X"
 "a/a1" = { learn = 1, doable = 1 }
 """
 
+#: A session body with one case (a/x), two scorers (ana, bob) and commented scores of ana.
+TWO_SCORERS = """\
+[[subject]]
+id = "a"
+title = "Sujet A"
+
+[[angle]]
+id = "x"
+subject = "a"
+title = "Angle X"
+
+[[scorer]]
+id = "ana"
+name = "Ana"
+
+[[scorer]]
+id = "bob"
+name = "Bob"
+
+# les notes d'Ana
+[scores.ana]
+"a" = { need = 2, service = 1 }   # gardé
+"a/x" = { learn = 3, doable = 1 }
+"""
+
 WorkspaceMaker = Callable[..., Path]
 
 

@@ -7,6 +7,7 @@ import functools
 import shutil
 from pathlib import Path
 
+from conftest import TWO_SCORERS
 from rich.text import Text
 
 from sieve.app.app import SieveApp
@@ -18,28 +19,7 @@ from sieve.workbench import Workbench
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-BODY = """\
-[[subject]]
-id = "a"
-title = "Sujet A"
-
-[[angle]]
-id = "x"
-subject = "a"
-title = "Angle X"
-
-[[scorer]]
-id = "ana"
-name = "Ana"
-
-[[scorer]]
-id = "bob"
-name = "Bob"
-
-[scores.ana]
-"a" = { need = 2, service = 1 }  # à garder
-"a/x" = { learn = 3, doable = 1 }
-"""
+BODY = TWO_SCORERS
 
 
 def sync(test):
@@ -74,7 +54,7 @@ async def test_scoring_with_undo(workspace):
             "a": {"need": 3, "service": 1},
             "a/x": {"learn": 0, "doable": 1},
         }
-        assert "# à garder" in path.read_text()
+        assert "# gardé" in path.read_text()
         await pilot.press("delete")  # abstain
         await app.workers.wait_for_complete()
         assert levels(path, "ana")["a/x"] == {"doable": 1}

@@ -8,34 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_shipped
+from conftest import TWO_SCORERS, copy_shipped
 
 from sieve.save import FileChangedError
 from sieve.workbench import Workbench
 
-BODY = """\
-[[subject]]
-id = "a"
-title = "Sujet A"
-
-[[angle]]
-id = "x"
-subject = "a"
-title = "Angle X"
-
-[[scorer]]
-id = "ana"
-name = "Ana"
-
-[[scorer]]
-id = "bob"
-name = "Bob"
-
-# les notes d'Ana
-[scores.ana]
-"a" = { need = 2, service = 1 }   # gardé
-"a/x" = { learn = 3, doable = 1 }
-"""
+BODY = TWO_SCORERS
 
 PROJECT = Path(__file__).resolve().parent.parent
 
