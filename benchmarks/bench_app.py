@@ -220,7 +220,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("TEXTUAL", "")
 
-    from sieve.load import load_session
+    from sieve.load.session import load_session
     from sieve.locations import DEFAULT_SESSION
 
     session = load_session(DEFAULT_SESSION).session

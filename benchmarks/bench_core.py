@@ -4,14 +4,14 @@ Generates (with ``benchmarks/synth.py``) a workspace of 500 cases x 40 criteria 
 25 scorers (one score file per scorer) in a temporary folder, then prints, in one run:
 
 1. reading: the fastest raw TOML parse of the same files (rtoml; tomllib and tomli
-   when installed) vs ``sieve.load.load_session`` (read + validate + build the model).
+   when installed) vs ``sieve.load.session.load_session`` (read + validate + build the model).
    Target: load <= 2 x the fastest raw parse.
 2. ranking: ``sieve.engine.evaluate`` vs the same weighted-sum ranking computed with
    pymcdm (WSM, each column divided by its scale's top level, normalised weights):
    from the same scores (group levels with numpy, gates, WSM, rank), and the WSM
    call alone on the prebuilt matrix of group levels. Checks both give the same
    ranks. Target: under 50 ms and faster than the peer library.
-3. saving: ``sieve.save.set_score`` of one changed score (tomlkit edit of one
+3. saving: ``sieve.save.scores.set_score`` of one changed score (tomlkit edit of one
    scorer's file + atomic save) vs full re-serialisations of that file.
    Target: under 0.2 s.
 
@@ -48,9 +48,10 @@ sys.path.insert(0, str(HERE.parent))
 
 import synth  # noqa: E402
 
-from sieve.engine import TIE_TOLERANCE, evaluate  # noqa: E402
-from sieve.load import load_session  # noqa: E402
-from sieve.save import atomic_write, digest, set_score  # noqa: E402
+from sieve.engine.evaluate import TIE_TOLERANCE, evaluate  # noqa: E402
+from sieve.load.session import load_session  # noqa: E402
+from sieve.save.document import atomic_write, digest  # noqa: E402
+from sieve.save.scores import set_score  # noqa: E402
 
 FULL = {"subjects": 100, "angles": 5, "criteria": 40, "scorers": 25}
 SMALL = {"subjects": 20, "angles": 5, "criteria": 16, "scorers": 6}
@@ -219,7 +220,7 @@ def bench_load(ws: synth.Workspace, runs: int, slow_runs: int, table: Table) -> 
     ratio = paired_ratio(turns["sieve"], turns["rtoml"])
     table.add(
         "1 load",
-        "sieve.load.load_session (read + validate + model)",
+        "sieve.load.session.load_session (read + validate + model)",
         results["sieve"],
         runs,
         f"{ratio:.2f} x {fastest[1]} (median of per-round ratios)",
@@ -449,10 +450,13 @@ def bench_save(ws: synth.Workspace, runs: int, table: Table) -> dict[str, float]
     path.write_text(text, encoding="utf-8")
 
     label = f"{path.name}, {size / 1e3:.0f} kB"
-    table.add("3 save", f"sieve.save.set_score, one level ({label})", t_set, runs)
+    table.add("3 save", f"sieve.save.scores.set_score, one level ({label})", t_set, runs)
     if t_fill is not None:
         table.add(
-            "3 save", "sieve.save.set_score, filling an abstention (line rewritten)", t_fill, runs
+            "3 save",
+            "sieve.save.scores.set_score, filling an abstention (line rewritten)",
+            t_fill,
+            runs,
         )
     # set_score rewrites the one line (checked by re-reading with rtoml); the whole
     # tomlkit document is only parsed when that splice declines (unusual layouts).

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import rtoml
 
-from sieve.exchange import compare, compare_table, merge_texts
+from sieve.exchange.core import compare, compare_table, merge_texts
 
 FILES = 100
 CRITERIA = 40

@@ -23,14 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sieve.graph import (  # noqa: E402
-    EXACT_LIMIT,
-    SAMPLE,
-    SEED,
-    analyse,
-    betweenness,
-    ties_graph,
-)
+from sieve.graph.analyse import EXACT_LIMIT, SAMPLE, SEED, analyse, betweenness, ties_graph
 from sieve.model import Relation, Stakeholder  # noqa: E402
 
 TEAM = 25

@@ -4,7 +4,7 @@ Run: ``.venv/bin/python benchmarks/bench_people.py`` (``--runs N``, default 5).
 
 The maps are :func:`bench_graph.synthetic_map` (fixed seed; four relations per
 person), written as a session of the small test tamis. For each size the script
-prints the median time of each edit of :mod:`sieve.edit` (each run on the same
+prints the median time of each edit of :mod:`sieve.save.edit` (each run on the same
 starting bytes) and, side by side, the baseline measured in the same run:
 ``load_session`` of the same file, which the app pays after every structural edit
 (:meth:`sieve.workbench.Workbench.edit_files` reads the files again). Every edited
@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from bench_graph import synthetic_map  # noqa: E402
 from conftest import SESSION_HEAD, TAMIS  # noqa: E402
 
-from sieve import edit  # noqa: E402
-from sieve.load import load_session  # noqa: E402
+from sieve.load.session import load_session  # noqa: E402
+from sieve.save import edit  # noqa: E402
 
 
 def session_text(count: int) -> str:

@@ -126,7 +126,7 @@ def timed(func, repeat: int = 5) -> tuple[float, float, object]:
 def greedy(inst) -> tuple[list[int], bool]:
     """Baseline: best score first; keep a case when the set still breaks nothing that
     more cases cannot repair (count, subjects, budgets, attention, exclusions)."""
-    from sieve.plan import measure
+    from sieve.plan.solve import measure
 
     repairable = {"count.min", "diversity.types", "diversity.territories", "diversity.methods"}
     repairable |= {"first-case", "pinned"}
@@ -143,9 +143,9 @@ def greedy(inst) -> tuple[list[int], bool]:
 
 
 def bench_plan() -> None:
-    from sieve.cli import main
-    from sieve.load import open_session
-    from sieve.plan import build_instance, solve_instance, total
+    from sieve.cli.main import main
+    from sieve.load.session import open_session
+    from sieve.plan.solve import build_instance, solve_instance, total
 
     with tempfile.TemporaryDirectory() as tmp:
         path = workspace(Path(tmp))
@@ -185,7 +185,7 @@ def bench_plan() -> None:
 
 def pure_python_draw(levels, weights, is_gate, pass_at, tops, rng, k):
     """One Monte Carlo draw the slow way (for the baseline)."""
-    from sieve.engine import median
+    from sieve.engine.evaluate import median
 
     n_cases, n_crits, n_scorers = len(levels), len(levels[0]), len(levels[0][0])
     picks = [rng.randrange(n_scorers) for _ in range(n_scorers)]
@@ -214,7 +214,7 @@ def mc_arrays():
     """The benchmark's random session as arrays: 500 cases x 40 criteria, 7 scorers."""
     import numpy as np
 
-    from sieve.robust import Arrays
+    from sieve.plan.robust import Arrays
 
     rng = np.random.default_rng(0)
     cases, crits, scorers = MC_CASES, MC_CRITERIA, MC_SCORERS
@@ -243,7 +243,7 @@ def first_call_child() -> None:
     start = time.perf_counter()
     import numpy  # noqa: F401
 
-    from sieve.robust import draw_scores, top_k_hits
+    from sieve.plan.robust import draw_scores, top_k_hits
 
     imports = time.perf_counter() - start
     arrays = mc_arrays()
@@ -272,7 +272,7 @@ def bench_first_call(processes: int = 7) -> None:
         runs.append(json.loads(out))
     med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
     print(f"Monte Carlo in fresh processes (median of {processes}), same workload")
-    print(f"  imports (numpy, sieve.robust)   {med['imports']:.3f} s")
+    print(f"  imports (numpy, sieve.plan.robust)   {med['imports']:.3f} s")
     print(f"  first call                      {med['first']:.3f} s   target < 1 s")
     print(f"  warm (median of the next 3)     {med['warm']:.3f} s")
     print("  first calls: " + " ".join(f"{r['first']:.2f}" for r in runs))
@@ -280,7 +280,7 @@ def bench_first_call(processes: int = 7) -> None:
 
 def bench_monte_carlo() -> None:
 
-    from sieve.robust import draw_scores, top_k_hits
+    from sieve.plan.robust import draw_scores, top_k_hits
 
     arrays = mc_arrays()
     levels, weights, is_gate, pass_at = (
@@ -324,8 +324,8 @@ def bench_monte_carlo() -> None:
 
 
 def bench_robust_cli() -> None:
-    from sieve.load import open_session
-    from sieve.robust import analyse
+    from sieve.load.session import open_session
+    from sieve.plan.robust import analyse
 
     session = open_session(ROOT / "sessions" / "paris.toml")
     _, warm, rob = timed(lambda: analyse(session, draws=2000, seed=0), repeat=2)

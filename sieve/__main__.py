@@ -2,6 +2,6 @@
 
 import sys
 
-from sieve.cli import main
+from sieve.cli.main import main
 
 sys.exit(main())

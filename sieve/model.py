@@ -12,10 +12,6 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sieve.portfolio import Decision, Portfolio
 
 #: Ids are slugs, unique within their kind in a file.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -314,3 +310,103 @@ class Session:
         if angle is None or angle.subject != subject_id or subject_id not in self.subjects:
             raise KeyError(key)
         return Case(self.subjects[subject_id], angle)
+
+
+#: The rules a first case may have to follow (``first_case`` key).
+FIRST_CASE_RULES = ("marked-or-calm", "marked", "calm", "marked-and-calm", "none")
+
+
+#: Outcome levels of a reviewed case: 0 (it did not work) to OUTCOME_TOP (beyond hopes).
+OUTCOME_TOP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCase:
+    """A chosen case and the numbers of the sessions given to it."""
+
+    case: str
+    sessions: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSession:
+    """A session whose days or date differ from the portfolio's defaults."""
+
+    number: int
+    days: float | None = None
+    date: _dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolio:
+    """The constraints of a portfolio of cases, and its planned calendar.
+
+    Every figure defaults to the protocol of La Transfo (see DOMAIN.md).
+    """
+
+    min_cases: int = 3
+    max_cases: int = 6
+    min_case_sessions: int = 1
+    max_case_sessions: int = 4
+    case_sessions: int = 2
+    """Sessions counted for a candidate case that has no planned sessions."""
+    sessions: int = 11
+    """The session budget: sessions available for the cases."""
+    days: float = 35.0
+    months: int = 18
+    session_days: float = 3.0
+    """Days of a session unless ``[[portfolio.session]]`` says otherwise."""
+    min_session_days: float = 2.0
+    max_session_days: float = 3.0
+    cases_per_session: int = 1
+    lab_start: int = 4
+    """The planned session where work on the future lab starts."""
+    lab_start_min: int = 4
+    lab_start_max: int = 6
+    min_types: int = 2
+    min_territories: int = 2
+    min_methods: int = 4
+    max_exposed: int = 1
+    """At most this many chosen subjects at or over the tamis's attention threshold."""
+    first_case: str = "marked-or-calm"
+    first_case_max: float | None = None
+    """The first case's attention limit; ``None``: the tamis's ``first_case_max``."""
+    one_case_per_subject: bool = True
+    pinned: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    start: _dt.date | None = None
+    """The date of session 1 (optional); later sessions follow every ``month_gap`` months."""
+    month_gap: int = 1
+    planned: tuple[PlannedCase, ...] = ()
+    planned_sessions: tuple[PlannedSession, ...] = ()
+    declared: bool = False
+    """Whether the session file has a ``[portfolio]`` table at all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the sieve said about a chosen case when the decision was made."""
+
+    case: str
+    score: float | None = None
+    rank: int | None = None
+    flags: tuple[str, ...] = ()
+    disputed: tuple[str, ...] = ()
+    outcome: int | None = None
+    """How the case went (0 to OUTCOME_TOP), written by a review."""
+    outcome_note: str = ""
+    reviewed: _dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One entry of the decision journal."""
+
+    id: str
+    date: _dt.date | None
+    cases: tuple[str, ...]
+    rationale: str = ""
+    present: tuple[str, ...] = ()
+    tamis: str = ""
+    tamis_version: int | None = None
+    snapshots: tuple[Snapshot, ...] = field(default=())

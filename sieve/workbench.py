@@ -25,11 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sieve.engine import Evaluation, collect_levels, evaluate
-from sieve.load import SessionLoad, load_session
+from sieve.engine.evaluate import Evaluation, collect_levels, evaluate
+from sieve.errors import EditError, Problem
+from sieve.load.session import SessionLoad, load_session
 from sieve.model import CASE_SEPARATOR, Session
-from sieve.problems import Problem
-from sieve.save import EditError, digest
+from sieve.save.document import digest
 
 #: How many edits can be undone.
 UNDO_DEPTH = 200
@@ -264,7 +264,7 @@ class Workbench:
         """Take back the last edit (saved like any edit); ``None`` when there is none.
 
         A structural edit (:meth:`edit_files`) is taken back by writing its files'
-        former bytes; :class:`sieve.save.FileChangedError` if one changed since.
+        former bytes; :class:`sieve.errors.FileChangedError` if one changed since.
         """
         if not self.undo_stack:
             return None
@@ -307,7 +307,7 @@ class Workbench:
     def edit_files(
         self, operation: Callable[..., list[Path]], *args: object, **kwargs: object
     ) -> list[Path]:
-        """Run a structural edit of the files (a function of :mod:`sieve.edit`), then reload.
+        """Run a structural edit of the files (a function of :mod:`sieve.save.edit`), then reload.
 
         Pending score and note edits are written first; the operation then works
         on the session as the files hold it (so a file changed by someone else is
@@ -333,7 +333,8 @@ class Workbench:
 
     def _undo_files(self, edit: FilesEdit) -> None:
         """Put back the files of a structural edit, unless someone changed them since."""
-        from sieve.save import FileChangedError, atomic_write
+        from sieve.errors import FileChangedError
+        from sieve.save.document import atomic_write
 
         self.flush()
         for path, expected in edit.after.items():
@@ -354,12 +355,12 @@ class Workbench:
     def flush(self, on_saved: Callable[[Edit, list[Path]], None] | None = None) -> int:
         """Write the pending edits in order; return how many were written.
 
-        Raises :class:`sieve.save.FileChangedError` (the edit and those after it
+        Raises :class:`sieve.errors.FileChangedError` (the edit and those after it
         stay pending) when a file changed on disk since it was read, and
-        :class:`sieve.save.EditError` for an edit the files refuse. Safe to call
+        :class:`sieve.errors.EditError` for an edit the files refuse. Safe to call
         from a worker thread while edits are being made.
         """
-        from sieve.save import set_note, set_score
+        from sieve.save.scores import set_note, set_score
 
         done = 0
         with self._flush_lock:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -178,3 +179,12 @@ def workspace(tmp_path: Path) -> WorkspaceMaker:
         return session
 
     return make
+
+
+def changes(before: str, after: str) -> list[str]:
+    """The changed lines, as ``-old`` / ``+new``, in file order."""
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("---", "+++"))
+    ]

@@ -16,8 +16,8 @@ def run(path: Path | None, sessions: list[Path] | None = None) -> int:
     it closes (a quit right after a keystroke) are written before returning.
     """
     from sieve.app.app import SieveApp
+    from sieve.errors import EditError, FileChangedError
     from sieve.i18n import t
-    from sieve.save import EditError, FileChangedError
 
     app = SieveApp(path, sessions=sessions)
     app.run()

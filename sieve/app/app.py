@@ -24,8 +24,8 @@ from textual.binding import Binding
 
 from sieve.app.bindings import localize
 from sieve.app.screens import SCREENS
+from sieve.errors import EditError, FileChangedError
 from sieve.i18n import t
-from sieve.save import EditError, FileChangedError
 from sieve.text import literal
 from sieve.workbench import Edit, FilesEdit, Workbench
 
@@ -302,7 +302,7 @@ class SieveApp(App[int]):
         if not wb.ok:  # the error screen: nothing open to lose, show the fixed files at once
             self.reload()
             return
-        from sieve.save import digest
+        from sieve.save.document import digest
 
         now = {}
         for path in changed:

@@ -23,7 +23,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static, Tree
 
-from sieve import edit
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog, TagsDialog
@@ -31,6 +30,7 @@ from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
 from sieve.model import Angle, Session, Subject
+from sieve.save import edit
 
 SUBJECT = "subject"
 ANGLE = "angle"

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Static
 
 from sieve.app.bindings import localize
 from sieve.app.text import plain
-from sieve.engine import explain
+from sieve.engine.evaluate import explain
 from sieve.i18n import number, t
 
 

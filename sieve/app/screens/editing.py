@@ -1,6 +1,6 @@
 """The base of the screens that edit the files' structure (Tamis, Cases).
 
-Their edits go through :mod:`sieve.edit` (lossless, refusing a file changed on
+Their edits go through :mod:`sieve.save.edit` (lossless, refusing a file changed on
 disk) via :meth:`sieve.workbench.Workbench.edit_files`, which writes pending
 scores first and reads everything again afterwards.
 """
@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sieve.app.screens.base import SieveScreen
+from sieve.errors import EditError, FileChangedError
 from sieve.i18n import t
-from sieve.save import EditError, FileChangedError
 
 
 class EditingScreen(SieveScreen):

@@ -21,8 +21,8 @@ from textual.widgets import Static
 from sieve.app.bindings import localize
 from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
+from sieve.errors import Problem, relative_path
 from sieve.i18n import t
-from sieve.problems import Problem, _relative
 
 
 class ErrorScreen(Screen):
@@ -39,7 +39,7 @@ class ErrorScreen(Screen):
     def compose(self) -> ComposeResult:
         errors = sum(p.is_error for p in self.problems)
         head = Text(t("app.errors.title", count=errors) + "\n", style="bold")
-        head.append_text(plain(_relative(Path(self.path), None)))
+        head.append_text(plain(relative_path(Path(self.path), None)))
         yield Static(head, classes="bar error-bar")
         body = Text()
         for problem in self.problems:

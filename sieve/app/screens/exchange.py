@@ -78,7 +78,7 @@ class ExchangeScreen(SieveScreen):
         super().__init__()
         localize(self)
         self.comparison = None
-        """The :class:`sieve.exchange.Comparison` shown (ours is its first tamis)."""
+        """The :class:`sieve.exchange.core.Comparison` shown (ours is its first tamis)."""
         self.skipped: list[Path] = []
         """Files of ``criteria/`` that are not valid tamis (left out)."""
         self._first_view = True
@@ -102,7 +102,7 @@ class ExchangeScreen(SieveScreen):
 
     def other_tamis(self) -> list:
         """The valid tamis of the workspace's ``criteria/`` folder, ours left out."""
-        from sieve.load import load_tamis
+        from sieve.load.session import load_tamis
         from sieve.locations import workspace_of
 
         session = self.sieve.workbench.session
@@ -120,7 +120,7 @@ class ExchangeScreen(SieveScreen):
         return found
 
     def update_view(self) -> None:
-        from sieve.exchange import cell_text, column_labels, compare_tamis
+        from sieve.exchange.core import cell_text, column_labels, compare_tamis
 
         session = self.sieve.workbench.session
         others = self.other_tamis()
@@ -208,9 +208,8 @@ class ExchangeScreen(SieveScreen):
 
     def adopt(self, source: Path, criterion: str) -> None:
         """Adopt ``criterion`` from the tamis at ``source`` into ours, then reload."""
-        from sieve.exchange import ExchangeError, adopt
-        from sieve.problems import SieveError
-        from sieve.save import FileChangedError
+        from sieve.errors import FileChangedError, SieveError
+        from sieve.exchange.core import ExchangeError, adopt
 
         wb = self.sieve.workbench
         adopted = []

@@ -12,10 +12,10 @@
 - :class:`JournalScreen`: the decisions recorded, and how the sieve's predictions
   compared with the outcomes.
 
-Everything here only calls :mod:`sieve.plan`, :mod:`sieve.plan_edit` (through
+Everything here only calls :mod:`sieve.plan`, :mod:`sieve.save.plan` (through
 :meth:`sieve.workbench.Workbench.edit_files`, so that pending scores are written
-first and the session is read again), :mod:`sieve.journal` and
-:mod:`sieve.plan_report`; file text is shown through :func:`sieve.app.text.plain`.
+first and the session is read again), :mod:`sieve.plan.journal` and
+:mod:`sieve.render.plan`; file text is shown through :func:`sieve.app.text.plain`.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ class PortfolioScreen(EditingScreen):
 
     def solve(self):
         """The plan result for the open session under the screen's pins and exclusions."""
-        from sieve.plan import build_instance, solve_instance
+        from sieve.plan.solve import build_instance, solve_instance
 
         wb = self.sieve.workbench
         inst = build_instance(wb.session, wb.evaluation)
@@ -194,7 +194,7 @@ class PortfolioScreen(EditingScreen):
 
     def _detail(self) -> None:
         """The right-hand side: total, constraints, alternatives, the case's reason."""
-        from sieve.plan_report import conflict_message, status_message, words
+        from sieve.render.plan import conflict_message, status_message, words
 
         result = self.result
         if result is None or self.sieve.blind:
@@ -284,7 +284,7 @@ class PortfolioScreen(EditingScreen):
 
     def _write_pins(self, pinned: set[str], excluded: set[str]) -> None:
         """Write the pins to the session file (in ranking order) and show the new best."""
-        from sieve.plan_edit import set_pins
+        from sieve.save.plan import set_pins
 
         keys = self.result.instance.keys if self.result is not None else []
         self.robust = None
@@ -311,7 +311,7 @@ class PortfolioScreen(EditingScreen):
 
     @work(thread=True, exclusive=True, group="robust")
     def _run_robust(self, session) -> None:
-        from sieve.robust import analyse
+        from sieve.plan.robust import analyse
 
         rob = analyse(session, draws=ROBUST_DRAWS, seed=0, portfolio_draws=100)
         self.app.call_from_thread(self._robust_done, rob)
@@ -342,9 +342,9 @@ class PortfolioScreen(EditingScreen):
 
         Returns why the input was refused (an unknown person...), or ``None``.
         """
-        from sieve.journal import record_decision
-        from sieve.load import load_session
-        from sieve.save import EditError, FileChangedError
+        from sieve.errors import EditError, FileChangedError
+        from sieve.load.session import load_session
+        from sieve.save.journal import record_decision
 
         wb = self.sieve.workbench
         try:
@@ -416,14 +416,14 @@ class CalendarScreen(EditingScreen):
         self.query_one(OptionList).focus()
 
     def _instance(self):
-        from sieve.plan import build_instance
+        from sieve.plan.solve import build_instance
 
         wb = self.sieve.workbench
         return build_instance(wb.session, wb.evaluation)
 
     def update_view(self) -> None:
-        from sieve.plan import build_calendar, check_calendar
-        from sieve.plan_report import status_message
+        from sieve.plan.solve import build_calendar, check_calendar
+        from sieve.render.plan import status_message
 
         wb = self.sieve.workbench
         if wb is None or wb.evaluation is None:
@@ -508,7 +508,7 @@ class CalendarScreen(EditingScreen):
 
     def _relayout(self, order: list[str], counts: dict[str, int]) -> bool:
         """Write the cases in ``order``, each its count of consecutive sessions."""
-        from sieve.plan_edit import set_calendar
+        from sieve.save.plan import set_calendar
 
         plan: dict[str, tuple[int, ...]] = {}
         nxt = 1
@@ -549,13 +549,13 @@ class CalendarScreen(EditingScreen):
             self.query_one(OptionList).highlighted = j
 
     def action_lab(self, step: int) -> None:
-        from sieve.plan_edit import set_lab_start
+        from sieve.save.plan import set_lab_start
 
         if self.lab_start is not None and self.lab_start + step >= 1:
             self.run_edit(set_lab_start, self.lab_start + step)
 
     def action_reset(self) -> None:
-        from sieve.plan_edit import clear_calendar
+        from sieve.save.plan import clear_calendar
 
         self.run_edit(clear_calendar)
 
@@ -578,7 +578,7 @@ class JournalScreen(SieveScreen):
         yield KeyBar()
 
     def update_view(self) -> None:
-        from sieve.plan_report import journal_text
+        from sieve.render.plan import journal_text
 
         wb = self.sieve.workbench
         if wb is None or wb.session is None:

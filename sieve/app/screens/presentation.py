@@ -19,8 +19,8 @@ from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
 from sieve.app.screens.ranking import bar
 from sieve.app.text import clip, plain
+from sieve.engine.vigilance import flags
 from sieve.i18n import number, t
-from sieve.vigilance import flags
 
 
 def presentation_text(evaluation, width: int, height: int, blind: bool, problems=()) -> Text:

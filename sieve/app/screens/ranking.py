@@ -60,7 +60,7 @@ class RankingScreen(SieveScreen):
         super().__init__()
         localize(self)
         self.robust = None
-        """The last Monte Carlo analysis (:class:`sieve.robust.Robustness`), or ``None``."""
+        """The last Monte Carlo analysis (:class:`sieve.plan.robust.Robustness`), or ``None``."""
         self.robust_of = None
         """The evaluation the analysis was run on (a later edit makes it stale)."""
 
@@ -141,7 +141,7 @@ class RankingScreen(SieveScreen):
         self._explain()
 
     def _explain(self) -> None:
-        from sieve.report import explain_text
+        from sieve.render.rank import explain_text
 
         wb = self.sieve.workbench
         option = self.query_one(OptionList).highlighted_option
@@ -196,7 +196,7 @@ class RankingScreen(SieveScreen):
 
     @work(thread=True, exclusive=True, group="robust")
     def _run_robust(self, session, evaluation) -> None:
-        from sieve.robust import analyse
+        from sieve.plan.robust import analyse
 
         def step(fraction: float) -> None:
             self.app.call_from_thread(self._progress, fraction)

@@ -19,7 +19,7 @@ Bindings:
     | delete | Remove the selected person (asks; their relations go too) or relation. |
     | l | Add a relation from the selected person. |
 
-Edits go through :mod:`sieve.edit` (lossless) and
+Edits go through :mod:`sieve.save.edit` (lossless) and
 :meth:`sieve.workbench.Workbench.edit_files`; the analyses run again afterwards.
 """
 
@@ -35,18 +35,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.coordinate import Coordinate
 from textual.widgets import ContentSwitcher, DataTable, ProgressBar, Static
 
-from sieve import edit
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
-from sieve.graph import percent
+from sieve.graph.analyse import percent
 from sieve.i18n import number, t
 from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
+from sieve.save import edit
 
 if TYPE_CHECKING:
-    from sieve.graph import Analysis
+    from sieve.graph.analyse import Analysis
     from sieve.model import Session
 
 #: Quadrants in the grid, by (high power?, high interest?).
@@ -123,7 +123,7 @@ def grid_text(analysis: Analysis, width: int, height: int) -> Text:
 
 def ego_text(analysis: Analysis, ident: str) -> Text:
     """The selected person: measures, warnings in words, relations out and in by kind."""
-    from sieve.graph import reason
+    from sieve.graph.analyse import reason
 
     person = analysis.people[ident]
     m = analysis.metrics[ident]
@@ -258,7 +258,7 @@ class StakeholdersScreen(EditingScreen):
     @work(thread=True, exclusive=True, group="stakeholders")
     def analyse(self, session: Session) -> None:
         """Run every analysis in a thread; progress and result go back to the UI thread."""
-        from sieve.graph import analyse_session
+        from sieve.graph.analyse import analyse_session
 
         def progress(step: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, step, done, total)

@@ -25,15 +25,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sieve import edit
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
-from sieve.engine import evaluate
+from sieve.engine.evaluate import evaluate
 from sieve.i18n import number, t
 from sieve.model import APPLIES_TO, CRITERION_KINDS, Criterion
+from sieve.save import edit
 
 #: How much one key press changes a weight.
 WEIGHT_STEP = 1.0

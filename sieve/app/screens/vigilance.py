@@ -17,8 +17,8 @@ from textual.widgets.option_list import Option
 from sieve.app.screens.base import SieveScreen
 from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
+from sieve.engine.vigilance import Flag, flags
 from sieve.i18n import number, t
-from sieve.vigilance import Flag, flags
 
 SYMBOLS = {
     "first-case": "①",

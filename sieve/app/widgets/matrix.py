@@ -38,7 +38,7 @@ from textual.strip import Strip
 
 from sieve.app.bindings import localize
 from sieve.app.text import clip
-from sieve.engine import Evaluation
+from sieve.engine.evaluate import Evaluation
 from sieve.i18n import number, t
 from sieve.model import Criterion, Session
 

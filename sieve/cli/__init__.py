@@ -1,0 +1,1 @@
+"""The command line: argparse commands over the engine; never a traceback."""

@@ -1,0 +1,132 @@
+"""The exchange commands of the command line: diff, adopt, merge-scores, merge-driver, compare.
+
+Registered by :func:`sieve.cli.main.build_parser` through :func:`register`; the work is
+done by :mod:`sieve.exchange`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sieve.i18n import t
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _refused(exc: Exception) -> Exception:
+    from sieve.cli.main import UsageError
+
+    return UsageError(exc.message())
+
+
+def _existing(raw: str) -> Path:
+    from sieve.cli.main import UsageError
+
+    path = Path(raw)
+    if not path.is_file():
+        raise UsageError(t("cli.error.not_found", path=path))
+    return path
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from sieve.exchange.core import ExchangeError, diff_files, diff_json, diff_text
+
+    try:
+        diff = diff_files(_existing(args.old), _existing(args.new))
+    except ExchangeError as exc:
+        raise _refused(exc) from None
+    sys.stdout.write(diff_json(diff) if args.format == "json" else diff_text(diff))
+    return EXIT_DIFFERENT if diff.changes else EXIT_OK
+
+
+def cmd_adopt(args: argparse.Namespace) -> int:
+    from sieve.cli.main import UsageError
+    from sieve.exchange.core import ExchangeError, adopt, adopt_text
+
+    if bool(args.criterion) == bool(args.all):
+        raise UsageError(t("cli.adopt.need"))
+    try:
+        result = adopt(
+            _existing(args.source),
+            _existing(args.target),
+            None if args.all else args.criterion,
+            rename=args.rename,
+            replace=args.replace,
+        )
+    except ExchangeError as exc:
+        raise _refused(exc) from None
+    sys.stdout.write(adopt_text(result))
+    return EXIT_OK
+
+
+def cmd_merge_scores(args: argparse.Namespace) -> int:
+    from sieve.exchange.core import merge_scores, merge_scores_text
+
+    files = [_existing(raw) for raw in args.files]
+    result = merge_scores(_existing(args.session), files)
+    sys.stdout.write(merge_scores_text(result))
+    return EXIT_OK
+
+
+def cmd_merge_driver(args: argparse.Namespace) -> int:
+    from sieve.exchange.core import merge_driver
+
+    paths = [_existing(raw) for raw in (args.base, args.ours, args.theirs)]
+    shown = args.path or args.ours
+    conflicts = merge_driver(*paths, shown=shown)
+    for line in conflicts:
+        sys.stderr.write(line + "\n")
+    if conflicts:
+        sys.stderr.write(t("exchange.merge.summary", path=shown, count=len(conflicts)) + "\n")
+        return EXIT_DIFFERENT
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from sieve.exchange.core import compare, compare_csv, compare_table
+
+    comparison = compare([_existing(raw) for raw in args.paths])
+    if args.format == "csv":
+        sys.stdout.write(compare_csv(comparison))
+    else:
+        sys.stdout.write(compare_table(comparison))
+    return EXIT_OK
+
+
+def register(command: Callable[[str, Callable], argparse.ArgumentParser]) -> None:
+    """Add the exchange commands to the parser being built."""
+    diff = command("diff", cmd_diff)
+    diff.add_argument("old", metavar="A", help=t("cli.diff.old"))
+    diff.add_argument("new", metavar="B", help=t("cli.diff.new"))
+    diff.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t("cli.diff.format")
+    )
+
+    adopt = command("adopt", cmd_adopt)
+    adopt.add_argument("source", metavar="SOURCE", help=t("cli.adopt.source"))
+    adopt.add_argument("target", metavar="TARGET", help=t("cli.adopt.target"))
+    adopt.add_argument(
+        "--criterion", action="extend", nargs="+", metavar="ID", help=t("cli.adopt.criterion")
+    )
+    adopt.add_argument("--all", action="store_true", help=t("cli.adopt.all"))
+    adopt.add_argument("--rename", metavar="NEW", help=t("cli.adopt.rename"))
+    adopt.add_argument("--replace", action="store_true", help=t("cli.adopt.replace"))
+
+    merge = command("merge-scores", cmd_merge_scores)
+    merge.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    merge.add_argument("files", nargs="+", metavar="FILE", help=t("cli.merge-scores.files"))
+
+    driver = command("merge-driver", cmd_merge_driver)
+    driver.add_argument("base", metavar="BASE", help=t("cli.merge-driver.base"))
+    driver.add_argument("ours", metavar="OURS", help=t("cli.merge-driver.ours"))
+    driver.add_argument("theirs", metavar="THEIRS", help=t("cli.merge-driver.theirs"))
+    driver.add_argument("path", metavar="PATH", nargs="?", help=t("cli.merge-driver.path"))
+
+    comp = command("compare", cmd_compare)
+    comp.add_argument("paths", nargs="+", metavar="TAMIS", help=t("cli.compare.paths"))
+    comp.add_argument(
+        "--format", choices=("table", "csv"), default="table", help=t("cli.compare.format")
+    )

@@ -1,0 +1,398 @@
+"""The command line: argparse commands over the engine, never a traceback for bad input.
+
+Exit codes: 0 success, 1 nothing to report / differences where relevant,
+2 bad input (every problem printed as ``file:line:col: severity: message``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sieve import i18n
+from sieve.errors import Problem, SieveError
+from sieve.i18n import t
+
+EXIT_OK = 0
+EXIT_DIFFERENT = 1
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input that is not about a file's contents: a message and exit code 2."""
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        _err(problem.render())
+
+
+def find_sessions(folder: Path) -> list[Path]:
+    """Session files in a folder and in its ``sessions/`` sub-folder."""
+    from sieve.load.fields import read_toml
+    from sieve.load.session import detect_kind
+
+    found = []
+    for place in (folder, folder / "sessions"):
+        for path in sorted(place.glob("*.toml")):
+            data, _ = read_toml(path)
+            if data is not None and detect_kind(data) == "session":
+                found.append(path)
+    return found
+
+
+def session_path(raw: str | None) -> Path:
+    """The session file meant by a command-line path (a file, or a folder with one session)."""
+    from sieve.locations import DEFAULT_SESSION
+
+    if raw is None:
+        if not DEFAULT_SESSION.is_file():
+            raise UsageError(t("cli.error.default_missing", path=DEFAULT_SESSION))
+        return DEFAULT_SESSION
+    path = Path(raw)
+    if path.is_dir():
+        sessions = find_sessions(path)
+        if len(sessions) == 1:
+            return sessions[0]
+        if not sessions:
+            raise UsageError(t("cli.error.no_session", path=path))
+        raise UsageError("\n".join([t("cli.path"), *(f"  {p}" for p in sessions)]))
+    if not path.exists():
+        raise UsageError(t("cli.error.not_found", path=path))
+    return path
+
+
+def _load(raw: str | None):
+    from sieve.load.session import load_session
+
+    result = load_session(session_path(raw))
+    if result.session is None:
+        raise SieveError(result.problems)
+    if result.problems:  # warnings only: say so, without drowning the output
+        _err(t("cli.warnings", count=len(result.problems), path=result.files[0]))
+    return result.session
+
+
+# -- commands -----------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from sieve.load.session import check_file
+
+    errors = warnings = 0
+    seen: set[tuple] = set()  # a tamis checked alone and through its session: once
+    paths: list[Path] = []
+    for raw in args.paths:  # a folder stands for the .toml files directly in it
+        path = Path(raw)
+        paths.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
+    for path in paths:
+        if not path.is_file():
+            _err(t("cli.error.not_found", path=path))
+            errors += 1
+            continue
+        problems = []
+        for problem in check_file(path):
+            where = (str(Path(problem.file).resolve()), problem.line, problem.col, problem.code)
+            if where not in seen:
+                seen.add(where)
+                problems.append(problem)
+        _print_problems(problems)
+        file_errors = sum(p.is_error for p in problems)
+        errors += file_errors
+        warnings += len(problems) - file_errors
+        if not file_errors:
+            _print(t("cli.check.ok", path=path) + "\n")
+    if errors or warnings:
+        _err(t("cli.check.summary", errors=errors, warnings=warnings))
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    from sieve.engine.evaluate import evaluate
+    from sieve.render.rank import render_rank
+
+    session = _load(args.session)
+    if args.robust:
+        from sieve.cli.plan import robust
+
+        return robust(session, args, _print)
+    _print(render_rank(evaluate(session), args.format))
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from sieve.engine.evaluate import evaluate
+    from sieve.render.rank import explain_text
+
+    session = _load(args.session)
+    evaluation = evaluate(session)
+    keys = [r.key for r in evaluation.results]
+    if args.case not in keys:
+        raise UsageError(t("cli.error.unknown_case", case=args.case, known=", ".join(keys)))
+    _print(explain_text(evaluation, args.case))
+    return EXIT_OK
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from sieve.save.scores import set_score
+
+    if args.clear and args.level is not None:
+        raise UsageError(t("cli.score.both"))
+    if not args.clear and args.level is None:
+        raise UsageError(t("cli.score.need_level"))
+    session = _load(args.session)
+    written = set_score(
+        session, args.scorer, args.key, args.criterion, None if args.clear else args.level
+    )
+    if not written:
+        _print(t("cli.score.nothing") + "\n")
+    for path in written:
+        _print(t("cli.score.written", path=path) + "\n")
+    return EXIT_OK
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from sieve.graph.analyse import analyse_session
+    from sieve.graph.export import export
+
+    session = _load(args.session)
+    _print(export(analyse_session(session), args.format))
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open the app on a session (or the embedded default; a folder: pick a session)."""
+    from sieve.app import run
+
+    if args.path is None:
+        return run(_demo_session())
+    if Path(args.path).is_dir():
+        sessions = find_sessions(Path(args.path))
+        if len(sessions) > 1:
+            return run(None, sessions=sessions)
+    return run(session_path(args.path))
+
+
+def _demo_session() -> Path:
+    """The example session in the user's own copy (the shipped files stay as they are)."""
+    from sieve.locations import demo_session
+
+    shipped = session_path(None)
+    try:
+        path = demo_session()
+    except OSError as exc:  # no writable home: open the shipped files, and say so
+        _err(t("cli.demo.no_copy", error=exc.strerror or exc, path=shipped))
+        return shipped
+    _err(t("cli.demo.copy", path=path))
+    return path
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    """Save an SVG screenshot of one screen of the app (for the README)."""
+    from sieve.app.screenshot import screenshot
+
+    size = args.size.lower().split("x")
+    if len(size) != 2 or not all(part.isdigit() for part in size):
+        raise UsageError(t("cli.screenshot.bad_size", size=args.size))
+    out = screenshot(
+        session_path(args.session),
+        args.screen,
+        Path(args.out),
+        (int(size[0]), int(size[1])),
+        args.theme,
+    )
+    _print(t("cli.screenshot.written", path=out) + "\n")
+    return EXIT_OK
+
+
+# -- parsing ------------------------------------------------------------------------
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with help texts taken literally (argparse reads ``%`` in them as a format)."""
+
+    def add_argument(self, *args, **kwargs):  # type: ignore[override]
+        if isinstance(kwargs.get("help"), str):
+            kwargs["help"] = kwargs["help"].replace("%", "%%")
+        return super().add_argument(*args, **kwargs)
+
+
+def _lang_parent() -> argparse.ArgumentParser:
+    parent = Parser(add_help=False)
+    parent.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS, help=t("cli.lang"))
+    return parent
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top parser (``sieve [PATH]``) and one parser per command."""
+    parent = _lang_parent()
+    top = Parser(prog="sieve", description=t("cli.description"), parents=[parent])
+    top.add_argument("path", nargs="?", help=t("cli.path"))
+    top.set_defaults(func=cmd_open)
+    commands: dict[str, argparse.ArgumentParser] = {}
+
+    def command(name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        parser = Parser(prog=f"sieve {name}", description=t(f"cli.{name}.help"), parents=[parent])
+        parser.set_defaults(func=func)
+        commands[name] = parser
+        return parser
+
+    check = command("check", cmd_check)
+    check.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.check.paths"))
+
+    rank = command("rank", cmd_rank)
+    rank.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    rank.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "md"),
+        default="table",
+        help=t("cli.rank.format"),
+    )
+
+    rank.add_argument("--robust", action="store_true", help=t("cli.rank.robust"))
+    rank.add_argument("--draws", type=int, default=2000, help=t("cli.rank.draws"))
+    rank.add_argument("--seed", type=int, default=0, help=t("cli.rank.seed"))
+    rank.add_argument("--top", type=int, help=t("cli.rank.top"))
+    rank.add_argument("--spread", type=float, default=0.3, help=t("cli.rank.spread"))
+
+    explain = command("explain", cmd_explain)
+    explain.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    explain.add_argument("case", metavar="CASE", help=t("cli.explain.case"))
+
+    score = command("score", cmd_score)
+    score.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    score.add_argument("--scorer", required=True, help=t("cli.score.scorer"))
+    score.add_argument("--key", required=True, help=t("cli.score.key"))
+    score.add_argument("--criterion", required=True, help=t("cli.score.criterion"))
+    score.add_argument("--level", type=int, help=t("cli.score.level"))
+    score.add_argument("--clear", action="store_true", help=t("cli.score.clear"))
+
+    graph = command("graph", cmd_graph)
+    graph.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    graph.add_argument(
+        "--format",
+        choices=("text", "json", "graphml", "gexf", "dot", "mermaid"),
+        default="text",
+        help=t("cli.graph.format"),
+    )
+
+    shot = command("screenshot", cmd_screenshot)
+    shot.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    shot.add_argument(
+        "--screen",
+        choices=("matrix", "scoring", "ranking", "vigilance", "presentation", "exchange"),
+        default="matrix",
+        help=t("cli.screenshot.screen"),
+    )
+    shot.add_argument("--out", required=True, metavar="FILE.svg", help=t("cli.screenshot.out"))
+    shot.add_argument("--size", default="120x36", help=t("cli.screenshot.size"))
+    shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
+
+    from sieve.cli.exchange import register as register_exchange
+
+    register_exchange(command)
+
+    from sieve.cli.plan import add_commands
+
+    add_commands(command, _load)
+
+    top.epilog = "commands: " + ", ".join(commands)
+    return top, commands
+
+
+def _translate_argparse() -> None:
+    """Let argparse's own messages (usage, errors) speak the chosen language."""
+
+    def gettext(message: str) -> str:
+        return t("argparse." + message) if "argparse." + message in i18n.CATALOGS["en"] else message
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def _command_index(argv: Sequence[str]) -> int | None:
+    """Where the command name stands: the first word that is not an option or its value."""
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return i
+    return None
+
+
+def _early_lang(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run sieve; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_lang(_early_lang(argv))
+    _translate_argparse()
+    top, commands = build_parser()
+    first = _command_index(argv)
+    parser = commands.get(argv[first]) if first is not None else None
+    if parser is not None:
+        del argv[first]
+    else:
+        parser = top
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its message
+        return EXIT_BAD_INPUT if exc.code not in (0, None) else EXIT_OK
+    try:
+        return args.func(args)
+    except SieveError as exc:
+        _print_problems(exc.problems)
+        return EXIT_BAD_INPUT
+    except UsageError as exc:
+        _err(f"sieve: {exc}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _err(t("cli.interrupted"))
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # an edit refused, a file changed on disk...
+        message = _known_error(exc)
+        if message is None:
+            raise
+        _err(f"sieve: {message}")
+        return EXIT_BAD_INPUT
+
+
+def _known_error(exc: Exception) -> str | None:
+    from sieve.errors import EditError, FileChangedError
+
+    if isinstance(exc, FileChangedError):
+        return t("edit.changed", path=exc.path)
+    if isinstance(exc, EditError):
+        return t(exc.code, **exc.params)
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: {exc.strerror or exc}"
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

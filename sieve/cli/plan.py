@@ -1,0 +1,162 @@
+"""The commands of the portfolio: ``plan``, ``decide``, ``journal``, ``review``, ``rank --robust``.
+
+Registered by :func:`sieve.cli.main.build_parser` through :func:`add_commands`.
+Exit codes: 0 success; 1 when no portfolio meets the constraints or the calendar
+breaks the protocol; 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import sys
+from collections.abc import Callable
+
+from sieve.i18n import t
+
+EXIT_OK = 0
+EXIT_DIFFERENT = 1
+
+
+def _usage(message: str) -> Exception:
+    from sieve.cli.main import UsageError
+
+    return UsageError(message)
+
+
+def _date(value: str | None) -> _dt.date | None:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise _usage(t("cli.error.bad_date", value=value)) from None
+
+
+def add_commands(command: Callable, load: Callable) -> None:
+    """Add the portfolio's commands with ``command(name, func)`` of the CLI."""
+
+    def cmd_plan(args: argparse.Namespace) -> int:
+        from sieve.plan.solve import build_calendar, build_instance, solve_instance
+        from sieve.render import plan as plan_report
+
+        session = load(args.session)
+        inst = build_instance(session)
+        if args.calendar:
+            cal = build_calendar(session, inst=inst)
+            render = (
+                plan_report.calendar_json if args.format == "json" else plan_report.calendar_text
+            )
+            print(render(session, cal), end="")
+            return EXIT_OK if cal is not None and not cal.breaches else EXIT_DIFFERENT
+        result = solve_instance(inst)
+        render = plan_report.plan_json if args.format == "json" else plan_report.plan_text
+        print(render(session, result), end="")
+        return EXIT_OK if result.best is not None else EXIT_DIFFERENT
+
+    plan = command("plan", cmd_plan)
+    plan.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    plan.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t("cli.plan.format")
+    )
+    plan.add_argument("--calendar", action="store_true", help=t("cli.plan.calendar"))
+
+    def cmd_decide(args: argparse.Namespace) -> int:
+        from sieve.save.journal import record_decision
+
+        session = load(args.session)
+        ident, path = record_decision(
+            session,
+            args.cases,
+            args.rationale,
+            args.present or (),
+            date=_date(args.date),
+            ident=args.id,
+        )
+        print(t("cli.decide.written", id=ident, path=path))
+        for warning in _decision_warnings(session, args.cases):
+            print(warning, file=sys.stderr)
+        return EXIT_OK
+
+    decide = command("decide", cmd_decide)
+    decide.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    decide.add_argument(
+        "--cases", nargs="+", required=True, metavar="CASE", help=t("cli.decide.cases")
+    )
+    decide.add_argument("--rationale", required=True, help=t("cli.decide.rationale"))
+    decide.add_argument("--present", nargs="*", metavar="ID", help=t("cli.decide.present"))
+    decide.add_argument("--date", help=t("cli.decide.date"))
+    decide.add_argument("--id", help=t("cli.decide.id"))
+
+    def cmd_journal(args: argparse.Namespace) -> int:
+        from sieve.render import plan as plan_report
+
+        session = load(args.session)
+        if args.format == "json":
+            print(plan_report.journal_json(session), end="")
+        else:
+            print(plan_report.journal_text(session), end="")
+        return EXIT_OK
+
+    journal = command("journal", cmd_journal)
+    journal.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    journal.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t("cli.plan.format")
+    )
+
+    def cmd_review(args: argparse.Namespace) -> int:
+        from sieve.save.journal import record_review
+
+        session = load(args.session)
+        path = record_review(
+            session, args.decision, args.case, args.level, args.note or "", _date(args.date)
+        )
+        print(t("cli.review.written", case=args.case, path=path))
+        return EXIT_OK
+
+    review = command("review", cmd_review)
+    review.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    review.add_argument("decision", metavar="DECISION", help=t("cli.review.decision"))
+    review.add_argument("case", metavar="CASE", help=t("cli.review.case"))
+    review.add_argument("--level", type=int, required=True, help=t("cli.review.level"))
+    review.add_argument("--note", help=t("cli.review.note"))
+    review.add_argument("--date", help=t("cli.decide.date"))
+
+
+def robust(session, args: argparse.Namespace, write: Callable[[str], None]) -> int:
+    """``sieve rank SESSION --robust``: the Monte Carlo analysis."""
+    from sieve.plan.robust import analyse
+    from sieve.render import plan as plan_report
+
+    if args.draws < 1:
+        raise _usage(t("problem.value.range", key="--draws", low=1, high="∞", found=args.draws))
+    if not 0 <= args.spread < 1:
+        raise _usage(t("problem.value.range", key="--spread", low=0, high=1, found=args.spread))
+    if args.top is not None and args.top < 1:
+        raise _usage(t("problem.value.range", key="--top", low=1, high="∞", found=args.top))
+    rob = analyse(session, draws=args.draws, seed=args.seed, top_k=args.top, spread=args.spread)
+    if args.format == "json":
+        write(plan_report.robust_json(session, rob))
+    else:
+        write(plan_report.robust_text(session, rob))
+    return EXIT_OK
+
+
+def _decision_warnings(session, cases: list[str]) -> list[str]:
+    """What a decision goes against: sifted-out cases, a count outside the protocol's."""
+    from sieve.engine.evaluate import evaluate
+    from sieve.model import Portfolio
+
+    evaluation = evaluate(session)
+    by_key = {r.key: r for r in evaluation.results}
+    out = []
+    for key in cases:
+        result = by_key.get(key)
+        if result is not None and result.sifted_out:
+            out.append(t("cli.decide.warn_sifted", case=key, gates=", ".join(result.failed_gates)))
+    rules = session.portfolio or Portfolio()
+    if not rules.min_cases <= len(cases) <= rules.max_cases:
+        out.append(
+            t("cli.decide.warn_count", count=len(cases), low=rules.min_cases, high=rules.max_cases)
+        )
+    return out

@@ -1,0 +1,1 @@
+"""What every view computes from a session: group levels, gates, scores, ranks, flags."""

@@ -1,0 +1,84 @@
+"""Every point of vigilance of a session, in one list (no Textual here).
+
+A :class:`Flag` says what to look at and where: subjects at or over the
+political-attention threshold, a first case over its limit, disputed cells,
+incomplete cases, gates failed, and the warnings found in the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sieve.engine.evaluate import FLAG_ATTENTION, FLAG_FIRST_CASE, Evaluation
+from sieve.errors import Problem
+
+ATTENTION = "attention"
+FIRST_CASE = "first-case"
+DISPUTED = "disputed"
+INCOMPLETE = "incomplete"
+GATE = "gate"
+WARNING = "warning"
+
+#: The order flags are listed in (most political first).
+ORDER = (FIRST_CASE, ATTENTION, GATE, DISPUTED, INCOMPLETE, WARNING)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One point of vigilance."""
+
+    kind: str
+    key: str = ""
+    """The subject id or case key it is about (``""`` for a file warning)."""
+    criterion: str = ""
+    """The criterion it is about, if any."""
+    params: dict[str, object] = field(default_factory=dict)
+    problem: Problem | None = None
+
+
+def flags(evaluation: Evaluation, problems: list[Problem] | None = None) -> list[Flag]:
+    """Every flag of an evaluation, grouped by kind in :data:`ORDER`."""
+    session = evaluation.session
+    tamis = session.tamis
+    found: dict[str, list[Flag]] = {kind: [] for kind in ORDER}
+    seen_subjects: set[str] = set()
+    seen_disputes: set[tuple[str, str]] = set()
+    for result in evaluation.results:
+        subject = result.case.subject
+        if subject.id not in seen_subjects:
+            seen_subjects.add(subject.id)
+            level = evaluation.attention.get(subject.id, 0.0)
+            if FLAG_ATTENTION in result.flags:
+                found[ATTENTION].append(
+                    Flag(
+                        ATTENTION,
+                        subject.id,
+                        params={"level": level, "threshold": tamis.attention_threshold},
+                    )
+                )
+            if FLAG_FIRST_CASE in result.flags:
+                found[FIRST_CASE].append(
+                    Flag(
+                        FIRST_CASE, subject.id, params={"level": level, "max": tamis.first_case_max}
+                    )
+                )
+        for crit_id in result.disputed:
+            crit = tamis.by_id[crit_id]
+            key = result.key if crit.on_angle else subject.id
+            if (key, crit_id) in seen_disputes:
+                continue
+            seen_disputes.add((key, crit_id))
+            levels = result.cells[crit_id].levels
+            found[DISPUTED].append(
+                Flag(DISPUTED, key, crit_id, {"low": levels[0], "high": levels[-1]})
+            )
+        if result.missing:
+            found[INCOMPLETE].append(
+                Flag(INCOMPLETE, result.key, result.missing[0], {"count": len(result.missing)})
+            )
+        for gate in result.failed_gates:
+            found[GATE].append(Flag(GATE, result.key, gate))
+    for problem in problems or ():
+        if not problem.is_error:
+            found[WARNING].append(Flag(WARNING, problem=problem))
+    return [flag for kind in ORDER for flag in found[kind]]

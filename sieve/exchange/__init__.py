@@ -1,0 +1,1 @@
+"""Exchange between cities: diff, adopt, merge scores, three-way merge, compare."""

@@ -1,0 +1,1 @@
+"""The stakeholder graph: measures, points of vigilance and exports."""

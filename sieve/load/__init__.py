@@ -1,0 +1,1 @@
+"""Reading: tamis, session and score files into the model, or every problem located."""

@@ -1,0 +1,321 @@
+"""The toolkit of every reader: a file's problems, typed field access, TOML parsing."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import rtoml
+
+from sieve import FORMAT_VERSION
+from sieve.errors import ERROR, WARNING, Problem
+from sieve.load.locate import Locator
+from sieve.model import ID_PATTERN
+
+_SYNTAX_POSITION = re.compile(r"line (\d+),? column (\d+)")
+
+
+_NUMBER = (int, float)
+
+
+class FileCheck:
+    """The problems of one file, located lazily in its text."""
+
+    def __init__(self, path: Path, text: str = "") -> None:
+        self.path = path
+        self.text = text
+        self.problems: list[Problem] = []
+        self.digest = ""
+        self._locator: Locator | None = None
+
+    def add(self, at: tuple, code: str, severity: str = ERROR, /, **params: Any) -> None:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        line, col = self._locator.find(at)
+        self.problems.append(Problem(self.path, line, col, code, params, severity))
+
+    def warn(self, at: tuple, code: str, /, **params: Any) -> None:
+        self.add(at, code, WARNING, **params)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+def type_name(value: Any) -> str:
+    """The TOML type of a parsed value, as a catalogue code (``type.<name>``)."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, dict):
+        return "table"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, _dt.datetime):
+        return "datetime"
+    if isinstance(value, _dt.date):
+        return "date"
+    return "other"
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A value as it would be written in TOML, shortened for a message."""
+    if isinstance(value, str):
+        text = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, dict):
+        text = "{…}"
+    elif isinstance(value, list):
+        text = "[…]"
+    else:
+        text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def read_toml(path: Path, fc: FileCheck | None = None) -> tuple[dict | None, FileCheck]:
+    """Parse a TOML file; on failure the ``FileCheck`` holds a located problem."""
+    fc = fc or FileCheck(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        fc.problems.append(Problem(path, 1, 1, "io.unreadable", {"error": exc.strerror or exc}))
+        return None, fc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        fc.problems.append(Problem(path, line, col, "io.encoding", {}))
+        return None, fc
+    fc.text = text
+    fc.digest = hashlib.sha256(raw).hexdigest()
+    try:
+        data = rtoml.loads(text)
+    except (ValueError, TypeError) as exc:  # rtoml.TomlParsingError is a ValueError
+        message = str(exc).strip()
+        match = _SYNTAX_POSITION.search(message)
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        detail = _SYNTAX_POSITION.sub("", message).rstrip(" at").strip() or message
+        fc.problems.append(Problem(path, line, col, "toml.syntax", {"error": detail}))
+        return None, fc
+    return data, fc
+
+
+def check_format(data: dict, fc: FileCheck) -> bool:
+    """The ``format`` key: required, an integer, not newer than ours."""
+    if "format" not in data:
+        fc.add((), "format.missing", supported=FORMAT_VERSION)
+        return False
+    value = data["format"]
+    if type(value) is not int:
+        fc.add(("format",), "format.type", found=show(value))
+        return False
+    if value > FORMAT_VERSION:
+        fc.add(("format",), "format.newer", found=value, supported=FORMAT_VERSION)
+        return False
+    if value < 1:
+        fc.add(("format",), "format.unknown", found=value, supported=FORMAT_VERSION)
+        return False
+    return True
+
+
+class Fields:
+    """Typed access to one table of a file, recording problems as it goes."""
+
+    def __init__(self, fc: FileCheck, table: Any, where: tuple, known: set[str]) -> None:
+        self.fc = fc
+        self.where = where
+        self.ok = isinstance(table, dict)
+        self.table: dict = table if self.ok else {}
+        if not self.ok:
+            fc.add(
+                where,
+                "key.type",
+                key=dotted(where),
+                expected_type="table",
+                found_type=type_name(table),
+            )
+            return
+        for key in self.table:
+            if key not in known:
+                fc.warn(where + (key,), "key.unknown", key=key, where=dotted(where) or "/")
+
+    def _get(self, key: str, required: bool) -> Any:
+        if key not in self.table:
+            if required:
+                self.fc.add(self.where, "key.missing", key=key, where=dotted(self.where) or "/")
+            return None
+        return self.table[key]
+
+    def _wrong(self, key: str, expected: str, value: Any) -> None:
+        self.fc.add(
+            self.where + (key,),
+            "key.type_value",
+            key=key,
+            expected_type=expected,
+            found_type=type_name(value),
+            found=show(value),
+        )
+
+    def str(self, key: str, required: bool = False, default: str = "") -> str:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            self._wrong(key, "str", value)
+            return default
+        return value
+
+    def id(self, key: str = "id", required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self._wrong(key, "str", value)
+            return None
+        if not ID_PATTERN.match(value):
+            self.fc.add(self.where + (key,), "id.invalid", found=show(value))
+            return None
+        return value
+
+    def number(
+        self,
+        key: str,
+        default: float,
+        minimum: float | None = 0.0,
+        maximum: float | None = None,
+        required: bool = False,
+    ) -> float:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, _NUMBER):
+            self._wrong(key, "number", value)
+            return default
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            self.fc.add(
+                self.where + (key,),
+                "value.range",
+                key=key,
+                found=show(value),
+                low=_num(minimum),
+                high=_num(maximum),
+            )
+            return default
+        return float(value)
+
+    def int(
+        self, key: str, default: int, low: int, high: int | None, required: bool = False
+    ) -> int:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if type(value) is not int:
+            self._wrong(key, "int", value)
+            return default
+        if value < low or (high is not None and value > high):
+            self.fc.add(
+                self.where + (key,),
+                "value.range",
+                key=key,
+                found=show(value),
+                low=low,
+                high=_num(high),
+            )
+            return default
+        return value
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self._wrong(key, "bool", value)
+            return default
+        return value
+
+    def date(self, key: str) -> _dt.date | None:
+        """A TOML local date (``2017-01-25``), or ``None`` when absent or of another type."""
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
+            self.fc.add(
+                self.where + (key,),
+                "key.type",
+                key=key,
+                expected_type="date",
+                found_type=type_name(value),
+            )
+            return None
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if value not in choices:
+            self.fc.add(
+                self.where + (key,),
+                "value.choice",
+                key=key,
+                found=show(value),
+                choices=", ".join(choices),
+            )
+            return None
+        return value
+
+    def str_list(self, key: str) -> tuple[str, ...]:
+        value = self._get(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self._wrong(key, "str_list", value)
+            return ()
+        return tuple(value)
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "∞"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def dotted(where: tuple) -> str:
+    out = []
+    for part in where:
+        if isinstance(part, int):
+            out[-1] = f"{out[-1]}[{part + 1}]" if out else f"[{part + 1}]"
+        else:
+            out.append(part)
+    return ".".join(out)
+
+
+def array_of_tables(data: dict, key: str, fc: FileCheck) -> list[tuple[tuple, Any]]:
+    """The ``[[key]]`` tables of ``data`` with their paths (empty when absent)."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        fc.add((key,), "key.type", key=key, expected_type="tables", found_type=type_name(value))
+        return []
+    return [((key, i), item) for i, item in enumerate(value)]
+
+
+def unique(fc: FileCheck, seen: set[str], ident: str | None, where: tuple, kind: str) -> bool:
+    if ident is None:
+        return False
+    if ident in seen:
+        fc.add(where + ("id",), "id.duplicate", kind=kind, id=ident)
+        return False
+    seen.add(ident)
+    return True

@@ -1,0 +1,1 @@
+"""From a ranking to a portfolio: the exact optimiser, the calendar, robustness, the journal."""

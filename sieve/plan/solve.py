@@ -1,0 +1,912 @@
+"""From a ranking to a portfolio of cases: the exact optimiser and the calendar.
+
+The best portfolio is the set of cases with the highest total score that meets
+every constraint of ``[portfolio]`` (see :mod:`sieve.load.plan`). It is found
+exactly by an integer programme (HiGHS through ``scipy.optimize.milp``, with a
+zero optimality gap): one binary variable per case, one per subject type,
+territory and method (to count distinct ones), and one group of rows per
+constraint. The next best portfolios come from the same programme with a cut
+that forbids the portfolios already found. When no portfolio meets the
+constraints, a deletion filter over the constraint groups names each set of
+constraints that conflict (irreducible: without any one of them, the others hold).
+
+The calendar lays chosen cases over the sessions of the Transfo and checks the
+protocol: 1 to 4 sessions per case, the first case first, work on the lab
+starting between session 4 and 6, 35 days over at most 18 months.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sieve.engine.evaluate import Evaluation, evaluate
+from sieve.model import Portfolio, Session
+
+#: Totals closer than this are equal.
+TOLERANCE = 1e-9
+
+#: The constraint groups of the optimiser, in the order they are reported.
+GROUPS = (
+    "gates",
+    "count.min",
+    "count.max",
+    "subjects.distinct",
+    "sessions.budget",
+    "days.budget",
+    "diversity.types",
+    "diversity.territories",
+    "diversity.methods",
+    "attention.max",
+    "first-case",
+    "pinned",
+    "excluded",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A case as the optimiser sees it."""
+
+    key: str
+    score: float | None
+    """``None``: the case cannot be chosen (sifted out, or no score)."""
+    rank: int | None
+    subject: str
+    type: str
+    territory: str
+    methods: tuple[str, ...]
+    attention: float
+    exposed: bool
+    """At or over the tamis's attention threshold."""
+    first_ok: bool
+    """May open the Transfo (the first-case rule)."""
+    marked: bool
+    """Its subject is marked ``first_case``."""
+    need: int
+    """Sessions it takes (planned, or the portfolio's ``case_sessions``)."""
+    failed_gates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Instance:
+    """Everything the optimiser needs: candidates (in ranking order) and constraints."""
+
+    candidates: tuple[Candidate, ...]
+    portfolio: Portfolio
+    threshold: float
+    first_case_max: float
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.candidates]
+
+    def index(self, key: str) -> int:
+        return self.keys.index(key)
+
+
+def portfolio_of(session: Session) -> Portfolio:
+    """The session's portfolio (the protocol's defaults when it has none)."""
+    return session.portfolio or Portfolio()
+
+
+def first_case_ok(rule: str, marked: bool, attention: float, limit: float) -> bool:
+    """Whether a case may open the Transfo under the portfolio's ``first_case`` rule."""
+    calm = attention <= limit + TOLERANCE
+    return {
+        "marked-or-calm": marked or calm,
+        "marked": marked,
+        "calm": calm,
+        "marked-and-calm": marked and calm,
+        "none": True,
+    }[rule]
+
+
+def build_instance(
+    session: Session,
+    evaluation: Evaluation | None = None,
+    scores: dict[str, float | None] | None = None,
+) -> Instance:
+    """The optimiser's view of a session.
+
+    Args:
+        session: the loaded session.
+        evaluation: its evaluation (computed when not given).
+        scores: optional case key -> score overrides (``None``: not a candidate),
+            used by the robustness analysis.
+    """
+    evaluation = evaluation or evaluate(session)
+    portfolio = portfolio_of(session)
+    tamis = session.tamis
+    limit = tamis.first_case_max if portfolio.first_case_max is None else portfolio.first_case_max
+    planned = {p.case: len(p.sessions) for p in portfolio.planned}
+    out = []
+    for r in evaluation.results:
+        score = None if r.sifted_out else r.score
+        if scores is not None:
+            score = scores.get(r.key)
+        marked = r.case.subject.first_case
+        out.append(
+            Candidate(
+                key=r.key,
+                score=score,
+                rank=r.rank,
+                subject=r.case.subject.id,
+                type=r.case.subject.type,
+                territory=r.case.subject.territory,
+                methods=tuple(dict.fromkeys(r.case.angle.methods)),
+                attention=r.attention,
+                exposed=r.attention >= tamis.attention_threshold,
+                first_ok=first_case_ok(portfolio.first_case, marked, r.attention, limit),
+                marked=marked,
+                need=planned.get(r.key) or portfolio.case_sessions,
+                failed_gates=r.failed_gates,
+            )
+        )
+    return Instance(tuple(out), portfolio, tamis.attention_threshold, limit)
+
+
+# -- constraints on a set of cases -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A constraint on a portfolio: met or not, with the figures to word it."""
+
+    id: str
+    met: bool
+    params: dict
+    conflict: bool = False
+    """Part of a set of constraints that cannot all be met."""
+
+
+def measure(inst: Instance, chosen: Iterable[int]) -> list[Status]:
+    """Every constraint group evaluated on a set of candidate indexes."""
+    p = inst.portfolio
+    picked = [inst.candidates[i] for i in chosen]
+    keys = [c.key for c in picked]
+    n = len(picked)
+    blocked = [c.key for c in picked if c.score is None]
+    by_subject: dict[str, list[str]] = {}
+    for c in picked:
+        by_subject.setdefault(c.subject, []).append(c.key)
+    twice = [s for s, ks in by_subject.items() if len(ks) > 1]
+    need = sum(c.need for c in picked)
+    days = need * p.session_days
+    types = sorted({c.type for c in picked if c.type})
+    territories = sorted({c.territory for c in picked if c.territory})
+    methods = sorted({m for c in picked for m in c.methods})
+    exposed = [c.key for c in picked if c.exposed]
+    firsts = [c.key for c in picked if c.first_ok]
+    missing_pins = [k for k in p.pinned if k not in keys]
+    excluded_in = [k for k in p.excluded if k in keys]
+    return [
+        Status("gates", not blocked, {"cases": ", ".join(blocked) or "-"}),
+        Status("count.min", n >= p.min_cases, {"count": n, "min": p.min_cases}),
+        Status("count.max", n <= p.max_cases, {"count": n, "max": p.max_cases}),
+        Status(
+            "subjects.distinct",
+            not (p.one_case_per_subject and twice),
+            {"subjects": ", ".join(twice) or "-", "on": p.one_case_per_subject},
+        ),
+        Status("sessions.budget", need <= p.sessions, {"count": need, "max": p.sessions}),
+        Status(
+            "days.budget",
+            days <= p.days + TOLERANCE,
+            {"days": days, "max": p.days, "per": p.session_days},
+        ),
+        Status(
+            "diversity.types",
+            len(types) >= p.min_types,
+            {"count": len(types), "min": p.min_types, "values": ", ".join(types) or "-"},
+        ),
+        Status(
+            "diversity.territories",
+            len(territories) >= p.min_territories,
+            {
+                "count": len(territories),
+                "min": p.min_territories,
+                "values": ", ".join(territories) or "-",
+            },
+        ),
+        Status(
+            "diversity.methods",
+            len(methods) >= p.min_methods,
+            {"count": len(methods), "min": p.min_methods, "values": ", ".join(methods) or "-"},
+        ),
+        Status(
+            "attention.max",
+            len(exposed) <= p.max_exposed,
+            {
+                "count": len(exposed),
+                "max": p.max_exposed,
+                "threshold": inst.threshold,
+                "cases": ", ".join(exposed) or "-",
+            },
+        ),
+        Status(
+            "first-case",
+            bool(firsts) or p.first_case == "none",
+            {"rule": p.first_case, "max": inst.first_case_max, "cases": ", ".join(firsts) or "-"},
+        ),
+        Status("pinned", not missing_pins, {"cases": ", ".join(missing_pins) or "-"}),
+        Status("excluded", not excluded_in, {"cases": ", ".join(excluded_in) or "-"}),
+    ]
+
+
+def feasible(inst: Instance, chosen: Iterable[int]) -> bool:
+    return all(s.met for s in measure(inst, chosen))
+
+
+# -- the integer programme ----------------------------------------------------------
+
+
+class _Programme:
+    """The integer programme of an instance, with its rows grouped by constraint."""
+
+    def __init__(self, inst: Instance) -> None:
+        self.inst = inst
+        cands = inst.candidates
+        self.n = n = len(cands)
+        self.types = sorted({c.type for c in cands if c.type})
+        self.territories = sorted({c.territory for c in cands if c.territory})
+        self.methods = sorted({m for c in cands for m in c.methods})
+        self.offset = {
+            "types": n,
+            "territories": n + len(self.types),
+            "methods": n + len(self.types) + len(self.territories),
+        }
+        self.size = n + len(self.types) + len(self.territories) + len(self.methods)
+        self.rows: dict[str, list[tuple[dict[int, float], float, float]]] = {
+            g: self._rows(g) for g in GROUPS
+        }
+
+    def _rows(self, group: str) -> list[tuple[dict[int, float], float, float]]:
+        inst = self.inst
+        p = inst.portfolio
+        cands = inst.candidates
+        n = self.n
+        inf = float("inf")
+        every = {i: 1.0 for i in range(n)}
+        if group == "gates":
+            return [({i: 1.0}, 0.0, 0.0) for i, c in enumerate(cands) if c.score is None]
+        if group == "count.min":
+            return [(every, float(p.min_cases), inf)]
+        if group == "count.max":
+            return [(every, -inf, float(p.max_cases))]
+        if group == "subjects.distinct":
+            if not p.one_case_per_subject:
+                return []
+            by_subject: dict[str, list[int]] = {}
+            for i, c in enumerate(cands):
+                by_subject.setdefault(c.subject, []).append(i)
+            return [
+                ({i: 1.0 for i in ids}, -inf, 1.0) for ids in by_subject.values() if len(ids) > 1
+            ]
+        if group == "sessions.budget":
+            return [({i: float(c.need) for i, c in enumerate(cands)}, -inf, float(p.sessions))]
+        if group == "days.budget":
+            coef = {i: c.need * p.session_days for i, c in enumerate(cands)}
+            return [(coef, -inf, p.days + TOLERANCE)]
+        if group.startswith("diversity."):
+            kind = group.split(".")[1]
+            values = getattr(self, kind)
+            minimum = {"types": p.min_types, "territories": p.min_territories}.get(
+                kind, p.min_methods
+            )
+            if minimum <= 0:
+                return []
+            base = self.offset[kind]
+
+            def has(c: Candidate, v: str) -> bool:
+                if kind == "types":
+                    return c.type == v
+                if kind == "territories":
+                    return c.territory == v
+                return v in c.methods
+
+            rows = []
+            for j, value in enumerate(values):
+                row = {base + j: 1.0}
+                for i, c in enumerate(cands):
+                    if has(c, value):
+                        row[i] = -1.0
+                rows.append((row, -inf, 0.0))
+            rows.append(({base + j: 1.0 for j in range(len(values))}, float(minimum), inf))
+            return rows
+        if group == "attention.max":
+            row = {i: 1.0 for i, c in enumerate(cands) if c.exposed}
+            return [(row, -inf, float(p.max_exposed))] if row else []
+        if group == "first-case":
+            if p.first_case == "none":
+                return []
+            return [({i: 1.0 for i, c in enumerate(cands) if c.first_ok}, 1.0, inf)]
+        if group == "pinned":
+            index = {c.key: i for i, c in enumerate(cands)}
+            return [({index[k]: 1.0}, 1.0, 1.0) for k in p.pinned if k in index]
+        if group == "excluded":
+            index = {c.key: i for i, c in enumerate(cands)}
+            return [({index[k]: 1.0}, 0.0, 0.0) for k in p.excluded if k in index]
+        raise KeyError(group)
+
+    def _matrix(self, groups: tuple[str, ...]):
+        """The constraint rows of these groups as arrays (cached)."""
+        import numpy as np
+
+        cache = self.__dict__.setdefault("_cache", {})
+        if groups not in cache:
+            rows = [r for g in groups for r in self.rows[g]]
+            a = np.zeros((len(rows), self.size))
+            lo = np.empty(len(rows))
+            hi = np.empty(len(rows))
+            for k, (row, low, high) in enumerate(rows):
+                for j, v in row.items():
+                    a[k, j] = v
+                lo[k], hi[k] = low, high
+            cache[groups] = (a, lo, hi)
+        return cache[groups]
+
+    def solve(
+        self,
+        groups: Sequence[str] = GROUPS,
+        cuts: Sequence[frozenset[int]] = (),
+        fixed: dict[int, int] | None = None,
+        scores: Sequence[float] | None = None,
+    ) -> frozenset[int] | None:
+        """The best set of case indexes under these groups and cuts, or ``None``.
+
+        Args:
+            groups: the constraint groups to apply.
+            cuts: sets of case indexes that must not be the answer.
+            fixed: case index -> 0 or 1, to force a case out or in.
+            scores: the objective (one score per candidate) instead of the instance's.
+        """
+        import numpy as np
+        from scipy.optimize import Bounds, LinearConstraint, milp
+
+        a, lo, hi = self._matrix(tuple(groups))
+        if cuts:
+            # Forbid each set: sum(x in cut) - sum(x not in cut) <= |cut| - 1.
+            extra = np.zeros((len(cuts), self.size))
+            for k, cut in enumerate(cuts):
+                extra[k, : self.n] = -1.0
+                extra[k, list(cut)] = 1.0
+            a = np.vstack([a, extra])
+            lo = np.concatenate([lo, np.full(len(cuts), -np.inf)])
+            hi = np.concatenate([hi, [len(cut) - 1.0 for cut in cuts]])
+        if self.size == 0:
+            return frozenset() if np.all((lo <= 0) & (hi >= 0)) else None
+        lower = np.zeros(self.size)
+        upper = np.ones(self.size)
+        for i, value in (fixed or {}).items():
+            lower[i] = upper[i] = value
+        c = np.zeros(self.size)
+        if scores is None:
+            scores = [cand.score or 0.0 for cand in self.inst.candidates]
+        c[: self.n] = -np.asarray(scores, dtype=float)
+        constraints = [LinearConstraint(a, lo, hi)] if len(a) else []
+        res = milp(
+            c,
+            constraints=constraints,
+            integrality=np.ones(self.size),
+            bounds=Bounds(lower, upper),
+            options={"mip_rel_gap": 0.0},
+        )
+        if res.x is None or res.status != 0:
+            return None
+        return frozenset(i for i in range(self.n) if res.x[i] > 0.5)
+
+
+class Solver:
+    """Solve one session's portfolio again and again with other scores (fast).
+
+    Only the scores and which cases are sifted out change between calls; the
+    constraints do not. On small instances (at most :data:`ENUMERATION_LIMIT` sets
+    of an allowed size) every set that meets the constraints other than the gates is
+    listed once, and each call is then one matrix product over that list (exact, and
+    vectorised over many score vectors at once); otherwise each call solves the
+    integer programme, whose matrix is built once. Used by the robustness analysis.
+    """
+
+    def __init__(self, inst: Instance) -> None:
+        from dataclasses import replace
+
+        opened = tuple(replace(c, score=c.score or 0.0) for c in inst.candidates)
+        self.inst = Instance(opened, inst.portfolio, inst.threshold, inst.first_case_max)
+        self.prog = _Programme(self.inst)
+        self.sets = self._enumerate()
+        """(sets, cases) 0/1 matrix of the allowed sets, or ``None`` (too many)."""
+
+    def _enumerate(self):
+        import itertools
+        import math
+
+        import numpy as np
+
+        p = self.inst.portfolio
+        n = len(self.inst.candidates)
+        sizes = range(p.min_cases, min(p.max_cases, n) + 1)
+        if sum(math.comb(n, k) for k in sizes) > ENUMERATION_LIMIT:
+            return None
+        rows = [
+            combo
+            for k in sizes
+            for combo in itertools.combinations(range(n), k)
+            if all(s.met for s in measure(self.inst, combo))
+        ]
+        sets = np.zeros((len(rows), n))
+        for r, combo in enumerate(rows):
+            sets[r, list(combo)] = 1.0
+        return sets
+
+    def best(self, scores: Sequence[float | None]) -> frozenset[int] | None:
+        """The best set for these scores (``None`` or -inf: the case cannot be chosen)."""
+        import math
+
+        if self.sets is not None:
+            import numpy as np
+
+            row = [np.nan if s is None else s for s in scores]
+            return self.best_many(np.array([row], dtype=float))[0]
+        fixed = {i: 0 for i, s in enumerate(scores) if s is None or not math.isfinite(s)}
+        values = [0.0 if i in fixed else float(s) for i, s in enumerate(scores)]
+        return self.prog.solve(fixed=fixed, scores=values)
+
+    def best_many(self, scores) -> list[frozenset[int] | None]:
+        """The best set for each row of a (draws, cases) array (NaN or -inf: sifted out)."""
+        import numpy as np
+
+        if self.sets is None:
+            return [
+                self.best([None if not np.isfinite(v) else float(v) for v in row]) for row in scores
+            ]
+        out: list[frozenset[int] | None] = []
+        if not len(self.sets):
+            return [None] * len(scores)
+        blocked = ~np.isfinite(scores)
+        totals = np.where(blocked, 0.0, scores) @ self.sets.T  # (draws, sets)
+        totals[(blocked.astype(float) @ self.sets.T) > 0] = -np.inf
+        picks = np.argmax(totals, axis=1)
+        for d, r in enumerate(picks):
+            if not np.isfinite(totals[d, r]):
+                out.append(None)
+            else:
+                out.append(frozenset(np.flatnonzero(self.sets[r]).tolist()))
+        return out
+
+
+#: Above this many sets of an allowed size, :class:`Solver` solves each call as an
+#: integer programme instead of listing the sets.
+ENUMERATION_LIMIT = 20_000
+
+
+def total(inst: Instance, chosen: Iterable[int]) -> float:
+    return sum(inst.candidates[i].score or 0.0 for i in chosen)
+
+
+def best_sets(inst: Instance, count: int = 3) -> list[frozenset[int]]:
+    """The ``count`` best feasible sets, best first (fewer when there are fewer)."""
+    prog = _Programme(inst)
+    found: list[frozenset[int]] = []
+    while len(found) < count:
+        chosen = prog.solve(cuts=found)
+        if chosen is None:
+            break
+        found.append(chosen)
+    return found
+
+
+def conflicts(inst: Instance, groups: Sequence[str] = GROUPS) -> list[str]:
+    """Constraint groups that cannot all be met, none of which can be dropped.
+
+    A deletion filter: each group in turn is left out while the rest stay infeasible.
+    The result is irreducible (lifting any one of its groups makes the rest
+    feasible), not necessarily the smallest such set. Empty when ``groups`` are feasible.
+    """
+    prog = _Programme(inst)
+    if prog.solve(groups) is not None:
+        return []
+    kept = list(groups)
+    for group in groups:
+        trial = [g for g in kept if g != group]
+        if prog.solve(trial) is None:
+            kept = trial
+    return kept
+
+
+def conflict_sets(inst: Instance) -> list[list[str]]:
+    """Every conflict to resolve before a portfolio exists, one irreducible set each.
+
+    After a conflict is found, its last group is lifted and the search goes on, until
+    the remaining groups are feasible: lifting the last group of every set is enough.
+    """
+    remaining = list(GROUPS)
+    found: list[list[str]] = []
+    while True:
+        conflict = conflicts(inst, remaining)
+        if not conflict:
+            return found
+        found.append(conflict)
+        remaining.remove(conflict[-1])
+
+
+def calendar_order(inst: Instance, chosen: Iterable[int]) -> list[int]:
+    """Chosen indexes in calendar order: the first case first, then by score.
+
+    The first case is an eligible one, preferring one at or under the first-case
+    attention limit, then a subject marked ``first_case``, then the least political
+    attention, then the best score.
+    """
+    chosen = sorted(chosen)
+    cands = inst.candidates
+
+    def by_score(i: int) -> tuple:
+        return (-(cands[i].score or 0.0), i)
+
+    eligible = [i for i in chosen if cands[i].first_ok]
+    if not eligible:
+        return sorted(chosen, key=by_score)
+    limit = inst.first_case_max + TOLERANCE
+    first = min(
+        eligible,
+        key=lambda i: (
+            cands[i].attention > limit,
+            not cands[i].marked,
+            cands[i].attention,
+            *by_score(i),
+        ),
+    )
+    return [first, *sorted((i for i in chosen if i != first), key=by_score)]
+
+
+# -- why each case is in or out ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a case is in or out of the proposed portfolio."""
+
+    key: str
+    chosen: bool
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+def reasons(inst: Instance, chosen: frozenset[int]) -> list[Reason]:
+    """One reason per candidate, in ranking order."""
+    p = inst.portfolio
+    cands = inst.candidates
+    order = calendar_order(inst, chosen)
+    out = []
+    lowest = min((cands[i].score or 0.0 for i in chosen), default=0.0)
+    for i, c in enumerate(cands):
+        score = c.score
+        if i in chosen:
+            if c.key in p.pinned:
+                code = "in.pinned"
+            elif order and order[0] == i:
+                code = "in.first"
+            else:
+                code = "in.score"
+            out.append(Reason(c.key, True, code, {"score": score, "rank": c.rank}))
+            continue
+        if c.failed_gates:
+            out.append(Reason(c.key, False, "out.gate", {"gates": ", ".join(c.failed_gates)}))
+            continue
+        if score is None:
+            out.append(Reason(c.key, False, "out.unscored"))
+            continue
+        if c.key in p.excluded:
+            out.append(Reason(c.key, False, "out.excluded", {"score": score}))
+            continue
+
+        def broken(trial: frozenset[int]) -> list[str]:
+            return [s.id for s in measure(inst, trial) if not s.met]
+
+        weakest_first = sorted(chosen, key=lambda j: (cands[j].score or 0.0, -j))
+        tied = [
+            j
+            for j in weakest_first
+            if abs((cands[j].score or 0.0) - score) <= TOLERANCE
+            and not broken((chosen - {j}) | {i})
+        ]
+        beaten = [j for j in weakest_first if (cands[j].score or 0.0) < score - TOLERANCE]
+        if tied:
+            code, params = "out.tie", {"score": score, "instead": cands[tied[0]].key}
+        elif beaten:
+            j = beaten[0]
+            # Any swap for a case it beats would raise the total: it must break something.
+            code = "out.constraint"
+            params = {
+                "score": score,
+                "instead": cands[j].key,
+                "broken": broken((chosen - {j}) | {i}),
+            }
+        elif len(chosen) < p.max_cases:
+            code = "out.lower_added"
+            params = {"score": score, "lowest": lowest, "broken": broken(chosen | {i})}
+        else:
+            code, params = "out.lower", {"score": score, "lowest": lowest}
+        out.append(Reason(c.key, False, code, params))
+    return out
+
+
+# -- the whole answer ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    cases: tuple[str, ...]
+    """Case keys in calendar order."""
+    total: float
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """The answer of ``sieve plan``."""
+
+    instance: Instance
+    best: Proposal | None
+    alternatives: tuple[Proposal, ...]
+    constraints: tuple[Status, ...]
+    reasons: tuple[Reason, ...]
+    conflicts: tuple[tuple[str, ...], ...] = ()
+    """When no portfolio exists: irreducible sets of conflicting constraint ids."""
+
+
+def propose(session: Session, evaluation: Evaluation | None = None) -> PlanResult:
+    """The best portfolio, the next two that differ, and the reasons; or the conflicts."""
+    inst = build_instance(session, evaluation)
+    return solve_instance(inst)
+
+
+def solve_instance(inst: Instance, alternatives: int = 2) -> PlanResult:
+    sets = best_sets(inst, 1 + alternatives)
+    if not sets:
+        sets = conflict_sets(inst)
+        conflict = {g for found in sets for g in found}
+        statuses = tuple(
+            Status(g, g not in conflict, _group_params(inst, g), g in conflict) for g in GROUPS
+        )
+        return PlanResult(inst, None, (), statuses, (), tuple(tuple(c) for c in sets))
+
+    def proposal(chosen: frozenset[int]) -> Proposal:
+        keys = tuple(inst.candidates[i].key for i in calendar_order(inst, chosen))
+        return Proposal(keys, total(inst, chosen))
+
+    best = sets[0]
+    return PlanResult(
+        inst,
+        proposal(best),
+        tuple(proposal(s) for s in sets[1:]),
+        tuple(measure(inst, best)),
+        tuple(reasons(inst, best)),
+    )
+
+
+def _group_params(inst: Instance, group: str) -> dict:
+    """Figures to word a constraint that conflicts (no portfolio to measure it on)."""
+    p = inst.portfolio
+    cands = [c for c in inst.candidates if c.score is not None]
+    figures = {
+        "gates": {"count": len(cands), "total": len(inst.candidates)},
+        "count.min": {"min": p.min_cases},
+        "count.max": {"max": p.max_cases},
+        "subjects.distinct": {"count": len({c.subject for c in cands})},
+        "sessions.budget": {"max": p.sessions, "per": p.case_sessions},
+        "days.budget": {"max": p.days, "per": p.session_days},
+        "diversity.types": {
+            "min": p.min_types,
+            "count": len({c.type for c in cands if c.type}),
+        },
+        "diversity.territories": {
+            "min": p.min_territories,
+            "count": len({c.territory for c in cands if c.territory}),
+        },
+        "diversity.methods": {
+            "min": p.min_methods,
+            "count": len({m for c in cands for m in c.methods}),
+        },
+        "attention.max": {"max": p.max_exposed, "threshold": inst.threshold},
+        "first-case": {
+            "rule": p.first_case,
+            "max": inst.first_case_max,
+            "count": sum(c.first_ok for c in cands),
+        },
+        "pinned": {"cases": ", ".join(p.pinned) or "-"},
+        "excluded": {"cases": ", ".join(p.excluded) or "-"},
+    }
+    return figures[group]
+
+
+# -- the calendar ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarSession:
+    number: int
+    date: _dt.date | None
+    days: float
+    cases: tuple[str, ...]
+    lab: bool
+    """Work on the future lab happens in this session."""
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Cases laid over the sessions, and the protocol checks on that layout."""
+
+    sessions: tuple[CalendarSession, ...]
+    cases: tuple[str, ...]
+    """Case keys in order of their first session."""
+    planned: bool
+    """Read from ``[[portfolio.case]]`` (else laid out from the proposed portfolio)."""
+    days: float
+    months: int
+    checks: tuple[Status, ...]
+
+    @property
+    def breaches(self) -> list[Status]:
+        return [c for c in self.checks if not c.met]
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    import calendar
+
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def layout(inst: Instance, keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """Consecutive sessions for cases in the given order (each its session need)."""
+    out: dict[str, tuple[int, ...]] = {}
+    nxt = 1
+    for key in keys:
+        need = inst.candidates[inst.index(key)].need
+        out[key] = tuple(range(nxt, nxt + need))
+        nxt += need
+    return out
+
+
+def build_calendar(
+    session: Session,
+    plan: dict[str, tuple[int, ...]] | None = None,
+    inst: Instance | None = None,
+) -> Calendar | None:
+    """The calendar: the planned one in the file, the given one, or the proposed portfolio's.
+
+    Returns ``None`` when there is nothing to lay out (no plan and no feasible portfolio).
+    """
+    inst = inst or build_instance(session)
+    p = inst.portfolio
+    planned = plan is None and bool(p.planned)
+    if plan is None and p.planned:
+        plan = {c.case: c.sessions for c in p.planned}
+    if plan is None:
+        sets = best_sets(inst, 1)
+        if not sets:
+            return None
+        plan = layout(inst, [inst.candidates[i].key for i in calendar_order(inst, sets[0])])
+    return check_calendar(inst, plan, planned)
+
+
+def check_calendar(inst: Instance, plan: dict[str, tuple[int, ...]], planned: bool) -> Calendar:
+    """Lay ``plan`` (case key -> session numbers) over sessions and check the protocol."""
+    p = inst.portfolio
+    extra = {s.number: s for s in p.planned_sessions}
+    last = max([n for ns in plan.values() for n in ns] + [p.lab_start, *extra], default=0)
+    sessions = []
+    for number in range(1, last + 1):
+        info = extra.get(number)
+        date = info.date if info and info.date else None
+        if date is None and p.start is not None:
+            date = add_months(p.start, (number - 1) * p.month_gap)
+        days = info.days if info and info.days is not None else p.session_days
+        cases = tuple(k for k, ns in plan.items() if number in ns)
+        sessions.append(CalendarSession(number, date, days, cases, number >= p.lab_start))
+    order = sorted(plan, key=lambda k: (min(plan[k], default=10**9), list(plan).index(k)))
+    total_days = sum(s.days for s in sessions)
+    first_date, last_date = (sessions[0].date, sessions[-1].date) if sessions else (None, None)
+    if first_date and last_date:
+        months = (last_date.year - first_date.year) * 12 + last_date.month - first_date.month + 1
+    else:
+        months = (last - 1) * p.month_gap + 1 if last else 0
+
+    checks: list[Status] = []
+    n = len(plan)
+    checks.append(
+        Status(
+            "calendar.count",
+            p.min_cases <= n <= p.max_cases,
+            {"count": n, "min": p.min_cases, "max": p.max_cases},
+        )
+    )
+    wrong = [
+        f"{k} ({len(ns)})"
+        for k, ns in plan.items()
+        if not p.min_case_sessions <= len(set(ns)) <= p.max_case_sessions
+    ]
+    checks.append(
+        Status(
+            "calendar.case-sessions",
+            not wrong,
+            {
+                "cases": ", ".join(wrong) or "-",
+                "min": p.min_case_sessions,
+                "max": p.max_case_sessions,
+            },
+        )
+    )
+    used = sum(len(set(ns)) for ns in plan.values())
+    checks.append(Status("calendar.budget", used <= p.sessions, {"count": used, "max": p.sessions}))
+    by_key = {c.key: c for c in inst.candidates}
+    opening = [s for s in sessions if s.cases][:1]
+    first_cases = opening[0].cases if opening else ()
+    bad_first = [k for k in first_cases if k in by_key and not by_key[k].first_ok]
+    checks.append(
+        Status(
+            "calendar.first-case",
+            not bad_first,
+            {
+                "cases": ", ".join(bad_first) or ", ".join(first_cases) or "-",
+                "rule": p.first_case,
+                "max": inst.first_case_max,
+            },
+        )
+    )
+    checks.append(
+        Status(
+            "calendar.lab-start",
+            p.lab_start_min <= p.lab_start <= p.lab_start_max,
+            {"start": p.lab_start, "min": p.lab_start_min, "max": p.lab_start_max},
+        )
+    )
+    odd = [
+        f"{s.number} ({s.days:g})"
+        for s in sessions
+        if not p.min_session_days - TOLERANCE <= s.days <= p.max_session_days + TOLERANCE
+    ]
+    checks.append(
+        Status(
+            "calendar.session-days",
+            not odd,
+            {
+                "sessions": ", ".join(odd) or "-",
+                "min": p.min_session_days,
+                "max": p.max_session_days,
+            },
+        )
+    )
+    checks.append(
+        Status(
+            "calendar.days",
+            total_days <= p.days + TOLERANCE,
+            {"days": total_days, "max": p.days},
+        )
+    )
+    checks.append(
+        Status("calendar.months", months <= p.months, {"months": months, "max": p.months})
+    )
+    crowded = [str(s.number) for s in sessions if len(s.cases) > p.cases_per_session]
+    checks.append(
+        Status(
+            "calendar.clash",
+            not crowded,
+            {"sessions": ", ".join(crowded) or "-", "max": p.cases_per_session},
+        )
+    )
+    dated = [s for s in sessions if s.date is not None]
+    backwards = [str(b.number) for a, b in zip(dated, dated[1:], strict=False) if b.date <= a.date]
+    checks.append(
+        Status("calendar.order", not backwards, {"sessions": ", ".join(backwards) or "-"})
+    )
+    chosen = [inst.index(k) for k in plan if k in by_key]
+    for status in measure(inst, chosen):
+        if status.id not in ("count.min", "count.max", "sessions.budget", "days.budget"):
+            checks.append(status)
+    return Calendar(tuple(sessions), tuple(order), planned, total_days, months, tuple(checks))

@@ -1,0 +1,1 @@
+"""Text renderings of results (tables, Markdown, CSV, JSON) for the command line."""

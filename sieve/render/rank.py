@@ -1,0 +1,269 @@
+"""Rankings and explanations as text, CSV, JSON and Markdown (no Textual here)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from sieve.engine.evaluate import Evaluation, explain
+from sieve.i18n import number, t
+from sieve.text import literal
+
+FORMATS = ("table", "csv", "json", "md")
+
+
+def rank_records(evaluation: Evaluation) -> list[dict]:
+    """One record per case, in ranking order (the JSON contract of ``sieve rank``)."""
+    return [
+        {
+            "case": r.key,
+            "subject": r.case.subject.id,
+            "angle": r.case.angle.id,
+            "rank": r.rank,
+            "score": r.score,
+            "complete": r.complete,
+            "sifted_out": r.sifted_out,
+            "failed_gates": list(r.failed_gates),
+            "attention": r.attention,
+            "flags": list(r.flags),
+            "disputed": list(r.disputed),
+        }
+        for r in evaluation.results
+    ]
+
+
+def rank_json(evaluation: Evaluation) -> str:
+    session = evaluation.session
+    payload = {
+        "session": session.id,
+        "tamis": {"id": session.tamis.id, "version": session.tamis.version},
+        "cases": rank_records(evaluation),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def rank_csv(evaluation: Evaluation) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    fields = [
+        "case",
+        "subject",
+        "angle",
+        "rank",
+        "score",
+        "complete",
+        "sifted_out",
+        "failed_gates",
+        "attention",
+        "flags",
+        "disputed",
+    ]
+    writer.writerow(fields)
+    for record in rank_records(evaluation):
+        row = []
+        for name in fields:
+            value = record[name]
+            if isinstance(value, list):
+                value = " ".join(value)
+            elif value is None:
+                value = ""
+            elif isinstance(value, bool):
+                value = "true" if value else "false"
+            row.append(value)
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _rows(evaluation: Evaluation, lang: str | None) -> tuple[list[str], list[list[str]]]:
+    head = [
+        t(f"rank.col.{c}", lang)
+        for c in ("rank", "case", "score", "complete", "gates", "attention", "flags", "disputed")
+    ]
+    rows = []
+    for r in evaluation.results:
+        rows.append(
+            [
+                str(r.rank) if r.rank is not None else "–",
+                r.key,
+                number(r.score, lang),
+                t("rank.yes" if r.complete else "rank.no", lang),
+                " ".join(r.failed_gates),
+                number(r.attention, lang, 1),
+                ", ".join(t(f"flag.{f}", lang) for f in r.flags),
+                " ".join(r.disputed),
+            ]
+        )
+    return head, rows
+
+
+def rank_table(evaluation: Evaluation, lang: str | None = None) -> str:
+    session = evaluation.session
+    title = t(
+        "rank.title",
+        lang,
+        title=literal(session.title),
+        city=literal(session.city),
+        tamis=session.tamis.id,
+        version=session.tamis.version,
+    )
+    head, rows = _rows(evaluation, lang)
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    numeric = {0, 2, 5}
+
+    def line(row: list[str]) -> str:
+        cells = [
+            c.rjust(w) if i in numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  ".join(cells).rstrip()
+
+    out = [title, "", line(head), line(["─" * w for w in widths])]
+    out += [line(row) for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def rank_markdown(evaluation: Evaluation, lang: str | None = None) -> str:
+    session = evaluation.session
+    head, rows = _rows(evaluation, lang)
+
+    def cell(text: str) -> str:
+        return literal(text).replace("|", "\\|")
+
+    out = [
+        "# "
+        + cell(
+            t(
+                "rank.title",
+                lang,
+                title=session.title,
+                city=session.city,
+                tamis=session.tamis.id,
+                version=session.tamis.version,
+            )
+        ),
+        "",
+    ]
+    out.append("| " + " | ".join(head) + " |")
+    out.append("|" + "|".join("---:" if i in (0, 2, 5) else "---" for i in range(len(head))) + "|")
+    out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def render_rank(evaluation: Evaluation, fmt: str, lang: str | None = None) -> str:
+    if fmt == "json":
+        return rank_json(evaluation) + "\n"
+    if fmt == "csv":
+        return rank_csv(evaluation)
+    if fmt == "md":
+        return rank_markdown(evaluation, lang)
+    return rank_table(evaluation, lang)
+
+
+def explain_text(evaluation: Evaluation, key: str, lang: str | None = None) -> str:
+    """The explanation of one case, for a terminal."""
+    ex = explain(evaluation, key)
+    session = evaluation.session
+    tamis = session.tamis
+    r = ex.result
+    case = r.case
+    out = [
+        t(
+            "explain.case",
+            lang,
+            case=r.key,
+            subject=literal(case.subject.title),
+            angle=literal(case.angle.title),
+        )
+    ]
+    if r.rank is not None:
+        ranked = sum(1 for x in evaluation.results if x.rank is not None)
+        out.append(t("explain.rank", lang, rank=r.rank, count=ranked, score=number(r.score, lang)))
+    else:
+        out.append(t("explain.unranked", lang, score=number(r.score, lang)))
+    if r.complete:
+        out.append(t("explain.complete", lang))
+    else:
+        missing = ", ".join(literal(tamis.criterion(c).label) for c in r.missing)
+        out.append(t("explain.incomplete", lang, missing=missing))
+    if r.sifted_out:
+        gates = ", ".join(literal(tamis.criterion(c).label) for c in r.failed_gates)
+        out.append(t("explain.sifted", lang, gates=gates))
+    indicators = ", ".join(literal(tamis.indicators[i].label) for i in ex.indicators)
+    out.append(
+        t(
+            "explain.attention",
+            lang,
+            level=number(r.attention, lang, 1),
+            threshold=number(tamis.attention_threshold, lang, 1),
+            indicators=indicators or t("explain.attention.none", lang),
+        )
+    )
+    if "first-case-attention" in r.flags:
+        out.append(
+            t(
+                "explain.first_case",
+                lang,
+                level=number(r.attention, lang, 1),
+                max=number(tamis.first_case_max, lang, 1),
+            )
+        )
+
+    def levels(line) -> str:
+        parts = []
+        for scorer_id, level in line.by_scorer.items():
+            name = literal(session.scorers[scorer_id].name)
+            parts.append(f"{name} {t('explain.abstain', lang) if level is None else level}")
+        return t("explain.levels", lang, levels=", ".join(parts))
+
+    gates = [line for line in ex.lines if line.criterion.is_gate]
+    scores = [line for line in ex.lines if not line.criterion.is_gate]
+    if gates:
+        out += ["", t("explain.gates", lang)]
+        for line in gates:
+            mark = "✔" if line.passed else "✘"
+            out.append(
+                "  "
+                + t(
+                    "explain.gate_line",
+                    lang,
+                    mark=mark,
+                    label=literal(line.criterion.label),
+                    group=number(line.cell.group, lang),
+                    pass_at=number(line.criterion.pass_at, lang),
+                )
+            )
+            out.append("      " + levels(line))
+    if scores:
+        out += ["", t("explain.scores", lang)]
+        for line in sorted(scores, key=lambda x: -x.contribution):
+            text = t(
+                "explain.score_line",
+                lang,
+                label=literal(line.criterion.label),
+                share=f"{number(line.share * 100, lang, 0)} %",
+                group=number(line.cell.group, lang),
+                top=line.criterion.scale.top,
+                contribution=number(line.contribution, lang, 3),
+            )
+            if line.cell.group is None:
+                text += f" ({t('explain.nobody', lang)})"
+            if line.cell.disputed:
+                text += f"  ⚠ {t('explain.disputed', lang)}"
+            out.append("  " + text)
+            out.append("      " + levels(line))
+    if ex.notes:
+        out += ["", t("explain.notes", lang)]
+        for scorer_id, notes in ex.notes.items():
+            for where, note in notes.items():
+                out.append(
+                    "  "
+                    + t(
+                        "explain.note_line",
+                        lang,
+                        name=literal(session.scorers[scorer_id].name),
+                        where=t("explain.note." + where, lang),
+                        note=literal(note),
+                    )
+                )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,1 @@
+"""Writing: lossless, atomic, conflict-aware edits of sieve's TOML files (the only tomlkit user)."""

@@ -1,0 +1,271 @@
+"""Lossless, atomic, conflict-aware saving.
+
+Files are re-opened with tomlkit only to write: each edit changes the nodes it
+must change in the existing document, so comments, order, blank lines and keys
+sieve does not know survive. A file is written to a temporary file in the same
+folder, synced, then renamed over the original; and it is never written if it
+changed on disk since sieve read it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sieve.errors import EditError, FileChangedError
+from sieve.model import CASE_SEPARATOR, Session
+from sieve.save.document import (
+    TomlDocument,
+    atomic_write,
+    digest,
+    inline_line,
+    parsed_line,
+    toml_key,
+    toml_value,
+)
+
+# -- tomlkit helpers ----------------------------------------------------------------
+
+
+# -- score and note edits ----------------------------------------------------------
+
+
+def _check_score(
+    session: Session, scorer: str, key: str, criterion: str, level: int | None
+) -> None:
+    if scorer not in session.scorers:
+        raise EditError("edit.unknown", kind="scorer", id=scorer)
+    on_angle = CASE_SEPARATOR in key
+    if on_angle:
+        try:
+            session.case(key)
+        except KeyError:
+            raise EditError("edit.unknown", kind="case", id=key) from None
+    elif key not in session.subjects:
+        raise EditError("edit.unknown", kind="subject", id=key)
+    crit = session.tamis.by_id.get(criterion)
+    if crit is None:
+        raise EditError("edit.unknown", kind="criterion", id=criterion)
+    if crit.on_angle is not on_angle:
+        raise EditError("edit.applies", criterion=criterion, applies_to=crit.applies_to, key=key)
+    if level is not None and (type(level) is not int or not 0 <= level <= crit.scale.top):
+        raise EditError("edit.level", level=level, criterion=criterion, top=crit.scale.top)
+
+
+def _rewrite_row(table: Any, key: str, entries: dict[str, Any]) -> None:
+    """Replace one score line's inline table, keeping its trailing comment."""
+    _key, item = inline_line(key, entries)
+    old = table[key]
+    item.trivia.comment_ws = old.trivia.comment_ws
+    item.trivia.comment = old.trivia.comment
+    table[key] = item
+
+
+def _open(session: Session, path: Path, cache: dict[Path, TomlDocument]) -> TomlDocument:
+    if path not in cache:
+        cache[path] = TomlDocument(path, session.digests.get(path))
+    return cache[path]
+
+
+def set_score(
+    session: Session, scorer: str, key: str, criterion: str, level: int | None
+) -> list[Path]:
+    """Record (or, with ``level=None``, clear) one score; return the files written.
+
+    The score goes where that scorer's line for ``key`` already is; otherwise to
+    the first file holding the scorer's ``[scores.<id>]`` table; otherwise into a
+    new table at the end of the session file.
+    """
+    _check_score(session, scorer, key, criterion, level)
+    sources = session.score_origin.get(scorer, ())
+    targets = [p for p, rows in sources if criterion in rows.get(key, {})]
+    if level is not None and not targets:
+        with_row = [p for p, rows in sources if key in rows]
+        targets = [with_row[0] if with_row else sources[0][0] if sources else session.path]
+    for path in targets:
+        _write_score(path, session.digests.get(path), scorer, key, criterion, level)
+    return targets
+
+
+def _write_score(
+    path: Path, expected: str | None, scorer: str, key: str, criterion: str, level: int | None
+) -> None:
+    """One score edit in one file: the one-line splice, else a tomlkit edit."""
+    raw = path.read_bytes()
+    if expected is not None and digest(raw) != expected:
+        raise FileChangedError(path)
+    text = raw.decode("utf-8")
+    new = splice_score(text, scorer, key, criterion, level)
+    if new is None:
+        doc = TomlDocument(path, digest(raw))
+        _tomlkit_score(doc, scorer, key, criterion, level)
+        doc.save()
+    elif new != text:
+        if digest(path.read_bytes()) != digest(raw):
+            raise FileChangedError(path)
+        atomic_write(path, new.encode("utf-8"))
+
+
+def _tomlkit_score(
+    doc: TomlDocument, scorer: str, key: str, criterion: str, level: int | None
+) -> None:
+    """The general edit, through the whole tomlkit document (slow on big files)."""
+    tables = doc.doc.get("scores", {})
+    row = tables[scorer].get(key) if scorer in tables else None
+    if level is None:
+        if row is None or criterion not in row:
+            return
+        table = tables[scorer]
+        entries = {k: v for k, v in row.unwrap().items() if k != criterion}
+        if entries:
+            _rewrite_row(table, key, entries)
+        else:
+            del table[key]
+    elif row is not None and criterion in row:
+        row[criterion] = level
+    elif row is not None:
+        _rewrite_row(tables[scorer], key, {**row.unwrap(), criterion: level})
+    else:
+        new_key, item = inline_line(key, {criterion: level})
+        doc.table("scores", scorer).append(new_key, item)
+
+
+_HEADER = re.compile(r"^[ \t]*\[", re.M)
+
+
+def splice_score(text: str, scorer: str, key: str, criterion: str, level: int | None) -> str | None:
+    """The text with one score edited by rewriting only the line it is on.
+
+    tomlkit parses a 0.3 MB score file in about half a second; a score lives on
+    one line (an inline table), so the line is found under ``[scores.<scorer>]``,
+    edited alone with tomlkit (keeping its spacing and comment) and put back; a
+    missing line is added after the table's last line, a missing table at the end
+    of the file. The result is read back with the fast parser and must equal the
+    old data with just that change; ``None`` (use the general edit) otherwise, or
+    when the file is not laid out as FORMAT.md writes it.
+    """
+    import rtoml
+
+    name = re.escape(scorer)
+    table = rf"scores[ \t]*\.[ \t]*(?:{name}|\"{name}\"|'{name}')"
+    header = re.search(rf"^[ \t]*\[[ \t]*{table}[ \t]*\][ \t]*(?:#.*)?\r?$", text, re.M)
+    if header is None:
+        if level is None:
+            return None
+        nl = "\r\n" if "\r\n" in text else "\n"
+        sep = "" if not text or text.endswith(nl * 2) else nl if text.endswith(nl) else nl * 2
+        line = _render_row(key, {criterion: level})
+        new = f"{text}{sep}[scores.{scorer}]{nl}{line}{nl}"
+    else:
+        start = text.find("\n", header.end()) + 1 or len(text)
+        after = _HEADER.search(text, start)
+        end = after.start() if after else len(text)
+        if '"""' in text[start:end] or "'''" in text[start:end]:
+            return None
+        k = re.escape(key)
+        row = re.compile(rf"^[ \t]*(?:\"{k}\"|'{k}'|{k})[ \t]*=.*$", re.M).search(text, start, end)
+        if row is not None:
+            line = _edit_row_line(row.group(0), key, criterion, level)
+            if line is None:
+                return None
+            if line == "":  # the row is empty: remove its line
+                new = text[: row.start()] + text[row.end() + 1 :]
+            else:
+                new = text[: row.start()] + line + text[row.end() :]
+        elif level is None:
+            return text
+        else:
+            last = _last_key_line_end(text, start, end)
+            line = _render_row(key, {criterion: level})
+            newline = "\r\n" if "\r\n" in text else "\n"
+            if last is None:
+                new = text[:start] + line + newline + text[start:]
+            else:
+                new = text[:last] + newline + line + text[last:]
+    try:
+        want = rtoml.loads(text)
+        got = rtoml.loads(new)
+    except ValueError:
+        return None
+    rows = want.setdefault("scores", {}).setdefault(scorer, {})
+    entries = rows.setdefault(key, {})
+    if level is None:
+        entries.pop(criterion, None)
+        if not entries:
+            del rows[key]
+    else:
+        entries[criterion] = level
+    return new if got == want else None
+
+
+def _render_row(key: str, entries: dict[str, Any]) -> str:
+    inner = ", ".join(f"{k} = {toml_value(v)}" for k, v in entries.items())
+    return f"{toml_key(key)} = {{ {inner} }}"
+
+
+def _edit_row_line(line: str, key: str, criterion: str, level: int | None) -> str | None:
+    """One ``"key" = { ... }`` line edited; ``""`` when it becomes empty; ``None``: not one."""
+    import tomlkit
+
+    cr = "\r" if line.endswith("\r") else ""
+    doc = tomlkit.parse(line[: len(line) - len(cr)])
+    row = doc.get(key)
+    if not isinstance(row, tomlkit.items.InlineTable):
+        return None
+    if level is not None and criterion in row:
+        row[criterion] = level
+    else:
+        entries = {k: v for k, v in row.unwrap().items() if k != criterion}
+        if level is not None:
+            entries[criterion] = level
+        if not entries:
+            return ""
+        _rewrite_row(doc, key, entries)
+    return doc.as_string().rstrip("\n") + cr
+
+
+def _last_key_line_end(text: str, start: int, end: int) -> int | None:
+    """The end (before its newline) of the last ``key = value`` line in text[start:end]."""
+    last = None
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop == -1 else stop
+        stripped = text[pos:stop].strip()
+        if stripped and not stripped.startswith("#"):
+            last = stop - 1 if text[pos:stop].endswith("\r") else stop
+        pos = stop + 1
+    return last
+
+
+def set_note(session: Session, scorer: str, key: str, text: str | None) -> list[Path]:
+    """Write (or, with ``None`` or an empty text, remove) a scorer's note on a key."""
+    if scorer not in session.scorers:
+        raise EditError("edit.unknown", kind="scorer", id=scorer)
+    if key not in session.subjects:
+        try:
+            session.case(key)
+        except KeyError:
+            raise EditError("edit.unknown", kind="case", id=key) from None
+    docs: dict[Path, TomlDocument] = {}
+    holding = [p for p, rows in session.note_origin.get(scorer, ()) if key in rows]
+    if not text:
+        for path in holding:
+            del _open(session, path, docs).doc["notes"][scorer][key]
+        targets = holding
+    elif holding:
+        for path in holding:
+            _open(session, path, docs).doc["notes"][scorer][key] = text
+        targets = holding
+    else:
+        scored = [p for p, _rows in session.note_origin.get(scorer, ())]
+        scored += [p for p, _rows in session.score_origin.get(scorer, ())]
+        path = scored[0] if scored else session.path
+        table = _open(session, path, docs).table("notes", scorer)
+        new_key, item = parsed_line(f"{toml_key(key)} = {toml_value(text)}")
+        table.append(new_key, item)
+        targets = [path]
+    for path in targets:
+        docs[path].save()
+    return targets

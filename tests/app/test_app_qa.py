@@ -1,0 +1,341 @@
+"""Pilot tests of the fixes a QA review asked for (one test per finding)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+from textual.widgets import DataTable
+from textual.widgets._toast import Toast
+
+from sieve.app.app import SieveApp
+from tests.unit.exchange.test_exchange import OTHER, SESSION_BODY, write
+
+
+def sync(test):
+    """Run an async test with asyncio (no async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def toasts(app: SieveApp) -> list[str]:
+    """The notifications' texts, each rendered as Textual's toast renders it."""
+    out = []
+    for note in app._notifications:
+        assert isinstance(note.message, str)
+        assert not note.markup
+        out.append(str(Toast(note).render()))
+    return out
+
+
+@sync
+async def test_exchange_notices_are_plain_text_and_adopt_is_confirmed(workspace):
+    path = workspace(SESSION_BODY)
+    tamis = path.parent.parent / "criteria" / "t.toml"
+    write(tamis.with_name("mulhouse.toml"), OTHER.replace('"Mulhouse"', '"[b]Mul[/x]"'))
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.cursor_coordinate = (0, 2)  # need: we have it
+        await pilot.press("a")
+        await pilot.pause()
+        assert toasts(app) == [
+            "notre tamis a déjà ce critère (`need`) : pour le remplacer, "
+            "sieve adopt SOURCE CIBLE --criterion ID --replace"
+        ]
+        app.clear_notifications()
+        table.cursor_coordinate = (4, 2)  # youth, from Mulhouse
+        await pilot.press("a", "y")
+        await pilot.pause()
+        await pilot.pause()
+        assert toasts(app) == ["critère `youth` adopté"]
+
+
+@sync
+async def test_notify_never_reads_markup(workspace):
+    from rich.text import Text
+
+    app = SieveApp(workspace(SESSION_BODY), watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.notify("[@click=app.quit]x[/] \x1b[2J")
+        app.notify(Text("[/x]"))
+        await pilot.pause()
+        assert toasts(app) == ["[@click=app.quit]x[/] \\x1b[2J", "[/x]"]
+
+
+#: One subject, two angles: `x` passes the `doable` gate, `y` fails it (both scorers say 0).
+SIFTED = """\
+[[subject]]
+id = "a"
+title = "Sujet A"
+
+[[angle]]
+id = "y"
+subject = "a"
+title = "Angle Y"
+
+[[angle]]
+id = "x"
+subject = "a"
+title = "Angle X"
+
+[[scorer]]
+id = "ana"
+name = "Ana"
+
+[[scorer]]
+id = "bob"
+name = "Bob"
+
+[scores.ana]
+"a" = { need = 2, service = 1 }
+"a/x" = { learn = 3, doable = 1 }
+"a/y" = { learn = 3, doable = 0 }
+
+[scores.bob]
+"a" = { need = 2, service = 1 }
+"a/x" = { learn = 2, doable = 1 }
+"a/y" = { learn = 3, doable = 0 }
+"""
+
+
+def shown(matrix) -> list[tuple[str, str | None, str]]:
+    """(kind, case, every visible text of the row) for each matrix row."""
+    return [
+        (r.kind, r.case, " ".join([r.label, r.score, *(text for text, _ in r.cells)]))
+        for r in matrix.rows
+    ]
+
+
+@sync
+async def test_blind_matrix_neither_splits_nor_marks_sifted_cases(workspace):
+    from sieve.app.widgets.matrix import MatrixView
+
+    app = SieveApp(workspace(SIFTED), watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        matrix = app.screen.query_one(MatrixView)
+        rows = shown(matrix)
+        assert [(k, c) for k, c, _ in rows] == [
+            ("subject", None),
+            ("case", "a/x"),
+            ("section", None),
+            ("subject", None),
+            ("case", "a/y"),
+        ]
+        assert "✗" in rows[-1][2]
+        await pilot.press("b")
+        await pilot.pause()
+        rows = shown(matrix)
+        assert [(k, c) for k, c, _ in rows] == [("subject", None), ("case", "a/y"), ("case", "a/x")]
+        assert not any("✗" in text for _k, _c, text in rows)
+        assert not any(r.sifted for r in matrix.rows)
+        await pilot.press("s")  # Ana's own view: her 0 on the gate is not marked either
+        await pilot.pause()
+        rows = shown(matrix)
+        assert rows[1][1] == "a/y" and "0" in rows[1][2].split()
+        assert not any("✗" in text for _k, _c, text in rows)
+
+
+@sync
+async def test_blind_calendar_shows_results_are_hidden(workspace):
+    from textual.widgets import OptionList, Static
+
+    from tests.app.test_plan_app import BODY as PLAN_BODY
+
+    app = SieveApp(workspace(PLAN_BODY), watch=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("8")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(OptionList).option_count > 0
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.query_one(OptionList).option_count == 0
+        detail = str(screen.query_one("#cal-detail", Static).render())
+        assert detail == "Résultats du groupe masqués (mode aveugle) : b pour les révéler."
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.query_one(OptionList).option_count > 0
+
+
+@sync
+async def test_note_editor_opens_with_the_cursor_at_the_end(workspace):
+    from textual.widgets import Input
+
+    from sieve.workbench import Workbench
+
+    body = SIFTED + '\n[notes.ana]\n"a/y" = "Trop long"\n'
+    path = workspace(body)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        app.screen.query_one("#matrix").move_to("a/y")
+        await pilot.press("n")
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        assert box.value == "Trop long"
+        assert box.selection.is_empty and box.cursor_position == len("Trop long")
+        await pilot.press(*" à revoir", "enter")
+        await app.workers.wait_for_complete()
+        assert Workbench(path).session.notes["ana"]["a/y"] == "Trop long à revoir"
+
+
+@sync
+async def test_rename_with_a_bad_id_keeps_the_form_open_with_the_error(workspace):
+    from textual.widgets import Input, Static
+
+    from sieve.app.screens.forms import FormDialog
+
+    path = workspace(SIFTED)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.screen.selected() == ("subject", "a")
+        await pilot.press("r", "ctrl+u", *"Mauvais Id", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        assert dialog.query_one(Input).value == "Mauvais Id"
+        error = str(dialog.query_one("#form-error", Static).render())
+        assert error.startswith("identifiant `Mauvais Id` invalide")
+        await pilot.press("ctrl+u", *"bon-id", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+        assert "bon-id" in app.workbench.session.subjects
+
+
+@sync
+async def test_decision_with_an_unknown_person_asks_again_with_the_text_kept(workspace):
+    from textual.widgets import Input, Static
+
+    from sieve.app.screens.portfolio import DecisionDialog
+    from tests.app.test_plan_app import BODY as PLAN_BODY
+
+    path = workspace(PLAN_BODY)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("7", "d")
+        await pilot.press(*"Choix du groupe", "enter", *"x zorro", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DecisionDialog)
+        assert [i.value for i in dialog.query(Input)] == ["Choix du groupe", "x zorro"]
+        error = str(dialog.query_one("#decide-error", Static).render())
+        assert error.startswith("`zorro`")
+        assert app.workbench.session.decisions == ()
+        await pilot.press("tab", "ctrl+u", "x", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, DecisionDialog)
+        assert len(app.workbench.session.decisions) == 1
+
+
+@sync
+async def test_tamis_ranking_panel_tells_cases_of_one_subject_apart(workspace):
+    from textual.widgets import Static
+
+    body = SIFTED.replace("doable = 0", "doable = 1").replace(
+        'title = "Sujet A"', 'title = "La carte citoyenne participative du quartier"'
+    )
+    app = SieveApp(workspace(body), watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#tamis-ranking", Static).render()).splitlines()
+        cases = [line for line in lines if line[:2].strip().isdigit()]
+        assert len(cases) == 2
+        assert cases[0].split()[1:3] == ["Angle", "Y"]
+        assert cases[1].split()[1:3] == ["Angle", "X"]
+
+
+@sync
+async def test_exchange_table_fits_the_screen_with_the_cursor_on_a_tamis(workspace):
+    from sieve.app.widgets.keybar import KeyBar
+
+    path = workspace(SESSION_BODY)
+    tamis = path.parent.parent / "criteria" / "t.toml"
+    long_city = "Mulhouse Alsace Agglomération et Communauté européenne d'Alsace"
+    other = OTHER.replace('city = "Mulhouse"', f'city = "{long_city}"').replace(
+        'label = "Parole des jeunes"',
+        'label = "Parole des jeunes et des associations de quartier dans la décision"',
+    )
+    write(tamis.with_name("mulhouse.toml"), other)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert len(widths) == 3
+        assert sum(widths) <= table.size.width
+        assert table.cursor_coordinate.column == 1
+        keys = str(app.screen.query_one(KeyBar).render())
+        assert "^p commandes" in keys and "^q Quitter" in keys
+
+
+@sync
+async def test_english_labels_take_no_space_before_the_colon(workspace):
+    from textual.widgets import Static
+
+    from sieve import i18n
+
+    i18n.set_lang("en")
+    app = SieveApp(workspace(SIFTED), watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#case-detail", Static).render())
+        assert "Id: a" in detail
+        await pilot.press("p")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#presentation", Static).render())
+        assert "✗ 1 sifted out: " in shown
+        assert " :" not in detail + shown
+    i18n.set_lang("fr")
+    assert i18n.t("app.colon") == " : "
+
+
+@sync
+async def test_u_undoes_on_the_matrix_too(workspace):
+    from sieve.workbench import Workbench
+
+    path = workspace(SIFTED)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "right", "right", "3")  # Ana, subject a, need = 3
+        await app.workers.wait_for_complete()
+        assert Workbench(path).session.scores["ana"]["a"]["need"] == 3
+        await pilot.press("escape")  # back to the matrix
+        await pilot.pause()
+        assert app.current_mode == "matrix"
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        assert Workbench(path).session.scores["ana"]["a"]["need"] == 2
+
+
+@sync
+async def test_narrow_key_bar_keeps_help_and_quit(workspace):
+    from rich.cells import cell_len
+
+    from sieve.app.widgets.keybar import KeyBar
+    from tests.app.test_plan_app import BODY as PLAN_BODY
+
+    app = SieveApp(workspace(PLAN_BODY), watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("2", "escape", "8", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+            keys = str(app.screen.query_one(KeyBar).render())
+            assert keys.endswith(" ^q Quitter") and " ? Aide " in keys, (app.current_mode, keys)
+            assert cell_len(keys) <= 80
+            assert "…" not in keys
+        assert "^p commandes" in keys  # the matrix has room for the palette too

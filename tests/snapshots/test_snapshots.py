@@ -1,0 +1,66 @@
+"""Snapshots of every screen (pytest-textual-snapshot), French at 80x24 and 160x48;
+the matrix and the presentation also in English and in a light theme.
+
+Update them with ``pytest tests/test_snapshots.py --snapshot-update`` after a
+deliberate change, and look at the report. They read the shipped Paris session
+(never written to) with the file watcher off; nothing on screen depends on time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+from sieve import i18n
+from sieve.app.app import SieveApp
+
+PARIS = PROJECT / "sessions" / "paris.toml"
+BAD = Path("tests/data/bad/sessions/bad.toml")
+
+#: screen -> keys pressed from the matrix to reach it.
+SCREENS = {
+    "matrix": ["down", "right", "right"],
+    "matrix-scorer": ["s"],
+    "detail": ["down", "enter"],
+    "scoring": ["2", "down", "right"],
+    "ranking": ["3", "down"],
+    "vigilance": ["6"],
+    "presentation": ["p"],
+    "help": ["question_mark"],
+}
+SIZES = [(80, 24), (160, 48)]
+
+
+def make(theme: str = "textual-dark", path: Path = PARIS) -> SieveApp:
+    app = SieveApp(path, watch=False)
+
+    async def set_theme() -> None:
+        app.theme = theme
+
+    app.call_later(set_theme)
+    return app
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen_fr(snap_compare, screen, size):
+    assert snap_compare(make(), press=SCREENS[screen], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_error_screen_fr(snap_compare, monkeypatch, size):
+    monkeypatch.chdir(PROJECT)
+    assert snap_compare(make(path=BAD), terminal_size=size)
+
+
+@pytest.mark.parametrize("screen", ["matrix", "presentation"])
+def test_screen_en(snap_compare, screen):
+    i18n.set_lang("en")
+    assert snap_compare(make(), press=SCREENS[screen], terminal_size=(120, 36))
+
+
+@pytest.mark.parametrize("screen", ["matrix", "presentation"])
+def test_screen_light(snap_compare, screen):
+    assert snap_compare(make("textual-light"), press=SCREENS[screen], terminal_size=(120, 36))

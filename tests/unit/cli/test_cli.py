@@ -1,0 +1,241 @@
+"""The command line: exit codes, the JSON contract, languages, no traceback on bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import ONE_CASE, PROJECT, copy_shipped
+
+from sieve.cli.main import main
+
+PARIS = str(PROJECT / "sessions" / "paris.toml")
+MULHOUSE = str(PROJECT / "sessions" / "mulhouse.toml")
+
+BODY = ONE_CASE
+
+
+def run(args, capsys) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_shipped_files(capsys):
+    code, out, err = run(
+        ["check", str(PROJECT / "criteria" / "transfo.toml"), PARIS, MULHOUSE], capsys
+    )
+    assert code == 0, err
+    assert out.count("valide") == 3
+
+
+def test_check_reports_problems_with_positions_and_exit_2(workspace, capsys):
+    path = workspace(BODY.replace("need = 2", "need = 9").replace('title = "A1"', "title = 1"))
+    code, out, err = run(["check", str(path)], capsys)
+    assert code == 2
+    lines = [line for line in err.splitlines() if ": erreur: " in line]
+    assert len(lines) == 2
+    for line in lines:
+        file, row, col, _rest = line.split(":", 3)
+        assert file.endswith("s.toml") and row.isdigit() and col.isdigit()
+    assert "Traceback" not in err
+
+
+def test_check_warnings_exit_0(workspace, capsys):
+    path = workspace(BODY.replace('title = "A"', 'title = "A"\nextra = 1'))
+    code, _out, err = run(["check", str(path)], capsys)
+    assert code == 0
+    assert "avertissement" in err
+
+
+def test_rank_json_contract(capsys):
+    code, out, _err = run(["rank", MULHOUSE, "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert data["session"] == "mulhouse-carte-max"
+    assert data["tamis"] == {"id": "transfo", "version": 1}
+    keys = {
+        "case", "subject", "angle", "rank", "score", "complete", "sifted_out",
+        "failed_gates", "attention", "flags", "disputed",
+    }  # fmt: skip
+    ranked = [c for c in data["cases"] if c["rank"] is not None]
+    sifted = [c for c in data["cases"] if c["sifted_out"]]
+    assert ranked and sifted
+    for case in data["cases"]:
+        assert set(case) == keys
+        assert case["case"] == f"{case['subject']}/{case['angle']}"
+        assert (case["rank"] is None) == (case["sifted_out"] or case["score"] is None)
+        assert bool(case["failed_gates"]) == case["sifted_out"]
+    # ranked first, best first; sifted-out after
+    assert data["cases"][: len(ranked)] == ranked
+    scores = [c["score"] for c in ranked]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_rank_json_on_a_hand_computed_fixture(workspace, capsys):
+    code, out, _err = run(["rank", str(workspace(BODY)), "--format", "json"], capsys)
+    assert code == 0
+    (case,) = json.loads(out)["cases"]
+    # need 2/3 weight 2, learn 1/3 weight 1 -> (4/3 + 1/3) / 3 = 5/9
+    assert case["score"] == pytest.approx(5 / 9)
+    assert case["rank"] == 1 and case["complete"] is True
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "md"])
+def test_rank_other_formats(fmt, capsys):
+    code, out, _err = run(["rank", PARIS, "--format", fmt], capsys)
+    assert code == 0
+    assert "carte-participative/kiosque" in out
+    if fmt == "csv":
+        assert out.splitlines()[0].startswith("case,subject,angle,rank,score")
+    if fmt == "md":
+        assert out.splitlines()[2].startswith("| rang |")
+
+
+def test_explain_in_french_and_english(capsys):
+    code, out, _err = run(["explain", PARIS, "carte-participative/kiosque"], capsys)
+    assert code == 0
+    assert "Portes" in out and "contribution" in out
+    code, out, _err = run(["explain", PARIS, "carte-participative/kiosque", "--lang", "en"], capsys)
+    assert code == 0
+    assert "Gates" in out and "adds" in out
+
+
+def test_explain_unknown_case(capsys):
+    code, _out, err = run(["explain", PARIS, "nope/nope"], capsys)
+    assert code == 2
+    assert "inconnu" in err
+
+
+def test_score_command_writes_and_validates(tmp_path, capsys):
+    copy_shipped(tmp_path)
+    session = str(tmp_path / "sessions" / "mulhouse.toml")
+    args = ["score", session, "--scorer", "touria", "--key", "carte-max", "--criterion"]
+    code, out, _err = run([*args, "besoin-usagers", "--level", "0"], capsys)
+    assert code == 0 and "mulhouse.toml" in out
+    code, _out, err = run([*args, "besoin-usagers", "--level", "7"], capsys)
+    assert code == 2 and "hors de l'échelle" in err
+    code, _out, err = run([*args, "besoin-usagers"], capsys)
+    assert code == 2
+    code, out, _err = run([*args, "besoin-usagers", "--clear"], capsys)
+    assert code == 0
+
+
+def test_bad_paths_and_arguments_exit_2(tmp_path, capsys):
+    assert run(["rank", str(tmp_path / "missing.toml")], capsys)[0] == 2
+    assert run(["rank"], capsys)[0] == 2
+    assert run(["rank", PARIS, "--format", "xml"], capsys)[0] == 2
+    assert run(["rank", str(tmp_path)], capsys)[0] == 2
+
+
+def test_folder_with_one_session(workspace, capsys):
+    path = workspace(BODY)
+    code, out, _err = run(["rank", str(path.parent.parent)], capsys)
+    assert code == 0 and "a/a1" in out
+
+
+def test_language_from_the_environment():
+    env = {**os.environ, "LANG": "en_GB.UTF-8", "LC_ALL": "", "LANGUAGE": ""}
+    done = subprocess.run(
+        [sys.executable, "-m", "sieve", "rank", MULHOUSE],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("Ranking")
+    env["LANG"] = "fr_FR.UTF-8"
+    done = subprocess.run(
+        [sys.executable, "-m", "sieve", "check", "/nonexistent.toml"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "introuvable" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_hostile_text_is_printed_literally(workspace, capsys):
+    body = BODY.replace('title = "A"', 'title = "\\u001b[2J[@click=app.quit]x[/]"')
+    code, out, _err = run(["explain", str(workspace(body)), "a/a1"], capsys)
+    assert code == 0
+    assert "\x1b" not in out
+    assert "\\x1b[2J[@click=app.quit]x[/]" in out
+
+
+def test_lang_before_the_command(capsys):
+    code, out, _err = run(["--lang", "en", "rank", MULHOUSE], capsys)
+    assert code == 0
+    assert out.startswith("Ranking")
+
+
+def test_literal_escapes_every_line_breaking_character():
+    from sieve.text import literal
+
+    shown = literal("a\u2028b\u2029c\x85d\x1be\nf")
+    assert shown == "a\\u2028b\\u2029c\\x85d\\x1be f"
+    assert len(shown.splitlines()) == 1
+
+
+def test_check_a_folder_checks_the_files_in_it(capsys):
+    code, out, _err = run(["check", str(PROJECT / "sessions")], capsys)
+    assert code == 0
+    assert "paris.toml" in out and "mulhouse.toml" in out
+
+
+def test_level_and_clear_together_are_refused_clearly(capsys):
+    code, _out, err = run(
+        [
+            "score",
+            PARIS,
+            "--scorer",
+            "x",
+            "--key",
+            "k",
+            "--criterion",
+            "c",
+            "--level",
+            "2",
+            "--clear",
+        ],
+        capsys,
+    )
+    assert code == 2 and "s'excluent" in err
+
+
+def test_every_command_has_help_in_both_languages(capsys):
+    from sieve.cli.main import build_parser
+
+    _top, commands = build_parser()
+    assert len(commands) >= 10
+    for lang in ("fr", "en"):
+        for name in [None, *commands]:
+            args = [name] if name else []
+            assert main([*args, "--lang", lang, "--help"]) == 0, (name, lang)
+            out = capsys.readouterr().out
+            assert out.startswith("utilisation :" if lang == "fr" else "usage:"), (name, lang)
+
+
+def test_argparse_errors_speak_french(capsys):
+    code, _out, err = run(["rank", PARIS, "--format", "xml"], capsys)
+    assert code == 2
+    assert "erreur : argument --format : choix invalide" in err
+
+
+def test_the_example_opens_from_a_copy_of_its_own(tmp_path, monkeypatch):
+    from sieve.load.session import load_session
+    from sieve.locations import demo_session
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    path = demo_session()
+    assert path == tmp_path / "sieve" / "exemple" / "sessions" / "paris.toml"
+    assert load_session(path).errors == []
+    assert (path.parent / "paris-scores" / "agnes.toml").is_file()
+    path.write_text(path.read_text() + "\n# édité\n")
+    assert demo_session() == path
+    assert path.read_text().endswith("# édité\n")  # a second run keeps the user's copy
