@@ -11,20 +11,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
 from sieve.i18n import t
-
-EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def _refused(exc: Exception) -> Exception:
-    from sieve.cli.main import UsageError
-
     return UsageError(exc.message())
 
 
 def _existing(raw: str) -> Path:
-    from sieve.cli.main import UsageError
-
     path = Path(raw)
     if not path.is_file():
         raise UsageError(t("cli.error.not_found", path=path))
@@ -43,7 +38,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_adopt(args: argparse.Namespace) -> int:
-    from sieve.cli.main import UsageError
     from sieve.exchange.core import ExchangeError, adopt, adopt_text
 
     if bool(args.criterion) == bool(args.all):

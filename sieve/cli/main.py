@@ -12,29 +12,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sieve import i18n
-from sieve.errors import Problem, SieveError
+from sieve.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    UsageError,
+    err,
+    out,
+    print_problems,
+)
+from sieve.errors import SieveError
 from sieve.i18n import t
-
-EXIT_OK = 0
-EXIT_DIFFERENT = 1
-EXIT_BAD_INPUT = 2
-
-
-class UsageError(Exception):
-    """Bad input that is not about a file's contents: a message and exit code 2."""
-
-
-def _print(text: str) -> None:
-    sys.stdout.write(text)
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
-
-
-def _print_problems(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        _err(problem.render())
 
 
 def find_sessions(folder: Path) -> list[Path]:
@@ -79,7 +66,7 @@ def _load(raw: str | None):
     if result.session is None:
         raise SieveError(result.problems)
     if result.problems:  # warnings only: say so, without drowning the output
-        _err(t("cli.warnings", count=len(result.problems), path=result.files[0]))
+        err(t("cli.warnings", count=len(result.problems), path=result.files[0]))
     return result.session
 
 
@@ -97,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         paths.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
     for path in paths:
         if not path.is_file():
-            _err(t("cli.error.not_found", path=path))
+            err(t("cli.error.not_found", path=path))
             errors += 1
             continue
         problems = []
@@ -106,14 +93,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             if where not in seen:
                 seen.add(where)
                 problems.append(problem)
-        _print_problems(problems)
+        print_problems(problems)
         file_errors = sum(p.is_error for p in problems)
         errors += file_errors
         warnings += len(problems) - file_errors
         if not file_errors:
-            _print(t("cli.check.ok", path=path) + "\n")
+            out(t("cli.check.ok", path=path) + "\n")
     if errors or warnings:
-        _err(t("cli.check.summary", errors=errors, warnings=warnings))
+        err(t("cli.check.summary", errors=errors, warnings=warnings))
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
@@ -125,8 +112,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
     if args.robust:
         from sieve.cli.plan import robust
 
-        return robust(session, args, _print)
-    _print(render_rank(evaluate(session), args.format))
+        return robust(session, args, out)
+    out(render_rank(evaluate(session), args.format))
     return EXIT_OK
 
 
@@ -139,7 +126,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     keys = [r.key for r in evaluation.results]
     if args.case not in keys:
         raise UsageError(t("cli.error.unknown_case", case=args.case, known=", ".join(keys)))
-    _print(explain_text(evaluation, args.case))
+    out(explain_text(evaluation, args.case))
     return EXIT_OK
 
 
@@ -155,9 +142,9 @@ def cmd_score(args: argparse.Namespace) -> int:
         session, args.scorer, args.key, args.criterion, None if args.clear else args.level
     )
     if not written:
-        _print(t("cli.score.nothing") + "\n")
+        out(t("cli.score.nothing") + "\n")
     for path in written:
-        _print(t("cli.score.written", path=path) + "\n")
+        out(t("cli.score.written", path=path) + "\n")
     return EXIT_OK
 
 
@@ -166,7 +153,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from sieve.graph.export import export
 
     session = _load(args.session)
-    _print(export(analyse_session(session), args.format))
+    out(export(analyse_session(session), args.format))
     return EXIT_OK
 
 
@@ -191,9 +178,9 @@ def _demo_session() -> Path:
     try:
         path = demo_session()
     except OSError as exc:  # no writable home: open the shipped files, and say so
-        _err(t("cli.demo.no_copy", error=exc.strerror or exc, path=shipped))
+        err(t("cli.demo.no_copy", error=exc.strerror or exc, path=shipped))
         return shipped
-    _err(t("cli.demo.copy", path=path))
+    err(t("cli.demo.copy", path=path))
     return path
 
 
@@ -211,7 +198,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         (int(size[0]), int(size[1])),
         args.theme,
     )
-    _print(t("cli.screenshot.written", path=out) + "\n")
+    out(t("cli.screenshot.written", path=out) + "\n")
     return EXIT_OK
 
 
@@ -364,13 +351,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except SieveError as exc:
-        _print_problems(exc.problems)
+        print_problems(exc.problems)
         return EXIT_BAD_INPUT
     except UsageError as exc:
-        _err(f"sieve: {exc}")
+        err(f"sieve: {exc}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        _err(t("cli.interrupted"))
+        err(t("cli.interrupted"))
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -378,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _known_error(exc)
         if message is None:
             raise
-        _err(f"sieve: {message}")
+        err(f"sieve: {message}")
         return EXIT_BAD_INPUT
 
 

@@ -12,16 +12,8 @@ import datetime as _dt
 import sys
 from collections.abc import Callable
 
+from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
 from sieve.i18n import t
-
-EXIT_OK = 0
-EXIT_DIFFERENT = 1
-
-
-def _usage(message: str) -> Exception:
-    from sieve.cli.main import UsageError
-
-    return UsageError(message)
 
 
 def _date(value: str | None) -> _dt.date | None:
@@ -30,7 +22,7 @@ def _date(value: str | None) -> _dt.date | None:
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise _usage(t("cli.error.bad_date", value=value)) from None
+        raise UsageError(t("cli.error.bad_date", value=value)) from None
 
 
 def add_commands(command: Callable, load: Callable) -> None:
@@ -129,11 +121,11 @@ def robust(session, args: argparse.Namespace, write: Callable[[str], None]) -> i
     from sieve.render import plan as plan_report
 
     if args.draws < 1:
-        raise _usage(t("problem.value.range", key="--draws", low=1, high="∞", found=args.draws))
+        raise UsageError(t("problem.value.range", key="--draws", low=1, high="∞", found=args.draws))
     if not 0 <= args.spread < 1:
-        raise _usage(t("problem.value.range", key="--spread", low=0, high=1, found=args.spread))
+        raise UsageError(t("problem.value.range", key="--spread", low=0, high=1, found=args.spread))
     if args.top is not None and args.top < 1:
-        raise _usage(t("problem.value.range", key="--top", low=1, high="∞", found=args.top))
+        raise UsageError(t("problem.value.range", key="--top", low=1, high="∞", found=args.top))
     rob = analyse(session, draws=args.draws, seed=args.seed, top_k=args.top, spread=args.spread)
     if args.format == "json":
         write(plan_report.robust_json(session, rob))
