@@ -21,14 +21,17 @@ app turns it off and flushes in a worker thread so that saving never delays a re
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sieve.engine.evaluate import Evaluation, collect_levels, evaluate
 from sieve.errors import EditError, Problem
-from sieve.load.session import SessionLoad, load_session
-from sieve.model import CASE_SEPARATOR, Session
+from sieve.load.session import SessionLoad, load_session, load_tamis
+from sieve.locations import workspace_of
+from sieve.model import CASE_SEPARATOR, Session, Tamis
+from sieve.save import edit as edits
+from sieve.save import plan as plan_edits
 from sieve.save.document import digest
 
 #: How many edits can be undone.
@@ -36,6 +39,13 @@ UNDO_DEPTH = 200
 
 SCORE = "score"
 NOTE = "note"
+
+
+#: The structural edits of the files (tamis, cases, people) and of the portfolio (pins,
+#: calendar): the screens hand them to :meth:`Workbench.edit_files`, which writes pending
+#: scores first, reloads, and keeps the files' former bytes for undo.
+EDITS = edits
+PLAN_EDITS = plan_edits
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +76,8 @@ class FilesEdit:
     """Each file's digest just after the edit: undo refuses a file changed since."""
 
 
-def _file_digest(path: Path) -> str | None:
+def file_digest(path: Path) -> str | None:
+    """The digest of the file's bytes now, ``None`` when it cannot be read."""
     try:
         return digest(Path(path).read_bytes())
     except OSError:
@@ -135,7 +146,7 @@ def apply_edit(session: Session, edit: Edit, written: list[Path] | None = None) 
         changes[origin_name] = new_origin
         digests = dict(session.digests)
         for path in written:
-            digests[path] = _file_digest(path) or ""
+            digests[path] = file_digest(path) or ""
         changes["digests"] = digests
     return replace(session, **changes)
 
@@ -167,6 +178,7 @@ class Workbench:
         self._pending: list[Edit] = []
         self._pending_lock = threading.Lock()
         self._flush_lock = threading.Lock()
+        self._other_tamis: tuple[list, tuple[list[Tamis], list[Path]]] | None = None
         self.reload()
 
     # -- loading ---------------------------------------------------------------------
@@ -202,7 +214,7 @@ class Workbench:
             watched.update(session.digests)
         for path in self.load.files:
             if path not in watched:
-                watched[path] = _file_digest(path)
+                watched[path] = file_digest(path)
         self._watched = watched
         self._levels = collect_levels(session) if session is not None else {}
         self.evaluation = self._evaluate()
@@ -227,7 +239,7 @@ class Workbench:
         known = dict(self._watched)
         if disk is not None:
             known.update(disk.digests)
-        return [path for path, old in known.items() if _file_digest(path) != old]
+        return [path for path, old in known.items() if file_digest(path) != old]
 
     # -- edits -----------------------------------------------------------------------
 
@@ -327,9 +339,73 @@ class Workbench:
         self.reload()
         changed = {Path(p): before[Path(p)] for p in written if Path(p) in before}
         if changed:
-            after = {p: _file_digest(p) or "" for p in changed}
+            after = {p: file_digest(p) or "" for p in changed}
             self.undo_stack.append(FilesEdit(changed, after))
         return written
+
+    def record_decision(
+        self, cases: Sequence[str], rationale: str, present: Sequence[str] = ()
+    ) -> str:
+        """Record a decision in the session's journal; undone like every structural edit.
+
+        Returns the new decision's id. Raises :class:`~sieve.errors.EditError` for
+        input the journal refuses (an unknown person...).
+        """
+        from sieve.save.journal import record_decision
+
+        recorded: list[str] = []
+
+        def operation(session: Session) -> list[Path]:
+            ident, path = record_decision(session, cases, rationale, present)
+            recorded.append(ident)
+            return [path]
+
+        self.edit_files(operation)
+        return recorded[0]
+
+    def adopt(self, source: Path, criterion: str) -> list[tuple[str, str]]:
+        """Adopt ``criterion`` from the tamis at ``source`` into ours; undoable.
+
+        Returns the adopted criteria as ``(new id, id in the source)``. Raises
+        :class:`~sieve.exchange.core.ExchangeError` for a criterion that cannot be
+        adopted, :class:`~sieve.errors.SieveError` for a source that does not load.
+        """
+        from sieve.exchange.core import adopt
+
+        adopted: list[tuple[str, str]] = []
+
+        def operation(session: Session) -> list[Path]:
+            result = adopt(source, session.tamis.path, [criterion])
+            adopted.extend(result.added)
+            return [session.tamis.path] if result.added else []
+
+        self.edit_files(operation)
+        return adopted
+
+    def other_tamis(self) -> tuple[list[Tamis], list[Path]]:
+        """The other tamis of the workspace's ``criteria/`` folder, and the invalid ones.
+
+        Read once, then again only when a file of that folder was added, removed or
+        changed (its size or modification time): the Exchange screen repaints often.
+        """
+        session = self._require()
+        ours = session.tamis.path.resolve()
+        folder = workspace_of(session.path) / "criteria"
+        paths = [p for p in sorted(folder.glob("*.toml")) if p.resolve() != ours]
+        stamp = []
+        for path in paths:
+            try:
+                info = path.stat()
+                stamp.append((path, info.st_mtime_ns, info.st_size))
+            except OSError:
+                stamp.append((path, None, None))
+        if self._other_tamis is None or self._other_tamis[0] != stamp:
+            found, skipped = [], []
+            for path in paths:
+                tamis, _problems = load_tamis(path)
+                (skipped if tamis is None else found).append(tamis or path)
+            self._other_tamis = (stamp, (found, skipped))
+        return self._other_tamis[1]
 
     def _undo_files(self, edit: FilesEdit) -> None:
         """Put back the files of a structural edit, unless someone changed them since."""
@@ -338,7 +414,7 @@ class Workbench:
 
         self.flush()
         for path, expected in edit.after.items():
-            if _file_digest(path) != expected:
+            if file_digest(path) != expected:
                 self.undo_stack.append(edit)
                 raise FileChangedError(path)
         for path, data in edit.before.items():

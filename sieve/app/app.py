@@ -302,14 +302,9 @@ class SieveApp(App[int]):
         if not wb.ok:  # the error screen: nothing open to lose, show the fixed files at once
             self.reload()
             return
-        from sieve.save.document import digest
+        from sieve.workbench import file_digest
 
-        now = {}
-        for path in changed:
-            try:
-                now[path] = digest(path.read_bytes())
-            except OSError:
-                now[path] = None
+        now = {path: file_digest(path) for path in changed}
         if not force and all(self._declined.get(p, "-") == d for p, d in now.items()):
             return
         from sieve.app.screens.dialogs import ReloadDialog

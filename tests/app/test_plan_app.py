@@ -106,6 +106,24 @@ async def test_decision_from_the_app_round_trips(workspace):
 
 
 @sync
+async def test_a_decision_recorded_in_the_app_is_undone_byte_for_byte(workspace):
+    """Recording a decision goes through the workbench, so u takes it back like any edit."""
+    path = workspace(BODY)
+    before = path.read_bytes()
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("7", "d")
+        await pilot.press(*"Choix du groupe", "enter", "x", "enter")
+        await pilot.pause()
+        assert len(app.workbench.session.decisions) == 1
+        assert path.read_bytes() != before
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.workbench.session.decisions == ()
+    assert path.read_bytes() == before
+
+
+@sync
 async def test_calendar_screen_shows_what_breaks_and_saves_each_move(workspace):
     path = workspace(BODY)
     app = SieveApp(path, watch=False)

@@ -199,3 +199,20 @@ def test_undo_of_a_structural_edit_refuses_files_changed_since(tmp_path):
     with pytest.raises(FileChangedError):
         wb.undo()
     assert tamis.read_text() == someone
+
+
+def test_other_tamis_are_read_once_then_again_when_a_file_changes(workspace):
+    from conftest import TAMIS
+
+    other = TAMIS.replace('id = "t"', 'id = "autre"', 1)
+    assert other != TAMIS
+    path = workspace(BODY, files={"criteria/autre.toml": other, "criteria/casse.toml": "x = ["})
+    wb = Workbench(path)
+    found, skipped = wb.other_tamis()
+    assert [t.id for t in found] == ["autre"]
+    assert [p.name for p in skipped] == ["casse.toml"]
+    again, _ = wb.other_tamis()
+    assert again[0] is found[0]  # not parsed again
+    (path.parent.parent / "criteria" / "casse.toml").write_text(other.replace("autre", "casse"))
+    found, skipped = wb.other_tamis()
+    assert sorted(t.id for t in found) == ["autre", "casse"] and skipped == []

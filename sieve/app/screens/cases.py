@@ -30,7 +30,7 @@ from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
 from sieve.model import Angle, Session, Subject
-from sieve.save import edit
+from sieve.workbench import EDITS as edit
 
 SUBJECT = "subject"
 ANGLE = "angle"

@@ -102,21 +102,7 @@ class ExchangeScreen(SieveScreen):
 
     def other_tamis(self) -> list:
         """The valid tamis of the workspace's ``criteria/`` folder, ours left out."""
-        from sieve.load.session import load_tamis
-        from sieve.locations import workspace_of
-
-        session = self.sieve.workbench.session
-        ours = session.tamis.path.resolve()
-        folder = workspace_of(session.path) / "criteria"
-        found, self.skipped = [], []
-        for path in sorted(folder.glob("*.toml")):
-            if path.resolve() == ours:
-                continue
-            tamis, _problems = load_tamis(path)
-            if tamis is None:
-                self.skipped.append(path)
-            else:
-                found.append(tamis)
+        found, self.skipped = self.sieve.workbench.other_tamis()
         return found
 
     def update_view(self) -> None:
@@ -209,20 +195,11 @@ class ExchangeScreen(SieveScreen):
     def adopt(self, source: Path, criterion: str) -> None:
         """Adopt ``criterion`` from the tamis at ``source`` into ours, then reload."""
         from sieve.errors import FileChangedError, SieveError
-        from sieve.exchange.core import ExchangeError, adopt
+        from sieve.exchange.core import ExchangeError
 
         wb = self.sieve.workbench
-        adopted = []
-
-        def operation(session):
-            # through the workbench: pending scores are written first, and undo
-            # (ctrl+z) puts our tamis back as it was
-            result = adopt(source, session.tamis.path, [criterion])
-            adopted.extend(result.added)
-            return [session.tamis.path] if result.added else []
-
         try:
-            wb.edit_files(operation)
+            adopted = wb.adopt(source, criterion)
         except ExchangeError as exc:
             self.notify(exc.message(), severity="error", timeout=10)
             return

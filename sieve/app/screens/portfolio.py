@@ -284,7 +284,9 @@ class PortfolioScreen(EditingScreen):
 
     def _write_pins(self, pinned: set[str], excluded: set[str]) -> None:
         """Write the pins to the session file (in ranking order) and show the new best."""
-        from sieve.save.plan import set_pins
+        from sieve.workbench import PLAN_EDITS
+
+        set_pins = PLAN_EDITS.set_pins
 
         keys = self.result.instance.keys if self.result is not None else []
         self.robust = None
@@ -343,25 +345,17 @@ class PortfolioScreen(EditingScreen):
         Returns why the input was refused (an unknown person...), or ``None``.
         """
         from sieve.errors import EditError, FileChangedError
-        from sieve.load.session import load_session
-        from sieve.save.journal import record_decision
 
         wb = self.sieve.workbench
         try:
-            wb.flush()
-            if wb.changed_on_disk():
-                raise FileChangedError(wb.path)
-            fresh = load_session(wb.path).session
-            if fresh is None:
-                raise FileChangedError(wb.path)
-            ident, _path = record_decision(fresh, cases, rationale, present)
+            ident = wb.record_decision(cases, rationale, present)
         except EditError as exc:
             self.notify(t(exc.code, **exc.params), severity="error", timeout=6)
             return t(exc.code, **exc.params)
         except FileChangedError as exc:
             self.notify(t("app.save.refused", path=exc.path), severity="error", timeout=8)
             return None
-        self.sieve.reload()
+        self.sieve.update_views()
         self.notify(t("app.decide.done", id=ident), timeout=4)
         return None
 
@@ -508,7 +502,9 @@ class CalendarScreen(EditingScreen):
 
     def _relayout(self, order: list[str], counts: dict[str, int]) -> bool:
         """Write the cases in ``order``, each its count of consecutive sessions."""
-        from sieve.save.plan import set_calendar
+        from sieve.workbench import PLAN_EDITS
+
+        set_calendar = PLAN_EDITS.set_calendar
 
         plan: dict[str, tuple[int, ...]] = {}
         nxt = 1
@@ -549,13 +545,17 @@ class CalendarScreen(EditingScreen):
             self.query_one(OptionList).highlighted = j
 
     def action_lab(self, step: int) -> None:
-        from sieve.save.plan import set_lab_start
+        from sieve.workbench import PLAN_EDITS
+
+        set_lab_start = PLAN_EDITS.set_lab_start
 
         if self.lab_start is not None and self.lab_start + step >= 1:
             self.run_edit(set_lab_start, self.lab_start + step)
 
     def action_reset(self) -> None:
-        from sieve.save.plan import clear_calendar
+        from sieve.workbench import PLAN_EDITS
+
+        clear_calendar = PLAN_EDITS.clear_calendar
 
         self.run_edit(clear_calendar)
 

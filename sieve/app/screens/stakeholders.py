@@ -43,7 +43,7 @@ from sieve.app.widgets.keybar import KeyBar
 from sieve.graph.analyse import percent
 from sieve.i18n import number, t
 from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
-from sieve.save import edit
+from sieve.workbench import EDITS as edit
 
 if TYPE_CHECKING:
     from sieve.graph.analyse import Analysis

@@ -33,7 +33,7 @@ from sieve.app.widgets.keybar import KeyBar
 from sieve.engine.evaluate import evaluate
 from sieve.i18n import number, t
 from sieve.model import APPLIES_TO, CRITERION_KINDS, Criterion
-from sieve.save import edit
+from sieve.workbench import EDITS as edit
 
 #: How much one key press changes a weight.
 WEIGHT_STEP = 1.0
