@@ -19,7 +19,8 @@ from pathlib import Path
 
 import rtoml
 
-from sieve.exchange.core import compare, compare_table, merge_texts
+from sieve.exchange.compare import compare, compare_table
+from sieve.exchange.merge3 import merge_texts
 
 FILES = 100
 CRITERIA = 40

@@ -367,10 +367,10 @@ class Workbench:
         """Adopt ``criterion`` from the tamis at ``source`` into ours; undoable.
 
         Returns the adopted criteria as ``(new id, id in the source)``. Raises
-        :class:`~sieve.exchange.core.ExchangeError` for a criterion that cannot be
+        :class:`~sieve.exchange.common.ExchangeError` for a criterion that cannot be
         adopted, :class:`~sieve.errors.SieveError` for a source that does not load.
         """
-        from sieve.exchange.core import adopt
+        from sieve.exchange.adopt import adopt
 
         adopted: list[tuple[str, str]] = []
 

@@ -27,7 +27,8 @@ def _existing(raw: str) -> Path:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from sieve.exchange.core import ExchangeError, diff_files, diff_json, diff_text
+    from sieve.exchange.common import ExchangeError
+    from sieve.exchange.diff import diff_files, diff_json, diff_text
 
     try:
         diff = diff_files(_existing(args.old), _existing(args.new))
@@ -38,7 +39,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_adopt(args: argparse.Namespace) -> int:
-    from sieve.exchange.core import ExchangeError, adopt, adopt_text
+    from sieve.exchange.adopt import adopt, adopt_text
+    from sieve.exchange.common import ExchangeError
 
     if bool(args.criterion) == bool(args.all):
         raise UsageError(t("cli.adopt.need"))
@@ -57,7 +59,7 @@ def cmd_adopt(args: argparse.Namespace) -> int:
 
 
 def cmd_merge_scores(args: argparse.Namespace) -> int:
-    from sieve.exchange.core import merge_scores, merge_scores_text
+    from sieve.exchange.merge_scores import merge_scores, merge_scores_text
 
     files = [_existing(raw) for raw in args.files]
     result = merge_scores(_existing(args.session), files)
@@ -66,7 +68,7 @@ def cmd_merge_scores(args: argparse.Namespace) -> int:
 
 
 def cmd_merge_driver(args: argparse.Namespace) -> int:
-    from sieve.exchange.core import merge_driver
+    from sieve.exchange.merge3 import merge_driver
 
     paths = [_existing(raw) for raw in (args.base, args.ours, args.theirs)]
     shown = args.path or args.ours
@@ -80,7 +82,7 @@ def cmd_merge_driver(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from sieve.exchange.core import compare, compare_csv, compare_table
+    from sieve.exchange.compare import compare, compare_csv, compare_table
 
     comparison = compare([_existing(raw) for raw in args.paths])
     if args.format == "csv":

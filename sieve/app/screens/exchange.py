@@ -78,7 +78,7 @@ class ExchangeScreen(SieveScreen):
         super().__init__()
         localize(self)
         self.comparison = None
-        """The :class:`sieve.exchange.core.Comparison` shown (ours is its first tamis)."""
+        """The :class:`sieve.exchange.compare.Comparison` shown (ours is its first tamis)."""
         self.skipped: list[Path] = []
         """Files of ``criteria/`` that are not valid tamis (left out)."""
         self._first_view = True
@@ -106,7 +106,7 @@ class ExchangeScreen(SieveScreen):
         return found
 
     def update_view(self) -> None:
-        from sieve.exchange.core import cell_text, column_labels, compare_tamis
+        from sieve.exchange.compare import cell_text, column_labels, compare_tamis
 
         session = self.sieve.workbench.session
         others = self.other_tamis()
@@ -195,7 +195,7 @@ class ExchangeScreen(SieveScreen):
     def adopt(self, source: Path, criterion: str) -> None:
         """Adopt ``criterion`` from the tamis at ``source`` into ours, then reload."""
         from sieve.errors import FileChangedError, SieveError
-        from sieve.exchange.core import ExchangeError
+        from sieve.exchange.common import ExchangeError
 
         wb = self.sieve.workbench
         try:

@@ -12,7 +12,9 @@ import pytest
 from conftest import PROJECT, TAMIS, copy_shipped
 
 from sieve.cli.main import main
-from sieve.exchange.core import compare, merge_texts, parse_origin
+from sieve.exchange.common import parse_origin
+from sieve.exchange.compare import compare
+from sieve.exchange.merge3 import merge_texts
 
 TRANSFO = PROJECT / "criteria" / "transfo.toml"
 
@@ -757,7 +759,7 @@ def test_session_diff_sees_the_decision_journal_and_the_portfolio(tmp_path):
     b = tmp_path / "b" / "sessions" / "mulhouse.toml"
     assert main(["decide", str(b), "--cases", "carte-max/prototype-appli", "--rationale", "x"]) == 0
     b.write_text(b.read_text() + "\n[portfolio]\nmax_cases = 5\n")
-    from sieve.exchange.core import diff_sessions
+    from sieve.exchange.diff import diff_sessions
     from sieve.load.session import open_session
 
     changes = diff_sessions(
