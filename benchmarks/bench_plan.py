@@ -126,7 +126,7 @@ def timed(func, repeat: int = 5) -> tuple[float, float, object]:
 def greedy(inst) -> tuple[list[int], bool]:
     """Baseline: best score first; keep a case when the set still breaks nothing that
     more cases cannot repair (count, subjects, budgets, attention, exclusions)."""
-    from sieve.plan.solve import measure
+    from sieve.plan.instance import measure
 
     repairable = {"count.min", "diversity.types", "diversity.territories", "diversity.methods"}
     repairable |= {"first-case", "pinned"}
@@ -145,7 +145,8 @@ def greedy(inst) -> tuple[list[int], bool]:
 def bench_plan() -> None:
     from sieve.cli.main import main
     from sieve.load.session import open_session
-    from sieve.plan.solve import build_instance, solve_instance, total
+    from sieve.plan.instance import build_instance
+    from sieve.plan.solve import solve_instance, total
 
     with tempfile.TemporaryDirectory() as tmp:
         path = workspace(Path(tmp))

@@ -29,7 +29,9 @@ def add_commands(command: Callable, load: Callable) -> None:
     """Add the portfolio's commands with ``command(name, func)`` of the CLI."""
 
     def cmd_plan(args: argparse.Namespace) -> int:
-        from sieve.plan.solve import build_calendar, build_instance, solve_instance
+        from sieve.plan.calendar import build_calendar
+        from sieve.plan.instance import build_instance
+        from sieve.plan.solve import solve_instance
         from sieve.render import plan as plan_report
 
         session = load(args.session)

@@ -215,7 +215,8 @@ def analyse(
             progress(fraction)
 
     from sieve.engine.evaluate import evaluate
-    from sieve.plan.solve import Solver, build_instance, solve_instance
+    from sieve.plan.instance import build_instance
+    from sieve.plan.solve import Solver, solve_instance
 
     evaluation = evaluate(session)
     keys = [r.key for r in evaluation.results]

@@ -6,7 +6,9 @@ import json
 
 from sieve.i18n import number, t
 from sieve.model import OUTCOME_TOP, Session
-from sieve.plan.solve import Calendar, PlanResult, Status
+from sieve.plan.calendar import Calendar
+from sieve.plan.instance import Status
+from sieve.plan.solve import PlanResult
 from sieve.text import literal
 
 
@@ -157,7 +159,7 @@ def plan_text(session: Session, result: PlanResult, lang: str | None = None) -> 
 def calendar_text(session: Session, cal: Calendar | None, lang: str | None = None) -> str:
     if cal is None:
         return t("cal.none", lang) + "\n"
-    from sieve.plan.solve import portfolio_of
+    from sieve.plan.instance import portfolio_of
 
     p = portfolio_of(session)
     title = t(

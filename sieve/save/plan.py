@@ -175,7 +175,7 @@ def set_calendar(
         EditError: an unknown case, session numbers that are not integers from 1,
             or a ``lab_start`` that is not one.
     """
-    from sieve.plan.solve import portfolio_of
+    from sieve.plan.instance import portfolio_of
 
     keys = _check_cases(session, plan)
     for key in keys:
@@ -232,7 +232,7 @@ def _tidy_end(doc: Any) -> None:
 
 def set_lab_start(session: Session, lab_start: int) -> list[Path]:
     """Write the session where work on the future lab starts (``lab_start``)."""
-    from sieve.plan.solve import portfolio_of
+    from sieve.plan.instance import portfolio_of
 
     if type(lab_start) is not int or lab_start < 1:
         raise EditError("plan.edit.lab_start", value=lab_start)

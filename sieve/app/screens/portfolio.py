@@ -146,7 +146,8 @@ class PortfolioScreen(EditingScreen):
 
     def solve(self):
         """The plan result for the open session under the screen's pins and exclusions."""
-        from sieve.plan.solve import build_instance, solve_instance
+        from sieve.plan.instance import build_instance
+        from sieve.plan.solve import solve_instance
 
         wb = self.sieve.workbench
         inst = build_instance(wb.session, wb.evaluation)
@@ -410,13 +411,13 @@ class CalendarScreen(EditingScreen):
         self.query_one(OptionList).focus()
 
     def _instance(self):
-        from sieve.plan.solve import build_instance
+        from sieve.plan.instance import build_instance
 
         wb = self.sieve.workbench
         return build_instance(wb.session, wb.evaluation)
 
     def update_view(self) -> None:
-        from sieve.plan.solve import build_calendar, check_calendar
+        from sieve.plan.calendar import build_calendar, check_calendar
         from sieve.render.plan import status_message
 
         wb = self.sieve.workbench

@@ -14,18 +14,9 @@ from sieve.cli.main import main
 from sieve.engine.evaluate import evaluate, median
 from sieve.load.session import load_session, open_session
 from sieve.model import Portfolio
-from sieve.plan.solve import (
-    GROUPS,
-    Candidate,
-    Instance,
-    best_sets,
-    build_calendar,
-    build_instance,
-    conflict_sets,
-    conflicts,
-    measure,
-    solve_instance,
-)
+from sieve.plan.calendar import build_calendar
+from sieve.plan.instance import GROUPS, Candidate, Instance, build_instance, measure
+from sieve.plan.solve import best_sets, conflict_sets, conflicts, solve_instance
 
 # -- instances by hand ------------------------------------------------------------------------
 
