@@ -191,14 +191,14 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     size = args.size.lower().split("x")
     if len(size) != 2 or not all(part.isdigit() for part in size):
         raise UsageError(t("cli.screenshot.bad_size", size=args.size))
-    out = screenshot(
+    written = screenshot(
         session_path(args.session),
         args.screen,
         Path(args.out),
         (int(size[0]), int(size[1])),
         args.theme,
     )
-    out(t("cli.screenshot.written", path=out) + "\n")
+    out(t("cli.screenshot.written", path=written) + "\n")
     return EXIT_OK
 
 
