@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sieve.graph.analyse import EXACT_LIMIT, SAMPLE, SEED, analyse, betweenness, ties_graph
+from sieve.graph.analyse import analyse
+from sieve.graph.measures import EXACT_LIMIT, SAMPLE, SEED, betweenness, ties_graph
 from sieve.model import Relation, Stakeholder  # noqa: E402
 
 TEAM = 25

@@ -19,7 +19,9 @@ import shutil
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from sieve.graph.analyse import QUADRANTS, Analysis, Finding, build_graph, headline, names, reason
+from sieve.graph.analyse import build_graph
+from sieve.graph.results import QUADRANTS, Analysis, Finding
+from sieve.graph.words import headline, names, reason
 from sieve.text import literal
 
 if TYPE_CHECKING:

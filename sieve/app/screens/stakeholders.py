@@ -40,13 +40,13 @@ from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
-from sieve.graph.analyse import percent
+from sieve.graph.words import percent
 from sieve.i18n import number, t
 from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
 from sieve.workbench import EDITS as edit
 
 if TYPE_CHECKING:
-    from sieve.graph.analyse import Analysis
+    from sieve.graph.results import Analysis
     from sieve.model import Session
 
 #: Quadrants in the grid, by (high power?, high interest?).
@@ -123,7 +123,7 @@ def grid_text(analysis: Analysis, width: int, height: int) -> Text:
 
 def ego_text(analysis: Analysis, ident: str) -> Text:
     """The selected person: measures, warnings in words, relations out and in by kind."""
-    from sieve.graph.analyse import reason
+    from sieve.graph.words import reason
 
     person = analysis.people[ident]
     m = analysis.metrics[ident]

@@ -263,7 +263,8 @@ def kinds(analysis) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def test_star_centre_is_the_only_articulation_point():
-    from sieve.graph.analyse import analyse, cuts, ties_graph
+    from sieve.graph.analyse import analyse
+    from sieve.graph.measures import cuts, ties_graph
 
     people = people_of(("c", "referent"), "a1", "a2", "a3", "a4")
     relations = [rel("c", leaf, "informs") for leaf in ("a1", "a2", "a3", "a4")]
@@ -321,7 +322,7 @@ def test_cuts_agree_with_networkx_and_parts_are_the_components_left():
 
     import networkx as nx
 
-    from sieve.graph.analyse import cuts
+    from sieve.graph.measures import cuts
 
     rng = random.Random(4)
     for _ in range(60):
@@ -404,7 +405,8 @@ def test_second_circle_beyond_the_threshold():
 
 
 def test_power_interest_quadrants():
-    from sieve.graph.analyse import analyse, quadrant
+    from sieve.graph.analyse import analyse
+    from sieve.graph.findings import quadrant
     from sieve.model import StakeholderRules
 
     people = people_of(
@@ -440,7 +442,7 @@ def test_communities_are_the_two_triangles():
 
 
 def test_zero_weight_relation_is_no_tie():
-    from sieve.graph.analyse import ties_graph
+    from sieve.graph.measures import ties_graph
 
     people = people_of("a", "b")
     assert ties_graph(people, [rel("a", "b", weight=0)]).number_of_edges() == 0
@@ -503,7 +505,7 @@ def test_empty_map_has_no_finding():
 
 
 def _reason(finding, analysis, lang="fr") -> str:
-    from sieve.graph.analyse import reason
+    from sieve.graph.words import reason
 
     return reason(finding, analysis.people, lang)
 
@@ -525,7 +527,7 @@ def shipped(name: str):
 
 
 def test_shipped_sessions_raise_every_kind_of_warning():
-    from sieve.graph.analyse import WARNING_KINDS
+    from sieve.graph.results import WARNING_KINDS
 
     paris, mulhouse = shipped("paris.toml"), shipped("mulhouse.toml")
     raised = {f.kind for f in paris.warnings} | {f.kind for f in mulhouse.warnings}
@@ -722,7 +724,7 @@ def test_fast_betweenness_and_effective_size_equal_networkx_reference_paths():
 
     import networkx as nx
 
-    from sieve.graph.analyse import betweenness, effective_size
+    from sieve.graph.measures import betweenness, effective_size
 
     rng = random.Random(3)
     for _ in range(40):
