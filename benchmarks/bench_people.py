@@ -4,7 +4,7 @@ Run: ``.venv/bin/python benchmarks/bench_people.py`` (``--runs N``, default 5).
 
 The maps are :func:`bench_graph.synthetic_map` (fixed seed; four relations per
 person), written as a session of the small test tamis. For each size the script
-prints the median time of each edit of :mod:`sieve.save.edit` (each run on the same
+prints the median time of each edit of :mod:`sieve.save.people` (each run on the same
 starting bytes) and, side by side, the baseline measured in the same run:
 ``load_session`` of the same file, which the app pays after every structural edit
 (:meth:`sieve.workbench.Workbench.edit_files` reads the files again). Every edited
@@ -28,7 +28,7 @@ from bench_graph import synthetic_map  # noqa: E402
 from conftest import SESSION_HEAD, TAMIS  # noqa: E402
 
 from sieve.load.session import load_session  # noqa: E402
-from sieve.save import edit  # noqa: E402
+from sieve.save import people as people_edits  # noqa: E402
 
 
 def session_text(count: int) -> str:
@@ -68,24 +68,24 @@ def median_time(path: Path, original: bytes, func, runs: int) -> float:
 def edits_of(session, count: int) -> dict:
     """The edits timed, on the middle person and the middle relation of the map."""
     middle = f"p{count // 2:05d}"
-    tied = edit.relations_of(session, middle)
+    tied = people_edits.relations_of(session, middle)
     r = session.relations[len(session.relations) // 2]
     return {
-        "add_stakeholder": lambda s: edit.add_stakeholder(s, "zoe", "Zoé", "relay"),
-        "set_stakeholder (name, power)": lambda s: edit.set_stakeholder(
+        "add_stakeholder": lambda s: people_edits.add_stakeholder(s, "zoe", "Zoé", "relay"),
+        "set_stakeholder (name, power)": lambda s: people_edits.set_stakeholder(
             s, middle, name="Autre", power=4
         ),
-        f"rename_stakeholder ({tied} relations follow)": lambda s: edit.rename_stakeholder(
+        f"rename_stakeholder ({tied} relations follow)": lambda s: people_edits.rename_stakeholder(
             s, middle, "renamed"
         ),
-        f"remove_stakeholder (+{tied} relations)": lambda s: edit.remove_stakeholder(
+        f"remove_stakeholder (+{tied} relations)": lambda s: people_edits.remove_stakeholder(
             s, middle, drop_relations=True
         ),
-        "add_relation": lambda s: edit.add_relation(s, middle, "p00000", "funding"),
-        "set_relation (kind, weight)": lambda s: edit.set_relation(
+        "add_relation": lambda s: people_edits.add_relation(s, middle, "p00000", "funding"),
+        "set_relation (kind, weight)": lambda s: people_edits.set_relation(
             s, r.source, r.target, r.kind, new_kind="funding", weight=5
         ),
-        "remove_relation": lambda s: edit.remove_relation(s, r.source, r.target, r.kind),
+        "remove_relation": lambda s: people_edits.remove_relation(s, r.source, r.target, r.kind),
     }
 
 

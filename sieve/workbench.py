@@ -24,14 +24,18 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import SimpleNamespace
 
 from sieve.engine.evaluate import Evaluation, collect_levels, evaluate
 from sieve.errors import EditError, Problem
 from sieve.load.session import SessionLoad, load_session, load_tamis
 from sieve.locations import workspace_of
 from sieve.model import CASE_SEPARATOR, Session, Tamis
-from sieve.save import edit as edits
+from sieve.save import cases as _case_edits
+from sieve.save import layout as _edit_layout
+from sieve.save import people as _people_edits
 from sieve.save import plan as plan_edits
+from sieve.save import tamis as _tamis_edits
 from sieve.save.document import digest
 
 #: How many edits can be undone.
@@ -44,7 +48,14 @@ NOTE = "note"
 #: The structural edits of the files (tamis, cases, people) and of the portfolio (pins,
 #: calendar): the screens hand them to :meth:`Workbench.edit_files`, which writes pending
 #: scores first, reloads, and keeps the files' former bytes for undo.
-EDITS = edits
+EDITS = SimpleNamespace(
+    **{
+        name: value
+        for module in (_edit_layout, _tamis_edits, _case_edits, _people_edits)
+        for name, value in vars(module).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
+    }
+)
 PLAN_EDITS = plan_edits
 
 
@@ -319,7 +330,7 @@ class Workbench:
     def edit_files(
         self, operation: Callable[..., list[Path]], *args: object, **kwargs: object
     ) -> list[Path]:
-        """Run a structural edit of the files (a function of :mod:`sieve.save.edit`), then reload.
+        """Run a structural edit of the files (a function of :data:`EDITS`), then reload.
 
         Pending score and note edits are written first; the operation then works
         on the session as the files hold it (so a file changed by someone else is

@@ -1,4 +1,4 @@
-"""Catalogue of the edits of a tamis and of a session's cases (:mod:`sieve.save.edit`)."""
+"""Catalogue of the edits of a tamis and of the cases (:mod:`sieve.save.tamis`, ``cases``)."""
 
 FR: dict[str, str] = {
     "edit.id_invalid": (

@@ -1,4 +1,4 @@
-"""Catalogue of the Stakeholders screen's edits (people and relations, :mod:`sieve.save.edit`)."""
+"""Catalogue of the Stakeholders screen's edits (people and relations, :mod:`sieve.save.people`)."""
 
 FR: dict[str, str] = {
     "app.people.key.add": "ajouter",

@@ -9,8 +9,8 @@ next person who opens the session (or ``sieve plan``) sees the same portfolio:
 - :func:`clear_calendar` removes the planned calendar (the proposed portfolio is
   laid out again).
 
-Like :mod:`sieve.save.edit` (whose tomlkit layout helpers these reuse), every edit is
-checked first (:class:`sieve.errors.EditError`), changes only the existing nodes it is
+Like the edits of :mod:`sieve.save.tamis` (whose :mod:`sieve.save.layout` helpers these reuse),
+every edit is checked first (:class:`sieve.errors.EditError`), changes only the existing nodes it is
 about (an array keeps its place and trailing comment; a table of a case that stays
 keeps its comments), and is written atomically, never over a file changed on disk.
 A ``[portfolio]`` table missing from the file is added at its end.
@@ -24,15 +24,15 @@ from typing import Any
 
 from sieve.errors import EditError
 from sieve.model import Session
-from sieve.save.edit import (
-    _Batch,
-    _insert_table,
-    _insert_trivia,
-    _new_table,
-    _pop_trailing,
-    _push,
-    _remove_table,
-    _set_key,
+from sieve.save.layout import (
+    Batch,
+    insert_table,
+    insert_trivia,
+    new_table,
+    pop_trailing,
+    push_items,
+    remove_table,
+    set_key,
 )
 
 
@@ -58,7 +58,7 @@ def _portfolio_table(doc: Any) -> Any:
             from tomlkit.items import Whitespace
 
             table.is_super_table = lambda: False  # type: ignore[method-assign]
-            _insert_trivia(table.value, 0, [Whitespace("\n")])
+            insert_trivia(table.value, 0, [Whitespace("\n")])
         return table
     text = doc.as_string()
     if text and not text.endswith("\n\n"):
@@ -109,7 +109,7 @@ def _set_value(table: Any, key: str, value: Any) -> None:
     body = table.value.body
     plain = [k for k, item in body if k is not None and not isinstance(item, AoT | Table)]
     if key in table or len(plain) == len([k for k, _i in body if k is not None]):
-        _set_key(table, key, value)
+        set_key(table, key, value)
     elif plain:
         table.value._insert_after(plain[-1], key, value)
     else:
@@ -127,7 +127,7 @@ def set_pins(session: Session, pinned: Iterable[str], excluded: Iterable[str]) -
     both = [k for k in pinned if k in excluded]
     if both:
         raise EditError("plan.edit.pinned_excluded", case=both[0])
-    batch = _Batch(session)
+    batch = Batch(session)
     table = _portfolio_table(batch.open(session.path))
     _set_list(table, "pinned", pinned)
     _set_list(table, "excluded", excluded)
@@ -145,16 +145,16 @@ def _append_case(table: Any, new: Any) -> None:
 
     aot = _case_tables(table)
     if aot is not None and len(aot):
-        _insert_table(aot, len(aot) - 1, new)
-        new.trivia.indent = ""  # the blank lines are the file's own (see _insert_table)
+        insert_table(aot, len(aot) - 1, new)
+        new.trivia.indent = ""  # the blank lines are the file's own (see insert_table)
         return
     body = table.value.body
     last = body[-1][1] if body else None
     holder = last[-1] if isinstance(last, AoT) and len(last) else table
-    trailing = _pop_trailing(holder)  # comments heading what follows move after the new table
+    trailing = pop_trailing(holder)  # comments heading what follows move after the new table
     if body:
-        _push(holder, [Whitespace("\n")])
-    _push(new, trailing)
+        push_items(holder, [Whitespace("\n")])
+    push_items(new, trailing)
     aot = tomlkit.aot()
     aot.append(new)
     table.append("case", aot)
@@ -184,7 +184,7 @@ def set_calendar(
             raise EditError("plan.edit.sessions", case=key)
     if lab_start is not None and (type(lab_start) is not int or lab_start < 1):
         raise EditError("plan.edit.lab_start", value=lab_start)
-    batch = _Batch(session)
+    batch = Batch(session)
     table = _portfolio_table(batch.open(session.path))
     aot = _case_tables(table)
     present: set[str] = set()
@@ -195,10 +195,10 @@ def set_calendar(
                 present.add(key)
                 _set_list(aot[i], "sessions", list(plan[key]))
             else:
-                _remove_table(table, "case", i)
+                remove_table(table, "case", i)
     for key in keys:
         if key not in present:
-            _append_case(table, _new_table([("case", key), ("sessions", _array(plan[key]))]))
+            _append_case(table, new_table([("case", key), ("sessions", _array(plan[key]))]))
     if lab_start is not None and lab_start != portfolio_of(session).lab_start:
         _set_value(table, "lab_start", lab_start)
     return batch.save()
@@ -206,28 +206,28 @@ def set_calendar(
 
 def clear_calendar(session: Session) -> list[Path]:
     """Remove every ``[[portfolio.case]]``: the calendar follows the proposed portfolio again."""
-    batch = _Batch(session)
+    batch = Batch(session)
     doc = batch.open(session.path)
     if "portfolio" not in doc or "case" not in doc["portfolio"]:
         return []
     table = doc["portfolio"]
     for i in reversed(range(len(table["case"]))):
-        _remove_table(table, "case", i)
+        remove_table(table, "case", i)
     _tidy_end(doc)
     return batch.save()
 
 
 def _tidy_end(doc: Any) -> None:
     """No blank lines left at the end of the file by a table removed from ``[portfolio]``."""
-    from sieve.save.edit import _is_blank, _trivia_start
+    from sieve.save.layout import is_blank, trivia_start
 
     last = doc.body[-1] if doc.body else (None, None)
     if last[0] is None or last[0].key != "portfolio":
         return
     table = doc["portfolio"]
-    trailing = [item for _k, item in table.value.body[_trivia_start(table) :]]
-    if trailing and _is_blank(trailing):
-        _pop_trailing(table)
+    trailing = [item for _k, item in table.value.body[trivia_start(table) :]]
+    if trailing and is_blank(trailing):
+        pop_trailing(table)
 
 
 def set_lab_start(session: Session, lab_start: int) -> list[Path]:
@@ -238,6 +238,6 @@ def set_lab_start(session: Session, lab_start: int) -> list[Path]:
         raise EditError("plan.edit.lab_start", value=lab_start)
     if lab_start == portfolio_of(session).lab_start:
         return []
-    batch = _Batch(session)
+    batch = Batch(session)
     _set_value(_portfolio_table(batch.open(session.path)), "lab_start", lab_start)
     return batch.save()

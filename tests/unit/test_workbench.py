@@ -172,7 +172,7 @@ def _shipped(tmp_path: Path) -> Path:
 
 
 def test_a_structural_edit_is_undone_by_putting_the_files_back(tmp_path):
-    from sieve.save.edit import remove_criterion
+    from sieve.save.tamis import remove_criterion
 
     session = _shipped(tmp_path)
     files = [tmp_path / "criteria" / "transfo.toml", *sorted(session.parent.rglob("*.toml"))]
@@ -188,7 +188,7 @@ def test_a_structural_edit_is_undone_by_putting_the_files_back(tmp_path):
 
 
 def test_undo_of_a_structural_edit_refuses_files_changed_since(tmp_path):
-    from sieve.save.edit import set_weight
+    from sieve.save.tamis import set_weight
 
     session = _shipped(tmp_path)
     tamis = tmp_path / "criteria" / "transfo.toml"

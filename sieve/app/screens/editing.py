@@ -1,7 +1,7 @@
 """The base of the screens that edit the files' structure (Tamis, Cases).
 
-Their edits go through :mod:`sieve.save.edit` (lossless, refusing a file changed on
-disk) via :meth:`sieve.workbench.Workbench.edit_files`, which writes pending
+Their edits go through :mod:`sieve.save.tamis` and :mod:`sieve.save.cases` (lossless, refusing a
+file changed on disk) via :meth:`sieve.workbench.Workbench.edit_files`, which writes pending
 scores first and reads everything again afterwards.
 """
 

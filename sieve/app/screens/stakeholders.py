@@ -19,7 +19,7 @@ Bindings:
     | delete | Remove the selected person (asks; their relations go too) or relation. |
     | l | Add a relation from the selected person. |
 
-Edits go through :mod:`sieve.save.edit` (lossless) and
+Edits go through :mod:`sieve.save.people` (lossless) and
 :meth:`sieve.workbench.Workbench.edit_files`; the analyses run again afterwards.
 """
 

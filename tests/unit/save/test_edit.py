@@ -1,4 +1,4 @@
-"""Lossless edits of the tamis and of the cases (sieve.save.edit).
+"""Lossless edits of the tamis and of the cases (sieve.save.tamis, sieve.save.cases).
 
 Each edit is checked by the exact lines it changes in each file, by the files it
 says it wrote, and by loading the result again without errors.
@@ -16,7 +16,9 @@ from sieve.engine.evaluate import evaluate
 from sieve.errors import EditError, FileChangedError
 from sieve.load.session import load_session
 from sieve.model import Session
-from sieve.save import edit
+from sieve.save import cases as case_edits
+from sieve.save import layout as edit_layout
+from sieve.save import tamis as tamis_edits
 
 # -- helpers -------------------------------------------------------------------------
 
@@ -77,7 +79,7 @@ def paris(shipped: Path) -> Workspace:
 
 
 def test_weight_change_changes_exactly_one_line(paris: Workspace) -> None:
-    written = edit.set_weight(paris.session, "besoin-usagers", 2.5)
+    written = tamis_edits.set_weight(paris.session, "besoin-usagers", 2.5)
     assert written == [paris.tamis]
     assert paris.changed() == [paris.tamis]
     assert paris.diff(paris.tamis) == ["-weight = 3", "+weight = 2.5"]
@@ -87,12 +89,12 @@ def test_weight_change_changes_exactly_one_line(paris: Workspace) -> None:
 
 
 def test_integer_weight_is_written_as_an_integer(paris: Workspace) -> None:
-    edit.set_weight(paris.session, "type-echelle", 4.0)
+    tamis_edits.set_weight(paris.session, "type-echelle", 4.0)
     assert paris.diff(paris.tamis) == ["-weight = 1", "+weight = 4"]
 
 
 def test_pass_at_change_keeps_the_trailing_comment(paris: Workspace) -> None:
-    edit.set_pass_at(paris.session, "service-associe", 2)
+    tamis_edits.set_pass_at(paris.session, "service-associe", 2)
     assert paris.diff(paris.tamis) == [
         "-pass_at = 1                 # il faut au moins « un peu »",
         "+pass_at = 2                 # il faut au moins « un peu »",
@@ -103,15 +105,15 @@ def test_pass_at_change_keeps_the_trailing_comment(paris: Workspace) -> None:
 @pytest.mark.parametrize(
     ("call", "code"),
     [
-        (lambda s: edit.set_weight(s, "service-associe", 2), "edit.not_score"),
-        (lambda s: edit.set_weight(s, "besoin-usagers", -1), "edit.range"),
-        (lambda s: edit.set_weight(s, "besoin-usagers", True), "edit.not_number"),
-        (lambda s: edit.set_weight(s, "besoin-usagers", float("nan")), "edit.range"),
-        (lambda s: edit.set_weight(s, "nope", 1), "edit.unknown"),
-        (lambda s: edit.set_pass_at(s, "besoin-usagers", 1), "edit.not_gate"),
-        (lambda s: edit.set_pass_at(s, "tenable-sessions", 2), "edit.range"),
-        (lambda s: edit.set_criterion_text(s, "besoin-usagers", label="  "), "edit.empty"),
-        (lambda s: edit.set_thresholds(s, disagreement=1.5), "edit.range"),
+        (lambda s: tamis_edits.set_weight(s, "service-associe", 2), "edit.not_score"),
+        (lambda s: tamis_edits.set_weight(s, "besoin-usagers", -1), "edit.range"),
+        (lambda s: tamis_edits.set_weight(s, "besoin-usagers", True), "edit.not_number"),
+        (lambda s: tamis_edits.set_weight(s, "besoin-usagers", float("nan")), "edit.range"),
+        (lambda s: tamis_edits.set_weight(s, "nope", 1), "edit.unknown"),
+        (lambda s: tamis_edits.set_pass_at(s, "besoin-usagers", 1), "edit.not_gate"),
+        (lambda s: tamis_edits.set_pass_at(s, "tenable-sessions", 2), "edit.range"),
+        (lambda s: tamis_edits.set_criterion_text(s, "besoin-usagers", label="  "), "edit.empty"),
+        (lambda s: tamis_edits.set_thresholds(s, disagreement=1.5), "edit.range"),
     ],
 )
 def test_bad_tamis_edits_are_refused_and_write_nothing(
@@ -125,7 +127,9 @@ def test_bad_tamis_edits_are_refused_and_write_nothing(
 
 def test_label_and_question_are_written_literally(paris: Workspace) -> None:
     label = 'Besoin [@click=app.quit]x[/] "cité"'
-    edit.set_criterion_text(paris.session, "besoin-usagers", label=label, question="Vraiment ?")
+    tamis_edits.set_criterion_text(
+        paris.session, "besoin-usagers", label=label, question="Vraiment ?"
+    )
     assert paris.diff(paris.tamis) == [
         '-label = "Besoin réel des usagers"',
         '-question = "Le sujet répond-il à un besoin réel et visible des usagers ?"',
@@ -137,7 +141,7 @@ def test_label_and_question_are_written_literally(paris: Workspace) -> None:
 
 
 def test_add_criterion_after_one_keeps_the_section_comment_after_it(paris: Workspace) -> None:
-    edit.add_criterion(
+    tamis_edits.add_criterion(
         paris.session,
         "ancrage-local",
         "Ancrage local",
@@ -171,7 +175,7 @@ def test_add_criterion_after_one_keeps_the_section_comment_after_it(paris: Works
 def test_add_gate_at_the_end_of_a_small_tamis(workspace) -> None:
     path = workspace()
     tamis = path.parent.parent / "criteria" / "t.toml"
-    edit.add_criterion(loaded(path), "budget", "Budget", "angle", "gate", "b", pass_at=1)
+    tamis_edits.add_criterion(loaded(path), "budget", "Budget", "angle", "gate", "b", pass_at=1)
     assert changes(TAMIS, tamis.read_text()) == [
         "+[[criterion]]",
         '+id = "budget"',
@@ -210,30 +214,30 @@ def test_bad_new_criteria_are_refused(workspace, kwargs: dict, code: str) -> Non
         **kwargs,
     }
     with pytest.raises(EditError) as caught:
-        edit.add_criterion(loaded(path), **args)
+        tamis_edits.add_criterion(loaded(path), **args)
     assert caught.value.code == code
     assert (path.parent.parent / "criteria" / "t.toml").read_text() == TAMIS
 
 
 def test_scores_for_criterion_counts_every_file(paris: Workspace) -> None:
     # grep -c "essai-erreur = " sessions/paris-scores/*.toml: 12+12+12+10+11+12+11
-    assert edit.scores_for_criterion(paris.session, "essai-erreur") == 80
+    assert edit_layout.scores_for_criterion(paris.session, "essai-erreur") == 80
     texts = [p.read_text() for p in paris.session.score_files]
-    assert edit.scores_for_criterion(paris.session, "role-strategie") == sum(
+    assert edit_layout.scores_for_criterion(paris.session, "role-strategie") == sum(
         text.count("role-strategie = ") for text in texts
     )
 
 
 def test_removing_a_scored_criterion_needs_consent(paris: Workspace) -> None:
     with pytest.raises(EditError) as caught:
-        edit.remove_criterion(paris.session, "essai-erreur")
+        tamis_edits.remove_criterion(paris.session, "essai-erreur")
     assert caught.value.code == "edit.has_scores"
     assert caught.value.params["count"] == 80
     assert paris.changed() == []
 
 
 def test_removing_a_criterion_removes_its_scores_everywhere(paris: Workspace) -> None:
-    written = edit.remove_criterion(paris.session, "essai-erreur", drop_scores=True)
+    written = tamis_edits.remove_criterion(paris.session, "essai-erreur", drop_scores=True)
     assert sorted(written) == sorted([paris.tamis, *paris.session.score_files])
     assert paris.diff(paris.tamis) == [
         '-id = "essai-erreur"',
@@ -267,7 +271,7 @@ def test_removing_a_criterion_removes_its_scores_everywhere(paris: Workspace) ->
 def test_removing_the_last_criterion_of_a_section_keeps_the_next_section_header(
     paris: Workspace,
 ) -> None:
-    edit.remove_criterion(paris.session, "role-strategie", drop_scores=True)
+    tamis_edits.remove_criterion(paris.session, "role-strategie", drop_scores=True)
     text = paris.tamis.read_text()
     assert "weight = 1\n\n# --- Critères sur l'angle d'attaque" in text
     assert comments(text) == comments(paris.before[paris.tamis])
@@ -295,9 +299,9 @@ def test_removing_an_unscored_criterion_writes_only_the_tamis(workspace) -> None
     )
     tamis = path.parent.parent / "criteria" / "t.toml"
     session = loaded(path)
-    assert edit.scores_for_criterion(session, "learn") == 0
-    assert edit.scores_for_criterion(session, "need") == 1
-    assert edit.remove_criterion(session, "learn") == [tamis]
+    assert edit_layout.scores_for_criterion(session, "learn") == 0
+    assert edit_layout.scores_for_criterion(session, "need") == 1
+    assert tamis_edits.remove_criterion(session, "learn") == [tamis]
     assert changes(TAMIS, tamis.read_text()) == [
         '-id = "learn"',
         '-label = "Apprentissage"',
@@ -308,7 +312,7 @@ def test_removing_an_unscored_criterion_writes_only_the_tamis(workspace) -> None
         "-",
         "-[[criterion]]",
     ]
-    edit.remove_criterion(loaded(path), "need", drop_scores=True)
+    tamis_edits.remove_criterion(loaded(path), "need", drop_scores=True)
     assert '"a" = { service = 1 }' in path.read_text()
     loaded(path)
 
@@ -316,14 +320,14 @@ def test_removing_an_unscored_criterion_writes_only_the_tamis(workspace) -> None
 def test_removing_the_first_criterion(workspace) -> None:
     path = workspace()
     tamis = path.parent.parent / "criteria" / "t.toml"
-    edit.remove_criterion(loaded(path), "need")
+    tamis_edits.remove_criterion(loaded(path), "need")
     block = TAMIS[TAMIS.index("[[criterion]]") : TAMIS.index('[[criterion]]\nid = "service"')]
     assert tamis.read_text() == TAMIS.replace(block, "")
     assert loaded(path).tamis.criterion_ids == ("service", "learn", "doable")
 
 
 def test_add_and_remove_an_indicator(paris: Workspace) -> None:
-    edit.add_indicator(paris.session, "presse", "Presse locale", 1)
+    tamis_edits.add_indicator(paris.session, "presse", "Presse locale", 1)
     assert paris.diff(paris.tamis) == [
         "+",
         "+[[attention.indicator]]",
@@ -333,20 +337,20 @@ def test_add_and_remove_an_indicator(paris: Workspace) -> None:
     ]
     session = loaded(paris.path)
     assert "presse" in session.tamis.indicators
-    edit.remove_indicator(session, "presse")
+    tamis_edits.remove_indicator(session, "presse")
     assert paris.tamis.read_text() == paris.before[paris.tamis]
 
 
 def test_removing_an_indicator_in_use_needs_consent_then_untags(paris: Workspace) -> None:
-    assert edit.subjects_with_indicator(paris.session, "attente-elu") == [
+    assert tamis_edits.subjects_with_indicator(paris.session, "attente-elu") == [
         "carte-participative",
         "education-citoyennete",
     ]
     with pytest.raises(EditError) as caught:
-        edit.remove_indicator(paris.session, "attente-elu")
+        tamis_edits.remove_indicator(paris.session, "attente-elu")
     assert caught.value.code == "edit.tagged"
     assert paris.changed() == []
-    edit.remove_indicator(paris.session, "attente-elu", untag=True)
+    tamis_edits.remove_indicator(paris.session, "attente-elu", untag=True)
     assert paris.diff(paris.path) == [
         '-attention = ["attente-elu"]          # l\'adjointe suit le projet de près, sans plus',
         "+attention = []          # l'adjointe suit le projet de près, sans plus",
@@ -357,7 +361,7 @@ def test_removing_an_indicator_in_use_needs_consent_then_untags(paris: Workspace
 
 
 def test_set_thresholds(paris: Workspace) -> None:
-    edit.set_thresholds(paris.session, threshold=4, disagreement=0.25, first_case_max=1)
+    tamis_edits.set_thresholds(paris.session, threshold=4, disagreement=0.25, first_case_max=1)
     assert paris.diff(paris.tamis) == [
         "-disagreement = 0.5",
         "+disagreement = 0.25",
@@ -373,9 +377,9 @@ def test_unknown_keys_and_tables_survive_tamis_edits(workspace) -> None:
     odd += '\n[extra]\nowner = "someone"\n'
     path = workspace(tamis=odd)
     tamis = path.parent.parent / "criteria" / "t.toml"
-    edit.set_weight(loaded(path), "need", 5)
-    edit.add_criterion(loaded(path), "more", "More", "subject", "score", "n", after="need")
-    edit.remove_criterion(loaded(path), "learn")
+    tamis_edits.set_weight(loaded(path), "need", 5)
+    tamis_edits.add_criterion(loaded(path), "more", "More", "subject", "score", "n", after="need")
+    tamis_edits.remove_criterion(loaded(path), "learn")
     text = tamis.read_text()
     assert 'colour = "red"  # ours' in text
     assert text.endswith('[extra]\nowner = "someone"\n')
@@ -387,7 +391,7 @@ def test_tamis_changed_on_disk_is_refused(paris: Workspace) -> None:
         handle.write("# someone else\n")
     edited = paris.tamis.read_text()
     with pytest.raises(FileChangedError):
-        edit.set_weight(paris.session, "besoin-usagers", 1)
+        tamis_edits.set_weight(paris.session, "besoin-usagers", 1)
     assert paris.tamis.read_text() == edited
 
 
@@ -395,7 +399,7 @@ def test_tamis_changed_on_disk_is_refused(paris: Workspace) -> None:
 
 
 def test_add_subject_goes_after_the_last_subject(paris: Workspace) -> None:
-    written = edit.add_subject(
+    written = case_edits.add_subject(
         paris.session,
         "cantine",
         "La cantine scolaire",
@@ -426,7 +430,9 @@ def test_add_subject_goes_after_the_last_subject(paris: Workspace) -> None:
 
 
 def test_add_angle_goes_after_the_last_angle(paris: Workspace) -> None:
-    edit.add_angle(paris.session, "guichet-unique", "accueil-mairies", "Un guichet", ["immersion"])
+    case_edits.add_angle(
+        paris.session, "guichet-unique", "accueil-mairies", "Un guichet", ["immersion"]
+    )
     assert paris.diff(paris.path) == [
         "+[[angle]]",
         '+id = "guichet-unique"',
@@ -463,8 +469,8 @@ def test_new_tables_follow_the_blank_line_style_of_the_file(workspace) -> None:
         """
     )
     before = path.read_text()
-    edit.add_subject(loaded(path), "c", "C")
-    edit.add_angle(loaded(path), "z", "c", "Z")
+    case_edits.add_subject(loaded(path), "c", "C")
+    case_edits.add_angle(loaded(path), "z", "c", "Z")
     text = path.read_text()
     assert changes(before, text) == [
         "+[[subject]]",
@@ -492,8 +498,8 @@ def test_first_subject_and_angle_of_an_empty_session(workspace) -> None:
         id = "p"
         """
     )
-    edit.add_subject(loaded(path), "a", "A")
-    edit.add_angle(loaded(path), "x", "a", "X")
+    case_edits.add_subject(loaded(path), "a", "A")
+    case_edits.add_angle(loaded(path), "x", "a", "X")
     session = loaded(path)
     assert list(session.subjects) == ["a"]
     assert list(session.angles) == ["x"]
@@ -505,20 +511,26 @@ def test_first_subject_and_angle_of_an_empty_session(workspace) -> None:
 @pytest.mark.parametrize(
     ("call", "code"),
     [
-        (lambda s: edit.add_subject(s, "echange-local", "Doublon"), "edit.id_taken"),
-        (lambda s: edit.add_subject(s, "Sujet", "Titre"), "edit.id_invalid"),
-        (lambda s: edit.add_subject(s, "nouveau", ""), "edit.empty"),
-        (lambda s: edit.add_subject(s, "nouveau", "T", attention=["x"]), "edit.unknown"),
-        (lambda s: edit.add_subject(s, "nouveau", "T", first_case=True), "edit.first_case_taken"),
-        (lambda s: edit.add_angle(s, "kiosque", "echange-local", "T"), "edit.id_taken"),
-        (lambda s: edit.add_angle(s, "nouveau", "nope", "T"), "edit.unknown"),
-        (lambda s: edit.rename_subject(s, "echange-local", "accueil-mairies"), "edit.id_taken"),
-        (lambda s: edit.rename_subject(s, "echange-local", "Échange"), "edit.id_invalid"),
-        (lambda s: edit.rename_angle(s, "kiosque", "guichet"), "edit.id_taken"),
-        (lambda s: edit.set_subject(s, "echange-local", title=""), "edit.empty"),
-        (lambda s: edit.set_subject(s, "echange-local", colour="red"), "edit.field"),
-        (lambda s: edit.set_attention(s, "echange-local", "nope", True), "edit.unknown"),
-        (lambda s: edit.set_first_case(s, "nope"), "edit.unknown"),
+        (lambda s: case_edits.add_subject(s, "echange-local", "Doublon"), "edit.id_taken"),
+        (lambda s: case_edits.add_subject(s, "Sujet", "Titre"), "edit.id_invalid"),
+        (lambda s: case_edits.add_subject(s, "nouveau", ""), "edit.empty"),
+        (lambda s: case_edits.add_subject(s, "nouveau", "T", attention=["x"]), "edit.unknown"),
+        (
+            lambda s: case_edits.add_subject(s, "nouveau", "T", first_case=True),
+            "edit.first_case_taken",
+        ),
+        (lambda s: case_edits.add_angle(s, "kiosque", "echange-local", "T"), "edit.id_taken"),
+        (lambda s: case_edits.add_angle(s, "nouveau", "nope", "T"), "edit.unknown"),
+        (
+            lambda s: case_edits.rename_subject(s, "echange-local", "accueil-mairies"),
+            "edit.id_taken",
+        ),
+        (lambda s: case_edits.rename_subject(s, "echange-local", "Échange"), "edit.id_invalid"),
+        (lambda s: case_edits.rename_angle(s, "kiosque", "guichet"), "edit.id_taken"),
+        (lambda s: case_edits.set_subject(s, "echange-local", title=""), "edit.empty"),
+        (lambda s: case_edits.set_subject(s, "echange-local", colour="red"), "edit.field"),
+        (lambda s: case_edits.set_attention(s, "echange-local", "nope", True), "edit.unknown"),
+        (lambda s: case_edits.set_first_case(s, "nope"), "edit.unknown"),
     ],
 )
 def test_bad_case_edits_are_refused_and_write_nothing(
@@ -532,7 +544,7 @@ def test_bad_case_edits_are_refused_and_write_nothing(
 
 def test_rename_subject_updates_every_reference(paris: Workspace) -> None:
     old_ranking = {r.key: r.score for r in evaluate(paris.session).results}
-    written = edit.rename_subject(paris.session, "carte-participative", "carte-contributive")
+    written = case_edits.rename_subject(paris.session, "carte-participative", "carte-contributive")
     assert sorted(written) == sorted([paris.path, *paris.session.score_files])
     assert paris.diff(paris.path) == [
         '-id = "carte-participative"',
@@ -564,7 +576,7 @@ def test_rename_subject_updates_every_reference(paris: Workspace) -> None:
 
 
 def test_rename_angle_updates_case_keys(paris: Workspace) -> None:
-    edit.rename_angle(paris.session, "trocateur", "trocateur-citoyen")
+    case_edits.rename_angle(paris.session, "trocateur", "trocateur-citoyen")
     assert paris.diff(paris.path) == ['-id = "trocateur"', '+id = "trocateur-citoyen"']
     assert paris.diff(paris.score_file("agnes"))[-2:] == [
         '-"echange-local/trocateur" = "Je ne vois pas encore ce que le labo en retiendrait : '
@@ -579,14 +591,14 @@ def test_rename_angle_updates_case_keys(paris: Workspace) -> None:
 
 def test_rename_in_a_session_holding_its_own_scores(shipped: Path) -> None:
     mulhouse = Workspace(shipped, "mulhouse")
-    assert edit.rename_subject(mulhouse.session, "carte-max", "max") == [mulhouse.path]
+    assert case_edits.rename_subject(mulhouse.session, "carte-max", "max") == [mulhouse.path]
     session = loaded(mulhouse.path)
     assert "max" in session.subjects
     assert any(key.startswith("max/") for rows in session.scores.values() for key in rows)
 
 
 def test_set_subject_and_angle_fields(paris: Workspace) -> None:
-    edit.set_subject(
+    case_edits.set_subject(
         paris.session,
         "echange-local",
         title="Un système d'échange local",
@@ -600,8 +612,8 @@ def test_set_subject_and_angle_fields(paris: Workspace) -> None:
         '+title = "Un système d\'échange local"',
     ]
     session = loaded(paris.path)
-    edit.set_angle(session, "kiosque", methods=["immersion"])
-    edit.set_subject(loaded(paris.path), "accueil-mairies", type="organisation")
+    case_edits.set_angle(session, "kiosque", methods=["immersion"])
+    case_edits.set_subject(loaded(paris.path), "accueil-mairies", type="organisation")
     session = loaded(paris.path)
     assert session.subjects["echange-local"].description == ""
     assert session.subjects["accueil-mairies"].type == "organisation"
@@ -623,8 +635,8 @@ def test_set_a_missing_key_puts_it_after_the_last_key(workspace) -> None:
         title = "X"
         """
     )
-    edit.set_subject(loaded(path), "a", territory="ville")
-    edit.set_attention(loaded(path), "a", "media", True)
+    case_edits.set_subject(loaded(path), "a", territory="ville")
+    case_edits.set_attention(loaded(path), "a", "media", True)
     assert 'title = "A"\nterritory = "ville"\nattention = ["media"]\n\n# --- angles' in (
         path.read_text()
     )
@@ -633,7 +645,7 @@ def test_set_a_missing_key_puts_it_after_the_last_key(workspace) -> None:
 def test_remove_subject_needs_consent_then_removes_angles_scores_and_notes(
     paris: Workspace,
 ) -> None:
-    refs = edit.references(paris.session, subject="budget-participatif")
+    refs = edit_layout.references(paris.session, subject="budget-participatif")
     # 7 scorers: 5 subject rows of 5 criteria, 13 case rows of 5 (3 rows short of one)...
     # counted independently: every level on a budget-participatif key, every note on one.
     levels = sum(
@@ -650,10 +662,10 @@ def test_remove_subject_needs_consent_then_removes_angles_scores_and_notes(
     )
     assert (refs.scores, refs.notes) == (levels, notes) == (100, 5)
     with pytest.raises(EditError) as caught:
-        edit.remove_subject(paris.session, "budget-participatif")
+        case_edits.remove_subject(paris.session, "budget-participatif")
     assert caught.value.code == "edit.has_refs"
     assert paris.changed() == []
-    edit.remove_subject(paris.session, "budget-participatif", drop_scores=True)
+    case_edits.remove_subject(paris.session, "budget-participatif", drop_scores=True)
     diff = paris.diff(paris.path)
     assert all(line.startswith("-") for line in diff)
     assert len(diff) == 9 + 12
@@ -666,7 +678,7 @@ def test_remove_subject_needs_consent_then_removes_angles_scores_and_notes(
 
 
 def test_remove_the_first_subject(paris: Workspace) -> None:
-    edit.remove_subject(paris.session, "carte-participative", drop_scores=True)
+    case_edits.remove_subject(paris.session, "carte-participative", drop_scores=True)
     session = loaded(paris.path)
     assert next(iter(session.subjects)) == "carte-personnalisable"
     assert next(iter(session.angles)) == "parcours-personnalises"
@@ -674,9 +686,9 @@ def test_remove_the_first_subject(paris: Workspace) -> None:
 
 
 def test_remove_angle(paris: Workspace) -> None:
-    refs = edit.references(paris.session, angle="contributeurs")
+    refs = edit_layout.references(paris.session, angle="contributeurs")
     assert refs.notes == 1  # clemence's
-    edit.remove_angle(paris.session, "contributeurs", drop_scores=True)
+    case_edits.remove_angle(paris.session, "contributeurs", drop_scores=True)
     block = (
         '[[angle]]\nid = "contributeurs"\nsubject = "carte-participative"\n'
         'title = "Aller à la rencontre des habitants qui contribuent déjà"\n'
@@ -690,23 +702,23 @@ def test_remove_angle(paris: Workspace) -> None:
 
 
 def test_remove_an_unscored_angle_writes_only_the_session(paris: Workspace) -> None:
-    edit.add_angle(paris.session, "essai", "echange-local", "Essai")
+    case_edits.add_angle(paris.session, "essai", "echange-local", "Essai")
     session = loaded(paris.path)
-    assert edit.references(session, angle="essai").total == 0
-    assert edit.remove_angle(session, "essai") == [paris.path]
+    assert edit_layout.references(session, angle="essai").total == 0
+    assert case_edits.remove_angle(session, "essai") == [paris.path]
     assert paris.path.read_text() == paris.before[paris.path]
 
 
 def test_toggle_attention(paris: Workspace) -> None:
-    edit.toggle_attention(paris.session, "accueil-mairies", "mediatisation")
+    case_edits.toggle_attention(paris.session, "accueil-mairies", "mediatisation")
     assert paris.diff(paris.path) == ["-attention = []", '+attention = ["mediatisation"]']
-    edit.toggle_attention(loaded(paris.path), "accueil-mairies", "mediatisation")
+    case_edits.toggle_attention(loaded(paris.path), "accueil-mairies", "mediatisation")
     assert paris.path.read_text() == paris.before[paris.path]
-    assert edit.set_attention(paris.session, "echange-local", "attente-elu", False) == []
+    assert case_edits.set_attention(paris.session, "echange-local", "attente-elu", False) == []
 
 
 def test_mark_the_first_case_unmarks_the_other(paris: Workspace) -> None:
-    edit.set_first_case(paris.session, "accueil-mairies")
+    case_edits.set_first_case(paris.session, "accueil-mairies")
     assert paris.diff(paris.path) == [
         "-first_case = true                    # démonstratif, sans trop d'attentes",
         "+first_case = false                    # démonstratif, sans trop d'attentes",
@@ -722,7 +734,7 @@ def test_score_file_changed_on_disk_refuses_the_whole_rename(paris: Workspace) -
     sabine.write_text(sabine.read_text() + "# ajouté à la main\n", encoding="utf-8")
     edited = files_of(paris.root)
     with pytest.raises(FileChangedError) as caught:
-        edit.rename_subject(paris.session, "carte-participative", "carte-contributive")
+        case_edits.rename_subject(paris.session, "carte-participative", "carte-contributive")
     assert caught.value.path == sabine
     assert files_of(paris.root) == edited
 
@@ -730,7 +742,7 @@ def test_score_file_changed_on_disk_refuses_the_whole_rename(paris: Workspace) -
 def test_session_file_changed_on_disk_is_refused(paris: Workspace) -> None:
     paris.path.write_text(paris.before[paris.path].replace("Paris", "Lutèce", 1))
     with pytest.raises(FileChangedError):
-        edit.add_subject(paris.session, "nouveau", "Nouveau")
+        case_edits.add_subject(paris.session, "nouveau", "Nouveau")
     assert "nouveau" not in paris.path.read_text()
 
 
@@ -748,7 +760,10 @@ def test_edit_does_not_import_textual() -> None:
     import subprocess
     import sys
 
-    code = "import sys, sieve.save.edit; print('textual' in sys.modules)"
+    code = (
+        "import sys, sieve.save.tamis, sieve.save.cases, sieve.save.people;"
+        "print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -773,7 +788,7 @@ def test_removing_the_only_subject_keeps_the_comments_after_it(workspace) -> Non
         id = "p"
         """
     )
-    edit.remove_subject(loaded(path), "a")
+    case_edits.remove_subject(loaded(path), "a")
     text = path.read_text()
     assert "[[subject]]" not in text and "[[angle]]" not in text
     assert text.endswith(
@@ -783,7 +798,7 @@ def test_removing_the_only_subject_keeps_the_comments_after_it(workspace) -> Non
 
 
 def test_set_weights_writes_several_in_one_go(paris: Workspace) -> None:
-    written = edit.set_weights(paris.session, {"besoin-usagers": 1, "transfert-labo": 3})
+    written = tamis_edits.set_weights(paris.session, {"besoin-usagers": 1, "transfert-labo": 3})
     assert written == [paris.tamis]
     assert paris.diff(paris.tamis) == [
         "-weight = 3",
@@ -792,12 +807,12 @@ def test_set_weights_writes_several_in_one_go(paris: Workspace) -> None:
         "+weight = 3",
     ]
     with pytest.raises(EditError):
-        edit.set_weights(loaded(paris.path), {"besoin-usagers": 2, "service-associe": 1})
+        tamis_edits.set_weights(loaded(paris.path), {"besoin-usagers": 2, "service-associe": 1})
     assert loaded(paris.path).tamis.by_id["besoin-usagers"].weight == 1
 
 
 def test_set_subject_attention_keeps_order_and_comment(paris: Workspace) -> None:
-    edit.set_subject_attention(
+    case_edits.set_subject_attention(
         paris.session, "carte-participative", ["mediatisation", "attente-elu"]
     )
     assert paris.diff(paris.path) == [
@@ -805,17 +820,21 @@ def test_set_subject_attention_keeps_order_and_comment(paris: Workspace) -> None
         '+attention = ["attente-elu", "mediatisation"]          # l\'adjointe suit le projet de '
         "près, sans plus",
     ]
-    assert edit.set_subject_attention(loaded(paris.path), "carte-participative", []) == [paris.path]
+    assert case_edits.set_subject_attention(loaded(paris.path), "carte-participative", []) == [
+        paris.path
+    ]
     assert loaded(paris.path).subjects["carte-participative"].attention == ()
     with pytest.raises(EditError):
-        edit.set_subject_attention(paris.session, "echange-local", ["nope"])
+        case_edits.set_subject_attention(paris.session, "echange-local", ["nope"])
 
 
 def test_remove_subject_in_a_session_holding_its_own_scores(shipped: Path) -> None:
     mulhouse = Workspace(shipped, "mulhouse")
-    refs = edit.references(mulhouse.session, subject="carte-max")
+    refs = edit_layout.references(mulhouse.session, subject="carte-max")
     assert refs.scores > 0
-    assert edit.remove_subject(mulhouse.session, "carte-max", drop_scores=True) == [mulhouse.path]
+    assert case_edits.remove_subject(mulhouse.session, "carte-max", drop_scores=True) == [
+        mulhouse.path
+    ]
     session = loaded(mulhouse.path)
     assert "carte-max" not in session.subjects
     assert not any(k.startswith("carte-max") for rows in session.scores.values() for k in rows)
@@ -846,10 +865,10 @@ def test_unknown_keys_survive_case_edits(workspace) -> None:
         kept = true
         """
     )
-    edit.rename_subject(loaded(path), "a", "b")
-    edit.rename_angle(loaded(path), "x", "y")
-    edit.set_subject(loaded(path), "b", title="B", territory="ville")
-    edit.set_angle(loaded(path), "y", methods=["immersion"])
+    case_edits.rename_subject(loaded(path), "a", "b")
+    case_edits.rename_angle(loaded(path), "x", "y")
+    case_edits.set_subject(loaded(path), "b", title="B", territory="ville")
+    case_edits.set_angle(loaded(path), "y", methods=["immersion"])
     text = path.read_text()
     assert 'title = "B"\nbudget = 12000    # not a sieve key\nterritory = "ville"\n' in text
     assert 'lead = "someone"\nmethods = ["immersion"]\n' in text

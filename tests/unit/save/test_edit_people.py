@@ -1,4 +1,4 @@
-"""Lossless edits of the stakeholder map (sieve.save.edit): stakeholders and relations.
+"""Lossless edits of the stakeholder map (sieve.save.people): stakeholders and relations.
 
 Each edit runs on a copy of a shipped session and is checked by the exact lines it
 changes, by its comments surviving, and by loading the result again without errors.
@@ -14,7 +14,7 @@ from test_edit import Workspace, changes, comments, files_of, loaded, shipped  #
 from sieve import i18n
 from sieve.errors import EditError, FileChangedError
 from sieve.model import Relation
-from sieve.save import edit
+from sieve.save import people as people_edits
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def mulhouse(shipped: Path) -> Workspace:  # noqa: F811
 
 
 def test_add_stakeholder_goes_after_the_last_one_before_the_relations(paris: Workspace) -> None:
-    written = edit.add_stakeholder(
+    written = people_edits.add_stakeholder(
         paris.session, "zoe", "Zoé", "ambassador", org="Mairie de Paris", power=1, interest=3
     )
     assert written == [paris.path]
@@ -57,7 +57,7 @@ def test_add_stakeholder_goes_after_the_last_one_before_the_relations(paris: Wor
 
 
 def test_add_stakeholder_without_org_leaves_the_key_out(mulhouse: Workspace) -> None:
-    edit.add_stakeholder(mulhouse.session, "zoe", "Zoé", "relay")
+    people_edits.add_stakeholder(mulhouse.session, "zoe", "Zoé", "relay")
     added = [line for line in mulhouse.diff(mulhouse.path) if line != "+"]
     assert added == [
         "+[[stakeholder]]",
@@ -71,7 +71,7 @@ def test_add_stakeholder_without_org_leaves_the_key_out(mulhouse: Workspace) -> 
 
 
 def test_edit_stakeholder_changes_only_its_lines(paris: Workspace) -> None:
-    written = edit.set_stakeholder(
+    written = people_edits.set_stakeholder(
         paris.session, "bloomberg", name="Bloomberg", power=4, org="Bloomberg Philanthropies"
     )
     assert written == [paris.path]
@@ -88,12 +88,12 @@ def test_edit_stakeholder_changes_only_its_lines(paris: Workspace) -> None:
 def test_org_change_keeps_its_trailing_comment_and_empty_org_removes_it(
     paris: Workspace,
 ) -> None:
-    edit.set_stakeholder(paris.session, "bloomberg", org="Bloomberg")
+    people_edits.set_stakeholder(paris.session, "bloomberg", org="Bloomberg")
     assert paris.diff(paris.path) == [
         '-org = "Bloomberg Philanthropies"     # 45 % du financement du programme Transfo',
         '+org = "Bloomberg"     # 45 % du financement du programme Transfo',
     ]
-    edit.set_stakeholder(loaded(paris.path), "anna", org="")
+    people_edits.set_stakeholder(loaded(paris.path), "anna", org="")
     assert '-org = "La 27e Région"                # coordination internationale avec Bloomberg' in (
         paris.diff(paris.path)
     )
@@ -103,7 +103,7 @@ def test_org_change_keeps_its_trailing_comment_and_empty_org_removes_it(
 def test_nothing_to_change_writes_nothing(paris: Workspace) -> None:
     person = paris.session.stakeholders["agnes"]
     assert (
-        edit.set_stakeholder(
+        people_edits.set_stakeholder(
             paris.session,
             "agnes",
             new_id="agnes",
@@ -119,7 +119,7 @@ def test_nothing_to_change_writes_nothing(paris: Workspace) -> None:
 
 
 def test_rename_stakeholder_updates_every_relation_naming_them(paris: Workspace) -> None:
-    edit.rename_stakeholder(paris.session, "julien", "julien-m")
+    people_edits.rename_stakeholder(paris.session, "julien", "julien-m")
     # the id, then the four relations naming Julien (twice as `to`, twice as `from`)
     assert paris.diff(paris.path) == [
         '-id = "julien"',
@@ -164,7 +164,7 @@ def test_rename_updates_the_decision_journal(workspace) -> None:
         """
     )
     before = path.read_text()
-    edit.rename_stakeholder(loaded(path), "a", "alice")
+    people_edits.rename_stakeholder(loaded(path), "a", "alice")
     assert changes(before, path.read_text()) == [
         '-id = "a"',
         '+id = "alice"',
@@ -177,9 +177,9 @@ def test_rename_updates_the_decision_journal(workspace) -> None:
 
 
 def test_removing_a_tied_stakeholder_needs_consent(paris: Workspace) -> None:
-    assert edit.relations_of(paris.session, "julien") == 4
+    assert people_edits.relations_of(paris.session, "julien") == 4
     with pytest.raises(EditError) as caught:
-        edit.remove_stakeholder(paris.session, "julien")
+        people_edits.remove_stakeholder(paris.session, "julien")
     assert caught.value.code == "edit.has_relations"
     assert caught.value.params == {"id": "julien", "count": 4}
     assert i18n.t(caught.value.code, **caught.value.params) == (
@@ -189,7 +189,7 @@ def test_removing_a_tied_stakeholder_needs_consent(paris: Workspace) -> None:
 
 
 def test_removing_a_stakeholder_with_their_relations(paris: Workspace) -> None:
-    written = edit.remove_stakeholder(paris.session, "julien", drop_relations=True)
+    written = people_edits.remove_stakeholder(paris.session, "julien", drop_relations=True)
     assert written == [paris.path]
     removed = [line for line in paris.diff(paris.path) if line.startswith("-")]
     assert removed.count("-[[stakeholder]]") == 1
@@ -202,8 +202,8 @@ def test_removing_a_stakeholder_with_their_relations(paris: Workspace) -> None:
 
 
 def test_removing_an_untied_stakeholder(paris: Workspace) -> None:
-    assert edit.relations_of(paris.session, "thomas") == 0
-    edit.remove_stakeholder(paris.session, "thomas")
+    assert people_edits.relations_of(paris.session, "thomas") == 0
+    people_edits.remove_stakeholder(paris.session, "thomas")
     diff = paris.diff(paris.path)
     assert diff[0] == "-[[stakeholder]]" and '-id = "thomas"' in diff
     assert all(line.startswith("-") for line in diff)
@@ -211,9 +211,9 @@ def test_removing_an_untied_stakeholder(paris: Workspace) -> None:
 
 
 def test_add_then_remove_restores_the_file(paris: Workspace) -> None:
-    edit.add_stakeholder(paris.session, "zoe", "Zoé", "ambassador", power=1, interest=3)
-    edit.add_relation(loaded(paris.path), "zoe", "agnes", "trust")
-    edit.remove_stakeholder(loaded(paris.path), "zoe", drop_relations=True)
+    people_edits.add_stakeholder(paris.session, "zoe", "Zoé", "ambassador", power=1, interest=3)
+    people_edits.add_relation(loaded(paris.path), "zoe", "agnes", "trust")
+    people_edits.remove_stakeholder(loaded(paris.path), "zoe", drop_relations=True)
     assert paris.path.read_text() == paris.before[paris.path]
 
 
@@ -236,7 +236,7 @@ def test_bad_stakeholders_are_refused_and_write_nothing(
 ) -> None:
     args = {"ident": "zoe", "name": "Zoé", "role": "ambassador", **kwargs}
     with pytest.raises(EditError) as caught:
-        edit.add_stakeholder(paris.session, **args)
+        people_edits.add_stakeholder(paris.session, **args)
     assert caught.value.code == code
     assert paris.changed() == []
 
@@ -244,14 +244,14 @@ def test_bad_stakeholders_are_refused_and_write_nothing(
 @pytest.mark.parametrize(
     ("call", "code"),
     [
-        (lambda s: edit.set_stakeholder(s, "nobody", name="X"), "edit.unknown"),
-        (lambda s: edit.set_stakeholder(s, "agnes", power=9), "edit.range"),
-        (lambda s: edit.set_stakeholder(s, "agnes", role="chief"), "edit.choice"),
-        (lambda s: edit.set_stakeholder(s, "agnes", name=""), "edit.empty"),
-        (lambda s: edit.set_stakeholder(s, "agnes", colour="red"), "edit.field"),
-        (lambda s: edit.rename_stakeholder(s, "agnes", "julien"), "edit.id_taken"),
-        (lambda s: edit.rename_stakeholder(s, "agnes", "Agnès"), "edit.id_invalid"),
-        (lambda s: edit.remove_stakeholder(s, "nobody"), "edit.unknown"),
+        (lambda s: people_edits.set_stakeholder(s, "nobody", name="X"), "edit.unknown"),
+        (lambda s: people_edits.set_stakeholder(s, "agnes", power=9), "edit.range"),
+        (lambda s: people_edits.set_stakeholder(s, "agnes", role="chief"), "edit.choice"),
+        (lambda s: people_edits.set_stakeholder(s, "agnes", name=""), "edit.empty"),
+        (lambda s: people_edits.set_stakeholder(s, "agnes", colour="red"), "edit.field"),
+        (lambda s: people_edits.rename_stakeholder(s, "agnes", "julien"), "edit.id_taken"),
+        (lambda s: people_edits.rename_stakeholder(s, "agnes", "Agnès"), "edit.id_invalid"),
+        (lambda s: people_edits.remove_stakeholder(s, "nobody"), "edit.unknown"),
     ],
 )
 def test_bad_stakeholder_edits_are_refused(paris: Workspace, call, code: str) -> None:
@@ -265,7 +265,7 @@ def test_bad_stakeholder_edits_are_refused(paris: Workspace, call, code: str) ->
 
 
 def test_add_relation_goes_after_the_last_one(paris: Workspace) -> None:
-    written = edit.add_relation(paris.session, "thomas", "agnes", "trust", weight=2)
+    written = people_edits.add_relation(paris.session, "thomas", "agnes", "trust", weight=2)
     assert written == [paris.path]
     assert paris.diff(paris.path) == [
         "+",
@@ -283,13 +283,13 @@ def test_add_relation_goes_after_the_last_one(paris: Workspace) -> None:
 
 
 def test_a_relation_of_weight_one_has_no_weight_line(paris: Workspace) -> None:
-    edit.add_relation(paris.session, "thomas", "agnes", "informs")
+    people_edits.add_relation(paris.session, "thomas", "agnes", "informs")
     assert "+weight = 1" not in paris.diff(paris.path)
     assert loaded(paris.path).relations[-1] == Relation("thomas", "agnes", "informs", 1.0)
 
 
 def test_edit_relation_kind_and_weight(paris: Workspace) -> None:
-    written = edit.set_relation(
+    written = people_edits.set_relation(
         paris.session, "bloomberg", "nadege", "funding", new_kind="partnership", weight=3
     )
     assert written == [paris.path]
@@ -303,7 +303,7 @@ def test_edit_relation_kind_and_weight(paris: Workspace) -> None:
 
 
 def test_edit_relation_ends_and_a_first_weight(paris: Workspace) -> None:
-    edit.set_relation(
+    people_edits.set_relation(
         paris.session, "adjointe-participation", "ddct", "informs", new_target="dasco", weight=0.5
     )
     assert paris.diff(paris.path) == [
@@ -319,7 +319,9 @@ def test_edit_relation_ends_and_a_first_weight(paris: Workspace) -> None:
 
 
 def test_remove_relation_keeps_the_comment_before_it(paris: Workspace) -> None:
-    edit.remove_relation(paris.session, "adjointe-participation", "secretariat-general", "informs")
+    people_edits.remove_relation(
+        paris.session, "adjointe-participation", "secretariat-general", "informs"
+    )
     # five lines go: the table's four and one blank line; the group's heading stays
     # right above the next relation
     diff = paris.diff(paris.path)
@@ -350,7 +352,7 @@ def test_bad_relations_are_refused_and_write_nothing(
     paris: Workspace, args: tuple, code: str
 ) -> None:
     with pytest.raises(EditError) as caught:
-        edit.add_relation(paris.session, *args)
+        people_edits.add_relation(paris.session, *args)
     assert caught.value.code == code
     assert paris.changed() == []
 
@@ -359,24 +361,33 @@ def test_bad_relations_are_refused_and_write_nothing(
     ("call", "code"),
     [
         (
-            lambda s: edit.set_relation(s, "agnes", "thomas", "trust", weight=2),
+            lambda s: people_edits.set_relation(s, "agnes", "thomas", "trust", weight=2),
             "edit.unknown_relation",
         ),
-        (lambda s: edit.remove_relation(s, "agnes", "thomas", "trust"), "edit.unknown_relation"),
         (
-            lambda s: edit.set_relation(s, "nadege", "julien", "partnership", new_target="arnaud"),
+            lambda s: people_edits.remove_relation(s, "agnes", "thomas", "trust"),
+            "edit.unknown_relation",
+        ),
+        (
+            lambda s: people_edits.set_relation(
+                s, "nadege", "julien", "partnership", new_target="arnaud"
+            ),
             "edit.relation_taken",
         ),
         (
-            lambda s: edit.set_relation(s, "nadege", "julien", "partnership", new_target="nadege"),
+            lambda s: people_edits.set_relation(
+                s, "nadege", "julien", "partnership", new_target="nadege"
+            ),
             "edit.self_relation",
         ),
         (
-            lambda s: edit.set_relation(s, "nadege", "julien", "partnership", new_kind="boss"),
+            lambda s: people_edits.set_relation(
+                s, "nadege", "julien", "partnership", new_kind="boss"
+            ),
             "edit.choice",
         ),
         (
-            lambda s: edit.set_relation(s, "nadege", "julien", "partnership", weight=-2),
+            lambda s: people_edits.set_relation(s, "nadege", "julien", "partnership", weight=-2),
             "edit.range",
         ),
     ],
@@ -403,7 +414,7 @@ def test_a_scorer_without_a_stakeholder_table_can_be_tied(workspace) -> None:
         """
     )
     before = path.read_text()
-    edit.add_relation(loaded(path), "sam", "a", "trust")
+    people_edits.add_relation(loaded(path), "sam", "a", "trust")
     assert changes(before, path.read_text()) == [
         "+",
         "+[[relation]]",
@@ -427,8 +438,8 @@ def test_first_stakeholder_goes_before_the_relations_and_the_journal(workspace) 
         date = 2017-01-25
         """
     )
-    edit.add_stakeholder(loaded(path), "a", "A", "referent", power=2, interest=4)
-    edit.add_relation(loaded(path), "sam", "a", "informs")
+    people_edits.add_stakeholder(loaded(path), "a", "A", "referent", power=2, interest=4)
+    people_edits.add_relation(loaded(path), "sam", "a", "informs")
     text = path.read_text()
     assert text.index("[[stakeholder]]") < text.index("[[relation]]") < text.index("# Le journal")
     assert 'name = "Sam"\n\n[[stakeholder]]' in text
@@ -453,7 +464,7 @@ def test_unknown_keys_survive_stakeholder_edits(workspace) -> None:
         role = "ambassador"
         """
     )
-    edit.set_stakeholder(loaded(path), "a", new_id="anne", interest=3)
+    people_edits.set_stakeholder(loaded(path), "a", new_id="anne", interest=3)
     text = path.read_text()
     assert 'mood = "calme"       # a key sieve does not know' in text
     assert 'id = "anne"\nname = "A"\nrole = "referent"\nmood = "calme"' in text
@@ -464,11 +475,11 @@ def test_session_changed_on_disk_is_refused(paris: Workspace) -> None:
     paris.path.write_text(paris.before[paris.path] + "# someone else\n", encoding="utf-8")
     edited = paris.path.read_text()
     with pytest.raises(FileChangedError):
-        edit.add_stakeholder(paris.session, "zoe", "Zoé", "ambassador")
+        people_edits.add_stakeholder(paris.session, "zoe", "Zoé", "ambassador")
     with pytest.raises(FileChangedError):
-        edit.add_relation(paris.session, "thomas", "agnes", "trust")
+        people_edits.add_relation(paris.session, "thomas", "agnes", "trust")
     with pytest.raises(FileChangedError):
-        edit.remove_stakeholder(paris.session, "julien", drop_relations=True)
+        people_edits.remove_stakeholder(paris.session, "julien", drop_relations=True)
     assert paris.path.read_text() == edited
 
 
