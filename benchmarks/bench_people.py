@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from bench_graph import synthetic_map  # noqa: E402
 from conftest import SESSION_HEAD, TAMIS  # noqa: E402
 
-from sieve.load.session import load_session  # noqa: E402
+from sieve.load.session import load_session
 from sieve.save import people as people_edits  # noqa: E402
 
 

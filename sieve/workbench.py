@@ -28,7 +28,8 @@ from types import SimpleNamespace
 
 from sieve.engine.evaluate import Evaluation, collect_levels, evaluate
 from sieve.errors import EditError, Problem
-from sieve.load.session import SessionLoad, load_session, load_tamis
+from sieve.load.session import SessionLoad, load_session
+from sieve.load.tamis import load_tamis
 from sieve.locations import workspace_of
 from sieve.model import CASE_SEPARATOR, Session, Tamis
 from sieve.save import cases as _case_edits

@@ -11,10 +11,7 @@ from sieve.errors import SieveError
 from sieve.exchange.common import ExchangeError, open_tamis, origin_of
 from sieve.i18n import t
 from sieve.load.fields import FileCheck
-from sieve.load.session import (
-    CRITERION_KEYS,
-    parse_tamis,
-)
+from sieve.load.tamis import CRITERION_KEYS, parse_tamis
 from sieve.model import ID_PATTERN
 from sieve.save.trivia import (
     add_key,

@@ -9,10 +9,8 @@ from typing import Any
 from sieve.errors import SieveError
 from sieve.i18n import t
 from sieve.load.fields import check_format, read_toml
-from sieve.load.session import (
-    detect_kind,
-    load_tamis,
-)
+from sieve.load.session import detect_kind
+from sieve.load.tamis import load_tamis
 from sieve.model import Tamis
 
 

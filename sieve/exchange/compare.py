@@ -11,9 +11,7 @@ from typing import Any
 from sieve.errors import Problem, SieveError
 from sieve.exchange.common import number_text, parse_origin, plain
 from sieve.i18n import t
-from sieve.load.session import (
-    load_tamis,
-)
+from sieve.load.tamis import load_tamis
 from sieve.model import Tamis
 from sieve.text import literal
 

@@ -11,9 +11,7 @@ from sieve.errors import SieveError
 from sieve.exchange.common import ExchangeError, file_kind, number_text, open_tamis, plain
 from sieve.i18n import t
 from sieve.load.fields import show
-from sieve.load.session import (
-    load_session,
-)
+from sieve.load.session import load_session
 from sieve.model import CASE_SEPARATOR, Session, Tamis
 from sieve.text import literal
 

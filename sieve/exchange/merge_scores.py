@@ -10,11 +10,8 @@ from typing import Any
 from sieve.errors import Problem, SieveError
 from sieve.i18n import t
 from sieve.load.fields import check_format, read_toml
-from sieve.load.session import (
-    SCORE_FILE_KEYS,
-    ScoreSink,
-    load_session,
-)
+from sieve.load.scores import SCORE_FILE_KEYS, ScoreSink
+from sieve.load.session import load_session
 from sieve.save.trivia import add_key
 
 # -- merge-scores -------------------------------------------------------------------

@@ -319,3 +319,13 @@ def unique(fc: FileCheck, seen: set[str], ident: str | None, where: tuple, kind:
         return False
     seen.add(ident)
     return True
+
+
+def known_ids(ident: str, known: dict[str, Any], limit: int = 12) -> str:
+    """The known ids for a message: all of a short list, else the closest few."""
+    if len(known) <= limit:
+        return ", ".join(known) or "-"
+    import difflib
+
+    close = difflib.get_close_matches(ident, list(known), n=3, cutoff=0.6)
+    return ", ".join(close + ["…"])

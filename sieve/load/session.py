@@ -20,27 +20,21 @@ from sieve.load.fields import (
     FileCheck,
     array_of_tables,
     check_format,
-    dotted,
+    known_ids,
     read_toml,
-    show,
-    type_name,
     unique,
 )
 from sieve.load.plan import read_plan
+from sieve.load.scores import SCORE_FILE_KEYS, ScoreSink
+from sieve.load.tamis import load_tamis, parse_tamis
 from sieve.locations import workspace_of
 from sieve.model import (
-    APPLIES_TO,
     CASE_SEPARATOR,
-    CRITERION_KINDS,
-    ID_PATTERN,
     POWER_INTEREST_RANGE,
     RELATION_KINDS,
     STAKEHOLDER_ROLES,
     Angle,
-    Criterion,
-    Indicator,
     Relation,
-    Scale,
     Scorer,
     Session,
     Stakeholder,
@@ -48,25 +42,6 @@ from sieve.model import (
     Tamis,
 )
 
-# The keys sieve understands, table by table. Any other key is kept when saving
-# and reported as a warning by ``sieve check``.
-TAMIS_KEYS = {"format", "tamis", "scales", "criterion", "group", "attention", "stakeholders"}
-TAMIS_HEADER_KEYS = {"id", "title", "version", "city", "lang"}
-SCALE_KEYS = {"levels"}
-CRITERION_KEYS = {
-    "id",
-    "label",
-    "question",
-    "applies_to",
-    "kind",
-    "scale",
-    "weight",
-    "pass_at",
-    "origin",
-}
-GROUP_KEYS = {"disagreement"}
-ATTENTION_KEYS = {"threshold", "first_case_max", "indicator"}
-INDICATOR_KEYS = {"id", "label", "weight"}
 SESSION_KEYS = {
     "format",
     "session",
@@ -86,7 +61,6 @@ ANGLE_KEYS = {"id", "subject", "title", "methods"}
 SCORER_KEYS = {"id", "name", "role"}
 STAKEHOLDER_KEYS = {"id", "name", "role", "org", "power", "interest"}
 RELATION_KEYS = {"from", "to", "kind", "weight"}
-SCORE_FILE_KEYS = {"format", "scores", "notes"}
 
 
 # -- reading --------------------------------------------------------------------
@@ -98,352 +72,7 @@ SCORE_FILE_KEYS = {"format", "scores", "notes"}
 # -- tamis ------------------------------------------------------------------------
 
 
-def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
-    """Validate a parsed tamis document; ``None`` when it has errors."""
-    Fields(fc, data, (), TAMIS_KEYS)
-    head = Fields(fc, data.get("tamis", {}), ("tamis",), TAMIS_HEADER_KEYS)
-    if "tamis" not in data:
-        fc.add((), "key.missing", key="tamis", where="/")
-    tamis_id = head.id(required="tamis" in data) if head.ok else None
-
-    scales: dict[str, Scale] = {}
-    raw_scales = data.get("scales", {})
-    if not isinstance(raw_scales, dict):
-        fc.add(
-            ("scales",),
-            "key.type",
-            key="scales",
-            expected_type="table",
-            found_type=type_name(raw_scales),
-        )
-        raw_scales = {}
-    for name, body in raw_scales.items():
-        where = ("scales", name)
-        if not ID_PATTERN.match(name):
-            fc.add(where, "id.invalid", found=show(name))
-            continue
-        fields = Fields(fc, body, where, SCALE_KEYS)
-        if not fields.ok:
-            continue
-        levels = fields.str_list("levels")
-        if "levels" not in fields.table:
-            fc.add(where, "key.missing", key="levels", where=dotted(where))
-        elif len(levels) < 2:
-            fc.add(where + ("levels",), "scale.short", found=len(levels))
-            continue
-        if levels:
-            scales[name] = Scale(name, levels)
-
-    criteria: list[Criterion] = []
-    seen: set[str] = set()
-    items = array_of_tables(data, "criterion", fc)
-    if not items:
-        fc.add((), "tamis.no_criteria")
-    for where, body in items:
-        f = Fields(fc, body, where, CRITERION_KEYS)
-        if not f.ok:
-            continue
-        ident = f.id()
-        label = f.str("label", required=True)
-        question = f.str("question")
-        applies_to = f.choice("applies_to", APPLIES_TO)
-        kind = f.choice("kind", CRITERION_KINDS)
-        scale_name = f.str("scale", required=True)
-        scale = scales.get(scale_name)
-        if scale_name and scale is None and scale_name not in raw_scales:
-            fc.add(
-                where + ("scale",),
-                "ref.unknown",
-                kind="scale",
-                id=scale_name,
-                known=", ".join(scales) or "-",
-            )
-        weight = 0.0
-        pass_at = 0.0
-        if kind == "score":
-            weight = f.number("weight", 1.0, required=True)
-            if "pass_at" in f.table:
-                fc.warn(where + ("pass_at",), "criterion.ignored", key="pass_at", kind=kind)
-        elif kind == "gate":
-            top = scale.top if scale else None
-            pass_at = f.number("pass_at", 1.0, 0.0, top, required=True)
-            if "weight" in f.table:
-                fc.warn(where + ("weight",), "criterion.ignored", key="weight", kind=kind)
-        origin = f.str("origin")
-        if not unique(fc, seen, ident, where, "criterion"):
-            continue
-        if ident and applies_to and kind and scale:
-            criteria.append(
-                Criterion(ident, label, question, applies_to, kind, scale, weight, pass_at, origin)
-            )
-
-    group = Fields(fc, data.get("group", {}), ("group",), GROUP_KEYS)
-    disagreement = group.number("disagreement", 0.5, 0.0, 1.0) if group.ok else 0.5
-    att = Fields(fc, data.get("attention", {}), ("attention",), ATTENTION_KEYS)
-    threshold = att.number("threshold", 3.0) if att.ok else 3.0
-    first_case_max = att.number("first_case_max", 1.0) if att.ok else 1.0
-    indicators: dict[str, Indicator] = {}
-    if att.ok:
-        seen_ind: set[str] = set()
-        for where, body in array_of_tables(att.table, "indicator", fc):
-            where = ("attention",) + where
-            f = Fields(fc, body, where, INDICATOR_KEYS)
-            if not f.ok:
-                continue
-            ident = f.id()
-            label = f.str("label", required=True)
-            weight = f.number("weight", 1.0)
-            if unique(fc, seen_ind, ident, where, "indicator") and ident:
-                indicators[ident] = Indicator(ident, label, weight)
-
-    from sieve.load.rules import read_rules
-
-    stakeholder_rules = read_rules(data.get("stakeholders"), fc)
-    if fc.has_errors or tamis_id is None:
-        return None
-    return Tamis(
-        path=fc.path,
-        id=tamis_id,
-        title=head.str("title", default=tamis_id),
-        version=head.int("version", 1, 0, None),
-        city=head.str("city"),
-        lang=head.str("lang", default="fr"),
-        scales=scales,
-        criteria=tuple(criteria),
-        disagreement=disagreement,
-        attention_threshold=threshold,
-        first_case_max=first_case_max,
-        indicators=indicators,
-        stakeholder_rules=stakeholder_rules,
-        digest=fc.digest,
-    )
-
-
-def load_tamis(path: Path) -> tuple[Tamis | None, list[Problem]]:
-    """Read and validate a tamis file."""
-    data, fc = read_toml(Path(path))
-    if data is None or not check_format(data, fc):
-        return None, fc.problems
-    return parse_tamis(data, fc), fc.problems
-
-
 # -- session ----------------------------------------------------------------------
-
-
-@dataclass
-class ScoreSink:
-    """Scores and notes gathered from the session file and its score files."""
-
-    scorers: dict[str, Scorer]
-    subjects: dict[str, Subject]
-    case_keys: set[str]
-    tamis: Tamis
-    scores: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
-    notes: dict[str, dict[str, str]] = field(default_factory=dict)
-    origin: dict[str, list[tuple[Path, dict]]] = field(default_factory=dict)
-    note_origin: dict[str, list[tuple[Path, dict]]] = field(default_factory=dict)
-    refused: set[str] = field(default_factory=set)
-    """Subjects and cases written in the file but refused: their own problem is
-    reported already, so scores and notes naming them add none."""
-
-    def _unknown_key(self, fc: FileCheck, table: str, scorer: str, key: str) -> None:
-        subject, sep, angle = key.partition(CASE_SEPARATOR)
-        if subject in self.refused or (sep and sep + angle in self.refused):
-            return
-        on_angle = CASE_SEPARATOR in key
-        known = sorted(self.case_keys) if on_angle else list(self.subjects)
-        fc.add(
-            (table, scorer, key),
-            "ref.unknown",
-            kind="case" if on_angle else "subject",
-            id=key,
-            known=_known_ids(key, dict.fromkeys(known)),
-        )
-
-    def add_scores(self, raw: Any, fc: FileCheck) -> None:
-        if raw is None:
-            return
-        if not isinstance(raw, dict):
-            fc.add(
-                ("scores",),
-                "key.type",
-                key="scores",
-                expected_type="table",
-                found_type=type_name(raw),
-            )
-            return
-        # criterion id -> (applies to an angle?, top level, scale id)
-        info = {c.id: (c.on_angle, c.scale.top, c.scale.id) for c in self.tamis.criteria}
-        subjects = self.subjects
-        case_keys = self.case_keys
-        # The (criterion, level) pairs valid on each side: a whole row is accepted at
-        # once (set inclusion, in C) when every pair is valid and every level an int
-        # (True == 1 would pass the pairs, hence the type test); else entry by entry.
-        valid: dict[bool, set[tuple[str, int]]] = {False: set(), True: set()}
-        for crit in self.tamis.criteria:
-            valid[crit.on_angle].update((crit.id, n) for n in range(crit.scale.top + 1))
-        ints = {int}
-        for scorer, rows in raw.items():
-            if scorer not in self.scorers:
-                fc.add(
-                    ("scores", scorer),
-                    "ref.unknown",
-                    kind="scorer",
-                    id=scorer,
-                    known=", ".join(self.scorers) or "-",
-                )
-                continue
-            if not isinstance(rows, dict):
-                fc.add(
-                    ("scores", scorer),
-                    "key.type",
-                    key=f"scores.{scorer}",
-                    expected_type="table",
-                    found_type=type_name(rows),
-                )
-                continue
-            self.origin.setdefault(scorer, []).append((fc.path, rows))
-            merged = self.scores.setdefault(scorer, {})
-            for key, entries in rows.items():
-                on_angle = CASE_SEPARATOR in key
-                known = key in case_keys if on_angle else key in subjects
-                if (
-                    known
-                    and type(entries) is dict
-                    and key not in merged
-                    and entries.items() <= valid[on_angle]
-                    and set(map(type, entries.values())) <= ints
-                ):
-                    merged[key] = entries  # read-only from here on: no copy needed
-                    continue
-                if not known:
-                    self._unknown_key(fc, "scores", scorer, key)
-                    continue
-                if not isinstance(entries, dict):
-                    fc.add(
-                        ("scores", scorer, key),
-                        "key.type",
-                        key=key,
-                        expected_type="table",
-                        found_type=type_name(entries),
-                    )
-                    continue
-                row = merged.get(key)
-                if row is None:
-                    row = merged[key] = {}
-                for crit, level in entries.items():
-                    meta = info.get(crit)
-                    if (
-                        meta is None
-                        or meta[0] is not on_angle
-                        or type(level) is not int
-                        or not 0 <= level <= meta[1]
-                    ):
-                        self._bad_entry(fc, scorer, key, crit, level, meta)
-                        continue
-                    previous = row.get(crit)
-                    if previous is None:
-                        row[crit] = level
-                    elif previous != level:
-                        fc.add(
-                            ("scores", scorer, key, crit),
-                            "score.conflict",
-                            scorer=scorer,
-                            key=key,
-                            criterion=crit,
-                            level=level,
-                            other=previous,
-                            other_file=self._file_of(scorer, key, crit, fc.path),
-                        )
-
-    def _bad_entry(
-        self, fc: FileCheck, scorer: str, key: str, crit: str, level: Any, meta: tuple | None
-    ) -> None:
-        where = ("scores", scorer, key, crit)
-        if meta is None:
-            fc.add(
-                where,
-                "ref.unknown",
-                kind="criterion",
-                id=crit,
-                known=", ".join(self.tamis.criterion_ids),
-            )
-        elif meta[0] is not (CASE_SEPARATOR in key):
-            fc.add(
-                where,
-                "score.applies",
-                criterion=crit,
-                applies_to="angle" if meta[0] else "subject",
-                key=key,
-            )
-        elif type(level) is not int:
-            fc.add(
-                where,
-                "key.type_value",
-                key=crit,
-                expected_type="int",
-                found_type=type_name(level),
-                found=show(level),
-            )
-        else:
-            fc.add(
-                where, "score.level", criterion=crit, found=show(level), scale=meta[2], top=meta[1]
-            )
-
-    def _file_of(self, scorer: str, key: str, crit: str, current: Path) -> str:
-        for path, rows in self.origin.get(scorer, ()):
-            row = rows.get(key)
-            if isinstance(row, dict) and crit in row and path != current:
-                return str(path)
-        return str(current)
-
-    def add_notes(self, raw: Any, fc: FileCheck) -> None:
-        if raw is None:
-            return
-        if not isinstance(raw, dict):
-            fc.add(
-                ("notes",),
-                "key.type",
-                key="notes",
-                expected_type="table",
-                found_type=type_name(raw),
-            )
-            return
-        for scorer, rows in raw.items():
-            if scorer not in self.scorers:
-                fc.add(
-                    ("notes", scorer),
-                    "ref.unknown",
-                    kind="scorer",
-                    id=scorer,
-                    known=", ".join(self.scorers) or "-",
-                )
-                continue
-            if not isinstance(rows, dict):
-                fc.add(
-                    ("notes", scorer),
-                    "key.type",
-                    key=f"notes.{scorer}",
-                    expected_type="table",
-                    found_type=type_name(rows),
-                )
-                continue
-            self.note_origin.setdefault(scorer, []).append((fc.path, rows))
-            merged = self.notes.setdefault(scorer, {})
-            for key, note in rows.items():
-                on_angle = CASE_SEPARATOR in key
-                if not (key in self.case_keys if on_angle else key in self.subjects):
-                    self._unknown_key(fc, "notes", scorer, key)
-                elif not isinstance(note, str):
-                    fc.add(
-                        ("notes", scorer, key),
-                        "key.type",
-                        key=key,
-                        expected_type="str",
-                        found_type=type_name(note),
-                    )
-                else:
-                    merged[key] = note
 
 
 def _resolve_inside(
@@ -702,7 +331,7 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
                         "ref.unknown",
                         kind="stakeholder",
                         id=ident,
-                        known=_known_ids(ident, people),
+                        known=known_ids(ident, people),
                     )
                 ok = False
         if ok and source == target:
@@ -732,16 +361,6 @@ def _refused(data: dict, subjects: dict[str, Subject], angles: dict[str, Angle])
     refused = written_ids(data, "subject") - subjects.keys()
     refused |= {f"{CASE_SEPARATOR}{a}" for a in written_ids(data, "angle") - angles.keys()}
     return refused
-
-
-def _known_ids(ident: str, known: dict[str, Any], limit: int = 12) -> str:
-    """The known ids for a message: all of a short list, else the closest few."""
-    if len(known) <= limit:
-        return ", ".join(known) or "-"
-    import difflib
-
-    close = difflib.get_close_matches(ident, list(known), n=3, cutoff=0.6)
-    return ", ".join(close + ["…"])
 
 
 # -- any file -----------------------------------------------------------------------

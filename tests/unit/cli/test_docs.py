@@ -23,7 +23,8 @@ from conftest import PROJECT
 from sieve.cli import main as cli
 from sieve.engine.evaluate import FLAG_ATTENTION, FLAG_FIRST_CASE, evaluate
 from sieve.load.fields import read_toml
-from sieve.load.session import check_file, detect_kind, load_session, load_tamis
+from sieve.load.session import check_file, detect_kind, load_session
+from sieve.load.tamis import load_tamis
 
 DOC = PROJECT / "docs" / "format.md"
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from conftest import ONE_CASE, PROJECT, TAMIS
 
-from sieve.load.session import check_file, load_session, load_tamis
+from sieve.load.session import check_file, load_session
+from sieve.load.tamis import load_tamis
 
 GOOD = ONE_CASE
 
