@@ -8,6 +8,8 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from sieve.app.app import SieveApp
+    from sieve.engine.evaluate import Evaluation
+    from sieve.model import Session
 
 
 class SieveScreen(Screen):
@@ -20,6 +22,18 @@ class SieveScreen(Screen):
     @property
     def sieve(self) -> SieveApp:
         return self.app  # type: ignore[return-value]
+
+    @property
+    def session(self) -> Session | None:
+        """The open session, or ``None`` (no workbench, or files that do not load)."""
+        wb = self.sieve.workbench
+        return None if wb is None else wb.session
+
+    @property
+    def evaluation(self) -> Evaluation | None:
+        """The results of the open session, or ``None`` when there is none."""
+        wb = self.sieve.workbench
+        return None if wb is None else wb.evaluation
 
     ready = False
     """Whether the screen is composed (``update_view`` may query its widgets)."""

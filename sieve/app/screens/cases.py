@@ -92,7 +92,7 @@ class CasesScreen(EditingScreen):
     def selected_subject(self) -> Subject | None:
         wb = self.sieve.workbench
         chosen = self.selected()
-        if wb is None or wb.session is None or chosen is None:
+        if self.session is None or chosen is None:
             return None
         kind, ident = chosen
         if kind == ANGLE:
@@ -121,7 +121,7 @@ class CasesScreen(EditingScreen):
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
-        if wb is None or wb.session is None:
+        if self.session is None:
             return
         session = wb.session
         self.query_one("#bar", Static).update(
@@ -170,7 +170,7 @@ class CasesScreen(EditingScreen):
         wb = self.sieve.workbench
         box = self.query_one("#case-detail", Static)
         chosen = self.selected()
-        if wb is None or wb.session is None:
+        if self.session is None:
             return
         session = wb.session
         if not session.subjects:
@@ -326,7 +326,7 @@ class CasesScreen(EditingScreen):
     def action_describe(self) -> None:
         wb = self.sieve.workbench
         chosen = self.selected()
-        if wb is None or wb.session is None or chosen is None:
+        if self.session is None or chosen is None:
             return
         kind, ident = chosen
         session = wb.session
@@ -368,7 +368,7 @@ class CasesScreen(EditingScreen):
     def action_remove(self) -> None:
         wb = self.sieve.workbench
         chosen = self.selected()
-        if wb is None or wb.session is None or chosen is None:
+        if self.session is None or chosen is None:
             return
         kind, ident = chosen
         session = wb.session
@@ -397,7 +397,7 @@ class CasesScreen(EditingScreen):
     def action_tags(self) -> None:
         wb = self.sieve.workbench
         subject = self.selected_subject()
-        if wb is None or wb.session is None or subject is None:
+        if self.session is None or subject is None:
             return
         items = []
         for indicator in wb.session.tamis.indicators.values():

@@ -59,7 +59,7 @@ class MatrixScreen(SieveScreen):
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
-        if wb is None or wb.evaluation is None:
+        if self.evaluation is None:
             return
         session = wb.evaluation.session
         if self.scorer is not None and self.scorer not in session.scorers:
@@ -95,7 +95,7 @@ class MatrixScreen(SieveScreen):
         crit = matrix.current_criterion
         row = matrix.current_row
         wb = self.sieve.workbench
-        if crit is None or row is None or wb is None or wb.session is None:
+        if crit is None or row is None or self.session is None:
             return
         session = wb.session
         text = Text()
@@ -146,7 +146,7 @@ class MatrixScreen(SieveScreen):
 
     def action_next_scorer(self) -> None:
         wb = self.sieve.workbench
-        if wb is None or wb.session is None:
+        if self.session is None:
             return
         ids = list(wb.session.scorers)
         if not ids:
@@ -162,7 +162,7 @@ class MatrixScreen(SieveScreen):
         from sieve.app.screens.dialogs import ScorerPicker
 
         wb = self.sieve.workbench
-        if wb is None or wb.session is None or not wb.session.scorers:
+        if self.session is None or not wb.session.scorers:
             return
 
         def chosen(scorer: str | None) -> None:

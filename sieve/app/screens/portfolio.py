@@ -156,7 +156,7 @@ class PortfolioScreen(EditingScreen):
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
-        if wb is None or wb.evaluation is None:
+        if self.evaluation is None:
             return
         session = wb.session
         bar = Text(t("app.screen.portfolio") + " · ", style="bold")
@@ -421,7 +421,7 @@ class CalendarScreen(EditingScreen):
         from sieve.render.plan import status_message
 
         wb = self.sieve.workbench
-        if wb is None or wb.evaluation is None:
+        if self.evaluation is None:
             return
         if self.sieve.blind:  # the calendar is built from the group's results
             self.query_one(OptionList).clear_options()
@@ -582,7 +582,7 @@ class JournalScreen(SieveScreen):
         from sieve.render.plan import journal_text
 
         wb = self.sieve.workbench
-        if wb is None or wb.session is None:
+        if self.session is None:
             return
         bar = Text(t("app.screen.journal") + " · ", style="bold")
         bar.append_text(plain(wb.session.title))

@@ -97,7 +97,7 @@ class PresentationScreen(SieveScreen):
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
-        if wb is None or wb.evaluation is None:
+        if self.evaluation is None:
             return
         width, height = (
             self.size.width or self.app.size.width,

@@ -78,7 +78,7 @@ class RankingScreen(SieveScreen):
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
-        if wb is None or wb.evaluation is None:
+        if self.evaluation is None:
             return
         evaluation = wb.evaluation
         rob = self.robust if self.robust_of is evaluation else None
@@ -145,7 +145,7 @@ class RankingScreen(SieveScreen):
 
         wb = self.sieve.workbench
         option = self.query_one(OptionList).highlighted_option
-        if wb is None or wb.evaluation is None or option is None or option.id is None:
+        if self.evaluation is None or option is None or option.id is None:
             return
         out = Text()
         rob = self.robust if self.robust_of is wb.evaluation else None
@@ -187,7 +187,7 @@ class RankingScreen(SieveScreen):
     def action_robust(self) -> None:
         """Run the Monte Carlo analysis off the UI thread; a bar shows its progress."""
         wb = self.sieve.workbench
-        if self.sieve.blind or wb is None or wb.evaluation is None:
+        if self.sieve.blind or self.evaluation is None:
             return
         progress = self.query_one("#robust-progress", ProgressBar)
         progress.update(progress=0.0)

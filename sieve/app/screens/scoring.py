@@ -87,7 +87,7 @@ class ScoringScreen(MatrixScreen):
         wb = self.sieve.workbench
         matrix = self.matrix
         row = matrix.current_row
-        if self.scorer is None or row is None or wb is None or wb.session is None:
+        if self.scorer is None or row is None or self.session is None:
             return
         key = row.case or row.subject
         scorer = self.scorer

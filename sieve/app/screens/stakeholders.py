@@ -309,7 +309,7 @@ class StakeholdersScreen(EditingScreen):
 
     def _session(self) -> Session | None:
         wb = self.sieve.workbench
-        if wb is None or wb.session is None or self.analysis is None:
+        if self.session is None or self.analysis is None:
             return None  # nothing while the analyses of a new session run
         return wb.session
 

@@ -87,13 +87,13 @@ class TamisScreen(EditingScreen):
         """The highlighted criterion."""
         wb = self.sieve.workbench
         option = self.query_one(OptionList).highlighted_option
-        if wb is None or wb.session is None or option is None or option.id is None:
+        if self.session is None or option is None or option.id is None:
             return None
         return wb.session.tamis.by_id.get(option.id)
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
-        if wb is None or wb.session is None:
+        if self.session is None:
             return
         tamis = wb.session.tamis
         bar = Text()
@@ -135,7 +135,7 @@ class TamisScreen(EditingScreen):
         wb = self.sieve.workbench
         crit = self.selected()
         detail = self.query_one("#criterion-detail", Static)
-        if wb is None or wb.session is None or crit is None:
+        if self.session is None or crit is None:
             detail.update("")
             return
         text = Text()
@@ -175,7 +175,7 @@ class TamisScreen(EditingScreen):
     def _show_ranking(self) -> None:
         wb = self.sieve.workbench
         box = self.query_one("#tamis-ranking", Static)
-        if wb is None or wb.session is None or wb.evaluation is None:
+        if self.session is None or wb.evaluation is None:
             box.update("")
             return
         if self.sieve.blind:
@@ -281,7 +281,7 @@ class TamisScreen(EditingScreen):
     def action_add(self) -> None:
         wb = self.sieve.workbench
         crit = self.selected()
-        if wb is None or wb.session is None:
+        if self.session is None:
             return
         tamis = wb.session.tamis
         after = crit.id if crit is not None else None
@@ -349,7 +349,7 @@ class TamisScreen(EditingScreen):
     def action_remove(self) -> None:
         wb = self.sieve.workbench
         crit = self.selected()
-        if wb is None or wb.session is None or crit is None:
+        if self.session is None or crit is None:
             return
         count = edit.scores_for_criterion(wb.session, crit.id)
         if not count:

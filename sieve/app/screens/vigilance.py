@@ -67,7 +67,7 @@ class VigilanceScreen(SieveScreen):
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
-        if wb is None or wb.evaluation is None:
+        if self.evaluation is None:
             return
         session = wb.evaluation.session
         found = flags(wb.evaluation, wb.problems)
