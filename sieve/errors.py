@@ -73,3 +73,17 @@ class EditError(Exception):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+class ExchangeError(Exception):
+    """A refused exchange (unknown id, id taken, scale conflict...): a catalogue code."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str | None = None) -> str:
+        from sieve.i18n import t
+
+        return t(self.code, lang=lang, **self.params)

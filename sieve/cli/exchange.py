@@ -27,7 +27,7 @@ def _existing(raw: str) -> Path:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from sieve.exchange.common import ExchangeError
+    from sieve.errors import ExchangeError
     from sieve.exchange.diff import diff_files, diff_json, diff_text
 
     try:
@@ -39,8 +39,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_adopt(args: argparse.Namespace) -> int:
+    from sieve.errors import ExchangeError
     from sieve.exchange.adopt import adopt, adopt_text
-    from sieve.exchange.common import ExchangeError
 
     if bool(args.criterion) == bool(args.all):
         raise UsageError(t("cli.adopt.need"))

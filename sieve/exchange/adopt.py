@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from sieve.errors import SieveError
-from sieve.exchange.common import ExchangeError, open_tamis, origin_of
+from sieve.errors import ExchangeError
+from sieve.exchange.common import open_tamis, origin_of
 from sieve.i18n import t
-from sieve.load.fields import FileCheck
-from sieve.load.tamis import CRITERION_KEYS, parse_tamis
-from sieve.model import ID_PATTERN
-from sieve.save.trivia import (
-    add_key,
-    blank_line,
-    ends_blank,
-    pop_tail,
-    push_tail,
-    strip_tail,
-    table_body,
-    toml_item,
-    unwrap,
-)
-
-# -- tomlkit helpers ------------------------------------------------------------------
-
-
-# -- adopt ----------------------------------------------------------------------------
+from sieve.model import ID_PATTERN, Tamis
 
 
 @dataclass
@@ -53,17 +33,35 @@ def adopt(
 ) -> Adoption:
     """Copy criteria (``None``: all) and the scales they need from ``source`` into ``target``.
 
-    Every byte of the target is kept except the criteria added (appended after the
-    last ``[[criterion]]``), the scales added (after the last scale) and, with
-    ``replace``, the values of the replaced criterion (in place, comments kept).
-    Raises :class:`ExchangeError` and writes nothing on any conflict.
+    First the plan (which criteria, under which ids, which scales), refused with
+    :class:`ExchangeError` on any conflict; then :func:`sieve.save.adopt.write_adoption`
+    edits the target, keeping every other byte. Nothing is written on a refusal.
     """
-    from sieve.save.document import TomlDocument
+    from sieve.save.adopt import Copy, write_adoption
 
     source, target = Path(source), Path(target)
     src = open_tamis(source)
     dst = open_tamis(target)
     wanted = list(src.criterion_ids) if criteria is None else list(dict.fromkeys(criteria))
+    _check_request(src, source, wanted, rename, replace)
+    pairs = [(ident, rename or ident) for ident in wanted]
+    taken = [new for _old, new in pairs if new in dst.by_id and not replace]
+    if taken:
+        code = "exchange.adopt.renamed_taken" if rename else "exchange.adopt.taken"
+        raise ExchangeError(code, ids=", ".join(taken), target=target)
+    new_scales = _scales_needed(src, dst, target, [old for old, _new in pairs])
+    copies = [Copy(old, new, origin_of(src, old, renamed=new != old)) for old, new in pairs]
+    added, replaced, written = write_adoption(source, target, copies, new_scales, write)
+    result = Adoption(target, written=written, scales=new_scales)
+    result.added = [(c.target_id, c.source_id) for c in added]
+    result.replaced = [c.target_id for c in replaced]
+    return result
+
+
+def _check_request(
+    src: Tamis, source: Path, wanted: list[str], rename: str | None, replace: bool
+) -> None:
+    """Refuse unknown criteria and a rename that cannot apply."""
     unknown = [c for c in wanted if c not in src.by_id]
     if unknown:
         raise ExchangeError(
@@ -79,18 +77,12 @@ def adopt(
             raise ExchangeError("exchange.adopt.bad_id", id=rename)
         if replace:
             raise ExchangeError("exchange.adopt.rename_replace")
-    plan: list[tuple[str, str]] = []  # (source id, target id)
-    taken = []
-    for ident in wanted:
-        new_id = rename or ident
-        if new_id in dst.by_id and not replace:
-            taken.append(new_id)
-        plan.append((ident, new_id))
-    if taken:
-        code = "exchange.adopt.renamed_taken" if rename else "exchange.adopt.taken"
-        raise ExchangeError(code, ids=", ".join(taken), target=target)
+
+
+def _scales_needed(src: Tamis, dst: Tamis, target: Path, idents: list[str]) -> list[str]:
+    """The scales the adopted criteria need that the target lacks; refuse a clash."""
     needed: dict[str, tuple[str, ...]] = {}
-    for ident, _new in plan:
+    for ident in idents:
         scale = src.by_id[ident].scale
         needed[scale.id] = scale.levels
     for name, levels in needed.items():
@@ -103,102 +95,7 @@ def adopt(
                 ours=" | ".join(have.levels),
                 theirs=" | ".join(levels),
             )
-
-    import tomlkit
-
-    src_doc = tomlkit.parse(source.read_text(encoding="utf-8"))
-    src_tables = {unwrap(tbl.get("id")): tbl for tbl in src_doc["criterion"]}
-    doc = TomlDocument(target)
-    if doc.text() != doc.original:  # e.g. [[criterion]] tables split by other tables
-        raise ExchangeError("exchange.not_lossless", path=target)
-    result = Adoption(target)
-
-    new_scales = [n for n in needed if n not in dst.scales]
-    if new_scales:
-        scales = doc.doc["scales"]
-        tables = [v for _k, v in table_body(scales) if isinstance(v, tomlkit.items.Table)]
-        tail = pop_tail(tables[-1]) if tables else []
-        spaced = bool(tables) and ends_blank(tables[-1])
-        last = None
-        for name in new_scales:
-            copied = copy.deepcopy(src_doc["scales"][name])
-            if isinstance(copied, tomlkit.items.Table):
-                strip_tail(copied)
-            if tables:
-                blank_line(last or tables[-1])
-            scales.append(name, copied)
-            last = copied
-            result.scales.append(name)
-        if last is not None and (tail or spaced):
-            blank_line(last)
-            push_tail(last, tail)
-
-    aot = doc.doc["criterion"]
-    positions = {unwrap(tbl.get("id")): i for i, tbl in enumerate(aot)}
-    appended = []
-    for ident, new_id in plan:
-        origin = origin_of(src, ident, renamed=new_id != ident)
-        if new_id in positions:
-            _replace_criterion(aot[positions[new_id]], src_tables[ident], origin)
-            result.replaced.append(new_id)
-            continue
-        copied = copy.deepcopy(src_tables[ident])
-        strip_tail(copied)
-        if new_id != ident:
-            copied["id"] = new_id
-        if "origin" in copied:
-            copied["origin"] = origin
-        else:
-            add_key(copied, "origin", toml_item(origin))
-        appended.append(copied)
-        result.added.append((new_id, ident))
-    if appended:
-        last = aot[-1]
-        tail = pop_tail(last)
-        spaced = ends_blank(last)
-        for table in appended:
-            blank_line(aot[-1])
-            aot.append(table)
-        if tail or spaced:
-            blank_line(aot[-1])
-        push_tail(aot[-1], tail)
-
-    _check_result(target, doc.text())
-    if write:
-        result.written = doc.save()
-    return result
-
-
-def _replace_criterion(table: Any, source: Any, origin: str) -> None:
-    """Give an existing criterion the source's values, in place (comments kept)."""
-    fields = CRITERION_KEYS - {"id", "origin"}
-    for key in [k for k in source if k in fields]:
-        if key in table and unwrap(table[key]) == unwrap(source[key]):
-            continue
-        item = copy.deepcopy(source.item(key))
-        if key in table:
-            table[key] = item
-        else:
-            add_key(table, key, item)
-    for key in [k for k in table if k in fields and k not in source]:
-        del table[key]
-    if "origin" in table:
-        table["origin"] = origin
-    else:
-        add_key(table, "origin", toml_item(origin))
-
-
-def _check_result(path: Path, text: str) -> None:
-    """The edited text must still be a valid tamis; otherwise nothing is written."""
-    import rtoml
-
-    fc = FileCheck(path, text)
-    try:
-        data = rtoml.loads(text)
-    except ValueError as exc:  # should not happen: tomlkit wrote it
-        raise ExchangeError("exchange.invalid_result", path=path, error=str(exc)) from None
-    if parse_tamis(data, fc) is None:
-        raise SieveError([p for p in fc.problems if p.is_error])
+    return [name for name in needed if name not in dst.scales]
 
 
 def adopt_text(result: Adoption, lang: str | None = None) -> str:

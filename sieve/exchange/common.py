@@ -1,4 +1,4 @@
-"""What every exchange shares: the refusal error, provenance of adopted criteria, loading."""
+"""What every exchange shares: provenance of adopted criteria, loading."""
 
 from __future__ import annotations
 
@@ -7,24 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import SieveError
-from sieve.i18n import t
 from sieve.load.fields import check_format, read_toml
 from sieve.load.session import detect_kind
 from sieve.load.tamis import load_tamis
 from sieve.model import Tamis
-
-
-class ExchangeError(Exception):
-    """A refused exchange (unknown id, id taken, scale conflict...): a catalogue code."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    def message(self, lang: str | None = None) -> str:
-        return t(self.code, lang=lang, **self.params)
-
 
 # -- provenance ---------------------------------------------------------------------
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sieve.errors import SieveError
-from sieve.exchange.common import ExchangeError, file_kind, number_text, open_tamis, plain
+from sieve.errors import ExchangeError, SieveError
+from sieve.exchange.common import file_kind, number_text, open_tamis, plain
 from sieve.i18n import t
 from sieve.load.fields import show
 from sieve.load.session import load_session

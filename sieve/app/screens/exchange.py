@@ -194,8 +194,7 @@ class ExchangeScreen(SieveScreen):
 
     def adopt(self, source: Path, criterion: str) -> None:
         """Adopt ``criterion`` from the tamis at ``source`` into ours, then reload."""
-        from sieve.errors import FileChangedError, SieveError
-        from sieve.exchange.common import ExchangeError
+        from sieve.errors import ExchangeError, FileChangedError, SieveError
 
         wb = self.sieve.workbench
         try:
