@@ -48,15 +48,9 @@ def names(
     return text
 
 
-def percent(value: float, lang: str | None = None) -> str:
-    from sieve.i18n import number, t
-
-    return t("graph.percent", lang=lang, value=number(value * 100, lang, 0))
-
-
 def reason(finding: Finding, people: dict[str, Stakeholder], lang: str | None = None) -> str:
     """The finding in words a civil servant understands, in ``lang``."""
-    from sieve.i18n import number, t
+    from sieve.i18n import number, percent, t
 
     params: dict[str, object] = {}
     for key, value in finding.params.items():

@@ -87,3 +87,24 @@ def number(value: float | None, lang: str | None = None, digits: int = 2) -> str
     if digits and "." in text:
         text = text.rstrip("0").rstrip(".") if value == int(value) else text
     return text.replace(".", ",") if (lang or current()) == "fr" else text
+
+
+def percent(
+    share: float | None, lang: str | None = None, missing: str = "–", compact: bool = False
+) -> str:
+    """A share (``0.42``) for people: ``42 %``, the sign kept on its line in French
+    (a no-break space); ``compact``: ``42%``, for a narrow column.
+
+    The one formatter of percentages: robustness, betweenness, weight shares.
+    """
+    if share is None:
+        return missing
+    text = number(share * 100, lang, 0)
+    if compact:
+        return f"{text}%"
+    return f"{text}\u00a0%" if (lang or current()) == "fr" else f"{text} %"
+
+
+def points(score: float | None, lang: str | None = None, missing: str = "?") -> str:
+    """A case's score (``0`` to ``1``) in points out of 100, as the matrix shows it: ``73``."""
+    return missing if score is None else number(score * 100, lang, 0)

@@ -11,7 +11,6 @@ FR: dict[str, str] = {
         "dans les analyses"
     ),
     # small words
-    "graph.percent": "{value} %",
     "graph.list.more": "{names} et {count} autres",
     # roles
     "graph.role.resident": "résident·e",
@@ -197,7 +196,6 @@ EN: dict[str, str] = {
         "relation from `{source}` to `{target}` has weight 0: the analyses count it as no tie"
     ),
     # small words
-    "graph.percent": "{value}%",
     "graph.list.more": "{names} and {count} more",
     # roles
     "graph.role.resident": "resident",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sieve.i18n import number, t
+from sieve.i18n import number, percent, t
 from sieve.model import OUTCOME_TOP, Session
 from sieve.plan.calendar import Calendar
 from sieve.plan.instance import Status
@@ -252,9 +252,9 @@ def robust_text(session: Session, rob, lang: str | None = None) -> str:
     rows = [
         [
             key,
-            _pct(rob.p_first[key], lang),
-            _pct(rob.p_top[key], lang),
-            _pct(rob.p_portfolio[key], lang) if rob.p_portfolio else "–",
+            percent(rob.p_first[key], lang),
+            percent(rob.p_top[key], lang),
+            percent(rob.p_portfolio[key], lang) if rob.p_portfolio else "–",
             "✔" if key in rob.proposed else "",
         ]
         for key in rob.keys
@@ -283,10 +283,6 @@ def robust_text(session: Session, rob, lang: str | None = None) -> str:
         rows.append([crit, number(rob.weights[crit], lang), text])
     out += _table(head, rows, {1})
     return "\n".join(out) + "\n"
-
-
-def _pct(p: float, lang: str | None) -> str:
-    return f"{number(p * 100, lang, 0)} %"
 
 
 def robust_json(session: Session, rob) -> str:

@@ -7,7 +7,7 @@ import io
 import json
 
 from sieve.engine.evaluate import Evaluation, explain
-from sieve.i18n import number, t
+from sieve.i18n import number, percent, t
 from sieve.text import literal
 
 FORMATS = ("table", "csv", "json", "md")
@@ -241,7 +241,7 @@ def explain_text(evaluation: Evaluation, key: str, lang: str | None = None) -> s
                 "explain.score_line",
                 lang,
                 label=literal(line.criterion.label),
-                share=f"{number(line.share * 100, lang, 0)} %",
+                share=percent(line.share, lang),
                 group=number(line.cell.group, lang),
                 top=line.criterion.scale.top,
                 contribution=number(line.contribution, lang, 3),

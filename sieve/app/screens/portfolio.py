@@ -34,7 +34,7 @@ from sieve.app.screens.base import SieveScreen
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
-from sieve.i18n import number, t
+from sieve.i18n import number, percent, points, t
 
 _CSS = """
 #pf-cases, #cal-cases { width: 2fr; height: 1fr; }
@@ -46,10 +46,6 @@ _CSS = """
 
 #: Draws of the analysis run from the portfolio screen (``m``).
 ROBUST_DRAWS = 1000
-
-
-def _pct(p: float | None) -> str:
-    return "–" if p is None else f"{number(p * 100, digits=0)} %"
 
 
 def _mark(ok: bool) -> Text:
@@ -180,10 +176,10 @@ class PortfolioScreen(EditingScreen):
             )
             tag = "⊕" if c.key in self.pinned else "⊗" if c.key in self.excluded else " "
             prompt.append(tag + " ")
-            score = number(c.score * 100, digits=0) if c.score is not None else "–"
+            score = points(c.score, missing="–")
             prompt.append(f"{score:>3} ")
             if self.robust is not None:
-                prompt.append(f"{_pct(self.robust.p_portfolio.get(c.key)):>5} ", style="italic")
+                prompt.append(f"{percent(self.robust.p_portfolio.get(c.key)):>5} ", style="italic")
             room = width - len(prompt.plain) - 1
             prompt.append(clip(c.key, room), style="" if c.score is not None else "dim")
             options.add_option(Option(prompt, id=c.key))
@@ -247,10 +243,10 @@ class PortfolioScreen(EditingScreen):
                 head.append(
                     t(
                         "app.robust.case",
-                        first=_pct(rob.p_first[option.id]),
+                        first=percent(rob.p_first[option.id]),
                         k=rob.top_k,
-                        top=_pct(rob.p_top[option.id]),
-                        portfolio=_pct(rob.p_portfolio.get(option.id)),
+                        top=percent(rob.p_top[option.id]),
+                        portfolio=percent(rob.p_portfolio.get(option.id)),
                     )
                     + "\n"
                 )

@@ -20,7 +20,7 @@ from sieve.app.screens.base import SieveScreen
 from sieve.app.screens.ranking import bar
 from sieve.app.text import clip, plain
 from sieve.engine.vigilance import flags
-from sieve.i18n import number, t
+from sieve.i18n import points, t
 
 
 def presentation_text(evaluation, width: int, height: int, blind: bool, problems=()) -> Text:
@@ -54,7 +54,7 @@ def presentation_text(evaluation, width: int, height: int, blind: bool, problems
         title = f"{result.case.angle.title} · {result.case.subject.title}"
         text.append(clip(title, title_w).ljust(title_w) + "  ")
         text.append(bar(result.score, bar_w), style="bold")
-        score = number(result.score * 100, digits=0) if result.score is not None else "?"
+        score = points(result.score)
         text.append(f" {score:>3}", style="bold")
         text.append(" ⚑" if result.flags else "  ")
         text.append("\n")

@@ -25,16 +25,12 @@ from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
-from sieve.i18n import number, t
+from sieve.i18n import number, percent, points, t
 
 BAR_WIDTH = 20
 
 #: Draws of the analysis run from the ranking screen (``m``).
 ROBUST_DRAWS = 2000
-
-
-def _pct(p: float | None) -> str:
-    return "–" if p is None else f"{number(p * 100, digits=0)}%"
 
 
 def bar(fraction: float | None, width: int) -> str:
@@ -127,13 +123,14 @@ class RankingScreen(SieveScreen):
                 prompt.append_text(plain(shown, style="dim"))
             else:
                 prompt.append(bar(result.score, bar_w), style="bold")
-                score = number(result.score * 100, digits=0) if result.score is not None else "?"
+                score = points(result.score)
                 prompt.append(f" {score:>3}")
                 marks = (" ⚑" if result.flags else "") + (" ?" if not result.complete else "")
                 prompt.append(marks.ljust(4) if rob is not None else marks)
             if rob is not None:
-                top, mine = rob.p_top.get(result.key), rob.p_portfolio.get(result.key)
-                prompt.append(f" {_pct(top):>4} {_pct(mine):>4}", style="italic")
+                top = percent(rob.p_top.get(result.key), compact=True)
+                mine = percent(rob.p_portfolio.get(result.key), compact=True)
+                prompt.append(f" {top:>4} {mine:>4}", style="italic")
             options.add_option(Option(prompt, id=result.key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -153,10 +150,10 @@ class RankingScreen(SieveScreen):
             out.append(
                 t(
                     "app.robust.case",
-                    first=_pct(rob.p_first.get(option.id)),
+                    first=percent(rob.p_first.get(option.id)),
                     k=rob.top_k,
-                    top=_pct(rob.p_top.get(option.id)),
-                    portfolio=_pct(rob.p_portfolio.get(option.id)),
+                    top=percent(rob.p_top.get(option.id)),
+                    portfolio=percent(rob.p_portfolio.get(option.id)),
                 ),
                 style="bold",
             )

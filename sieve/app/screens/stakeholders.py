@@ -41,8 +41,7 @@ from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.stakeholder_map import ego_text, grid_text
-from sieve.graph.words import percent
-from sieve.i18n import number, t
+from sieve.i18n import number, percent, t
 from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
 from sieve.workbench import EDITS as edit
 

@@ -31,7 +31,7 @@ from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.engine.evaluate import evaluate
-from sieve.i18n import number, t
+from sieve.i18n import number, points, t
 from sieve.model import APPLIES_TO, CRITERION_KINDS, Criterion
 from sieve.workbench import EDITS as edit
 
@@ -201,7 +201,7 @@ class TamisScreen(EditingScreen):
             # the angle first, as on the Ranking screen: cases of one subject differ by it
             title_text = f"{result.case.angle.title} · {result.case.subject.title}"
             text.append_text(plain(clip(title_text, width).ljust(width)))
-            score = number(result.score * 100, digits=0) if result.score is not None else "?"
+            score = points(result.score)
             text.append(f" {score:>3}\n")
         box.update(text)
 

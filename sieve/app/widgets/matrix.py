@@ -39,7 +39,7 @@ from textual.strip import Strip
 from sieve.app.bindings import localize
 from sieve.app.text import clip
 from sieve.engine.evaluate import Evaluation
-from sieve.i18n import number, t
+from sieve.i18n import number, points, t
 from sieve.model import Criterion, Session
 
 #: Width of one criterion column.
@@ -182,7 +182,7 @@ def build_rows(
                     score_style = "sifted"
                 else:
                     value = by_case[key].score
-                    score = number(value * 100, digits=0) if value is not None else "?"
+                    score = points(value)
                     rank = by_case[key].rank
                     score = f"{score:>3} #{rank}" if rank is not None else score
                     score_style = "score" if result.complete else "missing"

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from sieve.app.text import clip, plain
-from sieve.graph.words import percent
-from sieve.i18n import number, t
+from sieve.i18n import number, percent, t
 
 if TYPE_CHECKING:
     from sieve.graph.results import Analysis
