@@ -26,7 +26,18 @@ def _date(value: str | None) -> _dt.date | None:
 
 
 def add_commands(command: Callable, load: Callable) -> None:
-    """Add the portfolio's commands with ``command(name, func)`` of the CLI."""
+    """Add the portfolio's commands with ``command(name, func)`` of the CLI.
+
+    ``load`` reads a session (or raises :class:`SieveError` with its problems).
+    """
+    _add_plan(command, load)
+    _add_decide(command, load)
+    _add_journal(command, load)
+    _add_review(command, load)
+
+
+def _add_plan(command: Callable, load: Callable) -> None:
+    """``sieve plan``: the proposed portfolio, or its calendar."""
 
     def cmd_plan(args: argparse.Namespace) -> int:
         from sieve.plan.calendar import build_calendar
@@ -55,6 +66,10 @@ def add_commands(command: Callable, load: Callable) -> None:
     )
     plan.add_argument("--calendar", action="store_true", help=t("cli.plan.calendar"))
 
+
+def _add_decide(command: Callable, load: Callable) -> None:
+    """``sieve decide``: record a decision in the journal."""
+
     def cmd_decide(args: argparse.Namespace) -> int:
         from sieve.save.journal import record_decision
 
@@ -82,6 +97,10 @@ def add_commands(command: Callable, load: Callable) -> None:
     decide.add_argument("--date", help=t("cli.decide.date"))
     decide.add_argument("--id", help=t("cli.decide.id"))
 
+
+def _add_journal(command: Callable, load: Callable) -> None:
+    """``sieve journal``: the decisions and their reviews."""
+
     def cmd_journal(args: argparse.Namespace) -> int:
         from sieve.render import plan as plan_report
 
@@ -97,6 +116,10 @@ def add_commands(command: Callable, load: Callable) -> None:
     journal.add_argument(
         "--format", choices=("text", "json"), default="text", help=t("cli.plan.format")
     )
+
+
+def _add_review(command: Callable, load: Callable) -> None:
+    """``sieve review``: how a chosen case went."""
 
     def cmd_review(args: argparse.Namespace) -> int:
         from sieve.save.journal import record_review

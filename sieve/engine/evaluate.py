@@ -16,9 +16,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sieve.model import CASE_SEPARATOR, Case, Criterion, Session
+from sieve.model import CASE_SEPARATOR, Case, Criterion, Session, Tamis
 
 #: Scores closer than this are equal.
 TIE_TOLERANCE = 1e-9
@@ -152,11 +153,48 @@ def evaluate(
     """
     tamis = session.tamis
     criteria = tamis.criteria
+    used = _used_weights(criteria, weights)
+    levels_by_key = collect_levels(session) if levels is None else levels
+    cells_for = _medians(levels_by_key, tamis.disagreement)
+    on_subject = [(c.id, c.scale.top) for c in criteria if not c.on_angle]
+    on_angle = [(c.id, c.scale.top) for c in criteria if c.on_angle]
+    # (id, is a gate, pass_at, weight, top, on an angle), in the tamis's order
+    plan = [(c.id, c.is_gate, c.pass_at, used.get(c.id, 0.0), c.scale.top, c.on_angle)
+            for c in criteria]  # fmt: skip
+    attention = {s: attention_level(session, s) for s in session.subjects}
+    subject_cells: dict[str, dict[str, Cell]] = {}
+    rows: list[_Row] = []
+    for case in session.cases:
+        subject_id = case.subject.id
+        by_subject = subject_cells.get(subject_id)
+        if by_subject is None:
+            by_subject = subject_cells[subject_id] = cells_for(subject_id, on_subject)
+        by_angle = cells_for(case.key, on_angle)
+        row = _gates_and_score(case, by_subject, by_angle, plan)
+        rows.append(row + (attention[subject_id], _flags(case, attention[subject_id], tamis)))
+    return Evaluation(session, _ranked(rows), attention, used)
+
+
+# One case before ranking: case, cells, score, missing, failed gates, disputed,
+# attention level, flags.
+_Row = tuple[Case, dict[str, Cell], float | None, list, list, list, float, list]
+
+
+def _used_weights(
+    criteria: tuple[Criterion, ...], weights: dict[str, float] | None
+) -> dict[str, float]:
+    """Score criterion id -> weight: the tamis's, or the override given for it."""
     used = {c.id: c.weight for c in criteria if not c.is_gate}
     if weights:
         used.update((k, float(v)) for k, v in weights.items() if k in used)
-    threshold = tamis.disagreement
-    levels_by_key = collect_levels(session) if levels is None else levels
+    return used
+
+
+def _medians(
+    levels_by_key: dict[str, dict[str, list[int]]], threshold: float
+) -> Callable[[str, list[tuple[str, int]]], dict[str, Cell]]:
+    """A function giving the cells (median, dispute) of one subject or case key for
+    the ``(criterion id, top)`` pairs selected."""
     empty = Cell((), None, False)
     # Many cells hold the same levels: one Cell per (levels, top) is enough.
     memo: dict[tuple[tuple[int, ...], int], Cell] = {}
@@ -179,48 +217,53 @@ def evaluate(
             out[cid] = cell
         return out
 
-    on_subject = [(c.id, c.scale.top) for c in criteria if not c.on_angle]
-    on_angle = [(c.id, c.scale.top) for c in criteria if c.on_angle]
-    # (id, is a gate, pass_at, weight, top, on an angle), in the tamis's order
-    plan = [(c.id, c.is_gate, c.pass_at, used.get(c.id, 0.0), c.scale.top, c.on_angle)
-            for c in criteria]  # fmt: skip
-    attention = {s: attention_level(session, s) for s in session.subjects}
-    subject_cells: dict[str, dict[str, Cell]] = {}
-    rows: list[tuple] = []
-    for case in session.cases:
-        subject_id = case.subject.id
-        by_subject = subject_cells.get(subject_id)
-        if by_subject is None:
-            by_subject = subject_cells[subject_id] = cells_for(subject_id, on_subject)
-        by_angle = cells_for(case.key, on_angle)
-        cells = {}
-        total = weight_sum = 0.0
-        missing = []
-        failed = []
-        disputed = []
-        for cid, gate, pass_at, weight, top, angle in plan:
-            cell = cells[cid] = by_angle[cid] if angle else by_subject[cid]
-            if cell.disputed:
-                disputed.append(cid)
-            group = cell.group
-            if gate:
-                if group is None or group < pass_at:
-                    failed.append(cid)
-            elif group is None:
-                missing.append(cid)
-            else:
-                total += weight * group / top
-                weight_sum += weight
-        score = total / weight_sum if weight_sum > 0 else None
-        flags = []
-        level = attention[subject_id]
-        if level >= tamis.attention_threshold:
-            flags.append(FLAG_ATTENTION)
-        if case.subject.first_case and level > tamis.first_case_max:
-            flags.append(FLAG_FIRST_CASE)
-        rows.append((case, cells, score, missing, failed, level, flags, disputed))
+    return cells_for
+
+
+def _gates_and_score(
+    case: Case,
+    by_subject: dict[str, Cell],
+    by_angle: dict[str, Cell],
+    plan: list[tuple[str, bool, float, float, int, bool]],
+) -> tuple[Case, dict[str, Cell], float | None, list, list, list]:
+    """One case's cells in the tamis's order, its score, the score criteria nobody
+    scored, the gates it failed and its disputed criteria."""
+    cells = {}
+    total = weight_sum = 0.0
+    missing = []
+    failed = []
+    disputed = []
+    for cid, gate, pass_at, weight, top, angle in plan:
+        cell = cells[cid] = by_angle[cid] if angle else by_subject[cid]
+        if cell.disputed:
+            disputed.append(cid)
+        group = cell.group
+        if gate:
+            if group is None or group < pass_at:
+                failed.append(cid)
+        elif group is None:
+            missing.append(cid)
+        else:
+            total += weight * group / top
+            weight_sum += weight
+    score = total / weight_sum if weight_sum > 0 else None
+    return case, cells, score, missing, failed, disputed
+
+
+def _flags(case: Case, level: float, tamis: Tamis) -> list[str]:
+    """The attention flags of a case whose subject has this attention level."""
+    flags = []
+    if level >= tamis.attention_threshold:
+        flags.append(FLAG_ATTENTION)
+    if case.subject.first_case and level > tamis.first_case_max:
+        flags.append(FLAG_FIRST_CASE)
+    return flags
+
+
+def _ranked(rows: list[_Row]) -> tuple[CaseResult, ...]:
+    """The results in display order, ranked (see :func:`ranking`)."""
     order, ranks = ranking([row[2] for row in rows], [not row[4] for row in rows])
-    results = tuple(
+    return tuple(
         CaseResult(
             case=case,
             cells=cells,
@@ -233,9 +276,8 @@ def evaluate(
             disputed=tuple(disputed),
         )
         for i in order
-        for case, cells, score, missing, failed, level, flags, disputed in (rows[i],)
+        for case, cells, score, missing, failed, disputed, level, flags in (rows[i],)
     )
-    return Evaluation(session, results, attention, used)
 
 
 def ranking(scores: list[float | None], passing: list[bool]) -> tuple[list[int], list[int | None]]:

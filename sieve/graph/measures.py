@@ -194,19 +194,51 @@ def cuts(ties: nx.Graph) -> Cuts:
     separates that subtree; when ``low[c] > disc[v]``, the tie ``v``-``c`` is a bridge.
     Subtrees are contiguous in preorder, so each part is a slice.
     """
+    tree = _depth_first(ties)
+    return Cuts(_cut_vertices(tree), _bridge_sides(tree))
+
+
+@dataclass
+class _DepthFirst:
+    """The depth-first forest of the ties, with what Tarjan's method keeps per person
+    (people are numbered in the graph's order)."""
+
+    nodes: list[str]
+    disc: list[int]
+    """Person -> their position in preorder."""
+    parent: list[int]
+    """Person -> their parent in the tree (-1 for a root)."""
+    size: list[int]
+    """Person -> the size of their subtree."""
+    preorder: list[int]
+    separated: dict[int, list[int]]
+    """Person -> the children whose subtree falls away without them."""
+    bridges: list[tuple[int, int]]
+    component_of: list[int]
+    components: list[tuple[int, int]]
+    """Each connected group as a slice of the preorder."""
+
+    def subtree(self, v: int) -> list[int]:
+        return self.preorder[self.disc[v] : self.disc[v] + self.size[v]]
+
+    def named(self, part: Iterable[int]) -> tuple[str, ...]:
+        return tuple(self.nodes[i] for i in sorted(part))
+
+    def component(self, v: int) -> list[int]:
+        start, end = self.components[self.component_of[v]]
+        return self.preorder[start:end]
+
+
+def _depth_first(ties: nx.Graph) -> _DepthFirst:
+    """One iterative depth-first pass over every connected group."""
     nodes = list(ties.nodes)
     index = {n: i for i, n in enumerate(nodes)}
     adj = [[index[m] for m in ties.adj[n]] for n in nodes]
     count = len(nodes)
-    disc = [-1] * count
+    tree = _DepthFirst(nodes, [-1] * count, [-1] * count, [1] * count, [], {}, [], [0] * count, [])
+    disc, parent, size, preorder = tree.disc, tree.parent, tree.size, tree.preorder
+    component_of, components = tree.component_of, tree.components
     low = [0] * count
-    parent = [-1] * count
-    size = [1] * count
-    preorder: list[int] = []
-    separated: dict[int, list[int]] = {}
-    bridges: list[tuple[int, int]] = []
-    component_of = [0] * count
-    components: list[tuple[int, int]] = []
     for root in range(count):
         if disc[root] != -1:
             continue
@@ -235,38 +267,39 @@ def cuts(ties: nx.Graph) -> Cuts:
                     if low[v] < low[u]:
                         low[u] = low[v]
                     if low[v] >= disc[u]:
-                        separated.setdefault(u, []).append(v)
+                        tree.separated.setdefault(u, []).append(v)
                     if low[v] > disc[u]:
-                        bridges.append((u, v))
+                        tree.bridges.append((u, v))
         components.append((start, len(preorder)))
+    return tree
 
-    def subtree(v: int) -> list[int]:
-        return preorder[disc[v] : disc[v] + size[v]]
 
-    def named(part: Iterable[int]) -> tuple[str, ...]:
-        return tuple(nodes[i] for i in sorted(part))
-
+def _cut_vertices(tree: _DepthFirst) -> dict[str, list[tuple[str, ...]]]:
+    """Person -> the parts that fall apart without them (a root needs two children)."""
     vertices: dict[str, list[tuple[str, ...]]] = {}
-    for v in sorted(separated):
-        children = separated[v]
-        is_root = parent[v] == -1
+    for v in sorted(tree.separated):
+        children = tree.separated[v]
+        is_root = tree.parent[v] == -1
         if is_root and len(children) < 2:
             continue
-        parts = [named(subtree(c)) for c in children]
+        parts = [tree.named(tree.subtree(c)) for c in children]
         if not is_root:
-            start, end = components[component_of[v]]
             inside = {v}
             for c in children:
-                inside.update(subtree(c))
-            parts.append(named(i for i in preorder[start:end] if i not in inside))
-        vertices[nodes[v]] = parts
-    out_bridges = []
-    for u, v in sorted(bridges, key=lambda e: (min(e), max(e))):
-        start, end = components[component_of[v]]
-        below = set(subtree(v))
-        above = named(i for i in preorder[start:end] if i not in below)
-        out_bridges.append((nodes[u], nodes[v], above, named(below)))
-    return Cuts(vertices, out_bridges)
+                inside.update(tree.subtree(c))
+            parts.append(tree.named(i for i in tree.component(v) if i not in inside))
+        vertices[tree.nodes[v]] = parts
+    return vertices
+
+
+def _bridge_sides(tree: _DepthFirst) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """Each bridge as (u, v, u's side, v's side)."""
+    out = []
+    for u, v in sorted(tree.bridges, key=lambda e: (min(e), max(e))):
+        below = set(tree.subtree(v))
+        above = tree.named(i for i in tree.component(v) if i not in below)
+        out.append((tree.nodes[u], tree.nodes[v], above, tree.named(below)))
+    return out
 
 
 def communities(

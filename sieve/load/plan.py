@@ -106,7 +106,7 @@ def _case_ref(fc: Any, where: tuple, key: str, case_keys: set[str], warn: bool =
 
 
 def _portfolio(data: dict, fc: Any, case_keys: set[str]) -> Portfolio:
-    from sieve.load.fields import Fields, array_of_tables
+    from sieve.load.fields import Fields
 
     if "portfolio" not in data:
         return Portfolio()
@@ -114,6 +114,20 @@ def _portfolio(data: dict, fc: Any, case_keys: set[str]) -> Portfolio:
     f = Fields(fc, data["portfolio"], where, PORTFOLIO_KEYS)
     if not f.ok:
         return Portfolio()
+    values = _portfolio_figures(f)
+    for key in ("pinned", "excluded"):
+        refs = f.str_list(key)
+        values[key] = tuple(k for k in refs if _case_ref(fc, where + (key,), k, case_keys))
+    for key in set(values["pinned"]) & set(values["excluded"]):
+        fc.add(where + ("excluded",), "portfolio.pinned_excluded", case=key)
+    values["planned"] = _planned_cases(f, case_keys)
+    values["planned_sessions"] = _planned_sessions(f)
+    return Portfolio(**values)
+
+
+def _portfolio_figures(f: Any) -> dict[str, Any]:
+    """The constraints of ``[portfolio]`` (the protocol's figures by default), each
+    minimum checked against its maximum."""
     d = Portfolio()
     values: dict[str, Any] = {"declared": True}
     for key in (
@@ -143,17 +157,19 @@ def _portfolio(data: dict, fc: Any, case_keys: set[str]) -> Portfolio:
     for key in ("min_cases", "min_case_sessions", "lab_start_min", "min_session_days"):
         high = key.replace("min_", "max_")
         if values[key] > values[high]:
-            fc.add(where + (key,), "portfolio.min_max", low=key, high=high)
-    for key in ("pinned", "excluded"):
-        refs = f.str_list(key)
-        values[key] = tuple(k for k in refs if _case_ref(fc, where + (key,), k, case_keys))
-    for key in set(values["pinned"]) & set(values["excluded"]):
-        fc.add(where + ("excluded",), "portfolio.pinned_excluded", case=key)
+            f.fc.add(f.where + (key,), "portfolio.min_max", low=key, high=high)
+    return values
 
+
+def _planned_cases(f: Any, case_keys: set[str]) -> tuple[PlannedCase, ...]:
+    """``[[portfolio.case]]``: the chosen cases and their session numbers, each case once."""
+    from sieve.load.fields import Fields, array_of_tables
+
+    fc = f.fc
     planned: list[PlannedCase] = []
     seen: set[str] = set()
     for cwhere, body in array_of_tables(f.table, "case", fc):
-        cwhere = where + cwhere
+        cwhere = f.where + cwhere
         cf = Fields(fc, body, cwhere, PLANNED_CASE_KEYS)
         if not cf.ok:
             continue
@@ -168,12 +184,18 @@ def _portfolio(data: dict, fc: Any, case_keys: set[str]) -> Portfolio:
         if key and _case_ref(fc, cwhere + ("case",), key, case_keys):
             seen.add(key)
             planned.append(PlannedCase(key, tuple(raw)))
-    values["planned"] = tuple(planned)
+    return tuple(planned)
 
+
+def _planned_sessions(f: Any) -> tuple[PlannedSession, ...]:
+    """``[[portfolio.session]]``: the sessions whose days or date differ, by number."""
+    from sieve.load.fields import Fields, array_of_tables
+
+    fc = f.fc
     sessions: list[PlannedSession] = []
     numbers: set[int] = set()
     for swhere, body in array_of_tables(f.table, "session", fc):
-        swhere = where + swhere
+        swhere = f.where + swhere
         sf = Fields(fc, body, swhere, PLANNED_SESSION_KEYS)
         if not sf.ok:
             continue
@@ -186,8 +208,7 @@ def _portfolio(data: dict, fc: Any, case_keys: set[str]) -> Portfolio:
         if number:
             numbers.add(number)
             sessions.append(PlannedSession(number, None if days < 0 else days, date))
-    values["planned_sessions"] = tuple(sorted(sessions, key=lambda s: s.number))
-    return Portfolio(**values)
+    return tuple(sorted(sessions, key=lambda s: s.number))
 
 
 def _decisions(data: dict, fc: Any, case_keys: set[str], people: set[str]) -> tuple[Decision, ...]:

@@ -52,17 +52,28 @@ class ScoreSink:
             known=known_ids(key, dict.fromkeys(known)),
         )
 
-    def add_scores(self, raw: Any, fc: FileCheck) -> None:
-        if raw is None:
-            return
-        if not isinstance(raw, dict):
+    def _is_table(self, fc: FileCheck, at: tuple, key: str, value: Any) -> bool:
+        """Whether ``value`` is a table; if not, the problem is reported at ``at``."""
+        if isinstance(value, dict):
+            return True
+        fc.add(at, "key.type", key=key, expected_type="table", found_type=type_name(value))
+        return False
+
+    def _scorer_table(self, fc: FileCheck, table: str, scorer: str, rows: Any) -> bool:
+        """Whether ``[table.scorer]`` names a known scorer and is a table (else reported)."""
+        if scorer not in self.scorers:
             fc.add(
-                ("scores",),
-                "key.type",
-                key="scores",
-                expected_type="table",
-                found_type=type_name(raw),
+                (table, scorer),
+                "ref.unknown",
+                kind="scorer",
+                id=scorer,
+                known=", ".join(self.scorers) or "-",
             )
+            return False
+        return self._is_table(fc, (table, scorer), f"{table}.{scorer}", rows)
+
+    def add_scores(self, raw: Any, fc: FileCheck) -> None:
+        if raw is None or not self._is_table(fc, ("scores",), "scores", raw):
             return
         # criterion id -> (applies to an angle?, top level, scale id)
         info = {c.id: (c.on_angle, c.scale.top, c.scale.id) for c in self.tamis.criteria}
@@ -76,23 +87,7 @@ class ScoreSink:
             valid[crit.on_angle].update((crit.id, n) for n in range(crit.scale.top + 1))
         ints = {int}
         for scorer, rows in raw.items():
-            if scorer not in self.scorers:
-                fc.add(
-                    ("scores", scorer),
-                    "ref.unknown",
-                    kind="scorer",
-                    id=scorer,
-                    known=", ".join(self.scorers) or "-",
-                )
-                continue
-            if not isinstance(rows, dict):
-                fc.add(
-                    ("scores", scorer),
-                    "key.type",
-                    key=f"scores.{scorer}",
-                    expected_type="table",
-                    found_type=type_name(rows),
-                )
+            if not self._scorer_table(fc, "scores", scorer, rows):
                 continue
             self.origin.setdefault(scorer, []).append((fc.path, rows))
             merged = self.scores.setdefault(scorer, {})
@@ -110,43 +105,48 @@ class ScoreSink:
                     continue
                 if not known:
                     self._unknown_key(fc, "scores", scorer, key)
-                    continue
-                if not isinstance(entries, dict):
-                    fc.add(
-                        ("scores", scorer, key),
-                        "key.type",
-                        key=key,
-                        expected_type="table",
-                        found_type=type_name(entries),
-                    )
-                    continue
-                row = merged.get(key)
-                if row is None:
-                    row = merged[key] = {}
-                for crit, level in entries.items():
-                    meta = info.get(crit)
-                    if (
-                        meta is None
-                        or meta[0] is not on_angle
-                        or type(level) is not int
-                        or not 0 <= level <= meta[1]
-                    ):
-                        self._bad_entry(fc, scorer, key, crit, level, meta)
-                        continue
-                    previous = row.get(crit)
-                    if previous is None:
-                        row[crit] = level
-                    elif previous != level:
-                        fc.add(
-                            ("scores", scorer, key, crit),
-                            "score.conflict",
-                            scorer=scorer,
-                            key=key,
-                            criterion=crit,
-                            level=level,
-                            other=previous,
-                            other_file=self._file_of(scorer, key, crit, fc.path),
-                        )
+                elif self._is_table(fc, ("scores", scorer, key), key, entries):
+                    self._add_entries(fc, scorer, key, entries, merged, info)
+
+    def _add_entries(
+        self,
+        fc: FileCheck,
+        scorer: str,
+        key: str,
+        entries: dict,
+        merged: dict[str, dict[str, int]],
+        info: dict[str, tuple[bool, int, str]],
+    ) -> None:
+        """One row of scores checked entry by entry (the slow path: some entry is wrong,
+        or another file scored this case already)."""
+        on_angle = CASE_SEPARATOR in key
+        row = merged.get(key)
+        if row is None:
+            row = merged[key] = {}
+        for crit, level in entries.items():
+            meta = info.get(crit)
+            if (
+                meta is None
+                or meta[0] is not on_angle
+                or type(level) is not int
+                or not 0 <= level <= meta[1]
+            ):
+                self._bad_entry(fc, scorer, key, crit, level, meta)
+                continue
+            previous = row.get(crit)
+            if previous is None:
+                row[crit] = level
+            elif previous != level:
+                fc.add(
+                    ("scores", scorer, key, crit),
+                    "score.conflict",
+                    scorer=scorer,
+                    key=key,
+                    criterion=crit,
+                    level=level,
+                    other=previous,
+                    other_file=self._file_of(scorer, key, crit, fc.path),
+                )
 
     def _bad_entry(
         self, fc: FileCheck, scorer: str, key: str, crit: str, level: Any, meta: tuple | None
@@ -190,35 +190,10 @@ class ScoreSink:
         return str(current)
 
     def add_notes(self, raw: Any, fc: FileCheck) -> None:
-        if raw is None:
-            return
-        if not isinstance(raw, dict):
-            fc.add(
-                ("notes",),
-                "key.type",
-                key="notes",
-                expected_type="table",
-                found_type=type_name(raw),
-            )
+        if raw is None or not self._is_table(fc, ("notes",), "notes", raw):
             return
         for scorer, rows in raw.items():
-            if scorer not in self.scorers:
-                fc.add(
-                    ("notes", scorer),
-                    "ref.unknown",
-                    kind="scorer",
-                    id=scorer,
-                    known=", ".join(self.scorers) or "-",
-                )
-                continue
-            if not isinstance(rows, dict):
-                fc.add(
-                    ("notes", scorer),
-                    "key.type",
-                    key=f"notes.{scorer}",
-                    expected_type="table",
-                    found_type=type_name(rows),
-                )
+            if not self._scorer_table(fc, "notes", scorer, rows):
                 continue
             self.note_origin.setdefault(scorer, []).append((fc.path, rows))
             merged = self.notes.setdefault(scorer, {})

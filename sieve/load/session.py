@@ -123,34 +123,8 @@ def load_session(path: Path) -> SessionLoad:
 
     workspace = workspace_of(path)
     base = path.resolve().parent
-    tamis: Tamis | None = None
-    if tamis_ref:
-        tamis_path = _resolve_inside(fc, ("session", "tamis"), tamis_ref, base, workspace)
-        if tamis_path is not None:
-            if not tamis_path.is_file():
-                fc.add(("session", "tamis"), "path.missing", path=tamis_ref)
-            else:
-                shown = Path(os.path.relpath(tamis_path)) if not path.is_absolute() else tamis_path
-                tamis, tamis_problems = load_tamis(shown)
-                result.files.append(shown)
-                result.problems.extend(tamis_problems)
-
-    score_paths: list[Path] = []
-    globs = head.str_list("scores")
-    for pattern in globs:
-        where = ("session", "scores")
-        if os.path.isabs(pattern) or pattern.startswith("~"):
-            fc.add(where, "path.absolute", path=pattern)
-            continue
-        matches = sorted(glob.glob(str(base / pattern)))
-        if not matches:
-            fc.warn(where, "path.no_match", pattern=pattern)
-        for match in matches:
-            target = _resolve_inside(fc, where, os.path.relpath(match, base), base, workspace)
-            if target is not None and target != path.resolve() and target.is_file():
-                shown = Path(os.path.relpath(match)) if not path.is_absolute() else Path(match)
-                if shown not in score_paths:
-                    score_paths.append(shown)
+    tamis = _read_tamis(result, fc, tamis_ref, path, base, workspace) if tamis_ref else None
+    score_paths = _score_paths(fc, head.str_list("scores"), path, base, workspace)
 
     subjects = _subjects(data, fc, tamis)
     angles = _angles(data, fc, subjects)
@@ -167,16 +141,7 @@ def load_session(path: Path) -> SessionLoad:
     sink.add_notes(data.get("notes"), fc)
     digests = {path: fc.digest, tamis.path: tamis.digest}
     for score_path in score_paths:
-        score_data, sfc = read_toml(score_path)
-        digests[score_path] = sfc.digest
-        result.files.append(score_path)
-        if score_data is not None and check_format(score_data, sfc):
-            for key in score_data:
-                if key not in SCORE_FILE_KEYS:
-                    sfc.add((key,), "scorefile.extra", key=key)
-            sink.add_scores(score_data.get("scores"), sfc)
-            sink.add_notes(score_data.get("notes"), sfc)
-        result.problems.extend(sfc.problems)
+        digests[score_path] = _read_score_file(result, sink, score_path)
 
     if any(p.is_error for p in result.problems) or session_id is None:
         return result
@@ -203,6 +168,59 @@ def load_session(path: Path) -> SessionLoad:
         decisions=plan[1],
     )
     return result
+
+
+def _read_tamis(
+    result: SessionLoad, fc: FileCheck, tamis_ref: str, path: Path, base: Path, workspace: Path
+) -> Tamis | None:
+    """The tamis the session names, read and checked; its problems join the session's."""
+    tamis_path = _resolve_inside(fc, ("session", "tamis"), tamis_ref, base, workspace)
+    if tamis_path is None:
+        return None
+    if not tamis_path.is_file():
+        fc.add(("session", "tamis"), "path.missing", path=tamis_ref)
+        return None
+    shown = Path(os.path.relpath(tamis_path)) if not path.is_absolute() else tamis_path
+    tamis, tamis_problems = load_tamis(shown)
+    result.files.append(shown)
+    result.problems.extend(tamis_problems)
+    return tamis
+
+
+def _score_paths(
+    fc: FileCheck, globs: list[str], path: Path, base: Path, workspace: Path
+) -> list[Path]:
+    """The score files matched by the session's ``scores`` patterns, each once, in order."""
+    score_paths: list[Path] = []
+    where = ("session", "scores")
+    for pattern in globs:
+        if os.path.isabs(pattern) or pattern.startswith("~"):
+            fc.add(where, "path.absolute", path=pattern)
+            continue
+        matches = sorted(glob.glob(str(base / pattern)))
+        if not matches:
+            fc.warn(where, "path.no_match", pattern=pattern)
+        for match in matches:
+            target = _resolve_inside(fc, where, os.path.relpath(match, base), base, workspace)
+            if target is not None and target != path.resolve() and target.is_file():
+                shown = Path(os.path.relpath(match)) if not path.is_absolute() else Path(match)
+                if shown not in score_paths:
+                    score_paths.append(shown)
+    return score_paths
+
+
+def _read_score_file(result: SessionLoad, sink: ScoreSink, score_path: Path) -> str:
+    """One score file's scores and notes into the sink; its digest."""
+    score_data, sfc = read_toml(score_path)
+    result.files.append(score_path)
+    if score_data is not None and check_format(score_data, sfc):
+        for key in score_data:
+            if key not in SCORE_FILE_KEYS:
+                sfc.add((key,), "scorefile.extra", key=key)
+        sink.add_scores(score_data.get("scores"), sfc)
+        sink.add_notes(score_data.get("notes"), sfc)
+    result.problems.extend(sfc.problems)
+    return sfc.digest
 
 
 def _subjects(data: dict, fc: FileCheck, tamis: Tamis | None) -> dict[str, Subject]:

@@ -8,7 +8,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sieve.model import Session
+from sieve.model import Portfolio, Session
 from sieve.plan.instance import TOLERANCE, Instance, Status, build_instance, measure
 from sieve.plan.solve import best_sets, calendar_order
 
@@ -88,6 +88,28 @@ def build_calendar(
 def check_calendar(inst: Instance, plan: dict[str, tuple[int, ...]], planned: bool) -> Calendar:
     """Lay ``plan`` (case key -> session numbers) over sessions and check the protocol."""
     p = inst.portfolio
+    sessions = _sessions(inst, plan)
+    order = sorted(plan, key=lambda k: (min(plan[k], default=10**9), list(plan).index(k)))
+    total_days = sum(s.days for s in sessions)
+    first_date, last_date = (sessions[0].date, sessions[-1].date) if sessions else (None, None)
+    if first_date and last_date:
+        months = (last_date.year - first_date.year) * 12 + last_date.month - first_date.month + 1
+    else:
+        last = len(sessions)
+        months = (last - 1) * p.month_gap + 1 if last else 0
+    checks = _case_checks(inst, plan, sessions)
+    checks += _session_checks(p, sessions, total_days, months)
+    by_key = {c.key for c in inst.candidates}
+    chosen = [inst.index(k) for k in plan if k in by_key]
+    for status in measure(inst, chosen):
+        if status.id not in ("count.min", "count.max", "sessions.budget", "days.budget"):
+            checks.append(status)
+    return Calendar(tuple(sessions), tuple(order), planned, total_days, months, tuple(checks))
+
+
+def _sessions(inst: Instance, plan: dict[str, tuple[int, ...]]) -> list[CalendarSession]:
+    """Sessions 1 to the last one used (or the lab's start): date, days and cases of each."""
+    p = inst.portfolio
     extra = {s.number: s for s in p.planned_sessions}
     last = max([n for ns in plan.values() for n in ns] + [p.lab_start, *extra], default=0)
     sessions = []
@@ -99,14 +121,14 @@ def check_calendar(inst: Instance, plan: dict[str, tuple[int, ...]], planned: bo
         days = info.days if info and info.days is not None else p.session_days
         cases = tuple(k for k, ns in plan.items() if number in ns)
         sessions.append(CalendarSession(number, date, days, cases, number >= p.lab_start))
-    order = sorted(plan, key=lambda k: (min(plan[k], default=10**9), list(plan).index(k)))
-    total_days = sum(s.days for s in sessions)
-    first_date, last_date = (sessions[0].date, sessions[-1].date) if sessions else (None, None)
-    if first_date and last_date:
-        months = (last_date.year - first_date.year) * 12 + last_date.month - first_date.month + 1
-    else:
-        months = (last - 1) * p.month_gap + 1 if last else 0
+    return sessions
 
+
+def _case_checks(
+    inst: Instance, plan: dict[str, tuple[int, ...]], sessions: list[CalendarSession]
+) -> list[Status]:
+    """The protocol on the cases: how many, sessions per case, the budget, the first case."""
+    p = inst.portfolio
     checks: list[Status] = []
     n = len(plan)
     checks.append(
@@ -149,13 +171,21 @@ def check_calendar(inst: Instance, plan: dict[str, tuple[int, ...]], planned: bo
             },
         )
     )
-    checks.append(
+    return checks
+
+
+def _session_checks(
+    p: Portfolio, sessions: list[CalendarSession], total_days: float, months: int
+) -> list[Status]:
+    """The protocol on the sessions: the lab's start, days per session and in all, the
+    months, cases per session, dates in order."""
+    checks = [
         Status(
             "calendar.lab-start",
             p.lab_start_min <= p.lab_start <= p.lab_start_max,
             {"start": p.lab_start, "min": p.lab_start_min, "max": p.lab_start_max},
         )
-    )
+    ]
     odd = [
         f"{s.number} ({s.days:g})"
         for s in sessions
@@ -195,8 +225,4 @@ def check_calendar(inst: Instance, plan: dict[str, tuple[int, ...]], planned: bo
     checks.append(
         Status("calendar.order", not backwards, {"sessions": ", ".join(backwards) or "-"})
     )
-    chosen = [inst.index(k) for k in plan if k in by_key]
-    for status in measure(inst, chosen):
-        if status.id not in ("count.min", "count.max", "sessions.budget", "days.budget"):
-            checks.append(status)
-    return Calendar(tuple(sessions), tuple(order), planned, total_days, months, tuple(checks))
+    return checks

@@ -208,7 +208,6 @@ def analyse(
     ``progress``, when given, is called with the fraction done (0 to 1) after each
     stage: the draws, the portfolio re-solves, each criterion's weight range.
     """
-    import numpy as np
 
     def done(fraction: float) -> None:
         if progress is not None:
@@ -226,45 +225,22 @@ def analyse(
     k = top_k or len(proposed) or 3
     arrays = session_arrays(session, keys)
     scores, _ = draw_scores(arrays, draws, seed, spread, pool)
-    hits = top_k_hits(scores, k)
-    best = scores.max(axis=1, keepdims=True) if len(keys) else scores  # no partitioned copy
-    firsts = (scores >= best - TIE_TOLERANCE) & np.isfinite(scores)
-    p_top = dict(zip(keys, hits.mean(axis=0).tolist(), strict=True))
-    p_first = dict(zip(keys, firsts.mean(axis=0).tolist(), strict=True))
+    p_top, p_first = _rank_chances(scores, keys, k)
     done(0.3)
 
     solver = Solver(inst)
-    p_portfolio: dict[str, float] = {}
     # Listed sets make every draw cheap; the integer programme is kept to a sample.
     limit = draws if solver.sets is not None else min(portfolio_draws, draws)
     used = limit if proposed else 0
-    if used:
-        counts = np.zeros(len(keys))
-        for chosen in solver.best_many(scores[:used]):
-            for i in chosen or ():
-                counts[i] += 1
-        p_portfolio = dict(zip(keys, (counts / used).tolist(), strict=True))
+    p_portfolio = _portfolio_chances(solver, scores, used, keys) if used else {}
     done(0.5)
 
-    ranges: dict[str, tuple[float, float | None]] = {}
     weights = dict(evaluation.weights)
     ceiling = WEIGHT_CEILING * max(max(weights.values(), default=1.0), 1.0)
+    ranges: dict[str, tuple[float, float | None]] = {}
     if proposed:
         target = frozenset(keys.index(key) for key in proposed)
-        score_of = _scorer_at(arrays)
-        for crit, w0 in weights.items():
-
-            def same(w: float, crit: str = crit) -> bool:
-                # The proposed portfolio is (still) a best one: ties keep it.
-                values = score_of({**weights, crit: w})
-                best = solver.best(values)
-                if best is None or any(values[i] is None for i in target):
-                    return False
-                mine = sum(values[i] for i in target)
-                return mine >= sum(values[i] for i in best) - 1e-9
-
-            ranges[crit] = _range(same, w0, ceiling)
-            done(0.5 + 0.5 * len(ranges) / len(weights))
+        ranges = _weight_ranges(solver, _scorer_at(arrays), target, weights, ceiling, done)
     done(1.0)
     return Robustness(
         keys=tuple(keys),
@@ -281,6 +257,56 @@ def analyse(
         weights=weights,
         ceiling=ceiling,
     )
+
+
+def _rank_chances(scores, keys: list[str], k: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Case key -> the share of draws where it is in the top ``k``, and first (ties count)."""
+    import numpy as np
+
+    hits = top_k_hits(scores, k)
+    best = scores.max(axis=1, keepdims=True) if len(keys) else scores  # no partitioned copy
+    firsts = (scores >= best - TIE_TOLERANCE) & np.isfinite(scores)
+    p_top = dict(zip(keys, hits.mean(axis=0).tolist(), strict=True))
+    p_first = dict(zip(keys, firsts.mean(axis=0).tolist(), strict=True))
+    return p_top, p_first
+
+
+def _portfolio_chances(solver, scores, used: int, keys: list[str]) -> dict[str, float]:
+    """Case key -> the share of the first ``used`` draws whose best portfolio holds it."""
+    import numpy as np
+
+    counts = np.zeros(len(keys))
+    for chosen in solver.best_many(scores[:used]):
+        for i in chosen or ():
+            counts[i] += 1
+    return dict(zip(keys, (counts / used).tolist(), strict=True))
+
+
+def _weight_ranges(
+    solver,
+    score_of,
+    target: frozenset[int],
+    weights: dict[str, float],
+    ceiling: float,
+    done: Callable[[float], None],
+) -> dict[str, tuple[float, float | None]]:
+    """Criterion id -> the range of its weight (the others fixed) over which the
+    proposed portfolio (``target``, case indexes) stays a best one."""
+    ranges: dict[str, tuple[float, float | None]] = {}
+    for crit, w0 in weights.items():
+
+        def same(w: float, crit: str = crit) -> bool:
+            # The proposed portfolio is (still) a best one: ties keep it.
+            values = score_of({**weights, crit: w})
+            best = solver.best(values)
+            if best is None or any(values[i] is None for i in target):
+                return False
+            mine = sum(values[i] for i in target)
+            return mine >= sum(values[i] for i in best) - 1e-9
+
+        ranges[crit] = _range(same, w0, ceiling)
+        done(0.5 + 0.5 * len(ranges) / len(weights))
+    return ranges
 
 
 def _range(same, w0: float, ceiling: float, steps: int = 12) -> tuple[float, float | None]:

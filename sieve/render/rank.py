@@ -6,8 +6,9 @@ import csv
 import io
 import json
 
-from sieve.engine.evaluate import Evaluation, explain
+from sieve.engine.evaluate import CriterionLine, Evaluation, Explanation, explain
 from sieve.i18n import number, percent, t
+from sieve.model import Session
 from sieve.text import literal
 
 FORMATS = ("table", "csv", "json", "md")
@@ -164,7 +165,24 @@ def explain_text(evaluation: Evaluation, key: str, lang: str | None = None) -> s
     """The explanation of one case, for a terminal."""
     ex = explain(evaluation, key)
     session = evaluation.session
-    tamis = session.tamis
+    out = _explain_summary(evaluation, ex, lang)
+    gates = [line for line in ex.lines if line.criterion.is_gate]
+    scores = [line for line in ex.lines if not line.criterion.is_gate]
+    if gates:
+        out += ["", t("explain.gates", lang)]
+        out += _gate_lines(gates, session, lang)
+    if scores:
+        out += ["", t("explain.scores", lang)]
+        out += _score_lines(scores, session, lang)
+    if ex.notes:
+        out += ["", t("explain.notes", lang)]
+        out += _note_lines(ex, session, lang)
+    return "\n".join(out) + "\n"
+
+
+def _explain_summary(evaluation: Evaluation, ex: Explanation, lang: str | None) -> list[str]:
+    """The head of an explanation: the case, its rank, what it lacks, its attention."""
+    tamis = evaluation.session.tamis
     r = ex.result
     case = r.case
     out = [
@@ -208,62 +226,73 @@ def explain_text(evaluation: Evaluation, key: str, lang: str | None = None) -> s
                 max=number(tamis.first_case_max, lang, 1),
             )
         )
+    return out
 
-    def levels(line) -> str:
-        parts = []
-        for scorer_id, level in line.by_scorer.items():
-            name = literal(session.scorers[scorer_id].name)
-            parts.append(f"{name} {t('explain.abstain', lang) if level is None else level}")
-        return t("explain.levels", lang, levels=", ".join(parts))
 
-    gates = [line for line in ex.lines if line.criterion.is_gate]
-    scores = [line for line in ex.lines if not line.criterion.is_gate]
-    if gates:
-        out += ["", t("explain.gates", lang)]
-        for line in gates:
-            mark = "✔" if line.passed else "✘"
+def _levels(line: CriterionLine, session: Session, lang: str | None) -> str:
+    """Each scorer's level on one criterion (or their abstention)."""
+    parts = []
+    for scorer_id, level in line.by_scorer.items():
+        name = literal(session.scorers[scorer_id].name)
+        parts.append(f"{name} {t('explain.abstain', lang) if level is None else level}")
+    return t("explain.levels", lang, levels=", ".join(parts))
+
+
+def _gate_lines(gates: list[CriterionLine], session: Session, lang: str | None) -> list[str]:
+    """Each gate, passed or not, with the levels given."""
+    out = []
+    for line in gates:
+        mark = "✔" if line.passed else "✘"
+        out.append(
+            "  "
+            + t(
+                "explain.gate_line",
+                lang,
+                mark=mark,
+                label=literal(line.criterion.label),
+                group=number(line.cell.group, lang),
+                pass_at=number(line.criterion.pass_at, lang),
+            )
+        )
+        out.append("      " + _levels(line, session, lang))
+    return out
+
+
+def _score_lines(scores: list[CriterionLine], session: Session, lang: str | None) -> list[str]:
+    """Each score criterion, largest contribution first, with the levels given."""
+    out = []
+    for line in sorted(scores, key=lambda x: -x.contribution):
+        text = t(
+            "explain.score_line",
+            lang,
+            label=literal(line.criterion.label),
+            share=percent(line.share, lang),
+            group=number(line.cell.group, lang),
+            top=line.criterion.scale.top,
+            contribution=number(line.contribution, lang, 3),
+        )
+        if line.cell.group is None:
+            text += f" ({t('explain.nobody', lang)})"
+        if line.cell.disputed:
+            text += f"  ⚠ {t('explain.disputed', lang)}"
+        out.append("  " + text)
+        out.append("      " + _levels(line, session, lang))
+    return out
+
+
+def _note_lines(ex: Explanation, session: Session, lang: str | None) -> list[str]:
+    """The scorers' notes on the case and its subject."""
+    out = []
+    for scorer_id, notes in ex.notes.items():
+        for where, note in notes.items():
             out.append(
                 "  "
                 + t(
-                    "explain.gate_line",
+                    "explain.note_line",
                     lang,
-                    mark=mark,
-                    label=literal(line.criterion.label),
-                    group=number(line.cell.group, lang),
-                    pass_at=number(line.criterion.pass_at, lang),
+                    name=literal(session.scorers[scorer_id].name),
+                    where=t("explain.note." + where, lang),
+                    note=literal(note),
                 )
             )
-            out.append("      " + levels(line))
-    if scores:
-        out += ["", t("explain.scores", lang)]
-        for line in sorted(scores, key=lambda x: -x.contribution):
-            text = t(
-                "explain.score_line",
-                lang,
-                label=literal(line.criterion.label),
-                share=percent(line.share, lang),
-                group=number(line.cell.group, lang),
-                top=line.criterion.scale.top,
-                contribution=number(line.contribution, lang, 3),
-            )
-            if line.cell.group is None:
-                text += f" ({t('explain.nobody', lang)})"
-            if line.cell.disputed:
-                text += f"  ⚠ {t('explain.disputed', lang)}"
-            out.append("  " + text)
-            out.append("      " + levels(line))
-    if ex.notes:
-        out += ["", t("explain.notes", lang)]
-        for scorer_id, notes in ex.notes.items():
-            for where, note in notes.items():
-                out.append(
-                    "  "
-                    + t(
-                        "explain.note_line",
-                        lang,
-                        name=literal(session.scorers[scorer_id].name),
-                        where=t("explain.note." + where, lang),
-                        note=literal(note),
-                    )
-                )
-    return "\n".join(out) + "\n"
+    return out

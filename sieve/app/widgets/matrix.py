@@ -7,7 +7,8 @@ sieve sifted out come after, apart and dimmed, with the gate that stopped them
 Columns are the criteria in tamis order, gates first. A cell shows the group
 level (the median) as a heatmap taken from the theme, ``≠`` on a disputed cell,
 ``?`` where nobody gave a level, ``✗`` on a gate not passed; in a scorer's view
-it shows that scorer's level and ``·`` for an abstention.
+it shows that scorer's level and ``·`` for an abstention. Those rows, as plain
+data, are built by :mod:`sieve.app.widgets.matrix_rows`.
 
 The widget uses Textual's Line API: :meth:`render_line` draws one line from a
 cache of strips, and :meth:`show` compares the new rows with the old ones and
@@ -25,8 +26,6 @@ Bindings:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -38,178 +37,24 @@ from textual.strip import Strip
 
 from sieve.app.bindings import localize
 from sieve.app.text import clip
+from sieve.app.widgets.matrix_rows import (
+    CASE,
+    HEAT_STEPS,
+    SECTION,
+    SUBJECT,
+    MatrixRow,
+    build_rows,
+    column_codes,
+    ordered_criteria,
+)
 from sieve.engine.evaluate import Evaluation
-from sieve.i18n import number, points, t
-from sieve.model import Criterion, Session
+from sieve.i18n import t
+from sieve.model import Criterion
 
 #: Width of one criterion column.
 CELL_WIDTH = 6
 #: Width of the score column (score and rank, or the stopping gate).
 SCORE_WIDTH = 9
-#: Heatmap steps.
-HEAT_STEPS = 8
-
-SECTION = "section"
-SUBJECT = "subject"
-CASE = "case"
-
-
-@dataclass(frozen=True, slots=True)
-class MatrixRow:
-    """One line of the matrix, as plain data (compared to find what changed)."""
-
-    kind: str
-    """:data:`SECTION`, :data:`SUBJECT` or :data:`CASE`."""
-    subject: str
-    case: str | None
-    label: str
-    score: str
-    score_style: str
-    cells: tuple[tuple[str, str], ...]
-    """(text, style name) per column; ``("", "")`` for a cell that does not apply."""
-    sifted: bool = False
-    flagged: bool = False
-
-
-def ordered_criteria(session: Session) -> list[Criterion]:
-    """The matrix's columns: criteria in tamis order, gates first."""
-    criteria = session.tamis.criteria
-    return [c for c in criteria if c.is_gate] + [c for c in criteria if not c.is_gate]
-
-
-def column_codes(columns: list[Criterion]) -> list[str]:
-    """Short column headers: ``P1``... for gates, ``C1``... for scores (French) or G/C."""
-    gates = scores = 0
-    codes = []
-    for crit in columns:
-        if crit.is_gate:
-            gates += 1
-            codes.append(t("app.matrix.gate_code", n=gates))
-        else:
-            scores += 1
-            codes.append(t("app.matrix.score_code", n=scores))
-    return codes
-
-
-def _level_text(value: float | None) -> str:
-    return number(value, digits=1) if value is not None else ""
-
-
-def build_rows(
-    evaluation: Evaluation, columns: list[Criterion], scorer: str | None, blind: bool
-) -> list[MatrixRow]:
-    """The rows of the matrix for the group view (``scorer=None``) or one scorer's."""
-    session = evaluation.session
-    passing: dict[str, list] = {}
-    sifted: dict[str, list] = {}
-    if blind:
-        # nothing derived from the group's levels: no sifted-out section, file order
-        order = {case.key: i for i, case in enumerate(session.cases)}
-        for result in sorted(evaluation.results, key=lambda r: order.get(r.key, len(order))):
-            passing.setdefault(result.case.subject.id, []).append(result)
-    else:
-        for result in evaluation.results:
-            group = sifted if result.sifted_out else passing
-            group.setdefault(result.case.subject.id, []).append(result)
-    by_case = {r.key: r for r in evaluation.results}
-    scores = session.scores.get(scorer, {}) if scorer else {}
-    codes = {c.id: code for c, code in zip(columns, column_codes(columns), strict=True)}
-    rows: list[MatrixRow] = []
-
-    def cell(crit: Criterion, key: str, result_cell) -> tuple[str, str]:
-        if scorer is not None:
-            level = scores.get(key, {}).get(crit.id)
-            if level is None:
-                return ("·", "absent")
-            style = _heat(level / crit.scale.top)
-            if crit.is_gate and level < crit.pass_at and not blind:
-                return (f"{level}✗", style)
-            return (str(level), style)
-        if blind:
-            return ("░", "hidden")
-        group = result_cell.group
-        if group is None:
-            return ("?", "missing")
-        text = _level_text(group)
-        style = _heat(group / crit.scale.top)
-        if crit.is_gate and group < crit.pass_at:
-            text += "✗"
-        if result_cell.disputed:
-            text += "≠"
-            style += "-disputed"
-        return (text, style)
-
-    def add_section(groups: dict[str, list], is_sifted: bool) -> None:
-        for subject_id, subject in session.subjects.items():
-            results = groups.get(subject_id)
-            if results is None:
-                if is_sifted or subject_id in sifted:
-                    continue
-                results = []
-            first = results[0] if results else None
-            subject_cells = tuple(
-                ("", "")
-                if crit.on_angle or first is None
-                else cell(crit, subject_id, first.cells[crit.id])
-                for crit in columns
-            )
-            attention = evaluation.attention.get(subject_id, 0.0)
-            flagged = attention >= session.tamis.attention_threshold
-            marks = ("⚑ " if flagged else "") + ("① " if subject.first_case else "")
-            rows.append(
-                MatrixRow(
-                    SUBJECT,
-                    subject_id,
-                    None,
-                    marks + subject.title,
-                    "",
-                    "",
-                    subject_cells,
-                    is_sifted,
-                    flagged,
-                )
-            )
-            for result in results:
-                key = result.key
-                case_cells = tuple(
-                    cell(crit, key, result.cells[crit.id]) if crit.on_angle else ("", "")
-                    for crit in columns
-                )
-                if blind:
-                    score, score_style = "░", "hidden"
-                elif result.sifted_out:
-                    score = "✗ " + " ".join(codes[g] for g in result.failed_gates)
-                    score_style = "sifted"
-                else:
-                    value = by_case[key].score
-                    score = points(value)
-                    rank = by_case[key].rank
-                    score = f"{score:>3} #{rank}" if rank is not None else score
-                    score_style = "score" if result.complete else "missing"
-                rows.append(
-                    MatrixRow(
-                        CASE,
-                        subject_id,
-                        key,
-                        "  " + result.case.angle.title,
-                        score,
-                        score_style,
-                        case_cells,
-                        is_sifted,
-                        bool(result.flags),
-                    )
-                )
-
-    add_section(passing, False)
-    if sifted:
-        rows.append(MatrixRow(SECTION, "", None, t("app.matrix.sifted_section"), "", "", (), True))
-        add_section(sifted, True)
-    return rows
-
-
-def _heat(fraction: float) -> str:
-    step = max(0, min(HEAT_STEPS, round(fraction * HEAT_STEPS)))
-    return f"heat{step}"
 
 
 class MatrixView(ScrollView, can_focus=True):

@@ -1,0 +1,219 @@
+"""The scoring matrix's lines as plain data: what :class:`~sieve.app.widgets.matrix.MatrixView`
+draws, built from an evaluation and compared line by line to repaint only what changed.
+
+Rows are the cases grouped by subject (a subject row carries the subject criteria,
+its case rows the angle criteria); sifted-out cases come after, in their own section
+(in blind mode, every case in file order). A cell is a (text, style name) pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from sieve.engine.evaluate import CaseResult, Cell, Evaluation
+from sieve.i18n import number, points, t
+from sieve.model import Criterion, Session
+
+#: Heatmap steps.
+HEAT_STEPS = 8
+
+SECTION = "section"
+SUBJECT = "subject"
+CASE = "case"
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    """One line of the matrix, as plain data (compared to find what changed)."""
+
+    kind: str
+    """:data:`SECTION`, :data:`SUBJECT` or :data:`CASE`."""
+    subject: str
+    case: str | None
+    label: str
+    score: str
+    score_style: str
+    cells: tuple[tuple[str, str], ...]
+    """(text, style name) per column; ``("", "")`` for a cell that does not apply."""
+    sifted: bool = False
+    flagged: bool = False
+
+
+def ordered_criteria(session: Session) -> list[Criterion]:
+    """The matrix's columns: criteria in tamis order, gates first."""
+    criteria = session.tamis.criteria
+    return [c for c in criteria if c.is_gate] + [c for c in criteria if not c.is_gate]
+
+
+def column_codes(columns: list[Criterion]) -> list[str]:
+    """Short column headers: ``P1``... for gates, ``C1``... for scores (French) or G/C."""
+    gates = scores = 0
+    codes = []
+    for crit in columns:
+        if crit.is_gate:
+            gates += 1
+            codes.append(t("app.matrix.gate_code", n=gates))
+        else:
+            scores += 1
+            codes.append(t("app.matrix.score_code", n=scores))
+    return codes
+
+
+def build_rows(
+    evaluation: Evaluation, columns: list[Criterion], scorer: str | None, blind: bool
+) -> list[MatrixRow]:
+    """The rows of the matrix for the group view (``scorer=None``) or one scorer's."""
+    passing, sifted = _by_subject(evaluation, blind)
+    rows = _Rows(evaluation, columns, scorer, blind)
+    rows.add_section(passing, False, skip=sifted.keys())
+    if sifted:
+        rows.lines.append(
+            MatrixRow(SECTION, "", None, t("app.matrix.sifted_section"), "", "", (), True)
+        )
+        rows.add_section(sifted, True)
+    return rows.lines
+
+
+def _by_subject(
+    evaluation: Evaluation, blind: bool
+) -> tuple[dict[str, list[CaseResult]], dict[str, list[CaseResult]]]:
+    """Subject id -> its passing cases in ranking order, and its sifted-out ones;
+    blind, every case is "passing", in file order (nothing derived from the levels)."""
+    passing: dict[str, list[CaseResult]] = {}
+    sifted: dict[str, list[CaseResult]] = {}
+    if blind:
+        order = {case.key: i for i, case in enumerate(evaluation.session.cases)}
+        for result in sorted(evaluation.results, key=lambda r: order.get(r.key, len(order))):
+            passing.setdefault(result.case.subject.id, []).append(result)
+    else:
+        for result in evaluation.results:
+            group = sifted if result.sifted_out else passing
+            group.setdefault(result.case.subject.id, []).append(result)
+    return passing, sifted
+
+
+class _Rows:
+    """The matrix's lines, added section by section."""
+
+    def __init__(
+        self, evaluation: Evaluation, columns: list[Criterion], scorer: str | None, blind: bool
+    ) -> None:
+        self.evaluation = evaluation
+        self.session = evaluation.session
+        self.columns = columns
+        self.scorer = scorer
+        self.blind = blind
+        scores = self.session.scores.get(scorer, {}) if scorer else {}
+        self.cell = _cells(scorer, scores, blind)
+        self.codes = {c.id: code for c, code in zip(columns, column_codes(columns), strict=True)}
+        self.lines: list[MatrixRow] = []
+
+    def add_section(
+        self,
+        groups: dict[str, list[CaseResult]],
+        is_sifted: bool,
+        skip: AbstractSet[str] = frozenset(),
+    ) -> None:
+        """Each subject with cases in ``groups`` (in the passing section, a subject with
+        no case at all too, unless it is in ``skip``), then its cases."""
+        for subject_id in self.session.subjects:
+            results = groups.get(subject_id)
+            if results is None:
+                if is_sifted or subject_id in skip:
+                    continue
+                results = []
+            self.lines.append(self.subject_row(subject_id, results, is_sifted))
+            for result in results:
+                self.lines.append(self.case_row(result, is_sifted))
+
+    def subject_row(self, subject_id: str, results: list[CaseResult], is_sifted: bool) -> MatrixRow:
+        """A subject's line: its marks (attention, first case) and the subject criteria."""
+        subject = self.session.subjects[subject_id]
+        first = results[0] if results else None
+        cell = self.cell
+        cells = tuple(
+            ("", "")
+            if crit.on_angle or first is None
+            else cell(crit, subject_id, first.cells[crit.id])
+            for crit in self.columns
+        )
+        attention = self.evaluation.attention.get(subject_id, 0.0)
+        flagged = attention >= self.session.tamis.attention_threshold
+        marks = ("⚑ " if flagged else "") + ("① " if subject.first_case else "")
+        label = marks + subject.title
+        return MatrixRow(SUBJECT, subject_id, None, label, "", "", cells, is_sifted, flagged)
+
+    def case_row(self, result: CaseResult, is_sifted: bool) -> MatrixRow:
+        """A case's line: the angle criteria and its score and rank (or stopping gates)."""
+        key = result.key
+        cell = self.cell
+        case_cells = tuple(
+            cell(crit, key, result.cells[crit.id]) if crit.on_angle else ("", "")
+            for crit in self.columns
+        )
+        score, score_style = self.score(result)
+        return MatrixRow(
+            CASE,
+            result.case.subject.id,
+            key,
+            "  " + result.case.angle.title,
+            score,
+            score_style,
+            case_cells,
+            is_sifted,
+            bool(result.flags),
+        )
+
+    def score(self, result: CaseResult) -> tuple[str, str]:
+        """The score column: the score in % and the rank, or the gates that stopped it."""
+        if self.blind:
+            return "░", "hidden"
+        if result.sifted_out:
+            return "✗ " + " ".join(self.codes[g] for g in result.failed_gates), "sifted"
+        score = points(result.score)
+        score = f"{score:>3} #{result.rank}" if result.rank is not None else score
+        return score, "score" if result.complete else "missing"
+
+
+def _cells(
+    scorer: str | None, scores: dict[str, dict[str, int]], blind: bool
+) -> Callable[[Criterion, str, Cell], tuple[str, str]]:
+    """The function drawing one cell: the scorer's level (``·`` abstained), or the
+    group's median with ``✗`` (gate not passed) and ``≠`` (disputed), ``?`` when
+    nobody scored; hidden in blind mode. (A closure: it runs for every cell.)"""
+
+    def cell(crit: Criterion, key: str, result_cell: Cell) -> tuple[str, str]:
+        if scorer is not None:
+            level = scores.get(key, {}).get(crit.id)
+            if level is None:
+                return ("·", "absent")
+            style = _heat(level / crit.scale.top)
+            if crit.is_gate and level < crit.pass_at and not blind:
+                return (f"{level}✗", style)
+            return (str(level), style)
+        if blind:
+            return ("░", "hidden")
+        group = result_cell.group
+        if group is None:
+            return ("?", "missing")
+        text = _level_text(group)
+        style = _heat(group / crit.scale.top)
+        if crit.is_gate and group < crit.pass_at:
+            text += "✗"
+        if result_cell.disputed:
+            text += "≠"
+            style += "-disputed"
+        return (text, style)
+
+    return cell
+
+
+def _level_text(value: float | None) -> str:
+    return number(value, digits=1) if value is not None else ""
+
+
+def _heat(fraction: float) -> str:
+    step = max(0, min(HEAT_STEPS, round(fraction * HEAT_STEPS)))
+    return f"heat{step}"
