@@ -491,6 +491,11 @@ async def open_stakeholders(pilot):
     return screen
 
 
+def notices(app) -> list[str]:
+    """The texts the app notified (its public record, ``SieveApp.notices``), oldest first."""
+    return [notice.message for notice in app.notices]
+
+
 def text_of(screen, selector: str) -> str:
     """The text of the ``Static`` widget ``selector`` on ``screen``."""
     from textual.widgets import Static

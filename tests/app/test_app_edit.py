@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import loaded, settle, sync
+from conftest import loaded, notices, settle, sync
 
 from sieve.app.app import SieveApp
 from sieve.app.screens.forms import ConfirmDialog, FormDialog, TagsDialog
@@ -13,10 +13,6 @@ from sieve.app.screens.forms import ConfirmDialog, FormDialog, TagsDialog
 
 def tamis_of(session: Path) -> Path:
     return session.parent.parent / "criteria" / "transfo.toml"
-
-
-def messages(app: SieveApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 # -- Tamis ----------------------------------------------------------------------------
@@ -43,7 +39,7 @@ async def test_weight_keys_move_the_ranking_then_save_one_line(paris: Path) -> N
         await pilot.press("s")
         await settle(pilot)
         assert wb.weights is None
-        assert messages(app)[-1] == "Enregistré (1 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (1 fichier(s))"
     after = tamis.read_text()
     assert after == before.replace(
         'weight = 3\n\n[[criterion]]\nid = "variete-methodes"',
@@ -64,7 +60,7 @@ async def test_escape_forgets_the_previewed_weights(paris: Path) -> None:
         assert app.workbench.weights is None
         await pilot.press("down", "plus")  # a gate has no weight
         assert app.workbench.weights is None
-        assert messages(app)[-1] == "Une porte n'a pas de poids : elle se franchit ou non."
+        assert notices(app)[-1] == "Une porte n'a pas de poids : elle se franchit ou non."
 
 
 @sync
@@ -98,7 +94,7 @@ async def test_a_gate_s_pass_level_is_edited_in_the_form(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("enter", "enter", "ctrl+u", "2", "enter")
         await settle(pilot)
-        assert messages(app)[-1] == "Enregistré (1 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (1 fichier(s))"
     assert "pass_at = 2                 # il faut au moins" in tamis_of(paris).read_text()
     assert loaded(paris).tamis.by_id["service-associe"].pass_at == 2
 
@@ -138,7 +134,7 @@ async def test_bad_criterion_id_is_refused_with_a_message(paris: Path) -> None:
         await settle(pilot)
         await pilot.press(*"Pas Un Slug", "enter", *"X", "ctrl+s")
         await settle(pilot)
-        assert "identifiant `Pas Un Slug` invalide" in messages(app)[-1]
+        assert "identifiant `Pas Un Slug` invalide" in notices(app)[-1]
     assert tamis_of(paris).read_text() == before
 
 
@@ -225,7 +221,7 @@ async def test_rename_subject_moves_its_scores(paris: Path) -> None:
         await pilot.press("ctrl+u", *"carte-perso", "enter")
         await settle(pilot)
         assert app.screen.selected() == ("subject", "carte-perso")
-        assert messages(app)[-1] == "Enregistré (8 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (8 fichier(s))"
     session = loaded(paris)
     assert "carte-perso" in session.subjects
     assert session.scores["agnes"]["carte-perso/maquette-appli"]["interet-formation"] == 2
@@ -295,7 +291,7 @@ async def test_file_changed_on_disk_is_not_overwritten(paris: Path) -> None:
         paris.write_text(changed)
         await pilot.press("f")
         await settle(pilot)
-        assert any("a été modifié depuis sa lecture" in m for m in messages(app)), messages(app)
+        assert any("a été modifié depuis sa lecture" in m for m in notices(app)), notices(app)
     assert paris.read_text() == changed
 
 

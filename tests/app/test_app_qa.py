@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import EXCHANGE_BODY, FIVE_CASES_PORTFOLIO, OTHER_TAMIS, sync, write
+from textual.notifications import Notification
 from textual.widgets import DataTable
 from textual.widgets._toast import Toast
 
@@ -10,12 +11,13 @@ from sieve.app.app import SieveApp
 
 
 def toasts(app: SieveApp) -> list[str]:
-    """The notifications' texts, each rendered as Textual's toast renders it."""
+    """The notified texts (``app.notices``), each rendered as Textual's toast renders it."""
     out = []
-    for note in app._notifications:
+    for note in app.notices:
         assert isinstance(note.message, str)
         assert not note.markup
-        out.append(str(Toast(note).render()))
+        shown = Notification(note.message, note.title, note.severity, markup=note.markup)
+        out.append(str(Toast(shown).render()))
     return out
 
 
@@ -37,6 +39,7 @@ async def test_exchange_notices_are_plain_text_and_adopt_is_confirmed(workspace)
             "sieve adopt SOURCE CIBLE --criterion ID --replace"
         ]
         app.clear_notifications()
+        app.notices.clear()
         table.cursor_coordinate = (4, 2)  # youth, from Mulhouse
         await pilot.press("a", "y")
         await pilot.pause()
@@ -322,3 +325,23 @@ async def test_narrow_key_bar_keeps_help_and_quit(workspace):
             assert cell_len(keys) <= 80
             assert "…" not in keys
         assert "^p commandes" in keys  # the matrix has room for the palette too
+
+
+@sync
+async def test_every_toast_is_kept_in_the_app_s_public_record(workspace):
+    from sieve.app.app import NOTICES_KEPT
+    from sieve.i18n import t
+
+    app = SieveApp(workspace(EXCHANGE_BODY), watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b")  # the app's own toast: blind mode on
+        app.screen.notify("[b]x[/b]", severity="warning")  # a screen's toast
+        await pilot.pause()
+        assert [(n.message, n.severity) for n in app.notices] == [
+            (t("app.blind.on"), "information"),
+            ("[b]x[/b]", "warning"),
+        ]
+        for number in range(NOTICES_KEPT + 5):
+            app.notify(f"n{number}")
+        assert len(app.notices) == NOTICES_KEPT
+        assert app.notices[0].message == "n5" and app.notices[-1].message == f"n{NOTICES_KEPT + 4}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PARIS, changes, loaded, open_stakeholders, settle, sync
+from conftest import PARIS, changes, loaded, notices, open_stakeholders, settle, sync
 
 from sieve.app.app import SieveApp
 from sieve.app.screens.forms import ConfirmDialog, FormDialog
@@ -166,7 +166,7 @@ async def test_a_refused_person_writes_nothing_and_says_why(paris: Path) -> None
         set_fields(app.screen, name="Autre Agnès", id="agnes")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
     assert "la partie prenante `agnes` existe déjà" in messages
     assert paris.read_text() == before
 
@@ -212,7 +212,7 @@ async def test_a_weight_that_is_no_number_writes_nothing(paris: Path) -> None:
         set_fields(app.screen, weight="beaucoup")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
     assert "`beaucoup` n'est pas un nombre (exemple : 1 ou 0,5)" in messages
     assert paris.read_text() == before
 
@@ -315,7 +315,7 @@ async def test_a_scorer_named_by_a_relation_gets_a_stakeholder_table(workspace) 
         await pilot.press("delete")  # no table of their own to remove: says so
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
-        assert any("r puis ⌦" in n.message for n in app._notifications)
+        assert any("r puis ⌦" in m for m in notices(app))
         await pilot.press("m")  # the add form, under their id
         await pilot.pause()
         assert app.screen.form_title.plain == "Mettre « Sam » sur la carte"
