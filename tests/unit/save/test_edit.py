@@ -698,7 +698,7 @@ def test_session_file_changed_on_disk_is_refused(paris: Workspace) -> None:
 
 
 def test_edit_messages_exist_in_both_languages() -> None:
-    from sieve.i18n import edit as catalogue
+    from sieve.i18n.catalogues import edit as catalogue
 
     assert catalogue.FR.keys() == catalogue.EN.keys()
     error = EditError("edit.has_refs", kind="subject", id="x", scores=3, notes=1)

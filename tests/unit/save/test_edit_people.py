@@ -484,7 +484,7 @@ def test_session_changed_on_disk_is_refused(paris: Workspace) -> None:
 
 
 def test_people_messages_in_both_languages() -> None:
-    from sieve.i18n import edit as catalogue
+    from sieve.i18n.catalogues import edit as catalogue
 
     codes = [
         "edit.not_integer",
