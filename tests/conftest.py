@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import difflib
+import functools
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -11,8 +13,13 @@ from pathlib import Path
 import pytest
 
 from sieve import i18n
+from sieve.load.session import load_session
+from sieve.model import Session
 
 PROJECT = Path(__file__).resolve().parent.parent
+
+#: The shipped Paris session (read, never written to: copy it with ``paris`` to edit).
+PARIS = PROJECT / "sessions" / "paris.toml"
 
 #: A small tamis: two subject criteria (a score, a gate), two angle criteria (same).
 TAMIS = """\
@@ -137,6 +144,179 @@ name = "Bob"
 "a/x" = { learn = 3, doable = 1 }
 """
 
+#: Four subjects (one exposed), five cases; all pass the gates.
+FIVE_CASES = """
+[[subject]]
+id = "alpha"
+title = "Alpha"
+type = "service"
+territory = "ville"
+first_case = true
+
+[[subject]]
+id = "beta"
+title = "Beta"
+type = "outil"
+territory = "quartier"
+
+[[subject]]
+id = "gamma"
+title = "Gamma"
+type = "politique"
+territory = "ville"
+attention = ["mandat", "media"]
+
+[[subject]]
+id = "delta"
+title = "Delta"
+type = "service"
+territory = "région"
+
+[[angle]]
+id = "a1"
+subject = "alpha"
+title = "A1"
+methods = ["immersion", "personas"]
+
+[[angle]]
+id = "b1"
+subject = "beta"
+title = "B1"
+methods = ["prototypage"]
+
+[[angle]]
+id = "b2"
+subject = "beta"
+title = "B2"
+methods = ["maquette"]
+
+[[angle]]
+id = "g1"
+subject = "gamma"
+title = "G1"
+methods = ["personas", "scénarisation"]
+
+[[angle]]
+id = "d1"
+subject = "delta"
+title = "D1"
+methods = ["scénarisation", "brainstorming"]
+
+[[scorer]]
+id = "x"
+name = "X"
+
+[[scorer]]
+id = "y"
+name = "Y"
+
+[scores.x]
+"alpha" = { need = 2, service = 1 }
+"beta" = { need = 3, service = 2 }
+"gamma" = { need = 3, service = 1 }
+"delta" = { need = 1, service = 1 }
+"alpha/a1" = { learn = 2, doable = 1 }
+"beta/b1" = { learn = 3, doable = 1 }
+"beta/b2" = { learn = 1, doable = 1 }
+"gamma/g1" = { learn = 3, doable = 1 }
+"delta/d1" = { learn = 1, doable = 1 }
+
+[scores.y]
+"alpha" = { need = 2, service = 1 }
+"beta" = { need = 3, service = 2 }
+"gamma" = { need = 3, service = 1 }
+"delta" = { need = 1, service = 1 }
+"alpha/a1" = { learn = 2, doable = 1 }
+"beta/b1" = { learn = 3, doable = 1 }
+"beta/b2" = { learn = 1, doable = 1 }
+"gamma/g1" = { learn = 3, doable = 1 }
+"delta/d1" = { learn = 1, doable = 1 }
+"""
+
+#: A second city's tamis: `need` reweighted, `service` gone, a new scale and criterion.
+OTHER_TAMIS = """\
+format = 1
+
+[tamis]
+id = "mulhouse"
+title = "Tamis de Mulhouse"
+version = 4
+city = "Mulhouse"
+
+[scales.n]
+levels = ["non", "un peu", "nettement", "pleinement"]
+
+[scales.trois]   # une échelle courte
+levels = ["bas", "moyen", "haut"]
+
+[[criterion]]
+id = "need"
+label = "Besoin"
+applies_to = "subject"
+kind = "score"
+scale = "n"
+weight = 2
+
+[[criterion]]
+id = "youth"
+label = "Parole des jeunes"   # ajouté à Mulhouse
+question = "Les jeunes sont-ils associés ?"
+applies_to = "subject"
+kind = "score"
+scale = "trois"
+weight = 3
+
+[[criterion]]
+id = "learn"
+label = "Apprentissage"
+applies_to = "angle"
+kind = "gate"
+scale = "n"
+pass_at = 2
+"""
+
+EXCHANGE_BODY = """
+[[subject]]
+id = "a"
+title = "Sujet A"
+
+[[angle]]
+id = "x"
+subject = "a"
+title = "Angle X"
+
+[[scorer]]
+id = "ana"
+name = "Ana"
+
+[scores.ana]
+"a" = { need = 2, service = 1 }
+"a/x" = { learn = 3 }
+
+[notes.ana]
+"a/x" = "Bien."
+
+[[stakeholder]]
+id = "p"
+name = "P"
+role = "referent"
+
+[[stakeholder]]
+id = "q"
+name = "Q"
+role = "elected"
+
+[[relation]]
+from = "p"
+to = "q"
+kind = "informs"
+"""
+
+#: FIVE_CASES with a comment on top and a ``[portfolio]`` of three cases, calm first.
+FIVE_CASES_PORTFOLIO = (
+    "# un commentaire gardé\n" + FIVE_CASES + '\n[portfolio]\nmax_cases = 3\nfirst_case = "calm"\n'
+)
+
 WorkspaceMaker = Callable[..., Path]
 
 
@@ -145,6 +325,12 @@ def copy_shipped(folder: Path) -> Path:
     for name in ("criteria", "sessions"):
         shutil.copytree(PROJECT / name, folder / name)
     return folder
+
+
+def copy_paris(folder: Path) -> Path:
+    """Copy the shipped workspace into ``folder``; return its Paris session file."""
+    copy_shipped(folder)
+    return folder / "sessions" / "paris.toml"
 
 
 @pytest.fixture(autouse=True)
@@ -181,6 +367,26 @@ def workspace(tmp_path: Path) -> WorkspaceMaker:
     return make
 
 
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """A copy of the shipped workspace (criteria/ and sessions/); returns its root."""
+    copy_shipped(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def paris(tmp_path: Path) -> Path:
+    """A copy of the shipped workspace; returns its Paris session file."""
+    return copy_paris(tmp_path)
+
+
+def write(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` (making its folder); return the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def changes(before: str, after: str) -> list[str]:
     """The changed lines, as ``-old`` / ``+new``, in file order."""
     return [
@@ -188,3 +394,110 @@ def changes(before: str, after: str) -> list[str]:
         for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
         if line[:1] in "+-" and not line.startswith(("---", "+++"))
     ]
+
+
+def files_of(root: Path) -> dict[Path, str]:
+    """Every TOML file under ``root`` with its text."""
+    return {p: p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.toml"))}
+
+
+def loaded(path: Path) -> Session:
+    """The session at ``path``, loaded with no error."""
+    result = load_session(path)
+    assert [p for p in result.problems if p.is_error] == []
+    assert result.session is not None
+    return result.session
+
+
+def comments(text: str) -> list[str]:
+    """Every comment line and trailing comment of a file, in order."""
+    out = []
+    for line in text.splitlines():
+        if "#" in line and '"' not in line.split("#", 1)[0][-1:]:
+            out.append(line[line.index("#") :])
+    return out
+
+
+class Workspace:
+    """The shipped workspace, with its session loaded and the files read before an edit."""
+
+    def __init__(self, root: Path, session: str = "paris") -> None:
+        self.root = root
+        self.path = root / "sessions" / f"{session}.toml"
+        self.tamis = root / "criteria" / "transfo.toml"
+        self.session = loaded(self.path)
+        self.before = files_of(root)
+
+    def diff(self, path: Path) -> list[str]:
+        return changes(self.before[path], path.read_text(encoding="utf-8"))
+
+    def changed(self) -> list[Path]:
+        return [p for p, text in files_of(self.root).items() if text != self.before[p]]
+
+    def score_file(self, name: str) -> Path:
+        return self.root / "sessions" / "paris-scores" / f"{name}.toml"
+
+
+def run_cli(capsys, *argv: object) -> tuple[int, str, str]:
+    """Run ``sieve ARGV...``; return its exit code, stdout and stderr."""
+    from sieve.cli.main import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- the app (Pilot tests and snapshots) ----------------------------------------------------
+
+
+def sync(test):
+    """Run an async test with asyncio (no async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def snapshot_app(theme: str = "textual-dark", path: Path = PARIS):
+    """The app on ``path`` (the shipped Paris session), file watcher off, in ``theme``."""
+    from sieve.app.app import SieveApp
+
+    app = SieveApp(path, watch=False)
+
+    async def set_theme() -> None:
+        app.theme = theme
+
+    app.call_later(set_theme)
+    return app
+
+
+async def settle(pilot) -> None:
+    """Let the app handle its messages and finish its workers (saves, analyses)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_stakeholders(pilot):
+    """Show the Stakeholders screen (key ``0``) once its analysis is done; return it."""
+    from sieve.app.screens.stakeholders import StakeholdersScreen
+
+    await pilot.press("0")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, StakeholdersScreen)
+    return screen
+
+
+def notices(app) -> list[str]:
+    """The texts the app notified (its public record, ``SieveApp.notices``), oldest first."""
+    return [notice.message for notice in app.notices]
+
+
+def text_of(screen, selector: str) -> str:
+    """The text of the ``Static`` widget ``selector`` on ``screen``."""
+    from textual.widgets import Static
+
+    return str(screen.query_one(selector, Static).render())

@@ -15,7 +15,9 @@ Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
@@ -31,6 +33,22 @@ from sieve.workbench import Edit, FilesEdit, Workbench
 
 #: Seconds between two looks at the files' digests.
 POLL_SECONDS = 2.0
+
+#: How many notices :attr:`SieveApp.notices` keeps (the oldest are dropped first).
+NOTICES_KEPT = 100
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One toast the app showed, as it was handed to Textual."""
+
+    message: str
+    """The text shown (already made literal)."""
+    severity: str
+    """``information``, ``warning`` or ``error``."""
+    title: str = ""
+    markup: bool = False
+    """Whether Textual was asked to read markup in it (never: file text is literal)."""
 
 
 class SieveApp(App[int]):
@@ -72,6 +90,8 @@ class SieveApp(App[int]):
         """Blind mode: group results are hidden until the facilitator reveals them."""
         self.previous_mode: str | None = None
         """The main screen shown before the current one (to come back from presentation)."""
+        self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
+        """The last toasts notified, oldest first (every notify of a screen lands here)."""
         self._asking_reload = False
         self._declined: dict[Path, str | None] = {}
         self.title = "sieve"
@@ -113,14 +133,18 @@ class SieveApp(App[int]):
         """A toast; its text is always shown literally, never parsed as markup.
 
         Messages carry file text (ids, labels, paths, problems): a ``Text`` or a
-        ``str`` with ``[`` would crash or act as markup in Textual's toast.
+        ``str`` with ``[`` would crash or act as markup in Textual's toast. Screens'
+        ``notify`` calls come here too (Textual's ``Widget.notify`` calls the app's),
+        and each toast is kept in :attr:`notices`.
         """
+        notice = Notice(literal(str(message), one_line=False), severity, literal(str(title)))
+        self.notices.append(notice)
         super().notify(
-            literal(str(message), one_line=False),
-            title=literal(str(title)),
+            notice.message,
+            title=notice.title,
             severity=severity,
             timeout=timeout,
-            markup=False,
+            markup=notice.markup,
         )
 
     # -- opening -------------------------------------------------------------------

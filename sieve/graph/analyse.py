@@ -2,7 +2,7 @@
 
 A session's ``[[stakeholder]]`` and ``[[relation]]`` tables become a networkx graph;
 analyses read it and return :class:`Finding` records, each worded (in
-:mod:`sieve.i18n.graph`) so that a civil servant in a steering meeting understands it:
+:mod:`sieve.i18n.catalogues.graph`) so that a civil servant in a steering meeting understands it:
 
 - pivots (betweenness) and brokers (Burt's constraint and effective size), and whether
   the referent carries too much of the flow;

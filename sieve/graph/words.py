@@ -1,4 +1,4 @@
-"""The findings in words (catalogue :mod:`sieve.i18n.graph`): names, shares, reasons, headlines."""
+"""The findings in words (catalogue :mod:`sieve.i18n.catalogues.graph`): names and reasons."""
 
 from __future__ import annotations
 

@@ -1,23 +1,33 @@
 """The French and English catalogues, and the one function that words things: ``t``.
 
-Every string a user sees comes from a catalogue by key. Each area of sieve has a
-catalogue module here (``core.py``...) holding ``FR`` and ``EN`` dicts side by
-side; they are merged below, and a test checks both languages have the same keys.
+Every string a user sees comes from a catalogue by key. A key's first part is its
+catalogue: ``plan.r.in.score`` lives in ``catalogues/plan.py``, which holds every
+``plan.*`` key, the French (``FR``) and English (``EN``) messages side by side
+(``catalogues/app/`` keeps them in two modules, ``fr.py`` and ``en.py``). They are
+merged below; tests check both languages have the same keys, each catalogue holds
+only its prefix, and every key is used by the code.
 French is the default; English is chosen with ``--lang en`` or an English locale
 (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` starting with ``en``).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Mapping
 
-from sieve.i18n import app, argparse_fr, core, edit, exchange, graph, people, plan
-
 LANGS = ("fr", "en")
 
-#: The catalogue modules, one per area of sieve.
-AREAS = (core, app, edit, exchange, graph, plan, people, argparse_fr)
+#: The key prefixes, each the name of its catalogue in ``sieve/i18n/catalogues/``.
+PREFIXES = (
+    "severity", "noun", "type", "problem", "edit", "cli", "rank", "flag", "explain", "app",
+    "exchange", "graph", "decide", "review", "plan", "cal", "robust", "journal", "outcome",
+    "argparse",
+)  # fmt: skip
+
+#: The catalogue modules, in the order of PREFIXES (imported by name: ``type`` and
+#: ``argparse`` would shadow built-in names here).
+AREAS = tuple(importlib.import_module(f"sieve.i18n.catalogues.{name}") for name in PREFIXES)
 
 CATALOGS: dict[str, dict[str, str]] = {
     "fr": {k: v for area in AREAS for k, v in area.FR.items()},

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import shutil
 from pathlib import Path
 
-from conftest import PROJECT, TWO_SCORERS
+from conftest import PROJECT, TWO_SCORERS, sync
 from rich.text import Text
 
 from sieve.app.app import SieveApp
@@ -18,16 +16,6 @@ from sieve.app.widgets.matrix import MatrixView
 from sieve.workbench import Workbench
 
 BODY = TWO_SCORERS
-
-
-def sync(test):
-    """Run an async test with asyncio (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def levels(path: Path, scorer: str) -> dict:

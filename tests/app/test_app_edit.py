@@ -2,52 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pytest
-from conftest import copy_shipped
+from conftest import loaded, notices, settle, sync
 
 from sieve.app.app import SieveApp
 from sieve.app.screens.forms import ConfirmDialog, FormDialog, TagsDialog
-from sieve.load.session import load_session
-
-
-@pytest.fixture
-def paris(tmp_path: Path) -> Path:
-    """A copy of the shipped workspace; returns the Paris session file."""
-    copy_shipped(tmp_path)
-    return tmp_path / "sessions" / "paris.toml"
-
-
-def sync(test):
-    """Run an async pilot test with asyncio (no pytest plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def tamis_of(session: Path) -> Path:
     return session.parent.parent / "criteria" / "transfo.toml"
-
-
-def reloaded(session: Path):
-    result = load_session(session)
-    assert [p for p in result.problems if p.is_error] == []
-    return result.session
-
-
-def messages(app: SieveApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.pause()
 
 
 # -- Tamis ----------------------------------------------------------------------------
@@ -74,13 +39,13 @@ async def test_weight_keys_move_the_ranking_then_save_one_line(paris: Path) -> N
         await pilot.press("s")
         await settle(pilot)
         assert wb.weights is None
-        assert messages(app)[-1] == "Enregistré (1 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (1 fichier(s))"
     after = tamis.read_text()
     assert after == before.replace(
         'weight = 3\n\n[[criterion]]\nid = "variete-methodes"',
         'weight = 6\n\n[[criterion]]\nid = "variete-methodes"',
     )
-    assert reloaded(paris).tamis.by_id["interet-formation"].weight == 6
+    assert loaded(paris).tamis.by_id["interet-formation"].weight == 6
 
 
 @sync
@@ -95,7 +60,7 @@ async def test_escape_forgets_the_previewed_weights(paris: Path) -> None:
         assert app.workbench.weights is None
         await pilot.press("down", "plus")  # a gate has no weight
         assert app.workbench.weights is None
-        assert messages(app)[-1] == "Une porte n'a pas de poids : elle se franchit ou non."
+        assert notices(app)[-1] == "Une porte n'a pas de poids : elle se franchit ou non."
 
 
 @sync
@@ -113,7 +78,7 @@ async def test_edit_label_and_question_in_a_form(paris: Path) -> None:
         assert app.is_running
         shown = app.screen.query_one("#criteria").get_option_at_index(0).prompt
         assert "Besoin réel des usagers [@click=app.quit]x[/]" in shown.plain
-    crit = reloaded(paris).tamis.by_id["besoin-usagers"]
+    crit = loaded(paris).tamis.by_id["besoin-usagers"]
     assert crit.label == "Besoin réel des usagers [@click=app.quit]x[/]"
     assert crit.question == "Vraiment ?"
     assert 'label = "Besoin réel des usagers [@click=app.quit]x[/]"' in tamis_of(paris).read_text()
@@ -129,9 +94,9 @@ async def test_a_gate_s_pass_level_is_edited_in_the_form(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("enter", "enter", "ctrl+u", "2", "enter")
         await settle(pilot)
-        assert messages(app)[-1] == "Enregistré (1 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (1 fichier(s))"
     assert "pass_at = 2                 # il faut au moins" in tamis_of(paris).read_text()
-    assert reloaded(paris).tamis.by_id["service-associe"].pass_at == 2
+    assert loaded(paris).tamis.by_id["service-associe"].pass_at == 2
 
 
 @sync
@@ -146,7 +111,7 @@ async def test_add_a_criterion_after_the_selected_one(paris: Path) -> None:
         await pilot.press(*"Le sujet touche-t-il un quartier ?", "ctrl+s")
         await settle(pilot)
         assert app.screen.selected().id == "ancrage-local"
-    tamis = reloaded(paris).tamis
+    tamis = loaded(paris).tamis
     assert tamis.criterion_ids[:2] == ("besoin-usagers", "ancrage-local")
     crit = tamis.by_id["ancrage-local"]
     assert (crit.applies_to, crit.kind, crit.scale.id, crit.weight) == (
@@ -169,7 +134,7 @@ async def test_bad_criterion_id_is_refused_with_a_message(paris: Path) -> None:
         await settle(pilot)
         await pilot.press(*"Pas Un Slug", "enter", *"X", "ctrl+s")
         await settle(pilot)
-        assert "identifiant `Pas Un Slug` invalide" in messages(app)[-1]
+        assert "identifiant `Pas Un Slug` invalide" in notices(app)[-1]
     assert tamis_of(paris).read_text() == before
 
 
@@ -192,7 +157,7 @@ async def test_remove_a_scored_criterion_asks_first(paris: Path) -> None:
         await settle(pilot)
         assert "essai-erreur" not in app.workbench.session.tamis.by_id
     assert "essai-erreur" not in agnes.read_text()
-    assert "essai-erreur" not in reloaded(paris).tamis.by_id
+    assert "essai-erreur" not in loaded(paris).tamis.by_id
 
 
 @sync
@@ -233,7 +198,7 @@ async def test_add_subject_and_angle(paris: Path) -> None:
         await pilot.press(*"immersion, maquette", "enter")
         await settle(pilot)
         assert app.screen.selected() == ("angle", "menus")
-    session = reloaded(paris)
+    session = loaded(paris)
     subject = session.subjects["cantine"]
     assert (subject.title, subject.description, subject.type, subject.territory) == (
         "La cantine",
@@ -256,8 +221,8 @@ async def test_rename_subject_moves_its_scores(paris: Path) -> None:
         await pilot.press("ctrl+u", *"carte-perso", "enter")
         await settle(pilot)
         assert app.screen.selected() == ("subject", "carte-perso")
-        assert messages(app)[-1] == "Enregistré (8 fichier(s))"
-    session = reloaded(paris)
+        assert notices(app)[-1] == "Enregistré (8 fichier(s))"
+    session = loaded(paris)
     assert "carte-perso" in session.subjects
     assert session.scores["agnes"]["carte-perso/maquette-appli"]["interet-formation"] == 2
 
@@ -272,7 +237,7 @@ async def test_describe_an_angle(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("ctrl+u", *"Un kiosque", "enter", "ctrl+u", *"maquette", "enter")
         await settle(pilot)
-    angle = reloaded(paris).angles["kiosque"]
+    angle = loaded(paris).angles["kiosque"]
     assert (angle.title, angle.methods) == ("Un kiosque", ("maquette",))
 
 
@@ -293,7 +258,7 @@ async def test_remove_angle_after_confirmation(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-    session = reloaded(paris)
+    session = loaded(paris)
     assert "contributeurs" not in session.angles
     assert "carte-participative/contributeurs" not in clemence.read_text()
 
@@ -311,7 +276,7 @@ async def test_tag_attention_and_mark_first_case(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("f")
         await settle(pilot)
-    session = reloaded(paris)
+    session = loaded(paris)
     assert session.subjects["accueil-mairies"].attention == ("mediatisation",)
     assert [s.id for s in session.subjects.values() if s.first_case] == ["accueil-mairies"]
 
@@ -326,7 +291,7 @@ async def test_file_changed_on_disk_is_not_overwritten(paris: Path) -> None:
         paris.write_text(changed)
         await pilot.press("f")
         await settle(pilot)
-        assert any("a été modifié depuis sa lecture" in m for m in messages(app)), messages(app)
+        assert any("a été modifié depuis sa lecture" in m for m in notices(app)), notices(app)
     assert paris.read_text() == changed
 
 

@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
+from conftest import EXCHANGE_BODY, FIVE_CASES_PORTFOLIO, OTHER_TAMIS, sync, write
+from textual.notifications import Notification
 from textual.widgets import DataTable
 from textual.widgets._toast import Toast
 
 from sieve.app.app import SieveApp
-from tests.unit.exchange.test_exchange import OTHER, SESSION_BODY, write
-
-
-def sync(test):
-    """Run an async test with asyncio (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def toasts(app: SieveApp) -> list[str]:
-    """The notifications' texts, each rendered as Textual's toast renders it."""
+    """The notified texts (``app.notices``), each rendered as Textual's toast renders it."""
     out = []
-    for note in app._notifications:
+    for note in app.notices:
         assert isinstance(note.message, str)
         assert not note.markup
-        out.append(str(Toast(note).render()))
+        shown = Notification(note.message, note.title, note.severity, markup=note.markup)
+        out.append(str(Toast(shown).render()))
     return out
 
 
 @sync
 async def test_exchange_notices_are_plain_text_and_adopt_is_confirmed(workspace):
-    path = workspace(SESSION_BODY)
+    path = workspace(EXCHANGE_BODY)
     tamis = path.parent.parent / "criteria" / "t.toml"
-    write(tamis.with_name("mulhouse.toml"), OTHER.replace('"Mulhouse"', '"[b]Mul[/x]"'))
+    write(tamis.with_name("mulhouse.toml"), OTHER_TAMIS.replace('"Mulhouse"', '"[b]Mul[/x]"'))
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("x")
@@ -50,6 +39,7 @@ async def test_exchange_notices_are_plain_text_and_adopt_is_confirmed(workspace)
             "sieve adopt SOURCE CIBLE --criterion ID --replace"
         ]
         app.clear_notifications()
+        app.notices.clear()
         table.cursor_coordinate = (4, 2)  # youth, from Mulhouse
         await pilot.press("a", "y")
         await pilot.pause()
@@ -61,7 +51,7 @@ async def test_exchange_notices_are_plain_text_and_adopt_is_confirmed(workspace)
 async def test_notify_never_reads_markup(workspace):
     from rich.text import Text
 
-    app = SieveApp(workspace(SESSION_BODY), watch=False)
+    app = SieveApp(workspace(EXCHANGE_BODY), watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.notify("[@click=app.quit]x[/] \x1b[2J")
         app.notify(Text("[/x]"))
@@ -146,9 +136,7 @@ async def test_blind_matrix_neither_splits_nor_marks_sifted_cases(workspace):
 async def test_blind_calendar_shows_results_are_hidden(workspace):
     from textual.widgets import OptionList, Static
 
-    from tests.app.test_plan_app import BODY as PLAN_BODY
-
-    app = SieveApp(workspace(PLAN_BODY), watch=False)
+    app = SieveApp(workspace(FIVE_CASES_PORTFOLIO), watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("8")
         await pilot.pause()
@@ -219,9 +207,8 @@ async def test_decision_with_an_unknown_person_asks_again_with_the_text_kept(wor
     from textual.widgets import Input, Static
 
     from sieve.app.screens.portfolio import DecisionDialog
-    from tests.app.test_plan_app import BODY as PLAN_BODY
 
-    path = workspace(PLAN_BODY)
+    path = workspace(FIVE_CASES_PORTFOLIO)
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7", "d")
@@ -261,10 +248,10 @@ async def test_tamis_ranking_panel_tells_cases_of_one_subject_apart(workspace):
 async def test_exchange_table_fits_the_screen_with_the_cursor_on_a_tamis(workspace):
     from sieve.app.widgets.keybar import KeyBar
 
-    path = workspace(SESSION_BODY)
+    path = workspace(EXCHANGE_BODY)
     tamis = path.parent.parent / "criteria" / "t.toml"
     long_city = "Mulhouse Alsace Agglomération et Communauté européenne d'Alsace"
-    other = OTHER.replace('city = "Mulhouse"', f'city = "{long_city}"').replace(
+    other = OTHER_TAMIS.replace('city = "Mulhouse"', f'city = "{long_city}"').replace(
         'label = "Parole des jeunes"',
         'label = "Parole des jeunes et des associations de quartier dans la décision"',
     )
@@ -327,9 +314,8 @@ async def test_narrow_key_bar_keeps_help_and_quit(workspace):
     from rich.cells import cell_len
 
     from sieve.app.widgets.keybar import KeyBar
-    from tests.app.test_plan_app import BODY as PLAN_BODY
 
-    app = SieveApp(workspace(PLAN_BODY), watch=False)
+    app = SieveApp(workspace(FIVE_CASES_PORTFOLIO), watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
         for key in ("2", "escape", "8", "1"):
             await pilot.press(key)
@@ -339,3 +325,23 @@ async def test_narrow_key_bar_keeps_help_and_quit(workspace):
             assert cell_len(keys) <= 80
             assert "…" not in keys
         assert "^p commandes" in keys  # the matrix has room for the palette too
+
+
+@sync
+async def test_every_toast_is_kept_in_the_app_s_public_record(workspace):
+    from sieve.app.app import NOTICES_KEPT
+    from sieve.i18n import t
+
+    app = SieveApp(workspace(EXCHANGE_BODY), watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b")  # the app's own toast: blind mode on
+        app.screen.notify("[b]x[/b]", severity="warning")  # a screen's toast
+        await pilot.pause()
+        assert [(n.message, n.severity) for n in app.notices] == [
+            (t("app.blind.on"), "information"),
+            ("[b]x[/b]", "warning"),
+        ]
+        for number in range(NOTICES_KEPT + 5):
+            app.notify(f"n{number}")
+        assert len(app.notices) == NOTICES_KEPT
+        assert app.notices[0].message == "n5" and app.notices[-1].message == f"n{NOTICES_KEPT + 4}"

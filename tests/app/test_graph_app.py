@@ -6,40 +6,14 @@ deliberate change. They read the shipped Paris session (never written to).
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 import pytest
-from conftest import PROJECT
+from conftest import PARIS, open_stakeholders, sync
+from conftest import text_of as static_text
 from rich.text import Text
 
 from sieve.app.app import SieveApp
 from sieve.graph.analyse import analyse_session
 from sieve.load.session import load_session
-
-PARIS = PROJECT / "sessions" / "paris.toml"
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-async def open_stakeholders(pilot) -> None:
-    await pilot.press("0")
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def static_text(screen, selector: str) -> str:
-    from textual.widgets import Static
-
-    content = screen.query_one(selector, Static).render()
-    return str(content)
 
 
 @sync
@@ -185,10 +159,6 @@ async def test_two_hundred_people_stay_usable(workspace):
         assert "Personne 199" in (first[0].plain + first[2].plain)
 
 
-def make() -> SieveApp:
-    return SieveApp(PARIS, watch=False)
-
-
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("view", ["ego", "grid", "relations"])
 def test_snapshot(snap_compare, view, size):
@@ -199,4 +169,4 @@ def test_snapshot(snap_compare, view, size):
         await pilot.press(*keys)
         await pilot.pause()
 
-    assert snap_compare(make(), run_before=run_before, terminal_size=size)
+    assert snap_compare(SieveApp(PARIS, watch=False), run_before=run_before, terminal_size=size)

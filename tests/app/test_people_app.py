@@ -9,48 +9,14 @@ change.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, changes, copy_shipped
+from conftest import PARIS, changes, loaded, notices, open_stakeholders, settle, sync
 
 from sieve.app.app import SieveApp
 from sieve.app.screens.forms import ConfirmDialog, FormDialog
 from sieve.app.screens.stakeholders import StakeholdersScreen, slug
-from sieve.load.session import load_session
-
-PARIS = PROJECT / "sessions" / "paris.toml"
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-@pytest.fixture
-def paris(tmp_path: Path) -> Path:
-    """A copy of the shipped workspace; returns its Paris session."""
-    copy_shipped(tmp_path)
-    return tmp_path / "sessions" / "paris.toml"
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_stakeholders(pilot) -> StakeholdersScreen:
-    await pilot.press("0")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, StakeholdersScreen)
-    return screen
 
 
 async def select(pilot, screen: StakeholdersScreen, ident: str) -> None:
@@ -66,12 +32,6 @@ def set_fields(dialog: FormDialog, **values: str) -> None:
 
 def diff(path: Path, before: str) -> list[str]:
     return changes(before, path.read_text(encoding="utf-8"))
-
-
-def no_errors(path: Path):
-    result = load_session(path)
-    assert [p for p in result.problems if p.is_error] == []
-    return result.session
 
 
 # -- people -----------------------------------------------------------------------------
@@ -110,7 +70,7 @@ async def test_add_a_person_with_the_keyboard(paris: Path) -> None:
         "+interest = 3",
         "+",
     ]
-    no_errors(paris)
+    loaded(paris)
 
 
 @sync
@@ -148,7 +108,7 @@ async def test_edit_and_rename_a_person(paris: Path) -> None:
     # the four relations naming Julien follow the new id
     assert lines.count('+to = "julien-m"') + lines.count('+from = "julien-m"') == 4
     assert len(lines) == 6 + 8
-    session = no_errors(paris)
+    session = loaded(paris)
     assert session.stakeholders["julien-m"].name == "Julien M."
 
 
@@ -168,14 +128,14 @@ async def test_remove_a_tied_person_asks_then_removes_their_relations(paris: Pat
         )
         await pilot.press("n")  # no: nothing happens
         await pilot.pause()
-        assert "julien" in no_errors(paris).stakeholders
+        assert "julien" in loaded(paris).stakeholders
         await pilot.press("delete")
         await pilot.pause()
         await pilot.press("o")
         await settle(pilot)
         assert "julien" not in screen.analysis.people
         assert screen.selected == "arnaud"  # the next one in the list
-    session = no_errors(paris)
+    session = loaded(paris)
     assert "julien" not in session.people
     assert len(session.relations) == 49 - 4
 
@@ -191,7 +151,7 @@ async def test_remove_an_untied_person(paris: Path) -> None:
         assert app.screen.detail is None
         await pilot.press("o")
         await settle(pilot)
-    assert "thomas" not in no_errors(paris).stakeholders
+    assert "thomas" not in loaded(paris).stakeholders
     assert "thomas" not in paris.read_text()
 
 
@@ -206,7 +166,7 @@ async def test_a_refused_person_writes_nothing_and_says_why(paris: Path) -> None
         set_fields(app.screen, name="Autre Agnès", id="agnes")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
     assert "la partie prenante `agnes` existe déjà" in messages
     assert paris.read_text() == before
 
@@ -238,7 +198,7 @@ async def test_tie_the_selected_person_to_the_referent(paris: Path) -> None:
         '+kind = "mentors"',
         "+weight = 0.5",
     ]
-    no_errors(paris)
+    loaded(paris)
 
 
 @sync
@@ -252,7 +212,7 @@ async def test_a_weight_that_is_no_number_writes_nothing(paris: Path) -> None:
         set_fields(app.screen, weight="beaucoup")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
     assert "`beaucoup` n'est pas un nombre (exemple : 1 ou 0,5)" in messages
     assert paris.read_text() == before
 
@@ -281,7 +241,7 @@ async def test_edit_a_relation_in_the_relation_view(paris: Path) -> None:
         await settle(pilot)
         assert screen.selected_relation_key == ("nadege", "arnaud", "trust")
     assert diff(paris, before) == ['-kind = "partnership"', '+kind = "trust"', "+weight = 2"]
-    no_errors(paris)
+    loaded(paris)
 
 
 @sync
@@ -300,7 +260,7 @@ async def test_remove_a_relation_in_the_relation_view(paris: Path) -> None:
         assert screen.selected_relation_key == ("nadege", "lilas", "partnership")
     removed = diff(paris, before)
     assert len(removed) == 5 and all(line.startswith("-") for line in removed)
-    assert ("nadege", "arnaud") not in {(r.source, r.target) for r in no_errors(paris).relations}
+    assert ("nadege", "arnaud") not in {(r.source, r.target) for r in loaded(paris).relations}
 
 
 @sync
@@ -355,7 +315,7 @@ async def test_a_scorer_named_by_a_relation_gets_a_stakeholder_table(workspace) 
         await pilot.press("delete")  # no table of their own to remove: says so
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
-        assert any("r puis ⌦" in n.message for n in app._notifications)
+        assert any("r puis ⌦" in m for m in notices(app))
         await pilot.press("m")  # the add form, under their id
         await pilot.pause()
         assert app.screen.form_title.plain == "Mettre « Sam » sur la carte"
@@ -363,7 +323,7 @@ async def test_a_scorer_named_by_a_relation_gets_a_stakeholder_table(workspace) 
         set_fields(app.screen, role="relay", power="2")
         await pilot.press("ctrl+s")
         await settle(pilot)
-    session = no_errors(path)
+    session = loaded(path)
     assert session.stakeholders["sam"].role == "relay"
     assert session.stakeholders["sam"].power == 2
     assert 'role = "referent"\n\n[[stakeholder]]\nid = "sam"\nname = "Sam"' in path.read_text()
@@ -377,10 +337,6 @@ def test_slug() -> None:
 # -- snapshots ------------------------------------------------------------------------------
 
 
-def make() -> SieveApp:
-    return SieveApp(PARIS, watch=False)
-
-
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("view", ["list", "add"])
 def test_snapshot(snap_compare, view, size):
@@ -390,4 +346,4 @@ def test_snapshot(snap_compare, view, size):
             await pilot.press("a")
             await pilot.pause()
 
-    assert snap_compare(make(), run_before=run_before, terminal_size=size)
+    assert snap_compare(SieveApp(PARIS, watch=False), run_before=run_before, terminal_size=size)

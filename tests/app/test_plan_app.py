@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 import pytest
-from conftest import copy_shipped
-from textual.widgets import Static
+from conftest import FIVE_CASES_PORTFOLIO, copy_paris, snapshot_app, sync, text_of
 
 from sieve.app.app import SieveApp
 from sieve.app.screens.portfolio import CalendarScreen, DecisionDialog, PortfolioScreen
 from sieve.load.session import open_session
-from tests.snapshots.test_snapshots import make
-from tests.unit.plan.test_plan import SESSION_BODY
 
-BODY = (
-    "# un commentaire gardé\n"
-    + SESSION_BODY
-    + '\n[portfolio]\nmax_cases = 3\nfirst_case = "calm"\n'
-)
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
+BODY = FIVE_CASES_PORTFOLIO
 
 
 def tail(path) -> str:
@@ -238,8 +216,7 @@ def paris_with_journal(tmp_path):
 
     from sieve.save.journal import record_decision, record_review
 
-    copy_shipped(tmp_path)
-    path = tmp_path / "sessions" / "paris.toml"
+    path = copy_paris(tmp_path)
     cases = ["carte-participative/kiosque", "echange-local/trocateur"]
     record_decision(
         open_session(path), cases, "Deux cas tenables", ["agnes"], date=dt.date(2017, 3, 1)
@@ -261,12 +238,12 @@ def paris_with_journal(tmp_path):
 )
 def test_snapshot(snap_compare, screen, size):
     keys = {"portfolio": ["7", "down"], "calendar": ["8", "down"], "exchange": ["x"]}[screen]
-    assert snap_compare(make(), press=keys, terminal_size=size)
+    assert snap_compare(snapshot_app(), press=keys, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_snapshot_journal(snap_compare, paris_with_journal, size):
-    assert snap_compare(make(path=paris_with_journal), press=["9"], terminal_size=size)
+    assert snap_compare(snapshot_app(path=paris_with_journal), press=["9"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -278,4 +255,4 @@ def test_snapshot_ranking_robust(snap_compare, size):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(make(), run_before=run_before, terminal_size=size)
+    assert snap_compare(snapshot_app(), run_before=run_before, terminal_size=size)

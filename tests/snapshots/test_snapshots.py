@@ -11,12 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, snapshot_app
 
 from sieve import i18n
-from sieve.app.app import SieveApp
 
-PARIS = PROJECT / "sessions" / "paris.toml"
 BAD = Path("tests/data/bad/sessions/bad.toml")
 
 #: screen -> keys pressed from the matrix to reach it.
@@ -33,34 +31,26 @@ SCREENS = {
 SIZES = [(80, 24), (160, 48)]
 
 
-def make(theme: str = "textual-dark", path: Path = PARIS) -> SieveApp:
-    app = SieveApp(path, watch=False)
-
-    async def set_theme() -> None:
-        app.theme = theme
-
-    app.call_later(set_theme)
-    return app
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen_fr(snap_compare, screen, size):
-    assert snap_compare(make(), press=SCREENS[screen], terminal_size=size)
+    assert snap_compare(snapshot_app(), press=SCREENS[screen], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_error_screen_fr(snap_compare, monkeypatch, size):
     monkeypatch.chdir(PROJECT)
-    assert snap_compare(make(path=BAD), terminal_size=size)
+    assert snap_compare(snapshot_app(path=BAD), terminal_size=size)
 
 
 @pytest.mark.parametrize("screen", ["matrix", "presentation"])
 def test_screen_en(snap_compare, screen):
     i18n.set_lang("en")
-    assert snap_compare(make(), press=SCREENS[screen], terminal_size=(120, 36))
+    assert snap_compare(snapshot_app(), press=SCREENS[screen], terminal_size=(120, 36))
 
 
 @pytest.mark.parametrize("screen", ["matrix", "presentation"])
 def test_screen_light(snap_compare, screen):
-    assert snap_compare(make("textual-light"), press=SCREENS[screen], terminal_size=(120, 36))
+    assert snap_compare(
+        snapshot_app("textual-light"), press=SCREENS[screen], terminal_size=(120, 36)
+    )

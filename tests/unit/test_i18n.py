@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 
 from conftest import PROJECT
 
 from sieve import i18n
-from sieve.i18n import CATALOGS, detect, number, t
+from sieve.i18n import AREAS, CATALOGS, PREFIXES, detect, number, t
 
 SIEVE = PROJECT / "sieve"
 
@@ -87,3 +88,158 @@ def test_one_percent_formatter_follows_the_language():
     assert points(0.734) == "73"
     assert points(None) == "?"
     assert points(None, missing="–") == "–"
+
+
+def test_one_catalogue_per_key_prefix_with_the_same_keys_in_both_languages():
+    assert len(set(PREFIXES)) == len(PREFIXES) == len(AREAS)
+    for prefix, area in zip(PREFIXES, AREAS, strict=True):
+        assert area.__name__ == f"sieve.i18n.catalogues.{prefix}"
+        assert area.FR.keys() == area.EN.keys(), prefix
+        assert area.FR, prefix
+        assert [k for k in area.FR if k.split(".")[0] != prefix] == [], prefix
+    files = {p.stem for p in CATALOGUES.glob("*.py")} | {p.name for p in CATALOGUES.iterdir()}
+    assert set(PREFIXES) <= files
+    assert {p.stem for p in CATALOGUES.glob("[!_]*.py")} == set(PREFIXES) - {"app"}
+    assert sum(len(area.FR) for area in AREAS) == len(CATALOGS["fr"])
+
+
+# -- every key is used, every key used exists ---------------------------------------------
+
+#: The catalogue modules themselves (their strings are messages, not uses of keys).
+CATALOGUES = SIEVE / "i18n" / "catalogues"
+
+#: Keys computed by the code, as the code writes them (an f-string, or ``"prefix." + x``):
+#: ``{}`` is the part computed there. A key matching one counts as used when each ``{}``
+#: part is itself a string written somewhere in sieve/ (a kind, a role, a code...).
+#: The test fails when the code has a pattern this list lacks, or the reverse.
+CODE_PATTERNS = {
+    "app.applies.{}",
+    "app.flag.{}",
+    "app.flag.{}.detail",
+    "app.people.level.{}",
+    "app.stakeholders.col.{}",
+    "app.stakeholders.{}",
+    "app.tamis.kind.{}",
+    "app.tamis.on.{}",
+    "argparse.{}",
+    "cal.col.{}",
+    "cli.{}.help",
+    "exchange.diff.{}",
+    "exchange.section.{}",
+    "explain.note.{}",
+    "flag.{}",
+    "graph.finding.{}",
+    "graph.finding.{}.split",
+    "graph.kind.{}",
+    "graph.quadrant.{}",
+    "graph.quadrant.{}.short",
+    "graph.quadrant.{}.why",
+    "graph.relation.{}",
+    "graph.role.{}",
+    "graph.step.{}",
+    "journal.col.{}",
+    "outcome.{}",
+    "plan.c.{}",
+    "plan.col.{}",
+    "plan.name.{}",
+    "plan.r.{}",
+    "plan.x.{}",
+    "problem.{}",
+    "rank.col.{}",
+    "robust.col.{}",
+    "severity.{}",
+}
+
+#: Keys computed by ``t()`` itself: the values of the parameters ``kind`` and
+#: ``applies_to`` are worded by ``noun.*``, those of ``expected_type`` and ``found_type``
+#: by ``type.*`` (see ``sieve/i18n/__init__.py``).
+T_PATTERNS = {"noun.{}", "type.{}"}
+
+#: Patterns whose ``{}`` comes from outside sieve: argparse's own messages.
+FOREIGN = {"argparse.{}"}
+
+#: Strings of the code shaped like a key of a catalogue prefix that are not keys.
+NOT_KEYS = {
+    "app.reload",  # Textual actions of the app (bindings), not messages
+    "app.toggle_blind",
+    "app.undo",
+    "app.tcss",  # the app's style sheet
+    "exchange.note_conflict",  # a problem code: its message is problem.exchange.note_conflict
+}
+
+
+def _code_files() -> list:
+    return sorted(p for p in SIEVE.rglob("*.py") if CATALOGUES not in p.parents)
+
+
+def _variants(node: ast.expr) -> list[str] | None:
+    """The strings an expression may give, ``{}`` for any computed part (``None``: none)."""
+    if isinstance(node, ast.Constant):
+        return [node.value] if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        return ["".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)]
+    if isinstance(node, ast.IfExp):
+        both = (_variants(node.body), _variants(node.orelse))
+        return both[0] + both[1] if None not in both else ["{}"]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _variants(node.left), _variants(node.right)
+        if left is None and right is None:
+            return None
+        return [a + b for a in (left or ["{}"]) for b in (right or ["{}"])]
+    return None
+
+
+def _scan() -> tuple[set[str], set[str]]:
+    """Every string literal of sieve/ (outside the catalogues), and every key pattern."""
+    literals, patterns = set(), set()
+    for path in _code_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            elif isinstance(node, (ast.JoinedStr, ast.BinOp)):
+                for text in _variants(node) or []:
+                    if "{}" in text and re.match(r"[a-z_]+\.", text):
+                        patterns.add(text)
+    return literals, patterns
+
+
+def _matches(key: str, pattern: str, literals: set[str], foreign: bool) -> bool:
+    regex = "^" + re.escape(pattern).replace(r"\{\}", "(.+)") + "$"
+    found = re.match(regex, key)
+    return bool(found) and (foreign or all(part in literals for part in found.groups()))
+
+
+def test_the_code_builds_keys_only_along_the_listed_patterns():
+    _literals, patterns = _scan()
+    prefixes = {key.split(".")[0] for key in CATALOGS["fr"]}
+    patterns = {p for p in patterns if p.split(".")[0] in prefixes}
+    assert patterns == CODE_PATTERNS
+
+
+def test_every_catalogue_key_is_used_by_the_code():
+    literals, _patterns = _scan()
+    patterns = CODE_PATTERNS | T_PATTERNS
+    unused = sorted(
+        key
+        for key in CATALOGS["fr"]
+        if key not in literals
+        and not any(_matches(key, p, literals, p in FOREIGN) for p in patterns)
+    )
+    assert unused == []
+
+
+def test_every_key_the_code_names_is_in_both_languages():
+    literals, _patterns = _scan()
+    prefixes = {key.split(".")[0] for key in CATALOGS["fr"]}
+    shaped = {
+        text
+        for text in literals
+        if re.fullmatch(r"[a-z_]+(\.[a-z0-9_-]+)+", text) and text.split(".")[0] in prefixes
+    }
+    assert len(shaped) > 300, "the scan found too few keys"
+    for lang in ("fr", "en"):
+        assert sorted(shaped - NOT_KEYS - set(CATALOGS[lang])) == [], lang
+    for pattern in CODE_PATTERNS | T_PATTERNS:
+        head = pattern.partition("{}")[0]
+        assert any(key.startswith(head) for key in CATALOGS["fr"]), pattern

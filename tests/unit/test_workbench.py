@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import PROJECT, TWO_SCORERS, copy_shipped
+from conftest import PROJECT, TWO_SCORERS, copy_paris
 
 from sieve.errors import FileChangedError
 from sieve.workbench import Workbench
@@ -166,15 +165,10 @@ def test_incremental_levels_match_a_full_evaluation(tmp_path):
     assert wb.evaluation.results == evaluate(wb.session, {"besoin-usagers": 0}).results
 
 
-def _shipped(tmp_path: Path) -> Path:
-    copy_shipped(tmp_path)
-    return tmp_path / "sessions" / "paris.toml"
-
-
 def test_a_structural_edit_is_undone_by_putting_the_files_back(tmp_path):
     from sieve.save.tamis import remove_criterion
 
-    session = _shipped(tmp_path)
+    session = copy_paris(tmp_path)
     files = [tmp_path / "criteria" / "transfo.toml", *sorted(session.parent.rglob("*.toml"))]
     before = {p: p.read_bytes() for p in files}
     wb = Workbench(session)
@@ -190,7 +184,7 @@ def test_a_structural_edit_is_undone_by_putting_the_files_back(tmp_path):
 def test_undo_of_a_structural_edit_refuses_files_changed_since(tmp_path):
     from sieve.save.tamis import set_weight
 
-    session = _shipped(tmp_path)
+    session = copy_paris(tmp_path)
     tamis = tmp_path / "criteria" / "transfo.toml"
     wb = Workbench(session)
     wb.edit_files(set_weight, "besoin-usagers", 1)

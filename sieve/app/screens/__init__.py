@@ -26,7 +26,7 @@ class ScreenEntry:
     key: str
     """The key that shows it from anywhere (Textual key name)."""
     title_key: str
-    """The catalogue key of its title (:mod:`sieve.i18n.app`)."""
+    """The catalogue key of its title (:mod:`sieve.i18n.catalogues.app`)."""
     target: str
     """``"module:Class"`` of the screen, relative to ``sieve.app.screens``."""
     help_key: str = ""

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ONE_CASE, PROJECT, copy_shipped
+from conftest import ONE_CASE, PROJECT, copy_shipped, run_cli
 
 from sieve.cli.main import main
 
@@ -18,15 +18,9 @@ MULHOUSE = str(PROJECT / "sessions" / "mulhouse.toml")
 BODY = ONE_CASE
 
 
-def run(args, capsys) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_check_shipped_files(capsys):
-    code, out, err = run(
-        ["check", str(PROJECT / "criteria" / "transfo.toml"), PARIS, MULHOUSE], capsys
+    code, out, err = run_cli(
+        capsys, "check", str(PROJECT / "criteria" / "transfo.toml"), PARIS, MULHOUSE
     )
     assert code == 0, err
     assert out.count("valide") == 3
@@ -34,7 +28,7 @@ def test_check_shipped_files(capsys):
 
 def test_check_reports_problems_with_positions_and_exit_2(workspace, capsys):
     path = workspace(BODY.replace("need = 2", "need = 9").replace('title = "A1"', "title = 1"))
-    code, out, err = run(["check", str(path)], capsys)
+    code, out, err = run_cli(capsys, "check", str(path))
     assert code == 2
     lines = [line for line in err.splitlines() if ": erreur: " in line]
     assert len(lines) == 2
@@ -46,13 +40,13 @@ def test_check_reports_problems_with_positions_and_exit_2(workspace, capsys):
 
 def test_check_warnings_exit_0(workspace, capsys):
     path = workspace(BODY.replace('title = "A"', 'title = "A"\nextra = 1'))
-    code, _out, err = run(["check", str(path)], capsys)
+    code, _out, err = run_cli(capsys, "check", str(path))
     assert code == 0
     assert "avertissement" in err
 
 
 def test_rank_json_contract(capsys):
-    code, out, _err = run(["rank", MULHOUSE, "--format", "json"], capsys)
+    code, out, _err = run_cli(capsys, "rank", MULHOUSE, "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["session"] == "mulhouse-carte-max"
@@ -76,7 +70,7 @@ def test_rank_json_contract(capsys):
 
 
 def test_rank_json_on_a_hand_computed_fixture(workspace, capsys):
-    code, out, _err = run(["rank", str(workspace(BODY)), "--format", "json"], capsys)
+    code, out, _err = run_cli(capsys, "rank", str(workspace(BODY)), "--format", "json")
     assert code == 0
     (case,) = json.loads(out)["cases"]
     # need 2/3 weight 2, learn 1/3 weight 1 -> (4/3 + 1/3) / 3 = 5/9
@@ -86,7 +80,7 @@ def test_rank_json_on_a_hand_computed_fixture(workspace, capsys):
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "md"])
 def test_rank_other_formats(fmt, capsys):
-    code, out, _err = run(["rank", PARIS, "--format", fmt], capsys)
+    code, out, _err = run_cli(capsys, "rank", PARIS, "--format", fmt)
     assert code == 0
     assert "carte-participative/kiosque" in out
     if fmt == "csv":
@@ -96,16 +90,18 @@ def test_rank_other_formats(fmt, capsys):
 
 
 def test_explain_in_french_and_english(capsys):
-    code, out, _err = run(["explain", PARIS, "carte-participative/kiosque"], capsys)
+    code, out, _err = run_cli(capsys, "explain", PARIS, "carte-participative/kiosque")
     assert code == 0
     assert "Portes" in out and "contribution" in out
-    code, out, _err = run(["explain", PARIS, "carte-participative/kiosque", "--lang", "en"], capsys)
+    code, out, _err = run_cli(
+        capsys, "explain", PARIS, "carte-participative/kiosque", "--lang", "en"
+    )
     assert code == 0
     assert "Gates" in out and "adds" in out
 
 
 def test_explain_unknown_case(capsys):
-    code, _out, err = run(["explain", PARIS, "nope/nope"], capsys)
+    code, _out, err = run_cli(capsys, "explain", PARIS, "nope/nope")
     assert code == 2
     assert "inconnu" in err
 
@@ -114,26 +110,26 @@ def test_score_command_writes_and_validates(tmp_path, capsys):
     copy_shipped(tmp_path)
     session = str(tmp_path / "sessions" / "mulhouse.toml")
     args = ["score", session, "--scorer", "touria", "--key", "carte-max", "--criterion"]
-    code, out, _err = run([*args, "besoin-usagers", "--level", "0"], capsys)
+    code, out, _err = run_cli(capsys, *args, "besoin-usagers", "--level", "0")
     assert code == 0 and "mulhouse.toml" in out
-    code, _out, err = run([*args, "besoin-usagers", "--level", "7"], capsys)
+    code, _out, err = run_cli(capsys, *args, "besoin-usagers", "--level", "7")
     assert code == 2 and "hors de l'échelle" in err
-    code, _out, err = run([*args, "besoin-usagers"], capsys)
+    code, _out, err = run_cli(capsys, *args, "besoin-usagers")
     assert code == 2
-    code, out, _err = run([*args, "besoin-usagers", "--clear"], capsys)
+    code, out, _err = run_cli(capsys, *args, "besoin-usagers", "--clear")
     assert code == 0
 
 
 def test_bad_paths_and_arguments_exit_2(tmp_path, capsys):
-    assert run(["rank", str(tmp_path / "missing.toml")], capsys)[0] == 2
-    assert run(["rank"], capsys)[0] == 2
-    assert run(["rank", PARIS, "--format", "xml"], capsys)[0] == 2
-    assert run(["rank", str(tmp_path)], capsys)[0] == 2
+    assert run_cli(capsys, "rank", str(tmp_path / "missing.toml"))[0] == 2
+    assert run_cli(capsys, "rank")[0] == 2
+    assert run_cli(capsys, "rank", PARIS, "--format", "xml")[0] == 2
+    assert run_cli(capsys, "rank", str(tmp_path))[0] == 2
 
 
 def test_folder_with_one_session(workspace, capsys):
     path = workspace(BODY)
-    code, out, _err = run(["rank", str(path.parent.parent)], capsys)
+    code, out, _err = run_cli(capsys, "rank", str(path.parent.parent))
     assert code == 0 and "a/a1" in out
 
 
@@ -162,14 +158,14 @@ def test_language_from_the_environment():
 
 def test_hostile_text_is_printed_literally(workspace, capsys):
     body = BODY.replace('title = "A"', 'title = "\\u001b[2J[@click=app.quit]x[/]"')
-    code, out, _err = run(["explain", str(workspace(body)), "a/a1"], capsys)
+    code, out, _err = run_cli(capsys, "explain", str(workspace(body)), "a/a1")
     assert code == 0
     assert "\x1b" not in out
     assert "\\x1b[2J[@click=app.quit]x[/]" in out
 
 
 def test_lang_before_the_command(capsys):
-    code, out, _err = run(["--lang", "en", "rank", MULHOUSE], capsys)
+    code, out, _err = run_cli(capsys, "--lang", "en", "rank", MULHOUSE)
     assert code == 0
     assert out.startswith("Ranking")
 
@@ -183,27 +179,25 @@ def test_literal_escapes_every_line_breaking_character():
 
 
 def test_check_a_folder_checks_the_files_in_it(capsys):
-    code, out, _err = run(["check", str(PROJECT / "sessions")], capsys)
+    code, out, _err = run_cli(capsys, "check", str(PROJECT / "sessions"))
     assert code == 0
     assert "paris.toml" in out and "mulhouse.toml" in out
 
 
 def test_level_and_clear_together_are_refused_clearly(capsys):
-    code, _out, err = run(
-        [
-            "score",
-            PARIS,
-            "--scorer",
-            "x",
-            "--key",
-            "k",
-            "--criterion",
-            "c",
-            "--level",
-            "2",
-            "--clear",
-        ],
+    code, _out, err = run_cli(
         capsys,
+        "score",
+        PARIS,
+        "--scorer",
+        "x",
+        "--key",
+        "k",
+        "--criterion",
+        "c",
+        "--level",
+        "2",
+        "--clear",
     )
     assert code == 2 and "s'excluent" in err
 
@@ -222,7 +216,7 @@ def test_every_command_has_help_in_both_languages(capsys):
 
 
 def test_argparse_errors_speak_french(capsys):
-    code, _out, err = run(["rank", PARIS, "--format", "xml"], capsys)
+    code, _out, err = run_cli(capsys, "rank", PARIS, "--format", "xml")
     assert code == 2
     assert "erreur : argument --format : choix invalide" in err
 

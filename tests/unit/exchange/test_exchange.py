@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, TAMIS, copy_shipped
+from conftest import EXCHANGE_BODY, OTHER_TAMIS, PROJECT, TAMIS, copy_shipped, run_cli, write
 
 from sieve.cli.main import main
 from sieve.exchange.common import parse_origin
@@ -18,60 +18,6 @@ from sieve.exchange.merge3 import merge_texts
 
 TRANSFO = PROJECT / "criteria" / "transfo.toml"
 
-#: A second city's tamis: `need` reweighted, `service` gone, a new scale and criterion.
-OTHER = """\
-format = 1
-
-[tamis]
-id = "mulhouse"
-title = "Tamis de Mulhouse"
-version = 4
-city = "Mulhouse"
-
-[scales.n]
-levels = ["non", "un peu", "nettement", "pleinement"]
-
-[scales.trois]   # une échelle courte
-levels = ["bas", "moyen", "haut"]
-
-[[criterion]]
-id = "need"
-label = "Besoin"
-applies_to = "subject"
-kind = "score"
-scale = "n"
-weight = 2
-
-[[criterion]]
-id = "youth"
-label = "Parole des jeunes"   # ajouté à Mulhouse
-question = "Les jeunes sont-ils associés ?"
-applies_to = "subject"
-kind = "score"
-scale = "trois"
-weight = 3
-
-[[criterion]]
-id = "learn"
-label = "Apprentissage"
-applies_to = "angle"
-kind = "gate"
-scale = "n"
-pass_at = 2
-"""
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 # -- diff ----------------------------------------------------------------------------
 
@@ -79,7 +25,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_diff_of_identical_files_is_empty(tmp_path, capsys):
     a = write(tmp_path / "a.toml", TAMIS)
     b = write(tmp_path / "b.toml", "# only a comment differs\n" + TAMIS)
-    code, out, _ = run(capsys, "diff", a, b, "--format", "json")
+    code, out, _ = run_cli(capsys, "diff", a, b, "--format", "json")
     assert code == 0
     assert json.loads(out)["changes"] == []
     assert json.loads(out)["equal"] is True
@@ -117,7 +63,7 @@ def test_diff_reports_each_kind_of_tamis_change(tmp_path, capsys):
     )
     a = write(tmp_path / "a.toml", TAMIS)
     b = write(tmp_path / "b.toml", changed)
-    code, out, _ = run(capsys, "diff", a, b, "--format", "json")
+    code, out, _ = run_cli(capsys, "diff", a, b, "--format", "json")
     assert code == 1
     changes = {
         (c["op"], c["section"], c["id"], c.get("field", "")): c for c in json.loads(out)["changes"]
@@ -143,7 +89,7 @@ def test_diff_reports_each_kind_of_tamis_change(tmp_path, capsys):
     assert changes[("changed", "attention", "", "threshold")]["new"] == 4
     assert len(changes) == 12
 
-    code, text, _ = run(capsys, "diff", a, b)
+    code, text, _ = run_cli(capsys, "diff", a, b)
     assert code == 1
     assert "~ critère `need` : weight 2 → 5" in text
     assert '+ critère `new-one` : ajout ("Nouveau")' in text
@@ -154,52 +100,14 @@ def test_diff_of_criteria_moved_and_scale_swapped(tmp_path, capsys):
     moved = TAMIS.replace('scale = "b"\npass_at = 1', 'scale = "n"\npass_at = 1')
     a = write(tmp_path / "a.toml", TAMIS)
     b = write(tmp_path / "b.toml", moved)
-    code, out, _ = run(capsys, "diff", a, b, "--format", "json")
+    code, out, _ = run_cli(capsys, "diff", a, b, "--format", "json")
     fields = {(c["id"], c["field"]) for c in json.loads(out)["changes"]}
     assert code == 1
     assert fields == {("doable", "scale"), ("doable", "levels")}
 
 
-SESSION_BODY = """
-[[subject]]
-id = "a"
-title = "Sujet A"
-
-[[angle]]
-id = "x"
-subject = "a"
-title = "Angle X"
-
-[[scorer]]
-id = "ana"
-name = "Ana"
-
-[scores.ana]
-"a" = { need = 2, service = 1 }
-"a/x" = { learn = 3 }
-
-[notes.ana]
-"a/x" = "Bien."
-
-[[stakeholder]]
-id = "p"
-name = "P"
-role = "referent"
-
-[[stakeholder]]
-id = "q"
-name = "Q"
-role = "elected"
-
-[[relation]]
-from = "p"
-to = "q"
-kind = "informs"
-"""
-
-
 def test_diff_of_sessions(workspace, capsys):
-    session = workspace(SESSION_BODY)
+    session = workspace(EXCHANGE_BODY)
     other = session.with_name("other.toml")
     other.write_text(
         session.read_text(encoding="utf-8")
@@ -214,7 +122,7 @@ def test_diff_of_sessions(workspace, capsys):
         ),
         encoding="utf-8",
     )
-    code, out, _ = run(capsys, "diff", session, other, "--format", "json")
+    code, out, _ = run_cli(capsys, "diff", session, other, "--format", "json")
     assert code == 1
     got = {(c["op"], c["section"], c["id"], c.get("field", "")) for c in json.loads(out)["changes"]}
     assert got == {
@@ -226,17 +134,17 @@ def test_diff_of_sessions(workspace, capsys):
         ("changed", "stakeholder", "q", "power"),
         ("changed", "relation", "p->q (informs)", "weight"),
     }
-    code, _, _ = run(capsys, "diff", session, session)
+    code, _, _ = run_cli(capsys, "diff", session, session)
     assert code == 0
 
 
 def test_diff_bad_input_is_located(tmp_path, capsys):
     a = write(tmp_path / "a.toml", TAMIS)
     b = write(tmp_path / "b.toml", TAMIS.replace("weight = 2\n", "weight = -1\n", 1))
-    code, out, err = run(capsys, "diff", a, b)
+    code, out, err = run_cli(capsys, "diff", a, b)
     assert code == 2 and out == ""
     assert "b.toml:" in err and "weight" in err
-    code, _, err = run(capsys, "diff", a, PROJECT / "sessions" / "paris.toml")
+    code, _, err = run_cli(capsys, "diff", a, PROJECT / "sessions" / "paris.toml")
     assert code == 2 and "tamis" in err
 
 
@@ -244,11 +152,11 @@ def test_diff_bad_input_is_located(tmp_path, capsys):
 
 
 def test_adopt_appends_criterion_and_scale_keeping_every_byte(tmp_path, capsys):
-    source = write(tmp_path / "other.toml", OTHER)
+    source = write(tmp_path / "other.toml", OTHER_TAMIS)
     target = tmp_path / "transfo.toml"
     shutil.copy(TRANSFO, target)
     before = target.read_text(encoding="utf-8")
-    code, out, err = run(capsys, "adopt", source, target, "--criterion", "youth")
+    code, out, err = run_cli(capsys, "adopt", source, target, "--criterion", "youth")
     assert code == 0, err
     after = target.read_text(encoding="utf-8")
     scale = '[scales.trois]   # une échelle courte\nlevels = ["bas", "moyen", "haut"]\n\n'
@@ -273,24 +181,26 @@ def test_adopt_appends_criterion_and_scale_keeping_every_byte(tmp_path, capsys):
     )
     assert after == expected
     assert "youth" in out
-    assert run(capsys, "check", target)[0] == 0
+    assert run_cli(capsys, "check", target)[0] == 0
 
 
 def test_adopt_existing_id_is_refused_then_renamed_or_replaced(tmp_path, capsys):
-    source = write(tmp_path / "other.toml", OTHER)
+    source = write(tmp_path / "other.toml", OTHER_TAMIS)
     target = write(tmp_path / "t.toml", TAMIS.replace("weight = 2\n", "weight = 2   # à nous\n", 1))
     before = target.read_text(encoding="utf-8")
 
-    code, _, err = run(capsys, "adopt", source, target, "--criterion", "learn")
+    code, _, err = run_cli(capsys, "adopt", source, target, "--criterion", "learn")
     assert code == 2
     assert "déjà un critère learn" in err and "--rename" in err and "--replace" in err
     assert target.read_text(encoding="utf-8") == before
 
-    code, _, err = run(capsys, "adopt", source, target, "--criterion", "learn", "--rename", "need")
+    code, _, err = run_cli(
+        capsys, "adopt", source, target, "--criterion", "learn", "--rename", "need"
+    )
     assert code == 2 and "déjà un critère need" in err
     assert target.read_text(encoding="utf-8") == before
 
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys, "adopt", source, target, "--criterion", "learn", "--rename", "learn2"
     )
     assert code == 0, err
@@ -304,7 +214,7 @@ def test_adopt_existing_id_is_refused_then_renamed_or_replaced(tmp_path, capsys)
     assert parse_origin("mulhouse@4:learn (Mulhouse)") == ("mulhouse", "learn")
 
     target.write_text(before, encoding="utf-8")
-    code, _, err = run(capsys, "adopt", source, target, "--criterion", "learn", "--replace")
+    code, _, err = run_cli(capsys, "adopt", source, target, "--criterion", "learn", "--replace")
     assert code == 0, err
     replaced = before.replace(
         'id = "learn"\nlabel = "Apprentissage"\napplies_to = "angle"\nkind = "score"\n'
@@ -317,24 +227,24 @@ def test_adopt_existing_id_is_refused_then_renamed_or_replaced(tmp_path, capsys)
 
 
 def test_adopt_scale_conflict_writes_nothing(tmp_path, capsys):
-    source = write(tmp_path / "other.toml", OTHER)
+    source = write(tmp_path / "other.toml", OTHER_TAMIS)
     mine = TAMIS.replace(
         '[scales.b]\nlevels = ["non", "oui"]', '[scales.trois]\nlevels = ["1", "2", "3"]'
     )
     mine = mine.replace('scale = "b"', 'scale = "trois"')
     target = write(tmp_path / "t.toml", mine)
-    code, _, err = run(capsys, "adopt", source, target, "--criterion", "youth")
+    code, _, err = run_cli(capsys, "adopt", source, target, "--criterion", "youth")
     assert code == 2
     assert "`trois`" in err and "bas | moyen | haut" in err and "rien n'a été écrit" in err
     assert target.read_text(encoding="utf-8") == mine
 
 
 def test_adopt_unknown_criterion_and_missing_choice(tmp_path, capsys):
-    source = write(tmp_path / "other.toml", OTHER)
+    source = write(tmp_path / "other.toml", OTHER_TAMIS)
     target = write(tmp_path / "t.toml", TAMIS)
-    code, _, err = run(capsys, "adopt", source, target, "--criterion", "nope")
+    code, _, err = run_cli(capsys, "adopt", source, target, "--criterion", "nope")
     assert code == 2 and "nope" in err
-    code, _, err = run(capsys, "adopt", source, target)
+    code, _, err = run_cli(capsys, "adopt", source, target)
     assert code == 2 and "--all" in err
     assert target.read_text(encoding="utf-8") == TAMIS
 
@@ -371,7 +281,7 @@ def test_merge_scores_appends_entries(workspace, capsys):
         'format = 1\n\n[scores.ana]\n"a" = { need = 2, service = 1 }\n"a/x" = { learn = 3 }\n\n'
         '[notes.ana]\n"a/x" = "Concret."\n',
     )
-    code, out, err = run(capsys, "merge-scores", session, incoming)
+    code, out, err = run_cli(capsys, "merge-scores", session, incoming)
     assert code == 0, err
     after = session.read_text(encoding="utf-8")
     assert (
@@ -390,7 +300,7 @@ def test_merge_scores_conflict_writes_nothing(workspace, capsys):
     before = session.read_text(encoding="utf-8")
     good = write(session.parent / "bob.toml", 'format = 1\n[scores.bob]\n"a" = { need = 1 }\n')
     bad = write(session.parent / "ana.toml", 'format = 1\n[scores.ana]\n"a" = { need = 3 }\n')
-    code, out, err = run(capsys, "merge-scores", session, good, bad)
+    code, out, err = run_cli(capsys, "merge-scores", session, good, bad)
     assert code == 2 and out == ""
     assert "ana.toml:3:" in err and "contradictoires" in err
     assert session.read_text(encoding="utf-8") == before
@@ -400,7 +310,7 @@ def test_merge_scores_validates_against_the_tamis(workspace, capsys):
     session = workspace(MERGE_BODY)
     before = session.read_text(encoding="utf-8")
     bad = write(session.parent / "bob.toml", 'format = 1\n[scores.bob]\n"a" = { need = 9 }\n')
-    code, _, err = run(capsys, "merge-scores", session, bad)
+    code, _, err = run_cli(capsys, "merge-scores", session, bad)
     assert code == 2 and "bob.toml:3:" in err and "hors de l'échelle" in err
     assert session.read_text(encoding="utf-8") == before
 
@@ -511,10 +421,11 @@ def test_git_merge_same_weight_two_ways_is_a_conflict(repo):
 
 
 def test_compare_matches_by_id_and_provenance(tmp_path, capsys):
-    source = write(tmp_path / "mulhouse.toml", OTHER)
+    source = write(tmp_path / "mulhouse.toml", OTHER_TAMIS)
     target = write(tmp_path / "t.toml", TAMIS)
     assert (
-        run(capsys, "adopt", source, target, "--criterion", "youth", "--rename", "jeunes")[0] == 0
+        run_cli(capsys, "adopt", source, target, "--criterion", "youth", "--rename", "jeunes")[0]
+        == 0
     )
     comparison = compare([target, source])
     rows = {
@@ -527,7 +438,7 @@ def test_compare_matches_by_id_and_provenance(tmp_path, capsys):
         "doable": ["doable", None],
         "jeunes": ["jeunes", "youth"],
     }
-    code, out, _ = run(capsys, "compare", target, source, "--format", "csv")
+    code, out, _ = run_cli(capsys, "compare", target, source, "--format", "csv")
     assert code == 0
     assert out.splitlines() == [
         "criterion,label,t@2,mulhouse@4",
@@ -537,14 +448,14 @@ def test_compare_matches_by_id_and_provenance(tmp_path, capsys):
         "doable,Tenable,gate>=1,",
         "jeunes,Parole des jeunes,3,3",
     ]
-    code, out, _ = run(capsys, "compare", target, source)
+    code, out, _ = run_cli(capsys, "compare", target, source)
     assert code == 0
     assert "3 (youth)" in out and "porte≥2" in out
 
 
 def test_compare_bad_file_is_located(tmp_path, capsys):
     bad = write(tmp_path / "bad.toml", TAMIS.replace('scale = "b"', 'scale = "zz"'))
-    code, _, err = run(capsys, "compare", bad)
+    code, _, err = run_cli(capsys, "compare", bad)
     assert code == 2 and "bad.toml:" in err and "zz" in err
 
 
@@ -608,7 +519,7 @@ def test_merge_driver_falls_back_to_lines_for_non_toml(tmp_path, capsys):
         "theirs": base.replace("e\n", "E\n"),
     }
     paths = [write(tmp_path / f"{name}.toml", text) for name, text in files.items()]
-    code, _, err = run(capsys, "merge-driver", *paths)
+    code, _, err = run_cli(capsys, "merge-driver", *paths)
     assert code == 0, err
     assert paths[1].read_text(encoding="utf-8") == "a = [\nB\nc\nd\nE\n"
 
@@ -624,9 +535,9 @@ def test_app_exchange_screen_compares_and_adopts(workspace):
     from sieve.app.app import SieveApp
     from sieve.app.screens.exchange import AdoptDialog
 
-    path = workspace(SESSION_BODY)
+    path = workspace(EXCHANGE_BODY)
     tamis = path.parent.parent / "criteria" / "t.toml"
-    write(tamis.with_name("mulhouse.toml"), OTHER)
+    write(tamis.with_name("mulhouse.toml"), OTHER_TAMIS)
     write(tamis.with_name("broken.toml"), "format = 1\n[tamis\n")
     before = tamis.read_text(encoding="utf-8")
 
@@ -724,8 +635,8 @@ def test_files_tomlkit_cannot_keep_are_refused_or_merged_by_lines(tmp_path, caps
         "weight = 1\n\n[group]",
     )
     target = write(tmp_path / "split.toml", split)
-    source = write(tmp_path / "other.toml", OTHER)
-    code, _, err = run(capsys, "adopt", source, target, "--criterion", "youth")
+    source = write(tmp_path / "other.toml", OTHER_TAMIS)
+    code, _, err = run_cli(capsys, "adopt", source, target, "--criterion", "youth")
     assert code == 2 and "rien n'a été écrit" in err.lower()
     assert target.read_text(encoding="utf-8") == split
     with pytest.raises(ValueError):
@@ -752,7 +663,6 @@ def test_merge_texts_score_tables_written_in_several_parts():
 
 
 def test_session_diff_sees_the_decision_journal_and_the_portfolio(tmp_path):
-    from sieve.cli.main import main
 
     copy_shipped(tmp_path / "a")
     shutil.copytree(tmp_path / "a", tmp_path / "b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from sieve.load.session import load_session
 
@@ -679,22 +680,14 @@ def test_mermaid_export_has_safe_ids_and_escaped_labels():
 # -- the command line ------------------------------------------------------------------------
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    from sieve.cli.main import main
-
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_cli_graph_prints_the_analyses(capsys):
     from sieve.locations import SESSIONS_DIR
 
-    code, out, err = run(capsys, "graph", str(SESSIONS_DIR / "mulhouse.toml"))
+    code, out, err = run_cli(capsys, "graph", str(SESSIONS_DIR / "mulhouse.toml"))
     assert code == 0 and err == ""
     assert "Points de vigilance" in out
     assert "Touria" in out and "Hiérarchie à proscrire" in out
-    code, out, _ = run(capsys, "graph", str(SESSIONS_DIR / "mulhouse.toml"), "--lang", "en")
+    code, out, _ = run_cli(capsys, "graph", str(SESSIONS_DIR / "mulhouse.toml"), "--lang", "en")
     assert "Forbidden hierarchy: Directeur général des services" in out
 
 
@@ -702,19 +695,19 @@ def test_cli_graph_prints_the_analyses(capsys):
 def test_cli_graph_exports(capsys, fmt):
     from sieve.locations import SESSIONS_DIR
 
-    code, out, err = run(capsys, "graph", str(SESSIONS_DIR / "paris.toml"), "--format", fmt)
+    code, out, err = run_cli(capsys, "graph", str(SESSIONS_DIR / "paris.toml"), "--format", fmt)
     assert code == 0 and err == ""
     assert "agnes" in out
 
 
 def test_cli_graph_bad_input_exits_2_with_located_problems(capsys, workspace):
-    code, _, err = run(capsys, "graph", "nowhere.toml")
+    code, _, err = run_cli(capsys, "graph", "nowhere.toml")
     assert code == 2 and "Traceback" not in err
     path = workspace(PEOPLE + relation("ana", "ana"))
-    code, out, err = run(capsys, "graph", str(path))
+    code, out, err = run_cli(capsys, "graph", str(path))
     assert code == 2 and out == ""
     assert "s.toml:" in err and "vers lui-même" in err
-    code, _, err = run(capsys, "graph", str(path), "--format", "svg")
+    code, _, err = run_cli(capsys, "graph", str(path), "--format", "svg")
     assert code == 2
 
 

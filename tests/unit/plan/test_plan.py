@@ -8,7 +8,7 @@ import random
 from dataclasses import replace
 
 import pytest
-from conftest import copy_shipped
+from conftest import FIVE_CASES, copy_shipped
 
 from sieve.cli.main import main
 from sieve.engine.evaluate import evaluate, median
@@ -278,7 +278,7 @@ def test_diversity_alone_can_be_the_conflict():
 
 
 def test_infeasible_plan_from_the_command_line(workspace, capsys):
-    path = workspace(SESSION_BODY + "\n[portfolio]\nmin_cases = 5\n" + OPEN_TOML)
+    path = workspace(FIVE_CASES + "\n[portfolio]\nmin_cases = 5\n" + OPEN_TOML)
     code = main(["plan", str(path), "--format", "json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 1
@@ -290,100 +290,12 @@ def test_infeasible_plan_from_the_command_line(workspace, capsys):
 
 # -- sessions on disk -----------------------------------------------------------------------
 
-#: Four subjects (one exposed), five cases; all pass the gates.
-SESSION_BODY = """
-[[subject]]
-id = "alpha"
-title = "Alpha"
-type = "service"
-territory = "ville"
-first_case = true
-
-[[subject]]
-id = "beta"
-title = "Beta"
-type = "outil"
-territory = "quartier"
-
-[[subject]]
-id = "gamma"
-title = "Gamma"
-type = "politique"
-territory = "ville"
-attention = ["mandat", "media"]
-
-[[subject]]
-id = "delta"
-title = "Delta"
-type = "service"
-territory = "région"
-
-[[angle]]
-id = "a1"
-subject = "alpha"
-title = "A1"
-methods = ["immersion", "personas"]
-
-[[angle]]
-id = "b1"
-subject = "beta"
-title = "B1"
-methods = ["prototypage"]
-
-[[angle]]
-id = "b2"
-subject = "beta"
-title = "B2"
-methods = ["maquette"]
-
-[[angle]]
-id = "g1"
-subject = "gamma"
-title = "G1"
-methods = ["personas", "scénarisation"]
-
-[[angle]]
-id = "d1"
-subject = "delta"
-title = "D1"
-methods = ["scénarisation", "brainstorming"]
-
-[[scorer]]
-id = "x"
-name = "X"
-
-[[scorer]]
-id = "y"
-name = "Y"
-
-[scores.x]
-"alpha" = { need = 2, service = 1 }
-"beta" = { need = 3, service = 2 }
-"gamma" = { need = 3, service = 1 }
-"delta" = { need = 1, service = 1 }
-"alpha/a1" = { learn = 2, doable = 1 }
-"beta/b1" = { learn = 3, doable = 1 }
-"beta/b2" = { learn = 1, doable = 1 }
-"gamma/g1" = { learn = 3, doable = 1 }
-"delta/d1" = { learn = 1, doable = 1 }
-
-[scores.y]
-"alpha" = { need = 2, service = 1 }
-"beta" = { need = 3, service = 2 }
-"gamma" = { need = 3, service = 1 }
-"delta" = { need = 1, service = 1 }
-"alpha/a1" = { learn = 2, doable = 1 }
-"beta/b1" = { learn = 3, doable = 1 }
-"beta/b2" = { learn = 1, doable = 1 }
-"gamma/g1" = { learn = 3, doable = 1 }
-"delta/d1" = { learn = 1, doable = 1 }
-"""
 
 OPEN_TOML = "min_types = 0\nmin_territories = 0\nmin_methods = 0\n"
 
 
 def test_plan_on_a_session_by_hand(workspace, capsys):
-    path = workspace(SESSION_BODY + '\n[portfolio]\nmax_cases = 3\nfirst_case = "calm"\n')
+    path = workspace(FIVE_CASES + '\n[portfolio]\nmax_cases = 3\nfirst_case = "calm"\n')
     session = open_session(path)
     # Scores (need w2, learn w1, both on 0..3): beta/b1 1, gamma/g1 1, alpha/a1 2/3,
     # beta/b2 7/9, delta/d1 1/3. Gamma is exposed (attention 3): at most one exposed.
@@ -404,7 +316,7 @@ def test_plan_on_a_session_by_hand(workspace, capsys):
 
 
 def test_first_case_must_be_calm_or_marked(workspace):
-    body = SESSION_BODY + '\n[portfolio]\nmax_cases = 3\nfirst_case = "calm"\n' + OPEN_TOML
+    body = FIVE_CASES + '\n[portfolio]\nmax_cases = 3\nfirst_case = "calm"\n' + OPEN_TOML
     session = open_session(workspace(body.replace("first_case = true", "first_case = false")))
     inst = build_instance(session)
     firsts = {c.key for c in inst.candidates if c.first_ok}
@@ -434,7 +346,7 @@ sessions = [5, 6]
 
 
 def calendar_for(workspace, extra: str = "", beta: str = "[3, 4]"):
-    path = workspace(SESSION_BODY + PLANNED.format(extra=extra, beta=beta))
+    path = workspace(FIVE_CASES + PLANNED.format(extra=extra, beta=beta))
     load = load_session(path)
     assert not load.errors, [p.render() for p in load.errors]
     return build_calendar(load.session)
@@ -476,7 +388,7 @@ def test_calendar_catches_more_than_18_months(workspace):
 
 def test_calendar_catches_an_exposed_first_case(workspace, capsys):
     path = workspace(
-        SESSION_BODY
+        FIVE_CASES
         + '\n[portfolio]\nfirst_case = "calm"\n'
         + '[[portfolio.case]]\ncase = "gamma/g1"\nsessions = [1]\n'
         + '[[portfolio.case]]\ncase = "alpha/a1"\nsessions = [2]\n'
@@ -490,7 +402,7 @@ def test_calendar_catches_an_exposed_first_case(workspace, capsys):
 
 
 def test_proposed_calendar_puts_the_first_case_first(workspace):
-    path = workspace(SESSION_BODY + '\n[portfolio]\nmax_cases = 3\nfirst_case = "calm"\n')
+    path = workspace(FIVE_CASES + '\n[portfolio]\nmax_cases = 3\nfirst_case = "calm"\n')
     cal = build_calendar(open_session(path))
     assert not cal.planned
     assert cal.sessions[0].cases == ("alpha/a1",)
@@ -499,7 +411,7 @@ def test_proposed_calendar_puts_the_first_case_first(workspace):
 
 def test_portfolio_problems_are_located(workspace):
     path = workspace(
-        SESSION_BODY + '\n[portfolio]\nmin_cases = 5\nmax_cases = 4\npinned = ["nope/x"]\n'
+        FIVE_CASES + '\n[portfolio]\nmin_cases = 5\nmax_cases = 4\npinned = ["nope/x"]\n'
     )
     problems = {p.code: p for p in load_session(path).problems}
     assert problems["portfolio.min_max"].line == problems["ref.unknown"].line - 2
@@ -536,7 +448,7 @@ def test_vectorised_medians_match_the_engine():
 def test_monte_carlo_is_deterministic_with_a_seed(workspace):
     from sieve.plan.robust import analyse
 
-    session = open_session(workspace(SESSION_BODY + "\n[portfolio]\nmax_cases = 3\n"))
+    session = open_session(workspace(FIVE_CASES + "\n[portfolio]\nmax_cases = 3\n"))
     one = analyse(session, draws=300, seed=5, portfolio_draws=20)
     two = analyse(session, draws=300, seed=5, portfolio_draws=20)
     assert one.p_top == two.p_top
@@ -704,7 +616,7 @@ def test_rank_robust_from_the_command_line(workspace, capsys):
 
 
 def test_decision_from_the_command_line_round_trips(workspace, capsys):
-    body = "# Un commentaire en tête des sujets\n" + SESSION_BODY + "\n# fin du fichier\n"
+    body = "# Un commentaire en tête des sujets\n" + FIVE_CASES + "\n# fin du fichier\n"
     path = workspace(body)
     before = path.read_text(encoding="utf-8")
     code = main(
@@ -768,7 +680,7 @@ def test_decision_from_the_command_line_round_trips(workspace, capsys):
 
 
 def test_bad_decisions_are_refused(workspace, capsys):
-    path = workspace(SESSION_BODY)
+    path = workspace(FIVE_CASES)
     before = path.read_text(encoding="utf-8")
     assert main(["decide", str(path), "--cases", "nope/x", "--rationale", "r"]) == 2
     assert main(["decide", str(path), "--cases", "alpha/a1", "--rationale", " "]) == 2
@@ -813,7 +725,7 @@ case = "alpha/a1"
 score = 0.5
 
 """
-    head, sep, tail = SESSION_BODY.partition("[scores.x]")
+    head, sep, tail = FIVE_CASES.partition("[scores.x]")
     path = workspace(head + journal + sep + tail)
     code = main(
         ["decide", str(path), "--cases", "beta/b1", "--rationale", "y", "--date", "2017-02-02"]

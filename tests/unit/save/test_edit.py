@@ -9,65 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TAMIS, changes, copy_shipped
+from conftest import TAMIS, Workspace, changes, comments, files_of, loaded
 
 from sieve import i18n
 from sieve.engine.evaluate import evaluate
 from sieve.errors import EditError, FileChangedError
-from sieve.load.session import load_session
-from sieve.model import Session
 from sieve.save import cases as case_edits
 from sieve.save import layout as edit_layout
 from sieve.save import tamis as tamis_edits
 
 # -- helpers -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def shipped(tmp_path: Path) -> Path:
-    """A copy of the shipped workspace (criteria/ and sessions/); returns its root."""
-    copy_shipped(tmp_path)
-    return tmp_path
-
-
-def files_of(root: Path) -> dict[Path, str]:
-    return {p: p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.toml"))}
-
-
-def loaded(path: Path) -> Session:
-    result = load_session(path)
-    assert [p for p in result.problems if p.is_error] == []
-    assert result.session is not None
-    return result.session
-
-
-def comments(text: str) -> list[str]:
-    """Every comment line and trailing comment of a file, in order."""
-    out = []
-    for line in text.splitlines():
-        if "#" in line and '"' not in line.split("#", 1)[0][-1:]:
-            out.append(line[line.index("#") :])
-    return out
-
-
-class Workspace:
-    """The shipped workspace, with its session loaded and the files read before an edit."""
-
-    def __init__(self, root: Path, session: str = "paris") -> None:
-        self.root = root
-        self.path = root / "sessions" / f"{session}.toml"
-        self.tamis = root / "criteria" / "transfo.toml"
-        self.session = loaded(self.path)
-        self.before = files_of(root)
-
-    def diff(self, path: Path) -> list[str]:
-        return changes(self.before[path], path.read_text(encoding="utf-8"))
-
-    def changed(self) -> list[Path]:
-        return [p for p, text in files_of(self.root).items() if text != self.before[p]]
-
-    def score_file(self, name: str) -> Path:
-        return self.root / "sessions" / "paris-scores" / f"{name}.toml"
 
 
 @pytest.fixture
@@ -747,7 +698,7 @@ def test_session_file_changed_on_disk_is_refused(paris: Workspace) -> None:
 
 
 def test_edit_messages_exist_in_both_languages() -> None:
-    from sieve.i18n import edit as catalogue
+    from sieve.i18n.catalogues import edit as catalogue
 
     assert catalogue.FR.keys() == catalogue.EN.keys()
     error = EditError("edit.has_refs", kind="subject", id="x", scores=3, notes=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_edit import Workspace, changes, comments, files_of, loaded, shipped  # noqa: F401
+from conftest import Workspace, changes, comments, loaded
 
 from sieve import i18n
 from sieve.errors import EditError, FileChangedError
@@ -18,12 +18,12 @@ from sieve.save import people as people_edits
 
 
 @pytest.fixture
-def paris(shipped: Path) -> Workspace:  # noqa: F811
+def paris(shipped: Path) -> Workspace:
     return Workspace(shipped)
 
 
 @pytest.fixture
-def mulhouse(shipped: Path) -> Workspace:  # noqa: F811
+def mulhouse(shipped: Path) -> Workspace:
     return Workspace(shipped, "mulhouse")
 
 
@@ -484,7 +484,7 @@ def test_session_changed_on_disk_is_refused(paris: Workspace) -> None:
 
 
 def test_people_messages_in_both_languages() -> None:
-    from sieve.i18n import edit as catalogue
+    from sieve.i18n.catalogues import edit as catalogue
 
     codes = [
         "edit.not_integer",

@@ -7,11 +7,10 @@ the result again without errors.
 from __future__ import annotations
 
 import pytest
-from test_edit import changes, loaded
+from conftest import FIVE_CASES, changes, loaded
 
 from sieve.errors import EditError, FileChangedError
 from sieve.save import plan as plan_edit
-from tests.unit.plan.test_plan import SESSION_BODY
 
 PORTFOLIO = """
 [portfolio]
@@ -32,7 +31,7 @@ PLANNED = PORTFOLIO.replace(
 
 
 def edited(workspace, body: str, operation, *args) -> list[str]:
-    path = workspace(SESSION_BODY + body)
+    path = workspace(FIVE_CASES + body)
     before = path.read_text(encoding="utf-8")
     written = operation(loaded(path), *args)
     after = path.read_text(encoding="utf-8")
@@ -68,7 +67,7 @@ def test_pins_without_a_portfolio_table_add_one_at_the_end(workspace) -> None:
 def test_pins_go_before_the_planned_cases(workspace) -> None:
     got = edited(workspace, PLANNED, plan_edit.set_pins, [], ["delta/d1"])
     assert got == ['+excluded = ["delta/d1"]']
-    path = workspace(SESSION_BODY + PLANNED)
+    path = workspace(FIVE_CASES + PLANNED)
     plan_edit.set_pins(loaded(path), [], ["delta/d1"])
     assert loaded(path).portfolio.excluded == ("delta/d1",)
     assert [c.case for c in loaded(path).portfolio.planned] == ["alpha/a1", "beta/b1"]
@@ -83,7 +82,7 @@ def test_pins_go_before_the_planned_cases(workspace) -> None:
     ],
 )
 def test_bad_pins_are_refused_and_write_nothing(workspace, pinned, excluded, code) -> None:
-    path = workspace(SESSION_BODY + PORTFOLIO)
+    path = workspace(FIVE_CASES + PORTFOLIO)
     before = path.read_bytes()
     with pytest.raises(EditError) as caught:
         plan_edit.set_pins(loaded(path), pinned, excluded)
@@ -116,14 +115,14 @@ def test_moving_cases_edits_their_tables_in_place(workspace) -> None:
         "-sessions = [3]  # une seule",
         "+sessions = [1]  # une seule",
     ]
-    path = workspace(SESSION_BODY + PLANNED)
+    path = workspace(FIVE_CASES + PLANNED)
     plan_edit.set_calendar(loaded(path), plan)
     assert "# le premier" in path.read_text(encoding="utf-8")
 
 
 def test_a_case_leaving_the_calendar_loses_its_table_a_new_one_comes_last(workspace) -> None:
     plan = {"beta/b1": (3,), "delta/d1": (1, 2)}
-    path = workspace(SESSION_BODY + PLANNED)
+    path = workspace(FIVE_CASES + PLANNED)
     plan_edit.set_calendar(loaded(path), plan)
     text = path.read_text(encoding="utf-8")
     assert text.endswith(
@@ -162,7 +161,7 @@ def test_lab_start_is_written_only_when_it_changes(workspace) -> None:
 
 
 def test_bad_calendars_are_refused(workspace) -> None:
-    path = workspace(SESSION_BODY + PORTFOLIO)
+    path = workspace(FIVE_CASES + PORTFOLIO)
     session = loaded(path)
     for plan, lab, code in (
         ({"alpha/a1": (0,)}, None, "plan.edit.sessions"),
@@ -175,7 +174,7 @@ def test_bad_calendars_are_refused(workspace) -> None:
 
 
 def test_a_file_changed_on_disk_is_not_overwritten(workspace) -> None:
-    path = workspace(SESSION_BODY + PORTFOLIO)
+    path = workspace(FIVE_CASES + PORTFOLIO)
     session = loaded(path)
     path.write_text(path.read_text(encoding="utf-8") + "# quelqu'un d'autre\n", encoding="utf-8")
     with pytest.raises(FileChangedError):

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 
 import pytest
-from conftest import copy_shipped
+from conftest import changes
 
 from sieve.errors import EditError, FileChangedError
 from sieve.load.session import load_session, open_session
 from sieve.save.document import TomlDocument, atomic_write
 from sieve.save.scores import set_note, set_score
-
-
-@pytest.fixture
-def shipped(tmp_path: Path) -> Path:
-    """A copy of the shipped criteria and sessions; returns the workspace folder."""
-    copy_shipped(tmp_path)
-    return tmp_path
-
-
-def changed_lines(before: str, after: str) -> list[str]:
-    return [
-        line
-        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
 
 
 def test_noop_save_gives_the_same_bytes(shipped: Path):
@@ -59,7 +43,7 @@ def test_score_edit_changes_exactly_one_line_and_keeps_comments(shipped: Path):
     )
     assert [p.name for p in written] == ["clemence.toml"]
     after = target.read_text()
-    diff = changed_lines(before, after)
+    diff = changes(before, after)
     assert len(diff) == 2  # one line removed, one added: the same line, changed
     assert diff[1].startswith('+"carte-participative/kiosque"')
     assert f"interet-formation = {new}" in diff[1]
@@ -77,10 +61,10 @@ def test_adding_a_criterion_to_a_line_changes_only_that_line(shipped: Path):
     assert "periscolaire" not in session.scores["touria"]
     set_score(session, "touria", "periscolaire", "besoin-usagers", 2)
     middle = path.read_text()
-    diff = changed_lines(before, middle)
+    diff = changes(before, middle)
     assert diff == ['+"periscolaire" = { besoin-usagers = 2 }']
     set_score(open_session(path), "touria", "periscolaire", "hors-clivage", 1)
-    diff = changed_lines(middle, path.read_text())
+    diff = changes(middle, path.read_text())
     assert diff == [
         '-"periscolaire" = { besoin-usagers = 2 }',
         '+"periscolaire" = { besoin-usagers = 2, hors-clivage = 1 }',

@@ -1,15 +1,10 @@
-"""Catalogue of the stakeholder graph: analyses, their reasons, the report, the command.
+"""Catalogue ``graph.*``: the stakeholder graph: analyses, their reasons, the report, the command.
 
 Reasons are written for a steering meeting: what was found, why it matters to the
 programme, and what to do about it, without graph-theory words where plain ones exist.
 """
 
 FR: dict[str, str] = {
-    # problems in files
-    "problem.relation.weight_zero": (
-        "relation de `{source}` vers `{target}` de poids 0 : elle ne compte comme aucun lien "
-        "dans les analyses"
-    ),
     # small words
     "graph.list.more": "{names} et {count} autres",
     # roles
@@ -136,47 +131,10 @@ FR: dict[str, str] = {
     "graph.step.communities": "groupes de travail",
     "graph.step.checks": "vérifications",
     "graph.step.done": "terminé",
-    # the command
-    "cli.graph.help": "analyser la carte des parties prenantes d'une session, ou l'exporter",
-    "cli.graph.format": (
-        "text (par défaut) : les analyses ; json, graphml, gexf (Gephi), dot (Graphviz), "
-        "mermaid : le graphe et ses attributs"
-    ),
-    # the Stakeholders screen of the app
-    "app.screen.stakeholders": "Parties prenantes",
-    "app.help.stakeholders": (
-        "la carte des parties prenantes : mesures, points de vigilance, grille "
-        "pouvoir-intérêt, relations ; ajouter, modifier, retirer"
-    ),
-    "app.stakeholders.key.ego": "personne",
-    "app.stakeholders.key.grid": "grille",
-    "app.stakeholders.key.relations": "relations",
-    "app.stakeholders.col.name": "Nom",
-    "app.stakeholders.col.role": "Rôle",
-    "app.stakeholders.col.org": "Organisation",
-    "app.stakeholders.col.ties": "Liens",
-    "app.stakeholders.col.betweenness": "Interm.",
-    "app.stakeholders.col.constraint": "Contr.",
     "graph.quadrant.manage_closely.short": "de près",
     "graph.quadrant.keep_satisfied.short": "satisfaire",
     "graph.quadrant.keep_informed.short": "informer",
     "graph.quadrant.monitor.short": "surveiller",
-    "app.stakeholders.col.quadrant": "Grille",
-    "app.stakeholders.col.from": "De",
-    "app.stakeholders.col.kind": "Relation",
-    "app.stakeholders.col.to": "Vers",
-    "app.stakeholders.col.weight": "Poids",
-    "app.stakeholders.computing": "Calcul des analyses…",
-    "app.stakeholders.warnings": "{count} point(s) de vigilance",
-    "app.stakeholders.sampled": "intermédiation estimée sur {sample} personnes",
-    "app.stakeholders.measures": (
-        "Pouvoir {power}/4 · intérêt {interest}/4 · {quadrant}\n"
-        "Liens : {ties} · intermédiation {betweenness} · contrainte de Burt {constraint} · "
-        "taille effective {size} · groupe de travail {group}"
-    ),
-    "app.stakeholders.out": "Relations vers d'autres ({count})",
-    "app.stakeholders.in": "Relations venant d'autres ({count})",
-    "app.stakeholders.kind_line": "{kind} : {names}",
 }
 
 # French typography: a no-break space before ":", ";", "?", "!" and "%", so that a
@@ -191,10 +149,6 @@ FR = {
 }
 
 EN: dict[str, str] = {
-    # problems in files
-    "problem.relation.weight_zero": (
-        "relation from `{source}` to `{target}` has weight 0: the analyses count it as no tie"
-    ),
     # small words
     "graph.list.more": "{names} and {count} more",
     # roles
@@ -316,45 +270,8 @@ EN: dict[str, str] = {
     "graph.step.communities": "working groups",
     "graph.step.checks": "checks",
     "graph.step.done": "done",
-    # the command
-    "cli.graph.help": "analyse a session's stakeholder map, or export it",
-    "cli.graph.format": (
-        "text (default): the analyses; json, graphml, gexf (Gephi), dot (Graphviz), "
-        "mermaid: the graph with its attributes"
-    ),
-    # the Stakeholders screen of the app
-    "app.screen.stakeholders": "Stakeholders",
-    "app.help.stakeholders": (
-        "the stakeholder map: measures, points of vigilance, power-interest grid, relations; "
-        "add, edit, remove"
-    ),
-    "app.stakeholders.key.ego": "person",
-    "app.stakeholders.key.grid": "grid",
-    "app.stakeholders.key.relations": "relations",
-    "app.stakeholders.col.name": "Name",
-    "app.stakeholders.col.role": "Role",
-    "app.stakeholders.col.org": "Organisation",
-    "app.stakeholders.col.ties": "Ties",
-    "app.stakeholders.col.betweenness": "Betw.",
-    "app.stakeholders.col.constraint": "Constr.",
     "graph.quadrant.manage_closely.short": "manage",
     "graph.quadrant.keep_satisfied.short": "satisfy",
     "graph.quadrant.keep_informed.short": "inform",
     "graph.quadrant.monitor.short": "monitor",
-    "app.stakeholders.col.quadrant": "Grid",
-    "app.stakeholders.col.from": "From",
-    "app.stakeholders.col.kind": "Relation",
-    "app.stakeholders.col.to": "To",
-    "app.stakeholders.col.weight": "Weight",
-    "app.stakeholders.computing": "Computing the analyses…",
-    "app.stakeholders.warnings": "{count} point(s) of vigilance",
-    "app.stakeholders.sampled": "betweenness estimated from {sample} people",
-    "app.stakeholders.measures": (
-        "Power {power}/4 · interest {interest}/4 · {quadrant}\n"
-        "Ties: {ties} · betweenness {betweenness} · Burt's constraint {constraint} · "
-        "effective size {size} · working group {group}"
-    ),
-    "app.stakeholders.out": "Relations to others ({count})",
-    "app.stakeholders.in": "Relations from others ({count})",
-    "app.stakeholders.kind_line": "{kind}: {names}",
 }

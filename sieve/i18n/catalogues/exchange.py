@@ -1,31 +1,7 @@
-"""Catalogue of exchange between cities: diff, adopt, merge-scores, merge-driver, compare."""
+"""Catalogue ``exchange.*``: exchange between cities: diff, adopt, merge-scores,
+merge-driver, compare."""
 
 FR: dict[str, str] = {
-    # commands
-    "cli.diff.help": "comparer deux tamis ou deux sessions, par identifiant",
-    "cli.diff.old": "le fichier de départ",
-    "cli.diff.new": "le fichier d'arrivée",
-    "cli.diff.format": "format de sortie (texte ou json)",
-    "cli.adopt.help": "adopter des critères d'un autre tamis, sans rien perdre du nôtre",
-    "cli.adopt.source": "le tamis d'où viennent les critères",
-    "cli.adopt.target": "notre tamis, qui les reçoit",
-    "cli.adopt.criterion": "identifiant d'un critère à adopter (répétable)",
-    "cli.adopt.all": "adopter tous les critères du tamis source",
-    "cli.adopt.rename": "nouvel identifiant du critère adopté (un seul critère)",
-    "cli.adopt.replace": "remplacer sur place notre critère de même identifiant",
-    "cli.adopt.need": "donnez --criterion ID (répétable) ou --all",
-    "cli.merge-scores.help": "intégrer les fichiers de notes des évaluateur·rices à une session",
-    "cli.merge-scores.files": "fichiers de notes reçus",
-    "cli.merge-driver.help": (
-        "fusion à trois voies de fichiers sieve, utilisable comme pilote de fusion git"
-    ),
-    "cli.merge-driver.base": "la version commune (%O)",
-    "cli.merge-driver.ours": "notre version (%A), qui reçoit le résultat",
-    "cli.merge-driver.theirs": "leur version (%B)",
-    "cli.merge-driver.path": "le chemin du fichier dans le dépôt (%P), pour les messages",
-    "cli.compare.help": "quel tamis utilise quel critère, avec quel poids",
-    "cli.compare.paths": "fichiers tamis à comparer",
-    "cli.compare.format": "format de sortie",
     # diff
     "exchange.diff.kinds": (
         "on ne compare que deux tamis ou deux sessions : {old} est {a}, {new} est {b}"
@@ -83,10 +59,6 @@ FR: dict[str, str] = {
         "{path} ne peut pas être modifié sans en déplacer des parties (des tables [[…]] "
         "séparées par d'autres tables ?) : regroupez-les, puis recommencez. Rien n'a été écrit"
     ),
-    # merge-scores
-    "problem.exchange.note_conflict": (
-        "remarque de {scorer} sur `{key}` différente de celle déjà enregistrée"
-    ),
     "exchange.merge_scores.summary": "{levels} niveau(x) et {notes} remarque(s) intégré(s)",
     "exchange.written": "écrit dans {path}",
     # merge-driver
@@ -107,58 +79,9 @@ FR: dict[str, str] = {
         "nombre : poids ; porte≥N : critère éliminatoire ; · : absent ; "
         "(id) : adopté sous un autre nom"
     ),
-    # the app's exchange screen
-    "app.screen.exchange": "Échange",
-    "app.help.exchange": "notre tamis face à ceux des autres villes ; adopter un critère",
-    "app.exchange.title": "Échange entre villes",
-    "app.exchange.ours": "nous : {label}",
-    "app.exchange.hint": (
-        "a ou Entrée : adopter le critère sous le curseur (depuis le tamis de la colonne). "
-        "Renommer ou remplacer : sieve adopt --rename / --replace"
-    ),
-    "app.exchange.alone": (
-        "Aucun autre tamis dans criteria/ : déposez-y le fichier qu'une autre ville vous a envoyé"
-    ),
-    "app.exchange.skipped": "ignorés (invalides, voir sieve check) : {files}",
-    "app.exchange.have": (
-        "notre tamis a déjà ce critère (`{id}`) : pour le remplacer, "
-        "sieve adopt SOURCE CIBLE --criterion ID --replace"
-    ),
-    "app.exchange.confirm_title": "Adopter ce critère ?",
-    "app.exchange.confirm": (
-        "`{id}` « {label} », du tamis {source} ({city}), sera ajouté à la fin de nos critères, "
-        "avec sa provenance. Rien d'autre ne change dans notre fichier."
-    ),
-    "app.exchange.yes": "Adopter",
-    "app.exchange.no": "Annuler",
-    "app.exchange.key.adopt": "adopter",
-    "app.exchange.key.yes": "adopter",
 }
 
 EN: dict[str, str] = {
-    # commands
-    "cli.diff.help": "compare two tamis or two sessions, matched by id",
-    "cli.diff.old": "the file before",
-    "cli.diff.new": "the file after",
-    "cli.diff.format": "output format (text or json)",
-    "cli.adopt.help": "adopt criteria from another tamis, losing nothing of ours",
-    "cli.adopt.source": "the tamis the criteria come from",
-    "cli.adopt.target": "our tamis, which receives them",
-    "cli.adopt.criterion": "id of a criterion to adopt (repeatable)",
-    "cli.adopt.all": "adopt every criterion of the source tamis",
-    "cli.adopt.rename": "new id of the adopted criterion (one criterion only)",
-    "cli.adopt.replace": "replace our criterion of the same id, in place",
-    "cli.adopt.need": "give --criterion ID (repeatable) or --all",
-    "cli.merge-scores.help": "bring scorers' score files into a session",
-    "cli.merge-scores.files": "score files received",
-    "cli.merge-driver.help": "three-way merge of sieve files, usable as a git merge driver",
-    "cli.merge-driver.base": "the common ancestor (%O)",
-    "cli.merge-driver.ours": "our version (%A), which receives the result",
-    "cli.merge-driver.theirs": "their version (%B)",
-    "cli.merge-driver.path": "the file's path in the repository (%P), for messages",
-    "cli.compare.help": "which tamis uses which criterion, with what weight",
-    "cli.compare.paths": "tamis files to compare",
-    "cli.compare.format": "output format",
     # diff
     "exchange.diff.kinds": "only two tamis or two sessions compare: {old} is {a}, {new} is {b}",
     "exchange.diff.same": "{old} and {new} are the same (as sieve reads them)",
@@ -211,10 +134,6 @@ EN: dict[str, str] = {
         "{path} cannot be edited without moving parts of it ([[…]] tables split by other "
         "tables?): put them together, then retry. Nothing was written"
     ),
-    # merge-scores
-    "problem.exchange.note_conflict": (
-        "note of {scorer} on `{key}` differs from the one already recorded"
-    ),
     "exchange.merge_scores.summary": "{levels} level(s) and {notes} note(s) brought in",
     "exchange.written": "written to {path}",
     # merge-driver
@@ -230,30 +149,4 @@ EN: dict[str, str] = {
     "exchange.compare.legend": (
         "number: weight; gate≥N: a gate criterion; ·: absent; (id): adopted under another name"
     ),
-    # the app's exchange screen
-    "app.screen.exchange": "Exchange",
-    "app.help.exchange": "our tamis beside other cities' tamis; adopt a criterion",
-    "app.exchange.title": "Exchange between cities",
-    "app.exchange.ours": "us: {label}",
-    "app.exchange.hint": (
-        "a or Enter: adopt the criterion under the cursor (from the column's tamis). "
-        "To rename or replace: sieve adopt --rename / --replace"
-    ),
-    "app.exchange.alone": (
-        "No other tamis in criteria/: drop there the file another city sent you"
-    ),
-    "app.exchange.skipped": "left out (invalid, see sieve check): {files}",
-    "app.exchange.have": (
-        "our tamis already has this criterion (`{id}`): to replace it, "
-        "sieve adopt SOURCE TARGET --criterion ID --replace"
-    ),
-    "app.exchange.confirm_title": "Adopt this criterion?",
-    "app.exchange.confirm": (
-        '`{id}` "{label}", from tamis {source} ({city}), will be added after our criteria, '
-        "with its provenance. Nothing else changes in our file."
-    ),
-    "app.exchange.yes": "Adopt",
-    "app.exchange.no": "Cancel",
-    "app.exchange.key.adopt": "adopt",
-    "app.exchange.key.yes": "adopt",
 }

@@ -1,0 +1,154 @@
+"""Catalogue ``problem.*``: the problems found in files (:mod:`sieve.load`, and the exchange
+and graph checks), each shown at file:line."""
+
+FR: dict[str, str] = {
+    # problems in files
+    "problem.io.unreadable": "lecture impossible : {error}",
+    "problem.io.encoding": "le fichier n'est pas en UTF-8",
+    "problem.toml.syntax": "syntaxe TOML invalide : {error}",
+    "problem.format.missing": "clé `format` absente (attendu : `format = {supported}`)",
+    "problem.format.type": "`format` doit être un entier, trouvé {found}",
+    "problem.format.newer": (
+        "format {found} plus récent que celui que cette version de sieve sait lire "
+        "({supported}) : mettez sieve à jour"
+    ),
+    "problem.format.unknown": "format {found} inconnu (attendu : {supported})",
+    "problem.key.missing": "clé `{key}` absente dans {where}",
+    "problem.key.type": "`{key}` : attendu {expected_type}, trouvé {found_type}",
+    "problem.key.type_value": "`{key}` : attendu {expected_type}, trouvé {found_type} : {found}",
+    "problem.key.unknown": (
+        "clé `{key}` inconnue dans {where} : conservée telle quelle, non utilisée"
+    ),
+    "problem.id.invalid": (
+        "identifiant {found} invalide (attendu : minuscules, chiffres et tirets, "
+        "commençant par une lettre ou un chiffre)"
+    ),
+    "problem.id.duplicate": "identifiant `{id}` en double pour {kind}",
+    "problem.value.range": "`{key}` : attendu une valeur entre {low} et {high}, trouvé {found}",
+    "problem.value.choice": "`{key}` : attendu l'une de ces valeurs ({choices}), trouvé {found}",
+    "problem.scale.short": "une échelle a au moins deux niveaux, trouvé {found}",
+    "problem.tamis.no_criteria": "le tamis n'a aucun critère [[criterion]]",
+    "problem.ref.unknown": "{kind} `{id}` n'existe pas (connus : {known})",
+    "problem.criterion.ignored": "`{key}` n'a pas de sens pour un critère de type {kind} : ignoré",
+    "problem.score.conflict": (
+        "notes contradictoires de {scorer} pour `{key}`, `{criterion}` : {level} ici, "
+        "{other} dans {other_file}"
+    ),
+    "problem.score.applies": (
+        "le critère `{criterion}` concerne {applies_to}, pas la clé `{key}` "
+        "(sujet : `sujet`, cas : `sujet/angle`)"
+    ),
+    "problem.score.level": (
+        "niveau {found} pour `{criterion}` hors de l'échelle `{scale}` "
+        "(attendu : un entier de 0 à {top})"
+    ),
+    "problem.path.absolute": "chemin absolu refusé : {path} (attendu : un chemin relatif)",
+    "problem.path.outside": "le chemin {path} sort de l'espace de travail {workspace} : refusé",
+    "problem.path.missing": "fichier introuvable : {path}",
+    "problem.path.no_match": "aucun fichier ne correspond à {pattern}",
+    "problem.scorefile.extra": (
+        "un fichier de notes ne contient que `format`, [scores.*] et [notes.*] : `{key}` trouvé"
+    ),
+    "problem.scorefile.alone": (
+        "fichier de notes vérifié seul : ses références seront vérifiées avec sa session"
+    ),
+    "problem.subject.several_first": (
+        "plusieurs sujets marqués premier cas : `{id}` en plus de `{first}`"
+    ),
+    "problem.subject.no_angle": "le sujet `{id}` n'a aucun angle : il ne peut pas devenir un cas",
+    "problem.relation.self": "relation de `{id}` vers lui-même",
+    "problem.relation.duplicate": "relation `{kind}` de `{source}` vers `{target}` en double",
+    "problem.kind.unknown": (
+        "ni un tamis ([tamis]), ni une session ([session]), ni un fichier de notes ([scores.*])"
+    ),
+    # merge-scores
+    "problem.exchange.note_conflict": (
+        "remarque de {scorer} sur `{key}` différente de celle déjà enregistrée"
+    ),
+    # the stakeholder graph
+    "problem.relation.weight_zero": (
+        "relation de `{source}` vers `{target}` de poids 0\u00a0: elle ne compte comme aucun lien "
+        "dans les analyses"
+    ),
+    # problems in [portfolio] and [[decision]]
+    "problem.portfolio.min_max": "`{low}` est plus grand que `{high}`",
+    "problem.portfolio.pinned_excluded": "le cas `{case}` est à la fois imposé et exclu",
+    "problem.portfolio.session_numbers": (
+        "`sessions` : attendu une liste de numéros de séance (entiers à partir de 1)"
+    ),
+    "problem.portfolio.session_twice": "la séance {number} est décrite deux fois",
+    "problem.decision.unknown_person": (
+        "`{id}` n'est ni un·e évaluateur·rice ni une partie prenante de la session"
+    ),
+}
+
+EN: dict[str, str] = {
+    "problem.io.unreadable": "cannot read the file: {error}",
+    "problem.io.encoding": "the file is not UTF-8 text",
+    "problem.toml.syntax": "invalid TOML: {error}",
+    "problem.format.missing": "missing key `format` (expected `format = {supported}`)",
+    "problem.format.type": "`format` must be an integer, found {found}",
+    "problem.format.newer": (
+        "format {found} is newer than this version of sieve reads ({supported}): update sieve"
+    ),
+    "problem.format.unknown": "unknown format {found} (expected {supported})",
+    "problem.key.missing": "missing key `{key}` in {where}",
+    "problem.key.type": "`{key}`: expected {expected_type}, found {found_type}",
+    "problem.key.type_value": "`{key}`: expected {expected_type}, found {found_type}: {found}",
+    "problem.key.unknown": "unknown key `{key}` in {where}: kept as is, not used",
+    "problem.id.invalid": (
+        "invalid id {found} (expected lower-case letters, digits and hyphens, "
+        "starting with a letter or digit)"
+    ),
+    "problem.id.duplicate": "duplicate {kind} id `{id}`",
+    "problem.value.range": "`{key}`: expected a value from {low} to {high}, found {found}",
+    "problem.value.choice": "`{key}`: expected one of ({choices}), found {found}",
+    "problem.scale.short": "a scale has at least two levels, found {found}",
+    "problem.tamis.no_criteria": "the tamis has no [[criterion]]",
+    "problem.ref.unknown": "{kind} `{id}` does not exist (known: {known})",
+    "problem.criterion.ignored": "`{key}` means nothing for a {kind} criterion: ignored",
+    "problem.score.conflict": (
+        "conflicting scores from {scorer} for `{key}`, `{criterion}`: {level} here, "
+        "{other} in {other_file}"
+    ),
+    "problem.score.applies": (
+        "criterion `{criterion}` is scored per {applies_to}, not on key `{key}` "
+        "(subject: `subject`, case: `subject/angle`)"
+    ),
+    "problem.score.level": (
+        "level {found} for `{criterion}` is outside scale `{scale}` "
+        "(expected an integer from 0 to {top})"
+    ),
+    "problem.path.absolute": "absolute path refused: {path} (expected a relative path)",
+    "problem.path.outside": "path {path} leaves the workspace {workspace}: refused",
+    "problem.path.missing": "file not found: {path}",
+    "problem.path.no_match": "no file matches {pattern}",
+    "problem.scorefile.extra": (
+        "a score file holds only `format`, [scores.*] and [notes.*]: found `{key}`"
+    ),
+    "problem.scorefile.alone": (
+        "score file checked alone: its references are checked with its session"
+    ),
+    "problem.subject.several_first": "several subjects marked first case: `{id}` besides `{first}`",
+    "problem.subject.no_angle": "subject `{id}` has no angle: it cannot become a case",
+    "problem.relation.self": "relation from `{id}` to itself",
+    "problem.relation.duplicate": "duplicate `{kind}` relation from `{source}` to `{target}`",
+    "problem.kind.unknown": "neither a tamis ([tamis]), a session ([session]) nor a score file",
+    # merge-scores
+    "problem.exchange.note_conflict": (
+        "note of {scorer} on `{key}` differs from the one already recorded"
+    ),
+    # the stakeholder graph
+    "problem.relation.weight_zero": (
+        "relation from `{source}` to `{target}` has weight 0: the analyses count it as no tie"
+    ),
+    "problem.portfolio.min_max": "`{low}` is larger than `{high}`",
+    "problem.portfolio.pinned_excluded": "case `{case}` is both pinned and excluded",
+    "problem.portfolio.session_numbers": (
+        "`sessions`: expected a list of session numbers (integers from 1)"
+    ),
+    "problem.portfolio.session_twice": "session {number} is described twice",
+    "problem.decision.unknown_person": (
+        "`{id}` is neither a scorer nor a stakeholder of the session"
+    ),
+}

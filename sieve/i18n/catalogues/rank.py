@@ -1,0 +1,30 @@
+"""Catalogue ``rank.*``: the ranking (:mod:`sieve.render.rank`): titles and columns."""
+
+FR: dict[str, str] = {
+    # ranking and explanations
+    "rank.col.rank": "rang",
+    "rank.col.case": "cas",
+    "rank.col.score": "score",
+    "rank.col.complete": "complet",
+    "rank.col.gates": "arrêté par",
+    "rank.col.attention": "attention",
+    "rank.col.flags": "alertes",
+    "rank.col.disputed": "désaccords",
+    "rank.yes": "oui",
+    "rank.no": "non",
+    "rank.title": "Classement — {title} ({city}), tamis {tamis} v{version}",
+}
+
+EN: dict[str, str] = {
+    "rank.col.rank": "rank",
+    "rank.col.case": "case",
+    "rank.col.score": "score",
+    "rank.col.complete": "complete",
+    "rank.col.gates": "stopped by",
+    "rank.col.attention": "attention",
+    "rank.col.flags": "flags",
+    "rank.col.disputed": "disputed",
+    "rank.yes": "yes",
+    "rank.no": "no",
+    "rank.title": "Ranking — {title} ({city}), tamis {tamis} v{version}",
+}
