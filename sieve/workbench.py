@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from sieve.engine.evaluate import Evaluation, collect_levels, evaluate
 from sieve.errors import EditError, Problem
@@ -39,8 +40,13 @@ from sieve.save import plan as plan_edits
 from sieve.save import tamis as _tamis_edits
 from sieve.save.document import digest
 
+if TYPE_CHECKING:
+    from sieve.plan.robust import Robustness
+
 #: How many edits can be undone.
 UNDO_DEPTH = 200
+#: Draws of the app's Monte Carlo analysis (one, shared by the ranking and portfolio screens).
+ROBUST_DRAWS = 2000
 
 SCORE = "score"
 NOTE = "note"
@@ -191,6 +197,7 @@ class Workbench:
         self._pending_lock = threading.Lock()
         self._flush_lock = threading.Lock()
         self._other_tamis: tuple[list, tuple[list[Tamis], list[Path]]] | None = None
+        self._robust: tuple[Evaluation, Robustness] | None = None
         self.reload()
 
     # -- loading ---------------------------------------------------------------------
@@ -418,6 +425,37 @@ class Workbench:
                 (skipped if tamis is None else found).append(tamis or path)
             self._other_tamis = (stamp, (found, skipped))
         return self._other_tamis[1]
+
+    # -- robustness --------------------------------------------------------------------
+
+    def robustness(self, stale: bool = False) -> Robustness | None:
+        """The last Monte Carlo analysis (:class:`sieve.plan.robust.Robustness`) of the
+        session as it is now, or ``None`` when none was run since the last edit.
+
+        ``stale``: the last analysis even if an edit came after it (``None`` if never run).
+        """
+        cached = self._robust
+        if cached is None or (not stale and cached[0] is not self.evaluation):
+            return None
+        return cached[1]
+
+    def compute_robustness(self, progress: Callable[[float], None] | None = None) -> Robustness:
+        """Run the Monte Carlo analysis of the session now (seconds: call it from a worker
+        thread), once per state of the session: the ranking and the portfolio screens
+        share it. ``progress`` is called with the fraction done.
+        """
+        from sieve.plan.robust import analyse
+
+        session, evaluation = self._require(), self.evaluation
+        cached = self._robust
+        if cached is not None and cached[0] is evaluation:
+            if progress is not None:
+                progress(1.0)
+            return cached[1]
+        rob = analyse(session, draws=ROBUST_DRAWS, seed=0, progress=progress)
+        if self.evaluation is evaluation:  # no edit came while it ran
+            self._robust = (evaluation, rob)
+        return rob
 
     def _undo_files(self, edit: FilesEdit) -> None:
         """Put back the files of a structural edit, unless someone changed them since."""

@@ -256,3 +256,19 @@ def test_snapshot_ranking_robust(snap_compare, size):
         await pilot.pause()
 
     assert snap_compare(snapshot_app(), run_before=run_before, terminal_size=size)
+
+
+@sync
+async def test_the_ranking_s_robustness_is_the_portfolio_s(workspace):
+    """Run once on the ranking screen, the analysis shows on the portfolio screen too."""
+    app = SieveApp(workspace(BODY), watch=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("3", "m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rob = app.screen.robust
+        assert rob is not None
+        await pilot.press("7")
+        await pilot.pause()
+        assert app.screen.robust is rob
+        assert "P(portefeuille)" in text_of(app.screen, "#pf-detail")

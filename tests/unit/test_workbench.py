@@ -210,3 +210,27 @@ def test_other_tamis_are_read_once_then_again_when_a_file_changes(workspace):
     (path.parent.parent / "criteria" / "casse.toml").write_text(other.replace("autre", "casse"))
     found, skipped = wb.other_tamis()
     assert sorted(t.id for t in found) == ["autre", "casse"] and skipped == []
+
+
+def test_robustness_is_computed_once_per_state_of_the_session(workspace, monkeypatch):
+    """The ranking and the portfolio screens share one Monte Carlo analysis (issue 9)."""
+    import sieve.plan.robust as robust
+
+    calls = []
+    real = robust.analyse
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs.get("draws"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(robust, "analyse", counting)
+    wb = Workbench(workspace(BODY))
+    assert wb.robustness() is None and wb.robustness(stale=True) is None
+    first = wb.compute_robustness()
+    assert wb.compute_robustness() is first and wb.robustness() is first
+    assert len(calls) == 1
+    wb.set_score("ana", "a/x", "learn", 1)
+    assert wb.robustness() is None  # an edit makes it stale...
+    assert wb.robustness(stale=True) is first  # ...but the last one is still there
+    assert wb.compute_robustness() is not first
+    assert len(calls) == 2

@@ -45,7 +45,6 @@ _CSS = """
 
 
 #: Draws of the analysis run from the portfolio screen (``m``).
-ROBUST_DRAWS = 1000
 
 
 def _mark(ok: bool) -> Text:
@@ -126,8 +125,13 @@ class PortfolioScreen(EditingScreen):
         """The pinned cases, as the session file holds them."""
         self.excluded: set[str] = set()
         self.result = None
-        self.robust = None
-        """The last Monte Carlo analysis (``m``), or ``None``."""
+
+    @property
+    def robust(self):
+        """The workbench's Monte Carlo analysis of the session as it is now (``m``; shared
+        with the ranking screen), or ``None``."""
+        wb = self.sieve.workbench
+        return wb.robustness() if wb is not None else None
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -286,7 +290,6 @@ class PortfolioScreen(EditingScreen):
         set_pins = PLAN_EDITS.set_pins
 
         keys = self.result.instance.keys if self.result is not None else []
-        self.robust = None
         self.run_edit(
             set_pins, [k for k in keys if k in pinned], [k for k in keys if k in excluded]
         )
@@ -306,18 +309,12 @@ class PortfolioScreen(EditingScreen):
         if self.sieve.blind or self.result is None:
             return
         self.notify(t("app.robust.running"), timeout=3)
-        self._run_robust(self.sieve.workbench.session)
+        self._run_robust()
 
     @work(thread=True, exclusive=True, group="robust")
-    def _run_robust(self, session) -> None:
-        from sieve.plan.robust import analyse
-
-        rob = analyse(session, draws=ROBUST_DRAWS, seed=0, portfolio_draws=100)
-        self.app.call_from_thread(self._robust_done, rob)
-
-    def _robust_done(self, rob) -> None:
-        self.robust = rob
-        self.refresh_view()
+    def _run_robust(self) -> None:
+        self.sieve.workbench.compute_robustness()
+        self.app.call_from_thread(self.refresh_view)
 
     def action_decide(self) -> None:
         result = self.result

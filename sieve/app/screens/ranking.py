@@ -26,11 +26,11 @@ from sieve.app.screens.base import SieveScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
+from sieve.workbench import ROBUST_DRAWS  # noqa: F401  (the figure the screen shows)
 
 BAR_WIDTH = 20
 
 #: Draws of the analysis run from the ranking screen (``m``).
-ROBUST_DRAWS = 2000
 
 
 def bar(fraction: float | None, width: int) -> str:
@@ -55,10 +55,18 @@ class RankingScreen(SieveScreen):
     def __init__(self) -> None:
         super().__init__()
         localize(self)
-        self.robust = None
-        """The last Monte Carlo analysis (:class:`sieve.plan.robust.Robustness`), or ``None``."""
-        self.robust_of = None
-        """The evaluation the analysis was run on (a later edit makes it stale)."""
+
+    @property
+    def robust(self):
+        """The workbench's last Monte Carlo analysis (stale after an edit), or ``None``."""
+        wb = self.sieve.workbench
+        return wb.robustness(stale=True) if wb is not None else None
+
+    @property
+    def robust_now(self):
+        """The analysis of the session as it is now, or ``None`` (never run, or stale)."""
+        wb = self.sieve.workbench
+        return wb.robustness() if wb is not None else None
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -77,7 +85,7 @@ class RankingScreen(SieveScreen):
         if self.evaluation is None:
             return
         evaluation = wb.evaluation
-        rob = self.robust if self.robust_of is evaluation else None
+        rob = self.robust_now
         bar_text = Text(t("app.screen.ranking") + " · ", style="bold")
         bar_text.append_text(plain(evaluation.session.title))
         if rob is not None and not self.sieve.blind:
@@ -145,7 +153,7 @@ class RankingScreen(SieveScreen):
         if self.evaluation is None or option is None or option.id is None:
             return
         out = Text()
-        rob = self.robust if self.robust_of is wb.evaluation else None
+        rob = self.robust_now
         if rob is not None:  # how sure, first: the explanation is long
             out.append(
                 t(
@@ -183,28 +191,24 @@ class RankingScreen(SieveScreen):
 
     def action_robust(self) -> None:
         """Run the Monte Carlo analysis off the UI thread; a bar shows its progress."""
-        wb = self.sieve.workbench
         if self.sieve.blind or self.evaluation is None:
             return
         progress = self.query_one("#robust-progress", ProgressBar)
         progress.update(progress=0.0)
         progress.add_class("running")
-        self._run_robust(wb.session, wb.evaluation)
+        self._run_robust()
 
     @work(thread=True, exclusive=True, group="robust")
-    def _run_robust(self, session, evaluation) -> None:
-        from sieve.plan.robust import analyse
-
+    def _run_robust(self) -> None:
         def step(fraction: float) -> None:
             self.app.call_from_thread(self._progress, fraction)
 
-        rob = analyse(session, draws=ROBUST_DRAWS, seed=0, progress=step)
-        self.app.call_from_thread(self._robust_done, rob, evaluation)
+        self.sieve.workbench.compute_robustness(progress=step)
+        self.app.call_from_thread(self._robust_done)
 
     def _progress(self, fraction: float) -> None:
         self.query_one("#robust-progress", ProgressBar).update(progress=fraction)
 
-    def _robust_done(self, rob, evaluation) -> None:
+    def _robust_done(self) -> None:
         self.query_one("#robust-progress", ProgressBar).remove_class("running")
-        self.robust, self.robust_of = rob, evaluation
         self.refresh_view()
