@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import EXCHANGE_BODY, FIVE_CASES_PORTFOLIO, OTHER_TAMIS, sync, write
+from conftest import EXCHANGE_BODY, FIVE_CASES_PORTFOLIO, OTHER_TAMIS, settle, sync, write
 from textual.notifications import Notification
 from textual.widgets import DataTable
 from textual.widgets._toast import Toast
@@ -29,7 +29,7 @@ async def test_exchange_notices_are_plain_text_and_adopt_is_confirmed(workspace)
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)  # the other tamis are read in a thread
         table = app.screen.query_one(DataTable)
         table.cursor_coordinate = (0, 2)  # need: we have it
         await pilot.press("a")
@@ -259,7 +259,7 @@ async def test_exchange_table_fits_the_screen_with_the_cursor_on_a_tamis(workspa
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)  # the other tamis are read in a thread
         table = app.screen.query_one(DataTable)
         widths = [c.get_render_width(table) for c in table.columns.values()]
         assert len(widths) == 3
@@ -345,3 +345,42 @@ async def test_every_toast_is_kept_in_the_app_s_public_record(workspace):
             app.notify(f"n{number}")
         assert len(app.notices) == NOTICES_KEPT
         assert app.notices[0].message == "n5" and app.notices[-1].message == f"n{NOTICES_KEPT + 4}"
+
+
+@sync
+async def test_the_exchange_screen_reads_other_tamis_once_and_off_the_ui_thread(
+    workspace, monkeypatch
+):
+    """Repaints and resizes read no file; a changed tamis is read again (issue 9)."""
+    import threading
+
+    import sieve.workbench
+
+    path = workspace(EXCHANGE_BODY)
+    other = path.parent.parent / "criteria" / "mulhouse.toml"
+    write(other, OTHER_TAMIS)
+    reads = []
+    real = sieve.workbench.load_tamis
+
+    def spy(file):
+        reads.append((file.name, threading.current_thread() is threading.main_thread()))
+        return real(file)
+
+    monkeypatch.setattr(sieve.workbench, "load_tamis", spy)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        assert reads == [("mulhouse.toml", False)]
+        assert len(app.screen.query_one(DataTable).columns) == 3
+        for size in ((100, 30), (140, 40)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+        app.screen.refresh_view()
+        await settle(pilot)
+        assert reads == [("mulhouse.toml", False)]
+        write(other, OTHER_TAMIS.replace('"Mulhouse"', '"Mulhouse Alsace"'))
+        app.screen.refresh_view()
+        await settle(pilot)
+        assert reads == [("mulhouse.toml", False)] * 2
+        assert "Mulhouse Alsace" in str(app.screen.query_one(DataTable).columns)

@@ -238,7 +238,13 @@ def paris_with_journal(tmp_path):
 )
 def test_snapshot(snap_compare, screen, size):
     keys = {"portfolio": ["7", "down"], "calendar": ["8", "down"], "exchange": ["x"]}[screen]
-    assert snap_compare(snapshot_app(), press=keys, terminal_size=size)
+
+    async def show(pilot) -> None:  # the exchange screen reads the other tamis in a thread
+        await pilot.press(*keys)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app(), run_before=show, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -79,6 +80,8 @@ class ExchangeScreen(SieveScreen):
         localize(self)
         self.comparison = None
         """The :class:`sieve.exchange.compare.Comparison` shown (ours is its first tamis)."""
+        self.others: list | None = None
+        """The other cities' valid tamis as last read (``None``: not read yet)."""
         self.skipped: list[Path] = []
         """Files of ``criteria/`` that are not valid tamis (left out)."""
         self._first_view = True
@@ -98,18 +101,33 @@ class ExchangeScreen(SieveScreen):
         super().on_mount()
 
     def on_resize(self) -> None:
-        self.refresh_view()
-
-    def other_tamis(self) -> list:
-        """The valid tamis of the workspace's ``criteria/`` folder, ours left out."""
-        found, self.skipped = self.sieve.workbench.other_tamis()
-        return found
+        if self.ready and self.session is not None:
+            self.show_table()
 
     def update_view(self) -> None:
+        """Show the table from what was read, and look for changed tamis in a thread."""
+        self.show_table()
+        self._read_others()
+
+    @work(thread=True, exclusive=True, group="other-tamis")
+    def _read_others(self) -> None:
+        """Read the other tamis off the UI thread (the workbench reads a file again only
+        when it changed); show them when they differ from what is shown."""
+        found, skipped = self.sieve.workbench.other_tamis()
+        if found is not self.others or skipped != self.skipped:
+            self.app.call_from_thread(self._others_read, found, skipped)
+
+    def _others_read(self, found: list, skipped: list[Path]) -> None:
+        self.others, self.skipped = found, skipped
+        if self.session is not None:
+            self.show_table()
+
+    def show_table(self) -> None:
+        """The comparison of our tamis with the others as last read; no file is read."""
         from sieve.exchange.compare import cell_text, column_labels, compare_tamis
 
-        session = self.sieve.workbench.session
-        others = self.other_tamis()
+        session = self.session
+        others = self.others or []
         self.comparison = comparison = compare_tamis([session.tamis, *others])
         bar = Text(t("app.exchange.title") + " · ", style="bold")
         bar.append_text(
@@ -146,7 +164,10 @@ class ExchangeScreen(SieveScreen):
                 cursor = cursor._replace(column=1)
                 self._first_view = False
             table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
-        hint = Text(t("app.exchange.hint" if others else "app.exchange.alone"))
+        if self.others is None:
+            hint = Text(t("app.exchange.reading"), style="italic")
+        else:
+            hint = Text(t("app.exchange.hint" if others else "app.exchange.alone"))
         if self.skipped:
             names = ", ".join(p.name for p in self.skipped)
             hint.append("\n")

@@ -221,6 +221,7 @@ EN: dict[str, str] = {
         "a or Enter: adopt the criterion under the cursor (from the column's tamis). "
         "To rename or replace: sieve adopt --rename / --replace"
     ),
+    "app.exchange.reading": "reading the other cities' tamis…",
     "app.exchange.alone": (
         "No other tamis in criteria/: drop there the file another city sent you"
     ),

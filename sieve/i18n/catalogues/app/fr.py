@@ -226,6 +226,7 @@ FR: dict[str, str] = {
         "a ou Entrée : adopter le critère sous le curseur (depuis le tamis de la colonne). "
         "Renommer ou remplacer : sieve adopt --rename / --replace"
     ),
+    "app.exchange.reading": "lecture des tamis des autres villes…",
     "app.exchange.alone": (
         "Aucun autre tamis dans criteria/ : déposez-y le fichier qu'une autre ville vous a envoyé"
     ),
