@@ -115,7 +115,7 @@ class _Spans:
 
     starts: list[int]
     ends: list[int]
-    before: int | None  # the start of the table just before the first one, if plain
+    before: int | None  # where the table just before the first one starts
 
 
 @dataclass
@@ -250,7 +250,7 @@ class TableSplice:
         return _Spans(starts, starts[1:] + [end], self._previous_header(first))
 
     def _previous_header(self, pos: int) -> int | None:
-        """The start of the header before ``pos`` when it is a plain one (``[a]``, ``[[a]]``)."""
+        """The start of the header line before ``pos``, if the scan reads it."""
         size = 4096
         while True:
             low = max(0, pos - size)
@@ -262,8 +262,7 @@ class TableSplice:
         if not found:
             return None
         m = _HEADER.match(self.text, found[-1])
-        header = None if m is None else _header(m)
-        return None if header is None or header.first is None or header.dotted else header.start
+        return None if m is None or _header(m).first is None else m.start()
 
     def _ends_in_comment(self, spans: _Spans, i: int) -> bool:
         """Whether comments follow the last key of table ``i`` (tomlkit keeps them in it)."""
