@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError
-from sieve.model import Session
+from sieve.model import Relation, Session
 from sieve.save.layout import (
     Batch,
     append_case_table,
@@ -20,6 +23,7 @@ from sieve.save.layout import (
     remove_table,
     set_key,
 )
+from sieve.save.splice import Append, Change, Edit, Expected, Put, Removal, TableSplice
 
 # -- the stakeholder map -------------------------------------------------------------------
 
@@ -89,6 +93,14 @@ def add_stakeholder(
         pairs.append(("org", org))
     pairs.append(("power", _check_level(power, "power")))
     pairs.append(("interest", _check_level(interest, "interest")))
+    ids = [*session.stakeholders, ident]
+    spliced = _splice(
+        session,
+        [Append("stakeholder", tuple(pairs), _AFTER_STAKEHOLDERS)],
+        {"stakeholder": ids},
+    )
+    if spliced is not None:
+        return spliced
     batch = Batch(session)
     append_case_table(
         batch.open(session.path), "stakeholder", new_table(pairs), before=_AFTER_STAKEHOLDERS
@@ -127,28 +139,61 @@ def set_stakeholder(
             raise EditError("edit.id_taken", kind="stakeholder", id=new_id)
     else:
         new_id = None
+    spliced = _splice_set_stakeholder(session, ident, values, new_id)
+    if spliced is not None:
+        return spliced
     batch = Batch(session)
     doc = batch.open(session.path)
     table = doc["stakeholder"][find_entry(doc["stakeholder"], ident)]
-    for name, value in values.items():
-        if name == "org" and value == "":
-            if "org" in table:
-                del table["org"]
-        elif table.get(name) != value or name not in table:
-            if name in _STAKEHOLDER_LEVELS and name not in table and value == 0:
-                continue  # absent means 0 already
-            set_key(table, name, value)
+    _person_edit(values, new_id)(table, set_key)
     if new_id is not None:
-        table["id"] = new_id
+        rename = _ends_edit(ident, new_id)
         for relation in array_of(doc, "relation") or ():
-            for end in ("from", "to"):
-                if relation.get(end) == ident:
-                    relation[end] = new_id
+            rename(relation, set_key)
+        present = _present_edit(ident, new_id)
         for decision in array_of(doc, "decision") or ():
-            present = decision.get("present")
-            if isinstance(present, list) and ident in present:
-                present[list(present).index(ident)] = new_id
+            present(decision, set_key)
     return batch.save()
+
+
+def _person_edit(values: dict[str, Any], new_id: str | None) -> Callable[[Any, Put], None]:
+    """Set a stakeholder table's fields (only those that change) and maybe its id."""
+
+    def edit(table: Any, put: Put) -> None:
+        for name, value in values.items():
+            if name == "org" and value == "":
+                if "org" in table:
+                    del table["org"]
+            elif table.get(name) != value or name not in table:
+                if name in _STAKEHOLDER_LEVELS and name not in table and value == 0:
+                    continue  # absent means 0 already
+                put(table, name, value)
+        if new_id is not None:
+            table["id"] = new_id
+
+    return edit
+
+
+def _ends_edit(ident: str, new_id: str) -> Callable[[Any, Put], None]:
+    """Rename ``ident`` in a relation table's ``from`` and ``to``."""
+
+    def edit(relation: Any, _put: Put) -> None:
+        for end in ("from", "to"):
+            if relation.get(end) == ident:
+                relation[end] = new_id
+
+    return edit
+
+
+def _present_edit(ident: str, new_id: str) -> Callable[[Any, Put], None]:
+    """Rename ``ident`` in a decision table's ``present`` list."""
+
+    def edit(decision: Any, _put: Put) -> None:
+        present = decision.get("present")
+        if isinstance(present, list) and ident in present:
+            present[list(present).index(ident)] = new_id
+
+    return edit
 
 
 def rename_stakeholder(session: Session, ident: str, new: str) -> list[Path]:
@@ -167,6 +212,9 @@ def remove_stakeholder(session: Session, ident: str, drop_relations: bool = Fals
     count = relations_of(session, ident)
     if count and not drop_relations:
         raise EditError("edit.has_relations", id=ident, count=count)
+    spliced = _splice_remove_stakeholder(session, ident)
+    if spliced is not None:
+        return spliced
     batch = Batch(session)
     doc = batch.open(session.path)
     relations = array_of(doc, "relation")
@@ -219,6 +267,14 @@ def add_relation(
     pairs: list[tuple[str, Any]] = [("from", source), ("to", target), ("kind", kind)]
     if value != 1:
         pairs.append(("weight", value))
+    relations = [*session.relations, Relation(source, target, kind, float(value))]
+    spliced = _splice(
+        session,
+        [Append("relation", tuple(pairs), _AFTER_STAKEHOLDERS[1:])],
+        {"relation": relations},
+    )
+    if spliced is not None:
+        return spliced
     batch = Batch(session)
     append_case_table(
         batch.open(session.path), "relation", new_table(pairs), before=_AFTER_STAKEHOLDERS[1:]
@@ -244,21 +300,130 @@ def set_relation(
     wanted = (new_source or source, new_target or target, new_kind or kind)
     _check_relation(session, *wanted, ignore=(source, target, kind))
     value = None if weight is None else plain_number(check_number(weight, "weight", 0.0, None))
+    edit = _relation_edit((source, target, kind), wanted, value)
+    at = session.relations.index(_relation(session, source, target, kind))
+    relations = list(session.relations)
+    relations[at] = Relation(*wanted, relations[at].weight if value is None else float(value))
+    spliced = _splice(session, [Change("relation", at, edit)], {"relation": relations})
+    if spliced is not None:
+        return spliced
     batch = Batch(session)
     doc = batch.open(session.path)
-    table = doc["relation"][_relation_index(doc, source, target, kind)]
-    for key, old, new in zip(("from", "to", "kind"), (source, target, kind), wanted, strict=True):
-        if old != new:
-            table[key] = new
-    if value is not None and table.get("weight", 1) != value:
-        set_key(table, "weight", value)
+    edit(doc["relation"][_relation_index(doc, source, target, kind)], set_key)
     return batch.save()
+
+
+def _relation_edit(
+    old: tuple[str, str, str], wanted: tuple[str, str, str], weight: float | None
+) -> Callable[[Any, Put], None]:
+    """Set a relation table's ends and kind (those that change) and its weight."""
+
+    def edit(table: Any, put: Put) -> None:
+        for key, before, after in zip(("from", "to", "kind"), old, wanted, strict=True):
+            if before != after:
+                table[key] = after
+        if weight is not None and table.get("weight", 1) != weight:
+            put(table, "weight", weight)
+
+    return edit
 
 
 def remove_relation(session: Session, source: str, target: str, kind: str) -> list[Path]:
     """Remove the relation ``source`` → ``target`` of ``kind``."""
-    _relation(session, source, target, kind)
+    at = session.relations.index(_relation(session, source, target, kind))
+    spliced = _splice(
+        session,
+        [Removal("relation", (at,))],
+        {"relation": session.relations[:at] + session.relations[at + 1 :]},
+    )
+    if spliced is not None:
+        return spliced
     batch = Batch(session)
     doc = batch.open(session.path)
     remove_table(doc, "relation", _relation_index(doc, source, target, kind))
     return batch.save()
+
+
+# -- the fast path: a splice of the few tables an edit changes ------------------------------
+
+
+def _splice(
+    session: Session, edits: Iterable[Edit], after: dict[str, Sequence[Any]]
+) -> list[Path] | None:
+    """Make ``edits`` by :class:`TableSplice`; ``None``: use the general edit instead.
+
+    ``after`` gives, for each kind edited, what the model should hold after the
+    edit (see :func:`_records`); the model gives what it holds now.
+    """
+    splice = TableSplice(session.path, session.digests.get(session.path))
+    expected = {
+        kind: Expected(_TABLE_IDENTITY[kind], _records(session, kind), records, _RECORD[kind])
+        for kind, records in after.items()
+    }
+    text = splice.edit(edits, expected)
+    return None if text is None else splice.save(text)
+
+
+_triple_of = attrgetter("source", "target", "kind")
+
+#: How a table and a record of the model are matched: by id, or a relation's triple.
+_TABLE_IDENTITY = {
+    "stakeholder": itemgetter("id"),
+    "relation": itemgetter("from", "to", "kind"),
+    "decision": itemgetter("id"),
+}
+_RECORD: dict[str, Callable[[Any], Any]] = {
+    "stakeholder": str,
+    "relation": _triple_of,
+    "decision": str,
+}
+
+
+def _records(session: Session, kind: str) -> Sequence[Any]:
+    """The model's records of ``kind`` in the file's order: stakeholder and decision ids, the
+    relations."""
+    if kind == "stakeholder":
+        return list(session.stakeholders)
+    if kind == "relation":
+        return session.relations
+    return [decision.id for decision in session.decisions]
+
+
+def _splice_set_stakeholder(
+    session: Session, ident: str, values: dict[str, Any], new_id: str | None
+) -> list[Path] | None:
+    ids = list(session.stakeholders)
+    edits: list[Edit] = [Change("stakeholder", ids.index(ident), _person_edit(values, new_id))]
+    after: dict[str, Sequence[Any]] = {}
+    if new_id is not None:
+        rename = _ends_edit(ident, new_id)
+        relations = list(session.relations)
+        for i, r in enumerate(relations):
+            if ident in (r.source, r.target):
+                edits.append(Change("relation", i, rename))
+                relations[i] = replace(
+                    r,
+                    source=new_id if r.source == ident else r.source,
+                    target=new_id if r.target == ident else r.target,
+                )
+        present = _present_edit(ident, new_id)
+        for i, decision in enumerate(session.decisions):
+            if ident in decision.present:
+                edits.append(Change("decision", i, present))
+        after["relation"] = relations
+        after["decision"] = _records(session, "decision")
+        ids = [new_id if i == ident else i for i in ids]
+    after["stakeholder"] = ids
+    return _splice(session, edits, after)
+
+
+def _splice_remove_stakeholder(session: Session, ident: str) -> list[Path] | None:
+    """Remove the relations naming ``ident`` (last first), then the stakeholder."""
+    ids = list(session.stakeholders)
+    tied = [i for i, r in enumerate(session.relations) if ident in (r.source, r.target)]
+    edits: list[Edit] = [Removal("relation", tuple(tied))] if tied else []
+    edits.append(Removal("stakeholder", (ids.index(ident),)))
+    relations = [r for r in session.relations if ident not in (r.source, r.target)]
+    return _splice(
+        session, edits, {"stakeholder": [i for i in ids if i != ident], "relation": relations}
+    )
