@@ -99,6 +99,10 @@ FR: dict[str, str] = {
     "edit.changed": (
         "{path} a été modifié depuis sa lecture : rien n'a été écrit (rechargez puis recommencez)"
     ),
+    "edit.busy": (
+        "{path} est en cours d'écriture par un autre programme (attendu {seconds} s) : "
+        "rien n'a été écrit (recommencez dans un instant)"
+    ),
     # command line
     "cli.description": (
         "sieve : choisir les cas pratiques d'une Transfo avec un tamis de critères partagé."
@@ -121,6 +125,7 @@ FR: dict[str, str] = {
     "cli.score.clear": "effacer la note (abstention)",
     "cli.score.written": "écrit dans {path}",
     "cli.score.nothing": "rien à effacer",
+    "cli.score.unchanged": "rien n'a changé : {path} a déjà le niveau {level}",
     "cli.score.need_level": "donnez --level N ou --clear",
     "cli.score.both": "--level et --clear s'excluent : donnez l'un ou l'autre",
     "cli.session": "fichier de session",
@@ -263,6 +268,10 @@ EN: dict[str, str] = {
     "edit.applies": "criterion `{criterion}` is scored per {applies_to}, not on `{key}`",
     "edit.level": "level {level} is outside the scale of `{criterion}` (0 to {top})",
     "edit.changed": "{path} changed since it was read: nothing was written (reload, then retry)",
+    "edit.busy": (
+        "{path} is being written by another program (waited {seconds} s): "
+        "nothing was written (retry in a moment)"
+    ),
     "cli.description": "sieve: choose a Transfo's practical cases with a shared sieve of criteria.",
     "cli.lang": "language of messages (fr or en)",
     "cli.path": "session to open (a .toml file or a folder)",
@@ -282,6 +291,7 @@ EN: dict[str, str] = {
     "cli.score.clear": "clear the score (abstain)",
     "cli.score.written": "written to {path}",
     "cli.score.nothing": "nothing to clear",
+    "cli.score.unchanged": "nothing changed: {path} already has level {level}",
     "cli.score.need_level": "give --level N or --clear",
     "cli.score.both": "--level and --clear exclude each other: give one of them",
     "cli.session": "session file",
