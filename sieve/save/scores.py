@@ -289,8 +289,19 @@ def _last_key_line_end(text: str, start: int, end: int) -> int | None:
     return last
 
 
-def set_note(session: Session, scorer: str, key: str, text: str | None) -> list[Path]:
-    """Write (or, with ``None`` or an empty text, remove) a scorer's note on a key."""
+def set_note(
+    session: Session,
+    scorer: str,
+    key: str,
+    text: str | None,
+    *,
+    changed: dict[Path, str] | None = None,
+) -> list[Path]:
+    """Write (or, with ``None`` or an empty text, remove) a scorer's note on a key.
+
+    Refuses a file changed since ``session`` was read (:class:`FileChangedError`);
+    ``changed`` as for :func:`set_score`.
+    """
     if scorer not in session.scorers:
         raise EditError("edit.unknown", kind="scorer", id=scorer)
     if key not in session.subjects:
@@ -317,5 +328,6 @@ def set_note(session: Session, scorer: str, key: str, text: str | None) -> list[
         table.append(new_key, item)
         targets = [path]
     for path in targets:
-        docs[path].save()
+        if docs[path].save() and changed is not None:
+            changed[path] = docs[path].digest
     return targets

@@ -170,3 +170,50 @@ def test_a_score_already_there_is_not_written_again(workspace, capsys):
     clear = ["score", str(path), "--scorer", "bob", "--key", "a", "--criterion", "need"]
     assert main([*clear, "--clear"]) == 0
     assert capsys.readouterr().out == "rien à effacer\n"
+
+
+def test_the_workbench_notices_a_write_made_just_after_its_own(workspace, monkeypatch):
+    """The digest a save records is that of its own bytes, not of the file read back later."""
+    from sieve.save import scores
+    from sieve.workbench import Workbench
+
+    path = workspace(TWO_SCORERS)
+    wb = Workbench(path)
+    real_score, real_note = scores.set_score, scores.set_note
+
+    def then_someone_else(real, level):
+        def edit(*args, **kwargs):
+            written = real(*args, **kwargs)
+            real_score(open_session(path), "bob", "a/x", "learn", level)  # another program
+            return written
+
+        return edit
+
+    monkeypatch.setattr(scores, "set_score", then_someone_else(real_score, 1))
+    wb.set_score("ana", "a", "need", 3)
+    assert wb.changed_on_disk() == [path]
+    wb.reload()
+    monkeypatch.setattr(scores, "set_note", then_someone_else(real_note, 2))
+    wb.set_note("ana", "a", "Vu.")
+    assert wb.changed_on_disk() == [path]
+    wb.reload()
+    assert wb.session.scores["ana"]["a"]["need"] == 3 and wb.session.notes["ana"]["a"] == "Vu."
+
+
+def test_undo_of_a_structural_edit_waits_for_a_writer_holding_the_lock(tmp_path: Path):
+    from conftest import copy_shipped
+
+    from sieve.save.tamis import set_weight
+    from sieve.workbench import Workbench
+
+    copy_shipped(tmp_path)
+    tamis = tmp_path / "criteria" / "transfo.toml"
+    wb = Workbench(tmp_path / "sessions" / "mulhouse.toml")
+    wb.edit_files(set_weight, "besoin-usagers", 1)
+    theirs = tamis.read_text() + "\n# quelqu'un d'autre\n"
+    holder = _hold(tamis, 0.5, theirs)
+    with pytest.raises(FileChangedError):
+        wb.undo()
+    assert holder.wait(timeout=30) == 0
+    assert tamis.read_text() == theirs
+    assert len(wb.undo_stack) == 1
