@@ -58,8 +58,8 @@ def locked(*paths: Path, timeout: float | None = None) -> Iterator[None]:
 
     Every sieve writer of a file holds its lock from the moment it reads the bytes
     it checks until its rename is done, so the check and the write are one step for
-    the other writers. Locks are taken in one order so that two writers of the same
-    files never wait for each other. Raises :class:`FileBusyError` after ``timeout``
+    the other writers. Locks are taken in one order (sorted) so that two writers of
+    several files cannot each wait for the other. Raises :class:`FileBusyError` after ``timeout``
     seconds (default :data:`LOCK_TIMEOUT`).
     """
     timeout = LOCK_TIMEOUT if timeout is None else timeout
@@ -94,7 +94,7 @@ def _acquire(lock: Path, path: Path, timeout: float) -> int:
     """Open and lock the lock file; retry when the holder before us removed it meanwhile."""
     deadline = time.monotonic() + timeout
     while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        fd = os.open(lock, _LOCK_FLAGS, 0o644)
         try:
             while not _try_lock(fd):
                 if time.monotonic() > deadline:
@@ -111,12 +111,20 @@ def _acquire(lock: Path, path: Path, timeout: float) -> int:
         os.close(fd)
 
 
+#: Never through a symbolic link planted at the lock's name.
+_LOCK_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
 def _try_lock(fd: int) -> bool:
-    try:
-        if fcntl is not None:
+    """Lock without waiting: ``False`` when someone holds it (other failures are raised)."""
+    if fcntl is not None:
+        try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        else:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except BlockingIOError:
+            return False
+        return True
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
     except OSError:
         return False
     return True
