@@ -66,6 +66,14 @@ class FileChangedError(Exception):
         self.path = path
 
 
+class FileBusyError(FileChangedError):
+    """Another writer held the file's lock too long: nothing was written (retry)."""
+
+    def __init__(self, path: Path, waited: float) -> None:
+        super().__init__(path)
+        self.waited = waited
+
+
 class EditError(Exception):
     """An edit that does not fit the session (unknown id, level outside the scale...)."""
 

@@ -129,7 +129,12 @@ def _with_value(
     return rows
 
 
-def apply_edit(session: Session, edit: Edit, written: list[Path] | None = None) -> Session:
+def apply_edit(
+    session: Session,
+    edit: Edit,
+    written: list[Path] | None = None,
+    digests: dict[Path, str] | None = None,
+) -> Session:
     """The session with one edit applied, sharing everything it does not change.
 
     Args:
@@ -139,6 +144,11 @@ def apply_edit(session: Session, edit: Edit, written: list[Path] | None = None) 
             ``score_origin`` / ``note_origin`` are updated too (a file written
             for the first time for this scorer is added at the end), and their
             digests are read back.
+        digests: when given, the files the save rewrote and the digests of the
+            bytes it wrote (the writer's ``changed``): those are recorded instead
+            of reading the files back, so that a write by someone else just after
+            ours is still noticed; a file of ``written`` not rewritten keeps its
+            digest.
     """
     is_score = edit.kind == SCORE
     field_name = edit.criterion if is_score else None
@@ -162,10 +172,13 @@ def apply_edit(session: Session, edit: Edit, written: list[Path] | None = None) 
         new_origin = dict(origin)
         new_origin[edit.scorer] = tuple(sources)
         changes[origin_name] = new_origin
-        digests = dict(session.digests)
+        known = dict(session.digests)
         for path in written:
-            digests[path] = file_digest(path) or ""
-        changes["digests"] = digests
+            if digests is not None and path in digests:
+                known[path] = digests[path]
+            elif digests is None or path not in known:
+                known[path] = file_digest(path) or ""
+        changes["digests"] = known
     return replace(session, **changes)
 
 
@@ -460,15 +473,19 @@ class Workbench:
     def _undo_files(self, edit: FilesEdit) -> None:
         """Put back the files of a structural edit, unless someone changed them since."""
         from sieve.errors import FileChangedError
-        from sieve.save.document import atomic_write
+        from sieve.save.document import atomic_write, locked
 
         self.flush()
-        for path, expected in edit.after.items():
-            if file_digest(path) != expected:
-                self.undo_stack.append(edit)
-                raise FileChangedError(path)
-        for path, data in edit.before.items():
-            atomic_write(path, data)
+        try:
+            with locked(*edit.after):  # no other writer between the check and the writes
+                for path, expected in edit.after.items():
+                    if file_digest(path) != expected:
+                        raise FileChangedError(path)
+                for path, data in edit.before.items():
+                    atomic_write(path, data)
+        except FileChangedError:  # changed since, or busy: nothing written, undo still possible
+            self.undo_stack.append(edit)
+            raise
         self.reload()
 
     # -- saving ----------------------------------------------------------------------
@@ -497,11 +514,14 @@ class Workbench:
                     edit = self._pending[0]
                 disk = self._disk
                 assert disk is not None
+                changed: dict[Path, str] = {}
                 if edit.kind == SCORE:
-                    written = set_score(disk, edit.scorer, edit.key, edit.criterion, edit.after)
+                    written = set_score(
+                        disk, edit.scorer, edit.key, edit.criterion, edit.after, changed=changed
+                    )
                 else:
-                    written = set_note(disk, edit.scorer, edit.key, edit.after)  # type: ignore[arg-type]
-                self._disk = apply_edit(disk, edit, written)
+                    written = set_note(disk, edit.scorer, edit.key, edit.after, changed=changed)  # type: ignore[arg-type]
+                self._disk = apply_edit(disk, edit, written, changed)
                 with self._pending_lock:
                     self._pending.pop(0)
                 done += 1

@@ -138,13 +138,18 @@ def cmd_score(args: argparse.Namespace) -> int:
     if not args.clear and args.level is None:
         raise UsageError(t("cli.score.need_level"))
     session = _load(args.session)
-    written = set_score(
-        session, args.scorer, args.key, args.criterion, None if args.clear else args.level
+    level = None if args.clear else args.level
+    changed: dict[Path, str] = {}
+    held = set_score(
+        session, args.scorer, args.key, args.criterion, level, rebase=True, changed=changed
     )
-    if not written:
+    if not changed and args.clear:
         out(t("cli.score.nothing") + "\n")
-    for path in written:
-        out(t("cli.score.written", path=path) + "\n")
+    for path in held:
+        if path in changed:
+            out(t("cli.score.written", path=path) + "\n")
+        elif not args.clear:
+            out(t("cli.score.unchanged", path=path, level=level) + "\n")
     return EXIT_OK
 
 
@@ -370,8 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _known_error(exc: Exception) -> str | None:
-    from sieve.errors import EditError, FileChangedError
+    from sieve.errors import EditError, FileBusyError, FileChangedError
 
+    if isinstance(exc, FileBusyError):
+        return t("edit.busy", path=exc.path, seconds=round(exc.waited))
     if isinstance(exc, FileChangedError):
         return t("edit.changed", path=exc.path)
     if isinstance(exc, EditError):

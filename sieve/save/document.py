@@ -1,4 +1,14 @@
-"""One TOML document toolkit: fingerprints, atomic writes, a document that refuses stale bytes."""
+"""The TOML document toolkit: fingerprints, locked atomic writes, a document refusing stale bytes.
+
+Every write of sieve goes through :func:`atomic_write` (directly or through
+:meth:`TomlDocument.save`): under the file's advisory lock (:func:`locked`), the
+bytes on disk are checked against those the edit was based on, then the new bytes
+are written to a temporary file, synced and renamed over the file. Two writers of
+one file — two commands, the app and a command, a future room server — are thus
+serialised: the second sees the first one's bytes and refuses (or, for a one-cell
+edit, re-applies its edit to them, see :mod:`sieve.save.scores`); nothing is lost
+silently.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +16,21 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sieve.errors import FileChangedError
+from sieve.errors import FileBusyError, FileChangedError
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
 
 
 def digest(data: bytes) -> str:
@@ -18,9 +38,163 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once: temporary file, fsync, rename."""
+#: How long a writer waits for another one to finish with the same file.
+LOCK_TIMEOUT = 10.0
+#: A temporary file of a save is taken for a leftover only once this old (seconds).
+STALE_TEMP = 5.0
+
+_held = threading.local()
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of ``path``: ``.NAME.lock`` beside it, there only while a save runs."""
+    real = Path(path).resolve()
+    return real.parent / f".{real.name}.lock"
+
+
+@contextlib.contextmanager
+def locked(*paths: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the write lock of every file in ``paths`` (re-entrant within a thread).
+
+    Every sieve writer of a file holds its lock from the moment it reads the bytes
+    it checks until its rename is done, so the check and the write are one step for
+    the other writers. Locks are taken in one order (sorted) so that two writers of
+    several files cannot each wait for the other. Raises :class:`FileBusyError` after ``timeout``
+    seconds (default :data:`LOCK_TIMEOUT`).
+    """
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
+    with contextlib.ExitStack() as stack:
+        for lock in sorted({lock_path(p): Path(p) for p in paths}.items()):
+            stack.enter_context(_hold(*lock, timeout))
+        yield
+
+
+@contextlib.contextmanager
+def _hold(lock: Path, path: Path, timeout: float) -> Iterator[None]:
+    depth: dict[Path, int] | None = getattr(_held, "depth", None)
+    if depth is None:
+        depth = _held.depth = {}
+    if depth.get(lock):
+        depth[lock] += 1
+        try:
+            yield
+        finally:
+            depth[lock] -= 1
+        return
+    fd = _acquire(lock, path, timeout)
+    depth[lock] = 1
+    try:
+        yield
+    finally:
+        del depth[lock]
+        _release(lock, fd)
+
+
+def _acquire(lock: Path, path: Path, timeout: float) -> int:
+    """Open and lock the lock file; retry when the holder before us removed it meanwhile."""
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(lock, _LOCK_FLAGS, 0o644)
+        try:
+            while not _try_lock(fd):
+                if time.monotonic() > deadline:
+                    raise FileBusyError(path, timeout)
+                time.sleep(0.005)
+            held, there = os.fstat(fd), os.stat(lock)
+            if (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino):
+                return fd
+        except FileNotFoundError:
+            pass
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+
+
+#: Never through a symbolic link planted at the lock's name.
+_LOCK_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _try_lock(fd: int) -> bool:
+    """Lock without waiting: ``False`` when someone holds it (other failures are raised)."""
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError:
+        return False
+    return True
+
+
+def _release(lock: Path, fd: int) -> None:
+    """Remove the lock file while still holding it (POSIX), then let it go.
+
+    A writer waiting on the removed file notices (its inode is no longer the
+    path's) and starts again. Windows refuses to remove a file someone has open,
+    so there the file is removed after closing, when no one else has it open.
+    """
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+        os.close(fd)
+        return
+    with contextlib.suppress(OSError):
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(lock)
+
+
+def _temp_pattern(path: Path) -> re.Pattern[str]:
+    """The names :func:`atomic_write` gives its temporary files for ``path`` (mkstemp's)."""
+    return re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+
+
+def clean_leftovers(path: Path) -> list[Path]:
+    """Remove what a killed save of ``path`` left: its temporary files; return them.
+
+    Call with the lock held: no sieve writer of ``path`` is then writing one, and a
+    file is removed only once older than :data:`STALE_TEMP` seconds (in case a
+    sieve without the lock, an older version, is writing it now).
+    """
+    folder = Path(path).resolve().parent
+    pattern = _temp_pattern(Path(path))
+    removed = []
+    now = time.time()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not pattern.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                if now - entry.stat(follow_symlinks=False).st_mtime < STALE_TEMP:
+                    continue
+                os.unlink(entry.path)
+            except OSError:
+                continue
+            removed.append(folder / entry.name)
+    return removed
+
+
+def atomic_write(path: Path, data: bytes, expected: str | None = None) -> None:
+    """Write ``data`` to ``path`` all at once: temporary file, fsync, rename.
+
+    The file's lock is held throughout; with ``expected``, the bytes on disk are
+    checked under it first (:class:`FileChangedError` when their digest differs).
+    The leftovers of a killed save of this file are removed first.
+    """
     path = Path(path)
+    with locked(path):
+        if expected is not None and digest(path.read_bytes()) != expected:
+            raise FileChangedError(path)
+        clean_leftovers(path)
+        _write_and_rename(path, data)
+
+
+def _write_and_rename(path: Path, data: bytes) -> None:
     folder = path.resolve().parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -96,11 +270,8 @@ class TomlDocument:
         text = self.text()
         if text == self.original:
             return False
-        current = self.path.read_bytes()
-        if digest(current) != self.digest:
-            raise FileChangedError(self.path)
         data = text.encode("utf-8")
-        atomic_write(self.path, data)
+        atomic_write(self.path, data, expected=self.digest)
         self.original = text
         self.digest = digest(data)
         return True

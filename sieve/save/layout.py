@@ -11,7 +11,7 @@ from typing import Any
 
 from sieve.errors import EditError, FileChangedError
 from sieve.model import CASE_SEPARATOR, ID_PATTERN, Session
-from sieve.save.document import TomlDocument, digest, inline_line
+from sieve.save.document import TomlDocument, digest, inline_line, locked
 
 # -- documents -------------------------------------------------------------------
 
@@ -31,15 +31,19 @@ class Batch:
         return self.docs[path].doc
 
     def save(self) -> list[Path]:
-        """Write every changed document; nothing at all when one changed on disk."""
+        """Write every changed document; nothing at all when one changed on disk.
+
+        The locks of all the files are held from the check to the last write.
+        """
         changed = [doc for doc in self.docs.values() if doc.text() != doc.original]
-        for doc in changed:
-            if digest(doc.path.read_bytes()) != doc.digest:
-                raise FileChangedError(doc.path)
-        written = []
-        for doc in changed:
-            if doc.save():
-                written.append(doc.path)
+        with locked(*(doc.path for doc in changed)):
+            for doc in changed:
+                if digest(doc.path.read_bytes()) != doc.digest:
+                    raise FileChangedError(doc.path)
+            written = []
+            for doc in changed:
+                if doc.save():
+                    written.append(doc.path)
         return written
 
 

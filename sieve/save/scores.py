@@ -3,13 +3,16 @@
 Files are re-opened with tomlkit only to write: each edit changes the nodes it
 must change in the existing document, so comments, order, blank lines and keys
 sieve does not know survive. A file is written to a temporary file in the same
-folder, synced, then renamed over the original; and it is never written if it
-changed on disk since sieve read it.
+folder, synced, then renamed over the original, under the file's lock; and it is
+never written if it changed on disk since sieve read it — except that a one-cell
+score edit asked to ``rebase`` is made on the new bytes when that cell did not
+change (the command line does, so two ``sieve score`` at once both count).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +23,11 @@ from sieve.save.document import (
     atomic_write,
     digest,
     inline_line,
+    locked,
     parsed_line,
     toml_key,
     toml_value,
 )
-
-# -- tomlkit helpers ----------------------------------------------------------------
-
 
 # -- score and note edits ----------------------------------------------------------
 
@@ -69,13 +70,28 @@ def _open(session: Session, path: Path, cache: dict[Path, TomlDocument]) -> Toml
 
 
 def set_score(
-    session: Session, scorer: str, key: str, criterion: str, level: int | None
+    session: Session,
+    scorer: str,
+    key: str,
+    criterion: str,
+    level: int | None,
+    *,
+    rebase: bool = False,
+    changed: dict[Path, str] | None = None,
 ) -> list[Path]:
-    """Record (or, with ``level=None``, clear) one score; return the files written.
+    """Record (or, with ``level=None``, clear) one score; return the files that hold it now.
 
     The score goes where that scorer's line for ``key`` already is; otherwise to
     the first file holding the scorer's ``[scores.<id>]`` table; otherwise into a
     new table at the end of the session file.
+
+    Each file is edited under its lock. A file whose bytes are no longer those of
+    ``session`` is refused (:class:`FileChangedError`) unless ``rebase``: then the
+    one-cell edit is made on the bytes there now, provided that cell still holds
+    what ``session`` read (or already holds ``level``), so that both writers'
+    edits are kept. ``changed``, when given, receives each file actually
+    rewritten with the digest of the bytes written (a file already holding the
+    level is not rewritten).
     """
     _check_score(session, scorer, key, criterion, level)
     sources = session.score_origin.get(scorer, ())
@@ -83,28 +99,62 @@ def set_score(
     if level is not None and not targets:
         with_row = [p for p, rows in sources if key in rows]
         targets = [with_row[0] if with_row else sources[0][0] if sources else session.path]
+    read = dict(sources)
     for path in targets:
-        _write_score(path, session.digests.get(path), scorer, key, criterion, level)
+        cell = _Cell(scorer, key, criterion, level, read.get(path, {}).get(key, {}).get(criterion))
+        written = _write_score(path, session.digests.get(path), cell, rebase)
+        if written is not None and changed is not None:
+            changed[path] = written
     return targets
 
 
-def _write_score(
-    path: Path, expected: str | None, scorer: str, key: str, criterion: str, level: int | None
-) -> None:
-    """One score edit in one file: the one-line splice, else a tomlkit edit."""
-    raw = path.read_bytes()
-    if expected is not None and digest(raw) != expected:
-        raise FileChangedError(path)
-    text = raw.decode("utf-8")
-    new = splice_score(text, scorer, key, criterion, level)
-    if new is None:
-        doc = TomlDocument(path, digest(raw))
-        _tomlkit_score(doc, scorer, key, criterion, level)
-        doc.save()
-    elif new != text:
-        if digest(path.read_bytes()) != digest(raw):
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """One score edit: the level to write and the one the caller read (``before``)."""
+
+    scorer: str
+    key: str
+    criterion: str
+    level: int | None
+    before: object
+
+
+def _write_score(path: Path, expected: str | None, cell: _Cell, rebase: bool) -> str | None:
+    """One score edit in one file, under its lock: the one-line splice, else a tomlkit edit.
+
+    Returns the digest of the bytes written, ``None`` when the file already held it.
+    """
+    with locked(path):
+        raw = path.read_bytes()
+        stale = expected is not None and digest(raw) != expected
+        if stale and (not rebase or _level_in(raw, cell) not in (cell.before, cell.level)):
             raise FileChangedError(path)
-        atomic_write(path, new.encode("utf-8"))
+        text = raw.decode("utf-8")
+        args = (cell.scorer, cell.key, cell.criterion, cell.level)
+        new = splice_score(text, *args)
+        if new is None:
+            doc = TomlDocument(path, digest(raw))
+            _tomlkit_score(doc, *args)
+            return doc.digest if doc.save() else None
+        if new == text:
+            return None
+        data = new.encode("utf-8")
+        atomic_write(path, data, expected=digest(raw))
+        return digest(data)
+
+
+_UNREADABLE = object()
+
+
+def _level_in(raw: bytes, cell: _Cell) -> object:
+    """The level the file holds for the cell (``None``: none); a marker when unreadable."""
+    import rtoml
+
+    try:
+        data = rtoml.loads(raw.decode("utf-8"))
+        return data.get("scores", {}).get(cell.scorer, {}).get(cell.key, {}).get(cell.criterion)
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return _UNREADABLE
 
 
 def _tomlkit_score(
@@ -239,8 +289,19 @@ def _last_key_line_end(text: str, start: int, end: int) -> int | None:
     return last
 
 
-def set_note(session: Session, scorer: str, key: str, text: str | None) -> list[Path]:
-    """Write (or, with ``None`` or an empty text, remove) a scorer's note on a key."""
+def set_note(
+    session: Session,
+    scorer: str,
+    key: str,
+    text: str | None,
+    *,
+    changed: dict[Path, str] | None = None,
+) -> list[Path]:
+    """Write (or, with ``None`` or an empty text, remove) a scorer's note on a key.
+
+    Refuses a file changed since ``session`` was read (:class:`FileChangedError`);
+    ``changed`` as for :func:`set_score`.
+    """
     if scorer not in session.scorers:
         raise EditError("edit.unknown", kind="scorer", id=scorer)
     if key not in session.subjects:
@@ -267,5 +328,6 @@ def set_note(session: Session, scorer: str, key: str, text: str | None) -> list[
         table.append(new_key, item)
         targets = [path]
     for path in targets:
-        docs[path].save()
+        if docs[path].save() and changed is not None:
+            changed[path] = docs[path].digest
     return targets

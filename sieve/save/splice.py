@@ -170,10 +170,9 @@ class TableSplice:
         """Write ``text`` (atomically) unless it is the file's; refuse a file changed since."""
         if text == self.text:
             return []
-        if digest(self.path.read_bytes()) != self.digest:
-            raise FileChangedError(self.path)
         data = text.encode("utf-8")
-        atomic_write(self.path, data)
+        # checked and written under the file's lock: no other writer in between
+        atomic_write(self.path, data, expected=self.digest)
         self.text = text
         self.digest = digest(data)
         return [self.path]

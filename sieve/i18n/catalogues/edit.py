@@ -9,6 +9,10 @@ FR: dict[str, str] = {
     "edit.changed": (
         "{path} a été modifié depuis sa lecture : rien n'a été écrit (rechargez puis recommencez)"
     ),
+    "edit.busy": (
+        "{path} est en cours d'écriture par un autre programme (attendu {seconds} s) : "
+        "rien n'a été écrit (recommencez dans un instant)"
+    ),
     "edit.id_invalid": (
         "identifiant `{id}` invalide (attendu : minuscules, chiffres et tirets, "
         "commençant par une lettre ou un chiffre)"
@@ -47,6 +51,10 @@ EN: dict[str, str] = {
     "edit.applies": "criterion `{criterion}` is scored per {applies_to}, not on `{key}`",
     "edit.level": "level {level} is outside the scale of `{criterion}` (0 to {top})",
     "edit.changed": "{path} changed since it was read: nothing was written (reload, then retry)",
+    "edit.busy": (
+        "{path} is being written by another program (waited {seconds} s): "
+        "nothing was written (retry in a moment)"
+    ),
     "edit.id_invalid": (
         "invalid id `{id}` (expected: lowercase letters, digits and hyphens, "
         "starting with a letter or a digit)"
