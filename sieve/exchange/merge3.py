@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import copy
 import re
-import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from sieve.i18n import t
-from sieve.load.fields import show
 from sieve.save.trivia import (
     add_key,
     blank_line,
@@ -21,7 +17,6 @@ from sieve.save.trivia import (
     tail_start,
     unwrap,
 )
-from sieve.text import literal
 
 # -- three-way merge ------------------------------------------------------------------
 
@@ -38,9 +33,13 @@ _AOT_KEYS = {
 _MISSING = object()
 
 
+class Unmarkable(ValueError):
+    """A conflict that no line of the merged text can show (see :func:`merge_texts`)."""
+
+
 @dataclass
 class Conflict:
-    """The same thing changed two ways."""
+    """The same thing changed two ways (None: absent on that side)."""
 
     path: str
     base: Any
@@ -149,7 +148,7 @@ def _conflict(
     import tomlkit
 
     base, ours, theirs = values
-    state.conflicts.append(Conflict(path, *(unwrap(v) for v in values)))
+    state.conflicts.append(Conflict(path, *(None if v is _MISSING else unwrap(v) for v in values)))
     if owner is not None:
         container, key, theirs = owner
         ours = _get(container, key)
@@ -466,7 +465,7 @@ def merge_texts(base: str, ours: str, theirs: str) -> MergeResult:
     if state.conflicts:
         text, found = _apply_markers(text, state.markers)
         if found != set(state.markers):
-            raise ValueError("a conflict cannot be marked in the file")
+            raise Unmarkable("a conflict cannot be marked in the file")
     return MergeResult(text, state.conflicts)
 
 
@@ -512,53 +511,3 @@ def _apply_markers(text: str, markers: dict[str, tuple[str, str]]) -> tuple[str,
             out += ["<<<<<<< ours", *([ours_text] if ours_text else []), "=======", theirs_text]
             out.append(">>>>>>> theirs")
     return "\n".join(out), used
-
-
-def merge_driver(base: Path, ours: Path, theirs: Path, shown: str | None = None) -> list[str]:
-    """Merge like a git driver: write the result into ``ours``; return the conflict lines.
-
-    Files that are not TOML fall back to git's line merge (``git merge-file``).
-    """
-    from sieve.save.document import atomic_write
-
-    texts = [Path(p).read_text(encoding="utf-8") for p in (base, ours, theirs)]
-    name = shown or str(ours)
-    try:
-        result = merge_texts(*texts)
-        if not result.conflicts:
-            import rtoml
-
-            rtoml.loads(result.text)  # a clean merge must still be TOML
-    except Exception as exc:  # noqa: BLE001 - a git driver falls back, never a traceback
-        return _line_merge(base, ours, theirs, name, str(exc) or type(exc).__name__)
-    atomic_write(Path(ours), result.text.encode("utf-8"))
-    return [
-        t(
-            "exchange.merge.conflict",
-            path=name,
-            where=literal(c.path),
-            base=_merge_value(c.base),
-            ours=_merge_value(c.ours),
-            theirs=_merge_value(c.theirs),
-        )
-        for c in result.conflicts
-    ]
-
-
-def _merge_value(value: Any) -> str:
-    if value is _MISSING or value is None:
-        return t("exchange.merge.absent")
-    if isinstance(value, dict):
-        return "{…}"
-    return literal(show(value, 60))
-
-
-def _line_merge(base: Path, ours: Path, theirs: Path, name: str, error: str) -> list[str]:
-    command = ["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs"]
-    try:
-        done = subprocess.run([*command, str(ours), str(base), str(theirs)], check=False)
-    except OSError:
-        return [t("exchange.merge.not_toml", path=name, error=literal(error))]
-    if done.returncode == 0:
-        return []
-    return [t("exchange.merge.not_toml", path=name, error=literal(error))]

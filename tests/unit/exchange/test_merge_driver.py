@@ -329,3 +329,37 @@ def test_entries_without_a_key_are_never_a_conflict_the_file_does_not_show(repo)
     status, output, data = merge(repo, name, "ours2", "theirs2")
     assert status != 0
     assert marked(data.decode("utf-8")), output
+
+
+# -- bad bytes, broken TOML (issue 15 items 2b and 2c) ---------------------------------
+
+
+def test_a_version_that_is_not_utf8_is_a_worded_conflict(repo):
+    name = "criteria/transfo.toml"
+    commit(repo, "ours", name, replace('id = "transfo"', 'id = "transfo" # nous'))
+
+    def latin1(path: Path) -> None:  # "été" in Latin-1
+        path.write_bytes(path.read_bytes().replace(b"version = 1 ", b"version = 2 # \xe9t\xe9"))
+
+    commit(repo, "theirs", name, latin1)
+    git(repo, "checkout", "-q", "ours")
+    ours = (repo / name).read_bytes()
+    status, output, data = merge(repo, name)
+    assert status != 0
+    assert "Traceback" not in output
+    assert "UTF-8" in output and name in output
+    assert git(repo, "status", "--porcelain").stdout.startswith("UU " + name)
+    assert data == ours
+
+
+def test_a_broken_theirs_is_a_conflict_with_visible_markers(repo):
+    name = "criteria/transfo.toml"
+    commit(repo, "ours", name, replace('id = "transfo"', 'id = "transfo"  # nous'))
+    commit(repo, "theirs", name, replace("[group]", "[group"))
+    status, output, data = merge(repo, name)
+    assert status != 0, output
+    assert "Traceback" not in output
+    text = data.decode("utf-8")
+    assert "<<<<<<< ours\n[group]\n=======\n[group\n>>>>>>> theirs\n" in text
+    assert 'id = "transfo"  # nous' in text
+    assert git(repo, "status", "--porcelain").stdout.startswith("UU " + name)
