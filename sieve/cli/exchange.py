@@ -68,17 +68,17 @@ def cmd_merge_scores(args: argparse.Namespace) -> int:
 
 
 def cmd_merge_driver(args: argparse.Namespace) -> int:
-    from sieve.exchange.merge3 import merge_driver
+    """Exit 0: merged; 1: conflicts, marked in the file; 2: a version is not UTF-8."""
+    from sieve.exchange.merge_driver import merge_driver
 
     paths = [_existing(raw) for raw in (args.base, args.ours, args.theirs)]
     shown = args.path or args.ours
-    conflicts = merge_driver(*paths, shown=shown)
-    for line in conflicts:
+    outcome = merge_driver(*paths, shown=shown)
+    for line in outcome.messages:
         sys.stderr.write(line + "\n")
-    if conflicts:
-        sys.stderr.write(t("exchange.merge.summary", path=shown, count=len(conflicts)) + "\n")
-        return EXIT_DIFFERENT
-    return EXIT_OK
+    if outcome.marked:
+        sys.stderr.write(t("exchange.merge.summary", path=shown, count=outcome.marked) + "\n")
+    return outcome.status
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

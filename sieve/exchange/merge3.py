@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import copy
 import re
-import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from sieve.i18n import t
-from sieve.load.fields import show
 from sieve.save.trivia import (
     add_key,
     blank_line,
@@ -21,19 +17,29 @@ from sieve.save.trivia import (
     tail_start,
     unwrap,
 )
-from sieve.text import literal
 
 # -- three-way merge ------------------------------------------------------------------
 
-#: How the elements of an array of tables are matched between versions.
-_AOT_KEYS = {"relation": ("from", "to", "kind")}
+#: How the entries of an array of tables are matched between versions, by the array's
+#: path (the brackets naming an entry dropped); any other array: by ``id``. These are the
+#: keys the loader holds unique (docs/format.md, sieve/load/plan.py).
+_AOT_KEYS = {
+    "relation": ("from", "to", "kind"),
+    "portfolio.case": ("case",),
+    "portfolio.session": ("number",),
+    "decision.case": ("case",),
+}
 
 _MISSING = object()
 
 
+class Unmarkable(ValueError):
+    """A conflict that no line of the merged text can show (see :func:`merge_texts`)."""
+
+
 @dataclass
 class Conflict:
-    """The same thing changed two ways."""
+    """The same thing changed two ways (None: absent on that side)."""
 
     path: str
     base: Any
@@ -48,14 +54,28 @@ class _MergeState:
     """Sentinel comment -> (ours text, theirs text) to turn into conflict markers."""
 
 
-def _element_key(name: str, table: Any) -> Any:
-    fields = _AOT_KEYS.get(name, ("id",))
+def _element_key(path: str, table: Any) -> tuple[str, ...] | None:
+    """The key of an entry of the array of tables at ``path`` (None: it has none)."""
+    fields = _AOT_KEYS.get(re.sub(r"\[[^\]]*\]", "", path), ("id",))
     if not hasattr(table, "get"):
         return None
     values = tuple(unwrap(table.get(f)) for f in fields)
-    if any(v is None or not isinstance(v, str) for v in values):
+    if any(isinstance(v, bool) or not isinstance(v, str | int) for v in values):
         return None
-    return values
+    return tuple(str(v) for v in values)
+
+
+def _get(container: Any, key: str) -> Any:
+    """The tomlkit item under ``key`` (``get`` hands booleans out as bare ``bool``)."""
+    from tomlkit.container import Container
+
+    if key not in container:
+        return _MISSING
+    if _is_proxy(container):
+        container = container._internal_container
+    elif not isinstance(container, Container):
+        container = container.value
+    return container.item(key)
 
 
 def _is_table(item: Any) -> bool:
@@ -87,12 +107,12 @@ def _holder(container: Any, key: str) -> Any:
     return next((part for part in container._tables if key in part), container._tables[-1])
 
 
-def _is_keyed_aot(name: str, item: Any) -> bool:
+def _is_keyed_aot(path: str, item: Any) -> bool:
     from tomlkit.items import AoT
 
     if not isinstance(item, AoT):
         return False
-    keys = [_element_key(name, tbl) for tbl in item]
+    keys = [_element_key(path, tbl) for tbl in item]
     return all(k is not None for k in keys) and len(set(keys)) == len(keys)
 
 
@@ -128,10 +148,10 @@ def _conflict(
     import tomlkit
 
     base, ours, theirs = values
-    state.conflicts.append(Conflict(path, *(unwrap(v) for v in values)))
+    state.conflicts.append(Conflict(path, *(None if v is _MISSING else unwrap(v) for v in values)))
     if owner is not None:
         container, key, theirs = owner
-        ours = container.get(key, _MISSING)
+        ours = _get(container, key)
     container = _holder(container, key)
     sentinel = f"sieve-conflict-{len(state.conflicts)}"
     written = next(
@@ -140,7 +160,7 @@ def _conflict(
     ours_text = _render(key, ours, written) if ours is not _MISSING else ""
     theirs_text = _render(key, theirs, written) if theirs is not _MISSING else ""
     if ours is not _MISSING and hasattr(ours, "trivia"):
-        item = container[key]
+        item = _get(container, key)
         previous = item.trivia.comment
         mark = re.search(r"# (sieve-conflict-\d+)$", previous)
         if mark:
@@ -169,9 +189,9 @@ def _merge_tables(
 
     keys = list(dict.fromkeys([*ours.keys(), *theirs.keys(), *(base.keys() if base else ())]))
     for key in keys:
-        b = base.get(key, _MISSING) if base is not None else _MISSING
-        o = ours.get(key, _MISSING)
-        th = theirs.get(key, _MISSING)
+        b = _get(base, key) if base is not None else _MISSING
+        o = _get(ours, key)
+        th = _get(theirs, key)
         where = f"{path}.{key}" if path else key
         vb, vo, vt = (unwrap(x) if x is not _MISSING else _MISSING for x in (b, o, th))
         if vo == vt and (o is _MISSING or th is _MISSING or _text(o) == _text(th)):
@@ -191,11 +211,11 @@ def _merge_tables(
                         _reformat_inline(_holder(ours, key), key)
                 continue
             if (
-                _is_keyed_aot(key, o)
-                and _is_keyed_aot(key, th)
-                and (b is _MISSING or _is_keyed_aot(key, b))
+                _is_keyed_aot(where, o)
+                and _is_keyed_aot(where, th)
+                and (b is _MISSING or _is_keyed_aot(where, b))
             ):
-                _merge_aot(key, None if b is _MISSING else b, o, th, where, state)
+                _merge_aot(None if b is _MISSING else b, o, th, where, state)
                 continue
         if vo == vb:
             # only theirs changed the value: take theirs (with its comment, if any)
@@ -268,11 +288,14 @@ def _merge_tail(base: Any, ours: Any, theirs: Any) -> None:
 
 def _reformat_inline(container: Any, key: str) -> None:
     """Write a merged inline table (a score line) as sieve writes it: ``{ a = 1, b = 2 }``."""
-    from sieve.save.document import toml_value
-
     old = container[key]
-    inner = ", ".join(f"{k} = {toml_value(v)}" for k, v in old.unwrap().items())
-    _key, item = _parse_line(f"x = {{ {inner} }}")
+    # each value as written (a date, a nested inline table, a quoted key stay as they are)
+    inner = ", ".join(
+        f"{k.as_string().strip()} = {v.as_string().strip()}"
+        for k, v in old.value.body
+        if k is not None
+    )
+    _key, item = _parse_line(f"x = {{ {inner} }}" if inner else "x = {}")
     item.trivia.comment_ws = old.trivia.comment_ws
     item.trivia.comment = old.trivia.comment
     container[key] = item
@@ -304,11 +327,11 @@ def _take(container: Any, key: str, item: Any, source: Any = None) -> None:
         add_key(container, written, item)
 
 
-def _merge_aot(name: str, base: Any, ours: Any, theirs: Any, path: str, state: _MergeState) -> None:
-    """Merge arrays of tables element by element, matched by id (not position)."""
+def _merge_aot(base: Any, ours: Any, theirs: Any, path: str, state: _MergeState) -> None:
+    """Merge arrays of tables element by element, matched by their key (not position)."""
     by = {}
     for label, aot in (("base", base), ("ours", ours), ("theirs", theirs)):
-        by[label] = {} if aot is None else {_element_key(name, tbl): tbl for tbl in aot}
+        by[label] = {} if aot is None else {_element_key(path, tbl): tbl for tbl in aot}
     index = {k: i for i, k in enumerate(by["ours"])}
     removed: list[Any] = []
     for key, th in by["theirs"].items():
@@ -339,7 +362,7 @@ def _merge_aot(name: str, base: Any, ours: Any, theirs: Any, path: str, state: _
         th for key, th in by["theirs"].items() if key not in by["ours"] and key not in by["base"]
     ]
     for key in removed:
-        _remove_element(ours, key, name)
+        _remove_element(ours, key, path)
     if added:
         tail = pop_tail(ours[-1]) if len(ours) else []
         for table in added:
@@ -372,9 +395,9 @@ def _replace_element(aot: Any, index: int, table: Any) -> None:
     aot[index] = copied
 
 
-def _remove_element(aot: Any, key: Any, name: str) -> None:
+def _remove_element(aot: Any, key: Any, path: str) -> None:
     for i, table in enumerate(aot):
-        if _element_key(name, table) == key:
+        if _element_key(path, table) == key:
             tail = pop_tail(table)
             del aot[i]
             if tail and len(aot):
@@ -422,7 +445,9 @@ def merge_texts(base: str, ours: str, theirs: str) -> MergeResult:
     ``ours`` is edited in place: its comments and layout are kept; what ``theirs``
     changed from ``base`` is brought in with theirs' comments. The same key changed
     two ways is a conflict, written between git conflict markers.
-    Raises ``ValueError`` when a text is not TOML.
+    Raises ``ValueError`` when a text is not TOML, or when a conflict cannot be marked
+    in the text (the same array of tables changed two ways, its entries keyless): a
+    conflict is never reported that the text does not show.
     """
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
@@ -438,7 +463,9 @@ def merge_texts(base: str, ours: str, theirs: str) -> MergeResult:
     _merge_tables(docs[0], docs[1], docs[2], "", state)
     text = docs[1].as_string()
     if state.conflicts:
-        text = _apply_markers(text, state.markers)
+        text, found = _apply_markers(text, state.markers)
+        if found != set(state.markers):
+            raise Unmarkable("a conflict cannot be marked in the file")
     return MergeResult(text, state.conflicts)
 
 
@@ -446,10 +473,14 @@ _ELEMENT = "\0element"
 """Marker of a whole ``[[…]]`` element changed on one side and deleted on the other."""
 
 
-def _apply_markers(text: str, markers: dict[str, tuple[str, str]]) -> str:
-    """Turn the sentinel comments left on conflicting lines into git conflict markers."""
+def _apply_markers(text: str, markers: dict[str, tuple[str, str]]) -> tuple[str, set[str]]:
+    """Turn the sentinel comments left on conflicting lines into git conflict markers.
+
+    Returns the text and the sentinels found (a sentinel on no line marks nothing).
+    """
     lines = text.split("\n")
     out: list[str] = []
+    used: set[str] = set()
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -458,6 +489,7 @@ def _apply_markers(text: str, markers: dict[str, tuple[str, str]]) -> str:
         if found is None:
             out.append(line)
             continue
+        used.add(found)
         clean = line[: line.rfind(f"# {found}")].rstrip()
         ours_text, theirs_text = markers[found]
         if _ELEMENT in (ours_text, theirs_text):
@@ -478,54 +510,4 @@ def _apply_markers(text: str, markers: dict[str, tuple[str, str]]) -> str:
         else:
             out += ["<<<<<<< ours", *([ours_text] if ours_text else []), "=======", theirs_text]
             out.append(">>>>>>> theirs")
-    return "\n".join(out)
-
-
-def merge_driver(base: Path, ours: Path, theirs: Path, shown: str | None = None) -> list[str]:
-    """Merge like a git driver: write the result into ``ours``; return the conflict lines.
-
-    Files that are not TOML fall back to git's line merge (``git merge-file``).
-    """
-    from sieve.save.document import atomic_write
-
-    texts = [Path(p).read_text(encoding="utf-8") for p in (base, ours, theirs)]
-    name = shown or str(ours)
-    try:
-        result = merge_texts(*texts)
-        if not result.conflicts:
-            import rtoml
-
-            rtoml.loads(result.text)  # a clean merge must still be TOML
-    except Exception as exc:  # noqa: BLE001 - a git driver falls back, never a traceback
-        return _line_merge(base, ours, theirs, name, str(exc) or type(exc).__name__)
-    atomic_write(Path(ours), result.text.encode("utf-8"))
-    return [
-        t(
-            "exchange.merge.conflict",
-            path=name,
-            where=literal(c.path),
-            base=_merge_value(c.base),
-            ours=_merge_value(c.ours),
-            theirs=_merge_value(c.theirs),
-        )
-        for c in result.conflicts
-    ]
-
-
-def _merge_value(value: Any) -> str:
-    if value is _MISSING or value is None:
-        return t("exchange.merge.absent")
-    if isinstance(value, dict):
-        return "{…}"
-    return literal(show(value, 60))
-
-
-def _line_merge(base: Path, ours: Path, theirs: Path, name: str, error: str) -> list[str]:
-    command = ["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs"]
-    try:
-        done = subprocess.run([*command, str(ours), str(base), str(theirs)], check=False)
-    except OSError:
-        return [t("exchange.merge.not_toml", path=name, error=literal(error))]
-    if done.returncode == 0:
-        return []
-    return [t("exchange.merge.not_toml", path=name, error=literal(error))]
+    return "\n".join(out), used

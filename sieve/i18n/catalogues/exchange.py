@@ -72,6 +72,23 @@ FR: dict[str, str] = {
     "exchange.merge.summary": (
         "{path} : {count} conflit(s), marqués <<<<<<< / >>>>>>> dans le fichier"
     ),
+    "exchange.merge.unmarkable": (
+        "{path} : fusion par lignes (des entrées [[…]] sans clé ont changé des deux côtés)"
+    ),
+    "exchange.merge.broken": (
+        "{path} : la fusion par lignes ne donne pas du TOML lisible ({where}) : "
+        "conflit, les changements venus de chez eux sont marqués <<<<<<< / >>>>>>>"
+    ),
+    "exchange.merge.broken.version": "{version}, ligne {line} : {error}",
+    "exchange.merge.broken.result": "le résultat : {error}",
+    "exchange.merge.not_utf8": (
+        "{path} : {version} n'est pas du texte UTF-8 (ligne {line}, octet {byte}) ; "
+        "rien n'est fusionné, le fichier reste en conflit avec notre version "
+        "(git show :1:{path}, :2:{path}, :3:{path} : commune, nous, eux)"
+    ),
+    "exchange.merge.version.base": "la version commune",
+    "exchange.merge.version.ours": "notre version",
+    "exchange.merge.version.theirs": "leur version",
     # compare
     "exchange.compare.criterion": "critère",
     "exchange.compare.gate": "porte≥{level}",
@@ -143,6 +160,23 @@ EN: dict[str, str] = {
     "exchange.merge.absent": "(absent)",
     "exchange.merge.not_toml": "{path}: merged by lines (the file is not readable TOML: {error})",
     "exchange.merge.summary": "{path}: {count} conflict(s), marked <<<<<<< / >>>>>>> in the file",
+    "exchange.merge.unmarkable": (
+        "{path}: merged by lines (keyless [[…]] entries changed on both sides)"
+    ),
+    "exchange.merge.broken": (
+        "{path}: the line merge is not readable TOML ({where}): "
+        "a conflict, the changes from theirs are marked <<<<<<< / >>>>>>>"
+    ),
+    "exchange.merge.broken.version": "{version}, line {line}: {error}",
+    "exchange.merge.broken.result": "the result: {error}",
+    "exchange.merge.not_utf8": (
+        "{path}: {version} is not UTF-8 text (line {line}, byte {byte}); "
+        "nothing is merged, the file stays in conflict with our version "
+        "(git show :1:{path}, :2:{path}, :3:{path}: base, ours, theirs)"
+    ),
+    "exchange.merge.version.base": "the common version",
+    "exchange.merge.version.ours": "our version",
+    "exchange.merge.version.theirs": "their version",
     # compare
     "exchange.compare.criterion": "criterion",
     "exchange.compare.gate": "gate≥{level}",
