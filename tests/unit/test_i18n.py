@@ -125,6 +125,7 @@ CODE_PATTERNS = {
     "cal.col.{}",
     "cli.{}.help",
     "exchange.diff.{}",
+    "exchange.merge.version.{}",
     "exchange.section.{}",
     "explain.note.{}",
     "flag.{}",
