@@ -20,55 +20,9 @@ from sieve.cli.common import (
     out,
     print_problems,
 )
+from sieve.cli.sessions import find_sessions, open_session, session_path
 from sieve.errors import SieveError
 from sieve.i18n import t
-
-
-def find_sessions(folder: Path) -> list[Path]:
-    """Session files in a folder and in its ``sessions/`` sub-folder."""
-    from sieve.load.fields import read_toml
-    from sieve.load.session import detect_kind
-
-    found = []
-    for place in (folder, folder / "sessions"):
-        for path in sorted(place.glob("*.toml")):
-            data, _ = read_toml(path)
-            if data is not None and detect_kind(data) == "session":
-                found.append(path)
-    return found
-
-
-def session_path(raw: str | None) -> Path:
-    """The session file meant by a command-line path (a file, or a folder with one session)."""
-    from sieve.locations import DEFAULT_SESSION
-
-    if raw is None:
-        if not DEFAULT_SESSION.is_file():
-            raise UsageError(t("cli.error.default_missing", path=DEFAULT_SESSION))
-        return DEFAULT_SESSION
-    path = Path(raw)
-    if path.is_dir():
-        sessions = find_sessions(path)
-        if len(sessions) == 1:
-            return sessions[0]
-        if not sessions:
-            raise UsageError(t("cli.error.no_session", path=path))
-        raise UsageError("\n".join([t("cli.path"), *(f"  {p}" for p in sessions)]))
-    if not path.exists():
-        raise UsageError(t("cli.error.not_found", path=path))
-    return path
-
-
-def _load(raw: str | None):
-    from sieve.load.session import load_session
-
-    result = load_session(session_path(raw))
-    if result.session is None:
-        raise SieveError(result.problems)
-    if result.problems:  # warnings only: say so, without drowning the output
-        err(t("cli.warnings", count=len(result.problems), path=result.files[0]))
-    return result.session
-
 
 # -- commands -----------------------------------------------------------------------
 
@@ -108,7 +62,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     from sieve.engine.evaluate import evaluate
     from sieve.render.rank import render_rank
 
-    session = _load(args.session)
+    session = open_session(args.session)
     if args.robust:
         from sieve.cli.plan import robust
 
@@ -121,7 +75,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from sieve.engine.evaluate import evaluate
     from sieve.render.rank import explain_text
 
-    session = _load(args.session)
+    session = open_session(args.session)
     evaluation = evaluate(session)
     keys = [r.key for r in evaluation.results]
     if args.case not in keys:
@@ -137,7 +91,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.score.both"))
     if not args.clear and args.level is None:
         raise UsageError(t("cli.score.need_level"))
-    session = _load(args.session)
+    session = open_session(args.session)
     level = None if args.clear else args.level
     changed: dict[Path, str] = {}
     held = set_score(
@@ -157,7 +111,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from sieve.graph.analyse import analyse_session
     from sieve.graph.export import export
 
-    session = _load(args.session)
+    session = open_session(args.session)
     out(export(analyse_session(session), args.format))
     return EXIT_OK
 
@@ -290,13 +244,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("--size", default="120x36", help=t("cli.screenshot.size"))
     shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
 
-    from sieve.cli.exchange import register as register_exchange
+    from sieve.cli import exchange, plan
 
-    register_exchange(command)
-
-    from sieve.cli.plan import add_commands
-
-    add_commands(command, _load)
+    exchange.register(command)  # each group of commands registers itself the same way
+    plan.register(command)
 
     top.epilog = "commands: " + ", ".join(commands)
     return top, commands

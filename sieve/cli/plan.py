@@ -1,6 +1,7 @@
 """The commands of the portfolio: ``plan``, ``decide``, ``journal``, ``review``, ``rank --robust``.
 
-Registered by :func:`sieve.cli.main.build_parser` through :func:`add_commands`.
+Registered by :func:`sieve.cli.main.build_parser` through :func:`register`, as the
+exchange commands are.
 Exit codes: 0 success; 1 when no portfolio meets the constraints or the calendar
 breaks the protocol; 2 bad input.
 """
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Callable
 
 from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
+from sieve.cli.sessions import open_session
 from sieve.i18n import t
 
 
@@ -25,18 +27,15 @@ def _date(value: str | None) -> _dt.date | None:
         raise UsageError(t("cli.error.bad_date", value=value)) from None
 
 
-def add_commands(command: Callable, load: Callable) -> None:
-    """Add the portfolio's commands with ``command(name, func)`` of the CLI.
-
-    ``load`` reads a session (or raises :class:`SieveError` with its problems).
-    """
-    _add_plan(command, load)
-    _add_decide(command, load)
-    _add_journal(command, load)
-    _add_review(command, load)
+def register(command: Callable[[str, Callable], argparse.ArgumentParser]) -> None:
+    """Add the portfolio's commands to the parser being built (``command(name, func)``)."""
+    _add_plan(command)
+    _add_decide(command)
+    _add_journal(command)
+    _add_review(command)
 
 
-def _add_plan(command: Callable, load: Callable) -> None:
+def _add_plan(command: Callable) -> None:
     """``sieve plan``: the proposed portfolio, or its calendar."""
 
     def cmd_plan(args: argparse.Namespace) -> int:
@@ -45,7 +44,7 @@ def _add_plan(command: Callable, load: Callable) -> None:
         from sieve.plan.solve import solve_instance
         from sieve.render import plan as plan_report
 
-        session = load(args.session)
+        session = open_session(args.session)
         inst = build_instance(session)
         if args.calendar:
             cal = build_calendar(session, inst=inst)
@@ -67,13 +66,13 @@ def _add_plan(command: Callable, load: Callable) -> None:
     plan.add_argument("--calendar", action="store_true", help=t("cli.plan.calendar"))
 
 
-def _add_decide(command: Callable, load: Callable) -> None:
+def _add_decide(command: Callable) -> None:
     """``sieve decide``: record a decision in the journal."""
 
     def cmd_decide(args: argparse.Namespace) -> int:
         from sieve.save.journal import record_decision
 
-        session = load(args.session)
+        session = open_session(args.session)
         ident, path = record_decision(
             session,
             args.cases,
@@ -98,13 +97,13 @@ def _add_decide(command: Callable, load: Callable) -> None:
     decide.add_argument("--id", help=t("cli.decide.id"))
 
 
-def _add_journal(command: Callable, load: Callable) -> None:
+def _add_journal(command: Callable) -> None:
     """``sieve journal``: the decisions and their reviews."""
 
     def cmd_journal(args: argparse.Namespace) -> int:
         from sieve.render import plan as plan_report
 
-        session = load(args.session)
+        session = open_session(args.session)
         if args.format == "json":
             print(plan_report.journal_json(session), end="")
         else:
@@ -118,13 +117,13 @@ def _add_journal(command: Callable, load: Callable) -> None:
     )
 
 
-def _add_review(command: Callable, load: Callable) -> None:
+def _add_review(command: Callable) -> None:
     """``sieve review``: how a chosen case went."""
 
     def cmd_review(args: argparse.Namespace) -> int:
         from sieve.save.journal import record_review
 
-        session = load(args.session)
+        session = open_session(args.session)
         path = record_review(
             session, args.decision, args.case, args.level, args.note or "", _date(args.date)
         )
