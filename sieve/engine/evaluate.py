@@ -399,9 +399,3 @@ def explain(evaluation: Evaluation, key: str) -> Explanation:
         if picked:
             notes[scorer] = picked
     return Explanation(result, tuple(lines), notes, case.subject.attention)
-
-
-def split_key(key: str) -> tuple[str, str | None]:
-    """``"subject/angle"`` -> (subject, angle); ``"subject"`` -> (subject, None)."""
-    subject, sep, angle = key.partition(CASE_SEPARATOR)
-    return subject, (angle if sep else None)

@@ -19,15 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sieve.engine.evaluate import Evaluation
-from sieve.model import Session
 from sieve.plan.instance import (
     GROUPS,
     TOLERANCE,
     Candidate,
     Instance,
     Status,
-    build_instance,
     measure,
 )
 
@@ -448,12 +445,6 @@ class PlanResult:
     reasons: tuple[Reason, ...]
     conflicts: tuple[tuple[str, ...], ...] = ()
     """When no portfolio exists: irreducible sets of conflicting constraint ids."""
-
-
-def propose(session: Session, evaluation: Evaluation | None = None) -> PlanResult:
-    """The best portfolio, the next two that differ, and the reasons; or the conflicts."""
-    inst = build_instance(session, evaluation)
-    return solve_instance(inst)
 
 
 def solve_instance(inst: Instance, alternatives: int = 2) -> PlanResult:
