@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import FileBusyError, FileChangedError
+from sieve.locations import check_regular, read_regular
 
 try:
     import fcntl
@@ -184,11 +185,13 @@ def atomic_write(path: Path, data: bytes, expected: str | None = None) -> None:
 
     The file's lock is held throughout; with ``expected``, the bytes on disk are
     checked under it first (:class:`FileChangedError` when their digest differs).
-    The leftovers of a killed save of this file are removed first.
+    The leftovers of a killed save of this file are removed first. Anything but a
+    regular file at ``path`` (a FIFO, a device) is refused: :class:`NotRegularFileError`.
     """
     path = Path(path)
     with locked(path):
-        if expected is not None and digest(path.read_bytes()) != expected:
+        check_regular(path)  # a FIFO or a device is neither read nor replaced
+        if expected is not None and digest(read_regular(path)) != expected:
             raise FileChangedError(path)
         clean_leftovers(path)
         _write_and_rename(path, data)
@@ -235,7 +238,7 @@ class TomlDocument:
         import tomlkit
 
         self.path = Path(path)
-        raw = self.path.read_bytes()
+        raw = read_regular(self.path)
         self.digest = digest(raw)
         if expected is not None and expected != self.digest:
             raise FileChangedError(self.path)
