@@ -182,7 +182,7 @@ def _read_tamis(
     tamis_path = _resolve_inside(fc, ("session", "tamis"), tamis_ref, base, workspace)
     if tamis_path is None:
         return None
-    if not tamis_path.is_file():
+    if not tamis_path.exists():  # a FIFO or a device: refused by its reader, worded
         fc.add(("session", "tamis"), "path.missing", path=tamis_ref)
         return None
     shown = Path(os.path.relpath(tamis_path)) if not path.is_absolute() else tamis_path

@@ -136,3 +136,14 @@ def test_the_workbench_disk_watch_does_not_block_on_a_fifo(tmp_path):
     os.mkfifo(fifo)
     assert without_blocking(lambda: file_digest(fifo), fifo) is None
     assert file_digest(PARIS) is not None
+
+
+def test_a_tamis_that_is_a_fifo_is_said_so(workspace, tmp_path):
+    from sieve.load.session import load_session
+
+    session = workspace()
+    tamis = tmp_path / "criteria" / "t.toml"
+    tamis.unlink()
+    os.mkfifo(tamis)
+    result = without_blocking(lambda: load_session(session), tamis)
+    assert [(p.file.name, p.code) for p in result.problems] == [("t.toml", "io.not_regular")]
