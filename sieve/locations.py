@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 #: The folder of the ``sieve`` package.
@@ -27,6 +28,61 @@ def workspace_of(session_path: Path) -> Path:
     Paths written in a session must resolve (links followed) inside it.
     """
     return session_path.resolve().parent.parent
+
+
+class NotRegularFileError(OSError):
+    """Not a regular file (a FIFO, a device, a folder): sieve neither reads nor replaces it.
+
+    An ``OSError`` (``EINVAL``) whose ``strerror`` is worded in the user's language, so
+    that every handler of unreadable files handles it too.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import errno
+
+        from sieve.i18n import t
+
+        super().__init__(errno.EINVAL, t("problem.io.not_regular"), str(path))
+        self.path = Path(path)
+
+
+#: Opening never waits (for a FIFO's writer) nor follows on to anything but a regular file.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of the regular file at ``path`` (links followed): every reader of a user's
+    file goes through here.
+
+    A FIFO, a device (``/dev/zero``), a socket or a folder raises
+    :class:`NotRegularFileError` at once: the file is opened without waiting for a
+    writer and checked before a byte is read, so nothing blocks or reads forever.
+    """
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFileError(Path(path))
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        return handle.read()
+
+
+def check_regular(path: Path) -> None:
+    """Raise :class:`NotRegularFileError` when ``path`` exists and is not a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(Path(path))
 
 
 def user_data_dir() -> Path:

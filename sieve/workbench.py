@@ -31,7 +31,7 @@ from sieve.engine.evaluate import Evaluation, collect_levels, evaluate
 from sieve.errors import EditError, Problem
 from sieve.load.session import SessionLoad, load_session
 from sieve.load.tamis import load_tamis
-from sieve.locations import workspace_of
+from sieve.locations import read_regular, workspace_of
 from sieve.model import CASE_SEPARATOR, Session, Tamis
 from sieve.save import cases as _case_edits
 from sieve.save import layout as _edit_layout
@@ -97,7 +97,7 @@ class FilesEdit:
 def file_digest(path: Path) -> str | None:
     """The digest of the file's bytes now, ``None`` when it cannot be read."""
     try:
-        return digest(Path(path).read_bytes())
+        return digest(read_regular(Path(path)))
     except OSError:
         return None
 
@@ -364,7 +364,7 @@ class Workbench:
         before = {}
         for path in dict.fromkeys([*disk.digests, *self.load.files]):
             try:
-                before[Path(path)] = Path(path).read_bytes()
+                before[Path(path)] = read_regular(Path(path))
             except OSError:
                 continue
         written = operation(disk, *args, **kwargs)

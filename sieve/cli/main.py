@@ -37,7 +37,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         path = Path(raw)
         paths.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
     for path in paths:
-        if not path.is_file():
+        if not path.exists():  # a FIFO or a device: refused by the reader, worded
             err(t("cli.error.not_found", path=path))
             errors += 1
             continue

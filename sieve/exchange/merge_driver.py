@@ -18,6 +18,7 @@ from typing import Any
 from sieve.exchange.merge3 import Unmarkable, merge_texts
 from sieve.i18n import t
 from sieve.load.fields import show
+from sieve.locations import read_regular
 from sieve.text import literal
 
 VERSIONS = ("base", "ours", "theirs")
@@ -50,7 +51,7 @@ def merge_driver(base: Path, ours: Path, theirs: Path, shown: str | None = None)
     name = shown or str(ours)
     texts: list[str] = []
     for label, path in zip(VERSIONS, paths, strict=True):
-        data = path.read_bytes()
+        data = read_regular(path)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:

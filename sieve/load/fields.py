@@ -13,6 +13,7 @@ import rtoml
 from sieve import FORMAT_VERSION
 from sieve.errors import ERROR, WARNING, Problem
 from sieve.load.locate import Locator
+from sieve.locations import NotRegularFileError, read_regular
 from sieve.model import ID_PATTERN
 
 _SYNTAX_POSITION = re.compile(r"line (\d+),? column (\d+)")
@@ -85,7 +86,10 @@ def read_toml(path: Path, fc: FileCheck | None = None) -> tuple[dict | None, Fil
     """Parse a TOML file; on failure the ``FileCheck`` holds a located problem."""
     fc = fc or FileCheck(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except NotRegularFileError:
+        fc.problems.append(Problem(path, 1, 1, "io.not_regular", {}))
+        return None, fc
     except OSError as exc:
         fc.problems.append(Problem(path, 1, 1, "io.unreadable", {"error": exc.strerror or exc}))
         return None, fc

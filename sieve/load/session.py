@@ -8,8 +8,9 @@ problem needs one), instead of stopping at the first.
 
 from __future__ import annotations
 
-import glob
+import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,11 @@ def _resolve_inside(
     if os.path.isabs(ref) or ref.startswith("~"):
         fc.add(where, "path.absolute", path=ref)
         return None
-    target = (base / ref).resolve()
+    try:
+        target = (base / ref).resolve()
+    except OSError as exc:  # a link that cannot be followed (permission denied...)
+        fc.add(where, "io.unreadable", error=exc.strerror or exc)
+        return None
     if not target.is_relative_to(workspace):
         fc.add(where, "path.outside", path=ref, workspace=str(workspace))
         return None
@@ -177,7 +182,7 @@ def _read_tamis(
     tamis_path = _resolve_inside(fc, ("session", "tamis"), tamis_ref, base, workspace)
     if tamis_path is None:
         return None
-    if not tamis_path.is_file():
+    if not tamis_path.exists():  # a FIFO or a device: refused by its reader, worded
         fc.add(("session", "tamis"), "path.missing", path=tamis_ref)
         return None
     shown = Path(os.path.relpath(tamis_path)) if not path.is_absolute() else tamis_path
@@ -197,8 +202,10 @@ def _score_paths(
         if os.path.isabs(pattern) or pattern.startswith("~"):
             fc.add(where, "path.absolute", path=pattern)
             continue
-        matches = sorted(glob.glob(str(base / pattern)))
-        if not matches:
+        matches, left = _glob_inside(base, pattern, workspace)
+        if left:  # named as written: the files out there are none of our business
+            fc.add(where, "path.outside", path=pattern, workspace=str(workspace))
+        elif not matches:
             fc.warn(where, "path.no_match", pattern=pattern)
         for match in matches:
             target = _resolve_inside(fc, where, os.path.relpath(match, base), base, workspace)
@@ -207,6 +214,55 @@ def _score_paths(
                 if shown not in score_paths:
                     score_paths.append(shown)
     return score_paths
+
+
+_MAGIC = re.compile(r"[*?[]")
+_SEPARATORS = re.compile(r"[\\/]" if os.sep == "\\" else "/")
+
+
+def _glob_inside(base: Path, pattern: str, workspace: Path) -> tuple[list[str], bool]:
+    """What ``glob.glob(base / pattern)`` finds, sorted, without ever listing a folder
+    that resolves outside ``workspace``; ``True`` when the pattern would have.
+
+    One part of the pattern at a time, as :mod:`glob` does (``*`` skips hidden names
+    unless the part starts with a dot; ``**`` is ``*``).
+    """
+    parts = [part for part in _SEPARATORS.split(pattern) if part]
+    found, left = [str(base)], False
+    for i, part in enumerate(parts):
+        last, step = i == len(parts) - 1, []
+        for folder in found:
+            if not _MAGIC.search(part):
+                names = [part]
+            elif _inside(folder, workspace):
+                names = _listed(folder, part)
+            else:
+                left = True
+                continue
+            for name in names:
+                path = os.path.join(folder, name)
+                if os.path.lexists(path) if last else os.path.isdir(path):
+                    step.append(path)
+        found = step
+    return sorted(found), left
+
+
+def _inside(folder: str, workspace: Path) -> bool:
+    try:
+        return Path(os.path.realpath(folder)).is_relative_to(workspace)
+    except OSError:
+        return False
+
+
+def _listed(folder: str, part: str) -> list[str]:
+    """The names of ``folder`` matching one part of a pattern (none when unreadable)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    if not part.startswith("."):
+        names = [name for name in names if not name.startswith(".")]
+    return fnmatch.filter(names, part)
 
 
 def _read_score_file(result: SessionLoad, sink: ScoreSink, score_path: Path) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from sieve.errors import ExchangeError, SieveError
 from sieve.load.fields import FileCheck
 from sieve.load.tamis import CRITERION_KEYS, parse_tamis
+from sieve.locations import read_regular
 from sieve.save.document import TomlDocument
 from sieve.save.trivia import (
     add_key,
@@ -52,7 +53,8 @@ def write_adoption(
     """
     import tomlkit
 
-    src_doc = tomlkit.parse(Path(source).read_text(encoding="utf-8"))
+    src_text = read_regular(Path(source)).decode("utf-8")
+    src_doc = tomlkit.parse(src_text.replace("\r\n", "\n").replace("\r", "\n"))
     doc = TomlDocument(Path(target))
     if doc.text() != doc.original:  # e.g. [[criterion]] tables split by other tables
         raise ExchangeError("exchange.not_lossless", path=target)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import FileBusyError, FileChangedError
+from sieve.locations import check_regular, read_regular
 
 try:
     import fcntl
@@ -184,18 +185,27 @@ def atomic_write(path: Path, data: bytes, expected: str | None = None) -> None:
 
     The file's lock is held throughout; with ``expected``, the bytes on disk are
     checked under it first (:class:`FileChangedError` when their digest differs).
-    The leftovers of a killed save of this file are removed first.
+    The leftovers of a killed save of this file are removed first. Anything but a
+    regular file at ``path`` (a FIFO, a device) is refused: :class:`NotRegularFileError`.
+
+    A symbolic link (or a chain of them) is written through: the file it leads to
+    is replaced and the link stays. The loader reads through links and accepts only
+    a target inside the workspace, and the lock is the target's (:func:`lock_path`),
+    so the file written is the one read and locked, never the link's own folder.
     """
     path = Path(path)
     with locked(path):
-        if expected is not None and digest(path.read_bytes()) != expected:
+        real = path.resolve()
+        check_regular(real)  # a FIFO or a device is neither read nor replaced
+        if expected is not None and digest(read_regular(real)) != expected:
             raise FileChangedError(path)
-        clean_leftovers(path)
-        _write_and_rename(path, data)
+        clean_leftovers(real)
+        _write_and_rename(real, data)
 
 
 def _write_and_rename(path: Path, data: bytes) -> None:
-    folder = path.resolve().parent
+    """Replace the file ``path`` (no link: :func:`atomic_write` resolves them) by ``data``."""
+    folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -235,7 +245,7 @@ class TomlDocument:
         import tomlkit
 
         self.path = Path(path)
-        raw = self.path.read_bytes()
+        raw = read_regular(self.path)
         self.digest = digest(raw)
         if expected is not None and expected != self.digest:
             raise FileChangedError(self.path)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError, FileChangedError
+from sieve.locations import read_regular
 from sieve.model import CASE_SEPARATOR, ID_PATTERN, Session
 from sieve.save.document import TomlDocument, digest, inline_line, locked
 
@@ -38,7 +39,7 @@ class Batch:
         changed = [doc for doc in self.docs.values() if doc.text() != doc.original]
         with locked(*(doc.path for doc in changed)):
             for doc in changed:
-                if digest(doc.path.read_bytes()) != doc.digest:
+                if digest(read_regular(doc.path)) != doc.digest:
                     raise FileChangedError(doc.path)
             written = []
             for doc in changed:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError, FileChangedError
+from sieve.locations import read_regular
 from sieve.model import CASE_SEPARATOR, Session
 from sieve.save.document import (
     TomlDocument,
@@ -125,7 +126,7 @@ def _write_score(path: Path, expected: str | None, cell: _Cell, rebase: bool) ->
     Returns the digest of the bytes written, ``None`` when the file already held it.
     """
     with locked(path):
-        raw = path.read_bytes()
+        raw = read_regular(path)
         stale = expected is not None and digest(raw) != expected
         if stale and (not rebase or _level_in(raw, cell) not in (cell.before, cell.level)):
             raise FileChangedError(path)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import FileChangedError
+from sieve.locations import read_regular
 from sieve.save.document import atomic_write, digest
 from sieve.save.layout import append_case_table, new_table, remove_table, set_key
 
@@ -139,7 +140,7 @@ class TableSplice:
 
     def __init__(self, path: Path, expected: str | None) -> None:
         self.path = Path(path)
-        raw = self.path.read_bytes()
+        raw = read_regular(self.path)
         self.digest = digest(raw)
         if expected is not None and expected != self.digest:
             raise FileChangedError(self.path)

@@ -5,6 +5,9 @@ FR: dict[str, str] = {
     # problems in files
     "problem.io.unreadable": "lecture impossible : {error}",
     "problem.io.encoding": "le fichier n'est pas en UTF-8",
+    "problem.io.not_regular": (
+        "pas un fichier ordinaire (un tube, un périphérique ou un dossier) : refusé"
+    ),
     "problem.toml.syntax": "syntaxe TOML invalide : {error}",
     "problem.format.missing": "clé `format` absente (attendu : `format = {supported}`)",
     "problem.format.type": "`format` doit être un entier, trouvé {found}",
@@ -85,6 +88,7 @@ FR: dict[str, str] = {
 EN: dict[str, str] = {
     "problem.io.unreadable": "cannot read the file: {error}",
     "problem.io.encoding": "the file is not UTF-8 text",
+    "problem.io.not_regular": "not a regular file (a pipe, a device or a folder): refused",
     "problem.toml.syntax": "invalid TOML: {error}",
     "problem.format.missing": "missing key `format` (expected `format = {supported}`)",
     "problem.format.type": "`format` must be an integer, found {found}",
