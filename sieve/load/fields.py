@@ -22,6 +22,18 @@ _SYNTAX_POSITION = re.compile(r"line (\d+),? column (\d+)")
 
 _NUMBER = (int, float)
 
+#: The UTF-8 byte order mark some editors (Notepad...) write first: read past, kept on write.
+BOM = "\ufeff"
+
+
+def split_bom(text: str) -> tuple[str, str]:
+    """``(BOM, the rest)`` when ``text`` starts with a byte order mark, else ``("", text)``.
+
+    Readers parse the rest (positions then count from the first character a person
+    sees); every writer puts the BOM back in front of what it writes.
+    """
+    return (BOM, text[1:]) if text.startswith(BOM) else ("", text)
+
 
 class FileCheck:
     """The problems of one file, located lazily in its text."""
@@ -98,6 +110,7 @@ def read_toml(path: Path, fc: FileCheck | None = None) -> tuple[dict | None, Fil
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         fc.problems.append(Problem(path, line, col, "io.encoding", {}))
         return None, fc
+    _bom, text = split_bom(text)
     fc.text = text
     fc.digest = hashlib.sha256(raw).hexdigest()
     try:

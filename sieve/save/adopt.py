@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import ExchangeError, SieveError
-from sieve.load.fields import FileCheck
+from sieve.load.fields import FileCheck, split_bom
 from sieve.load.tamis import CRITERION_KEYS, parse_tamis
 from sieve.save.document import TomlDocument
 from sieve.save.trivia import (
@@ -52,7 +52,7 @@ def write_adoption(
     """
     import tomlkit
 
-    src_doc = tomlkit.parse(Path(source).read_text(encoding="utf-8"))
+    src_doc = tomlkit.parse(split_bom(Path(source).read_text(encoding="utf-8"))[1])
     doc = TomlDocument(Path(target))
     if doc.text() != doc.original:  # e.g. [[criterion]] tables split by other tables
         raise ExchangeError("exchange.not_lossless", path=target)
