@@ -16,15 +16,19 @@ from collections.abc import Callable
 from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
 from sieve.cli.sessions import open_session
 from sieve.i18n import t
+from sieve.load.bounds import DATE_HIGH, DATE_LOW
 
 
 def _date(value: str | None) -> _dt.date | None:
     if value is None:
         return None
     try:
-        return _dt.date.fromisoformat(value)
+        date = _dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(t("cli.error.bad_date", value=value)) from None
+    if not DATE_LOW <= date <= DATE_HIGH:
+        raise UsageError(t("cli.error.date_range", value=value, low=DATE_LOW, high=DATE_HIGH))
+    return date
 
 
 def register(command: Callable[[str, Callable], argparse.ArgumentParser]) -> None:

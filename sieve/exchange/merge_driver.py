@@ -17,7 +17,7 @@ from typing import Any
 
 from sieve.exchange.merge3 import Unmarkable, merge_texts
 from sieve.i18n import t
-from sieve.load.fields import show
+from sieve.load.fields import show, split_bom
 from sieve.locations import read_regular
 from sieve.text import literal
 
@@ -50,23 +50,27 @@ def merge_driver(base: Path, ours: Path, theirs: Path, shown: str | None = None)
     paths = [Path(p) for p in (base, ours, theirs)]
     name = shown or str(ours)
     texts: list[str] = []
+    boms: list[str] = []  # a byte order mark is merged apart: ours' is kept
     for label, path in zip(VERSIONS, paths, strict=True):
         data = read_regular(path)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             return DriverOutcome(UNREADABLE, [_not_utf8(name, label, data, exc.start)])
-        texts.append(text.replace("\r\n", "\n").replace("\r", "\n"))  # as read_text reads
+        bom, text = split_bom(text.replace("\r\n", "\n").replace("\r", "\n"))  # as read_text
+        texts.append(text)
+        boms.append(bom)
     try:
         result = merge_texts(*texts)
         if not result.conflicts:
             _parse(result.text)  # a clean merge must still be TOML
     except Unmarkable:
-        return _line_merge(paths, texts, name, t("exchange.merge.unmarkable", path=name))
+        return _line_merge(paths, texts, name, t("exchange.merge.unmarkable", path=name), boms[1])
     except Exception as exc:  # noqa: BLE001 - a git driver falls back, never a traceback
         error = literal(str(exc) or type(exc).__name__)
-        return _line_merge(paths, texts, name, t("exchange.merge.not_toml", path=name, error=error))
-    atomic_write(paths[1], result.text.encode("utf-8"))
+        why = t("exchange.merge.not_toml", path=name, error=error)
+        return _line_merge(paths, texts, name, why, boms[1])
+    atomic_write(paths[1], (boms[1] + result.text).encode("utf-8"))
     lines = [
         t(
             "exchange.merge.conflict",
@@ -105,8 +109,13 @@ def _merge_value(value: Any) -> str:
     return literal(show(value, 60))
 
 
-def _line_merge(paths: list[Path], texts: list[str], name: str, why: str) -> DriverOutcome:
-    """git's line merge (``git merge-file``); a result that does not parse is a conflict."""
+def _line_merge(
+    paths: list[Path], texts: list[str], name: str, why: str, bom: str = ""
+) -> DriverOutcome:
+    """git's line merge (``git merge-file``); a result that does not parse is a conflict.
+
+    ``texts`` are the versions without their byte order mark; ``bom`` is ours', kept.
+    """
     from sieve.save.document import atomic_write
 
     base, ours, theirs = (str(p) for p in paths)
@@ -120,9 +129,9 @@ def _line_merge(paths: list[Path], texts: list[str], name: str, why: str) -> Dri
         return DriverOutcome(CONFLICT, [why], done.returncode)
     if done is None or done.returncode:  # no git to merge lines: ours and theirs, marked
         marked, count = _mark_changes(texts[1], texts[2], texts[2])
-        atomic_write(paths[1], marked.encode("utf-8"))
+        atomic_write(paths[1], (bom + marked).encode("utf-8"))
         return DriverOutcome(CONFLICT, [why], count)
-    merged = done.stdout.decode("utf-8")
+    merged = split_bom(done.stdout.decode("utf-8"))[1]
     broken = _broken(texts, merged)
     if broken is None:
         atomic_write(paths[1], done.stdout)

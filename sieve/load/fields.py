@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import rtoml
 
 from sieve import FORMAT_VERSION
 from sieve.errors import ERROR, WARNING, Problem
+from sieve.load import bounds
 from sieve.load.locate import Locator
 from sieve.locations import NotRegularFileError, read_regular
 from sieve.model import ID_PATTERN
@@ -20,6 +22,18 @@ _SYNTAX_POSITION = re.compile(r"line (\d+),? column (\d+)")
 
 
 _NUMBER = (int, float)
+
+#: The UTF-8 byte order mark some editors (Notepad...) write first: read past, kept on write.
+BOM = "\ufeff"
+
+
+def split_bom(text: str) -> tuple[str, str]:
+    """``(BOM, the rest)`` when ``text`` starts with a byte order mark, else ``("", text)``.
+
+    Readers parse the rest (positions then count from the first character a person
+    sees); every writer puts the BOM back in front of what it writes.
+    """
+    return (BOM, text[1:]) if text.startswith(BOM) else ("", text)
 
 
 class FileCheck:
@@ -100,6 +114,7 @@ def read_toml(path: Path, fc: FileCheck | None = None) -> tuple[dict | None, Fil
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         fc.problems.append(Problem(path, line, col, "io.encoding", {}))
         return None, fc
+    _bom, text = split_bom(text)
     fc.text = text
     fc.digest = hashlib.sha256(raw).hexdigest()
     try:
@@ -199,44 +214,44 @@ class Fields:
         maximum: float | None = None,
         required: bool = False,
     ) -> float:
+        """A finite number from ``minimum`` to ``maximum`` (see :mod:`sieve.load.bounds`).
+
+        ``nan`` and the infinities are refused; a missing ``maximum`` is the
+        catch-all :data:`bounds.NUMBER`, so that every number read is bounded.
+        """
         value = self._get(key, required)
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, _NUMBER):
             self._wrong(key, "number", value)
             return default
-        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            self.fc.add(
-                self.where + (key,),
-                "value.range",
-                key=key,
-                found=show(value),
-                low=_num(minimum),
-                high=_num(maximum),
-            )
+        low = bounds.NUMBER.low if minimum is None else minimum
+        high = bounds.NUMBER.high if maximum is None else maximum
+        if not (math.isfinite(value) and low <= value <= high):
+            self._out_of_range(key, value, bounds.plain(low), bounds.plain(high))
             return default
         return float(value)
 
     def int(
         self, key: str, default: int, low: int, high: int | None, required: bool = False
     ) -> int:
+        """An integer from ``low`` to ``high`` (the catch-all :data:`bounds.NUMBER` if ``None``)."""
         value = self._get(key, required)
         if value is None:
             return default
         if type(value) is not int:
             self._wrong(key, "int", value)
             return default
-        if value < low or (high is not None and value > high):
-            self.fc.add(
-                self.where + (key,),
-                "value.range",
-                key=key,
-                found=show(value),
-                low=low,
-                high=_num(high),
-            )
+        top = bounds.NUMBER.high if high is None else high
+        if not low <= value <= top:
+            self._out_of_range(key, value, bounds.plain(low), bounds.plain(top))
             return default
         return value
+
+    def _out_of_range(self, key: str, value: Any, low: str, high: str) -> None:
+        self.fc.add(
+            self.where + (key,), "value.range", key=key, found=show(value), low=low, high=high
+        )
 
     def bool(self, key: str, default: bool = False) -> bool:
         value = self._get(key, False)
@@ -248,7 +263,8 @@ class Fields:
         return value
 
     def date(self, key: str) -> _dt.date | None:
-        """A TOML local date (``2017-01-25``), or ``None`` when absent or of another type."""
+        """A TOML local date (``2017-01-25``) from :data:`bounds.DATE_LOW` to
+        :data:`bounds.DATE_HIGH`, or ``None`` when absent, of another type or out of range."""
         value = self._get(key, False)
         if value is None:
             return None
@@ -260,6 +276,9 @@ class Fields:
                 expected_type="date",
                 found_type=type_name(value),
             )
+            return None
+        if not bounds.DATE_LOW <= value <= bounds.DATE_HIGH:
+            self._out_of_range(key, value, str(bounds.DATE_LOW), str(bounds.DATE_HIGH))
             return None
         return value
 
@@ -286,12 +305,6 @@ class Fields:
             self._wrong(key, "str_list", value)
             return ()
         return tuple(value)
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return "∞"
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def dotted(where: tuple) -> str:

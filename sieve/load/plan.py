@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sieve.load import bounds
 from sieve.model import (
     FIRST_CASE_RULES,
     OUTCOME_TOP,
@@ -125,32 +126,43 @@ def _portfolio(data: dict, fc: Any, case_keys: set[str]) -> Portfolio:
     return Portfolio(**values)
 
 
+#: The bound of each figure of ``[portfolio]`` (integers where the default is one).
+_FIGURES = {
+    "min_cases": bounds.COUNT_FROM_1,
+    "max_cases": bounds.COUNT_FROM_1,
+    "min_case_sessions": bounds.SESSION,
+    "max_case_sessions": bounds.SESSION,
+    "case_sessions": bounds.SESSION,
+    "sessions": bounds.SESSION,
+    "months": bounds.MONTHS,
+    "cases_per_session": bounds.COUNT_FROM_1,
+    "lab_start": bounds.SESSION,
+    "lab_start_min": bounds.SESSION,
+    "lab_start_max": bounds.SESSION,
+    "month_gap": bounds.MONTH_GAP,
+    "min_types": bounds.COUNT,
+    "min_territories": bounds.COUNT,
+    "min_methods": bounds.COUNT,
+    "max_exposed": bounds.COUNT,
+    "days": bounds.DAYS,
+    "session_days": bounds.SESSION_DAYS,
+    "min_session_days": bounds.SESSION_DAYS,
+    "max_session_days": bounds.SESSION_DAYS,
+}
+
+
 def _portfolio_figures(f: Any) -> dict[str, Any]:
     """The constraints of ``[portfolio]`` (the protocol's figures by default), each
     minimum checked against its maximum."""
     d = Portfolio()
     values: dict[str, Any] = {"declared": True}
-    for key in (
-        "min_cases",
-        "max_cases",
-        "min_case_sessions",
-        "max_case_sessions",
-        "case_sessions",
-        "sessions",
-        "months",
-        "cases_per_session",
-        "lab_start",
-        "lab_start_min",
-        "lab_start_max",
-        "month_gap",
-    ):
-        values[key] = f.int(key, getattr(d, key), 1, None)
-    for key in ("min_types", "min_territories", "min_methods", "max_exposed"):
-        values[key] = f.int(key, getattr(d, key), 0, None)
-    for key in ("days", "session_days", "min_session_days", "max_session_days"):
-        values[key] = f.number(key, getattr(d, key), 0.0)
+    for key, bound in _FIGURES.items():
+        if isinstance(getattr(d, key), int):
+            values[key] = f.int(key, getattr(d, key), *bound)
+        else:
+            values[key] = f.number(key, getattr(d, key), *bound)
     if "first_case_max" in f.table:
-        values["first_case_max"] = f.number("first_case_max", 0.0, 0.0)
+        values["first_case_max"] = f.number("first_case_max", 0.0, *bounds.ATTENTION)
     values["first_case"] = f.choice("first_case", FIRST_CASE_RULES, required=False) or d.first_case
     values["one_case_per_subject"] = f.bool("one_case_per_subject", True)
     values["start"] = f.date("start")
@@ -175,8 +187,9 @@ def _planned_cases(f: Any, case_keys: set[str]) -> tuple[PlannedCase, ...]:
             continue
         key = cf.str("case", required=True)
         raw = cf.table.get("sessions", [])
-        if not isinstance(raw, list) or not all(type(n) is int and n >= 1 for n in raw):
-            fc.add(cwhere + ("sessions",), "portfolio.session_numbers")
+        low, high = bounds.SESSION
+        if not isinstance(raw, list) or not all(type(n) is int and low <= n <= high for n in raw):
+            fc.add(cwhere + ("sessions",), "portfolio.session_numbers", high=high)
             raw = []
         if key and key in seen:
             fc.add(cwhere + ("case",), "id.duplicate", kind="case", id=key)
@@ -199,8 +212,8 @@ def _planned_sessions(f: Any) -> tuple[PlannedSession, ...]:
         sf = Fields(fc, body, swhere, PLANNED_SESSION_KEYS)
         if not sf.ok:
             continue
-        number = sf.int("number", 0, 1, None, required=True)
-        days = sf.number("days", -1.0, 0.0)
+        number = sf.int("number", 0, *bounds.SESSION, required=True)
+        days = sf.number("days", -1.0, *bounds.SESSION_DAYS)
         date = sf.date("date")
         if number in numbers:
             fc.add(swhere + ("number",), "portfolio.session_twice", number=number)
@@ -230,7 +243,7 @@ def _decisions(data: dict, fc: Any, case_keys: set[str], people: set[str]) -> tu
         for who in present:
             if who not in people:
                 fc.warn(where + ("present",), "decision.unknown_person", id=who)
-        version = f.int("tamis_version", -1, 0, None)
+        version = f.int("tamis_version", -1, *bounds.VERSION)
         snapshots = []
         for swhere, sbody in array_of_tables(f.table, "case", fc):
             swhere = where + swhere
@@ -239,7 +252,7 @@ def _decisions(data: dict, fc: Any, case_keys: set[str], people: set[str]) -> tu
                 continue
             key = sf.str("case", required=True)
             score = sf.number("score", -1.0, 0.0, 1.0)
-            rank = sf.int("rank", 0, 1, None)
+            rank = sf.int("rank", 0, *bounds.RANK)
             outcome = sf.int("outcome", -1, 0, OUTCOME_TOP)
             snapshots.append(
                 Snapshot(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sieve.load.bounds import CONSTRAINT, COUNT, SHARE
 from sieve.load.fields import Fields, FileCheck
 from sieve.model import STAKEHOLDER_ROLES, StakeholderRules
 
@@ -37,14 +38,14 @@ def read_rules(raw: Any, fc: FileCheck) -> StakeholderRules:
         return defaults
     low, high = 0, 4
     values: dict[str, Any] = {
-        "referent_max_share": f.number("referent_max_share", defaults.referent_max_share, 0, 1),
-        "pivot_min_share": f.number("pivot_min_share", defaults.pivot_min_share, 0, 1),
+        "referent_max_share": f.number("referent_max_share", defaults.referent_max_share, *SHARE),
+        "pivot_min_share": f.number("pivot_min_share", defaults.pivot_min_share, *SHARE),
         "broker_max_constraint": f.number(
-            "broker_max_constraint", defaults.broker_max_constraint, 0, None
+            "broker_max_constraint", defaults.broker_max_constraint, *CONSTRAINT
         ),
-        "ambassador_min_ties": f.int("ambassador_min_ties", defaults.ambassador_min_ties, 0, None),
+        "ambassador_min_ties": f.int("ambassador_min_ties", defaults.ambassador_min_ties, *COUNT),
         "second_circle_max_ties": f.int(
-            "second_circle_max_ties", defaults.second_circle_max_ties, 0, None
+            "second_circle_max_ties", defaults.second_circle_max_ties, *COUNT
         ),
         "high_power": f.int("high_power", defaults.high_power, low, high),
         "high_interest": f.int("high_interest", defaults.high_interest, low, high),

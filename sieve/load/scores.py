@@ -80,8 +80,9 @@ class ScoreSink:
         subjects = self.subjects
         case_keys = self.case_keys
         # The (criterion, level) pairs valid on each side: a whole row is accepted at
-        # once (set inclusion, in C) when every pair is valid and every level an int
-        # (True == 1 would pass the pairs, hence the type test); else entry by entry.
+        # once (set inclusion, in C) when every level is an int and every pair valid
+        # (True == 1 would pass the pairs, hence the type test; it comes first, as a
+        # level written as an array or a table cannot be hashed); else entry by entry.
         valid: dict[bool, set[tuple[str, int]]] = {False: set(), True: set()}
         for crit in self.tamis.criteria:
             valid[crit.on_angle].update((crit.id, n) for n in range(crit.scale.top + 1))
@@ -98,8 +99,8 @@ class ScoreSink:
                     known
                     and type(entries) is dict
                     and key not in merged
-                    and entries.items() <= valid[on_angle]
                     and set(map(type, entries.values())) <= ints
+                    and entries.items() <= valid[on_angle]
                 ):
                     merged[key] = entries  # read-only from here on: no copy needed
                     continue

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import Problem, SieveError
+from sieve.load import bounds
 from sieve.load.fields import (
     Fields,
     FileCheck,
@@ -80,6 +81,9 @@ def _resolve_inside(
     fc: FileCheck, where: tuple, ref: str, base: Path, workspace: Path
 ) -> Path | None:
     """A relative path of the session, resolved; ``None`` (and a problem) if refused."""
+    if "\0" in ref:
+        fc.add(where, "path.nul", path=ref)
+        return None
     if os.path.isabs(ref) or ref.startswith("~"):
         fc.add(where, "path.absolute", path=ref)
         return None
@@ -199,6 +203,9 @@ def _score_paths(
     score_paths: list[Path] = []
     where = ("session", "scores")
     for pattern in globs:
+        if "\0" in pattern:
+            fc.add(where, "path.nul", path=pattern)
+            continue
         if os.path.isabs(pattern) or pattern.startswith("~"):
             fc.add(where, "path.absolute", path=pattern)
             continue
@@ -395,7 +402,7 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
         source = f.id("from")
         target = f.id("to")
         kind = f.choice("kind", RELATION_KINDS)
-        weight = f.number("weight", 1.0, 0.0)
+        weight = f.number("weight", 1.0, *bounds.WEIGHT)
         ok = source is not None and target is not None and kind is not None
         for key, ident in (("from", source), ("to", target)):
             if ident is not None and ident not in people:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sieve.errors import Problem
+from sieve.load import bounds
 from sieve.load.fields import (
     Fields,
     FileCheck,
@@ -70,10 +71,10 @@ def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
     scales = _scales(raw_scales, fc)
     criteria = _criteria(data, fc, scales, raw_scales)
     group = Fields(fc, data.get("group", {}), ("group",), GROUP_KEYS)
-    disagreement = group.number("disagreement", 0.5, 0.0, 1.0) if group.ok else 0.5
+    disagreement = group.number("disagreement", 0.5, *bounds.SHARE) if group.ok else 0.5
     att = Fields(fc, data.get("attention", {}), ("attention",), ATTENTION_KEYS)
-    threshold = att.number("threshold", 3.0) if att.ok else 3.0
-    first_case_max = att.number("first_case_max", 1.0) if att.ok else 1.0
+    threshold = att.number("threshold", 3.0, *bounds.ATTENTION) if att.ok else 3.0
+    first_case_max = att.number("first_case_max", 1.0, *bounds.ATTENTION) if att.ok else 1.0
     indicators = _indicators(att, fc) if att.ok else {}
 
     from sieve.load.rules import read_rules
@@ -85,7 +86,7 @@ def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
         path=fc.path,
         id=tamis_id,
         title=head.str("title", default=tamis_id),
-        version=head.int("version", 1, 0, None),
+        version=head.int("version", 1, *bounds.VERSION),
         city=head.str("city"),
         lang=head.str("lang", default="fr"),
         scales=scales,
@@ -128,8 +129,11 @@ def _scales(raw_scales: dict, fc: FileCheck) -> dict[str, Scale]:
         levels = fields.str_list("levels")
         if "levels" not in fields.table:
             fc.add(where, "key.missing", key="levels", where=dotted(where))
-        elif len(levels) < 2:
+        elif len(levels) < bounds.LEVELS.low:
             fc.add(where + ("levels",), "scale.short", found=len(levels))
+            continue
+        elif len(levels) > bounds.LEVELS.high:
+            fc.add(where + ("levels",), "scale.long", found=len(levels), high=bounds.LEVELS.high)
             continue
         if levels:
             scales[name] = Scale(name, levels)
@@ -186,7 +190,7 @@ def _weight_or_threshold(f: Fields, kind: str | None, scale: Scale | None) -> tu
     weight = 0.0
     pass_at = 0.0
     if kind == "score":
-        weight = f.number("weight", 1.0, required=True)
+        weight = f.number("weight", 1.0, *bounds.WEIGHT, required=True)
         if "pass_at" in f.table:
             f.fc.warn(f.where + ("pass_at",), "criterion.ignored", key="pass_at", kind=kind)
     elif kind == "gate":
@@ -208,7 +212,7 @@ def _indicators(att: Fields, fc: FileCheck) -> dict[str, Indicator]:
             continue
         ident = f.id()
         label = f.str("label", required=True)
-        weight = f.number("weight", 1.0)
+        weight = f.number("weight", 1.0, *bounds.WEIGHT)
         if unique(fc, seen, ident, where, "indicator") and ident:
             indicators[ident] = Indicator(ident, label, weight)
     return indicators

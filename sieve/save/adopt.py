@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import ExchangeError, SieveError
-from sieve.load.fields import FileCheck
+from sieve.load.fields import FileCheck, split_bom
 from sieve.load.tamis import CRITERION_KEYS, parse_tamis
 from sieve.locations import read_regular
 from sieve.save.document import TomlDocument
@@ -53,7 +53,7 @@ def write_adoption(
     """
     import tomlkit
 
-    src_text = read_regular(Path(source)).decode("utf-8")
+    src_text = split_bom(read_regular(Path(source)).decode("utf-8"))[1]
     src_doc = tomlkit.parse(src_text.replace("\r\n", "\n").replace("\r", "\n"))
     doc = TomlDocument(Path(target))
     if doc.text() != doc.original:  # e.g. [[criterion]] tables split by other tables

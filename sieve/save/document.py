@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import FileBusyError, FileChangedError
+from sieve.load.fields import split_bom
 from sieve.locations import check_regular, read_regular
 
 try:
@@ -249,7 +250,8 @@ class TomlDocument:
         self.digest = digest(raw)
         if expected is not None and expected != self.digest:
             raise FileChangedError(self.path)
-        self.original = raw.decode("utf-8")
+        # A byte order mark is kept aside (tomlkit refuses one) and written back by save().
+        self.bom, self.original = split_bom(raw.decode("utf-8"))
         self.doc = tomlkit.parse(self.original)
 
     def text(self) -> str:
@@ -280,7 +282,7 @@ class TomlDocument:
         text = self.text()
         if text == self.original:
             return False
-        data = text.encode("utf-8")
+        data = (self.bom + text).encode("utf-8")
         atomic_write(self.path, data, expected=self.digest)
         self.original = text
         self.digest = digest(data)

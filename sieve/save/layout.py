@@ -4,12 +4,14 @@ and the references that scores and notes hold to criteria, subjects and angles."
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError, FileChangedError
+from sieve.load import bounds
 from sieve.locations import read_regular
 from sieve.model import CASE_SEPARATOR, ID_PATTERN, Session
 from sieve.save.document import TomlDocument, digest, inline_line, locked
@@ -304,9 +306,12 @@ def check_text(value: str, field_name: str) -> None:
 
 
 def check_number(value: Any, field_name: str, low: float, high: float | None) -> float:
+    """A finite number from ``low`` to ``high`` (:data:`bounds.NUMBER`'s top when ``None``),
+    the bounds the loader enforces (:mod:`sieve.load.bounds`); else :class:`EditError`."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise EditError("edit.not_number", field=field_name, value=value)
-    if value != value or value < low or (high is not None and value > high):
+    high = bounds.NUMBER.high if high is None else high
+    if not (math.isfinite(value) and low <= value <= high):
         raise EditError(
             "edit.range",
             field=field_name,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError
+from sieve.load.bounds import WEIGHT
 from sieve.model import Relation, Session
 from sieve.save.layout import (
     Batch,
@@ -263,7 +264,7 @@ def add_relation(
 ) -> list[Path]:
     """Add a ``[[relation]]`` after the last one; ``weight`` is written when it is not 1."""
     _check_relation(session, source, target, kind, None)
-    value = plain_number(check_number(weight, "weight", 0.0, None))
+    value = plain_number(check_number(weight, "weight", *WEIGHT))
     pairs: list[tuple[str, Any]] = [("from", source), ("to", target), ("kind", kind)]
     if value != 1:
         pairs.append(("weight", value))
@@ -299,7 +300,7 @@ def set_relation(
     _relation(session, source, target, kind)
     wanted = (new_source or source, new_target or target, new_kind or kind)
     _check_relation(session, *wanted, ignore=(source, target, kind))
-    value = None if weight is None else plain_number(check_number(weight, "weight", 0.0, None))
+    value = None if weight is None else plain_number(check_number(weight, "weight", *WEIGHT))
     edit = _relation_edit((source, target, kind), wanted, value)
     at = session.relations.index(_relation(session, source, target, kind))
     relations = list(session.relations)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError
+from sieve.load.bounds import SESSION
 from sieve.model import Session
 from sieve.save.layout import (
     Batch,
@@ -161,6 +162,11 @@ def _append_case(table: Any, new: Any) -> None:
     new.trivia.indent = ""
 
 
+def _session_number(value: Any) -> bool:
+    """Whether ``value`` is a session number the loader accepts (:data:`bounds.SESSION`)."""
+    return type(value) is int and SESSION.low <= value <= SESSION.high
+
+
 def set_calendar(
     session: Session, plan: Mapping[str, Sequence[int]], lab_start: int | None = None
 ) -> list[Path]:
@@ -180,10 +186,10 @@ def set_calendar(
     keys = _check_cases(session, plan)
     for key in keys:
         numbers = plan[key]
-        if not all(type(n) is int and n >= 1 for n in numbers):
-            raise EditError("plan.edit.sessions", case=key)
-    if lab_start is not None and (type(lab_start) is not int or lab_start < 1):
-        raise EditError("plan.edit.lab_start", value=lab_start)
+        if not all(_session_number(n) for n in numbers):
+            raise EditError("plan.edit.sessions", case=key, high=SESSION.high)
+    if lab_start is not None and not _session_number(lab_start):
+        raise EditError("plan.edit.lab_start", value=lab_start, high=SESSION.high)
     batch = Batch(session)
     table = _portfolio_table(batch.open(session.path))
     aot = _case_tables(table)
@@ -234,8 +240,8 @@ def set_lab_start(session: Session, lab_start: int) -> list[Path]:
     """Write the session where work on the future lab starts (``lab_start``)."""
     from sieve.plan.instance import portfolio_of
 
-    if type(lab_start) is not int or lab_start < 1:
-        raise EditError("plan.edit.lab_start", value=lab_start)
+    if not _session_number(lab_start):
+        raise EditError("plan.edit.lab_start", value=lab_start, high=SESSION.high)
     if lab_start == portfolio_of(session).lab_start:
         return []
     batch = Batch(session)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError, FileChangedError
+from sieve.load.fields import split_bom
 from sieve.locations import read_regular
 from sieve.model import CASE_SEPARATOR, Session
 from sieve.save.document import (
@@ -130,7 +131,7 @@ def _write_score(path: Path, expected: str | None, cell: _Cell, rebase: bool) ->
         stale = expected is not None and digest(raw) != expected
         if stale and (not rebase or _level_in(raw, cell) not in (cell.before, cell.level)):
             raise FileChangedError(path)
-        text = raw.decode("utf-8")
+        bom, text = split_bom(raw.decode("utf-8"))
         args = (cell.scorer, cell.key, cell.criterion, cell.level)
         new = splice_score(text, *args)
         if new is None:
@@ -139,7 +140,7 @@ def _write_score(path: Path, expected: str | None, cell: _Cell, rebase: bool) ->
             return doc.digest if doc.save() else None
         if new == text:
             return None
-        data = new.encode("utf-8")
+        data = (bom + new).encode("utf-8")
         atomic_write(path, data, expected=digest(raw))
         return digest(data)
 

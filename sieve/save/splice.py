@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import FileChangedError
+from sieve.load.fields import split_bom
 from sieve.locations import read_regular
 from sieve.save.document import atomic_write, digest
 from sieve.save.layout import append_case_table, new_table, remove_table, set_key
@@ -144,7 +145,8 @@ class TableSplice:
         self.digest = digest(raw)
         if expected is not None and expected != self.digest:
             raise FileChangedError(self.path)
-        self.text = raw.decode("utf-8")
+        # A byte order mark is kept aside and written back by save().
+        self.bom, self.text = split_bom(raw.decode("utf-8"))
         self._padded = "\n" + self.text  # a line of the text starts after a newline here
         self._strings: list[tuple[int, int]] | None = None
         self._starts: dict[str, list[int]] = {}
@@ -171,7 +173,7 @@ class TableSplice:
         """Write ``text`` (atomically) unless it is the file's; refuse a file changed since."""
         if text == self.text:
             return []
-        data = text.encode("utf-8")
+        data = (self.bom + text).encode("utf-8")
         # checked and written under the file's lock: no other writer in between
         atomic_write(self.path, data, expected=self.digest)
         self.text = text

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError
+from sieve.load.bounds import ATTENTION, SHARE, WEIGHT
 from sieve.model import APPLIES_TO, CRITERION_KINDS, Session
 from sieve.save.layout import (
     Batch,
@@ -49,7 +50,7 @@ def set_weights(session: Session, weights: dict[str, float]) -> list[Path]:
     for criterion, weight in weights.items():
         if criterion_of(session, criterion).is_gate:
             raise EditError("edit.not_score", criterion=criterion)
-        values[criterion] = plain_number(check_number(weight, "weight", 0.0, None))
+        values[criterion] = plain_number(check_number(weight, "weight", *WEIGHT))
     batch = Batch(session)
     for criterion, value in values.items():
         table = _criterion_table(session, batch, criterion)
@@ -123,7 +124,7 @@ def add_criterion(
         pairs.append(("question", question))
     pairs += [("applies_to", applies_to), ("kind", kind), ("scale", scale)]
     if kind == "score":
-        pairs.append(("weight", plain_number(check_number(weight, "weight", 0.0, None))))
+        pairs.append(("weight", plain_number(check_number(weight, "weight", *WEIGHT))))
     else:
         top = float(tamis.scales[scale].top)
         pairs.append(("pass_at", plain_number(check_number(pass_at, "pass_at", 0.0, top))))
@@ -172,7 +173,7 @@ def add_indicator(session: Session, indicator: str, label: str, weight: float = 
     if indicator in session.tamis.indicators:
         raise EditError("edit.id_taken", kind="indicator", id=indicator)
     check_text(label, "label")
-    value = plain_number(check_number(weight, "weight", 0.0, None))
+    value = plain_number(check_number(weight, "weight", *WEIGHT))
     batch = Batch(session)
     doc = _tamis_doc(session, batch)
     table = new_table([("id", indicator), ("label", label), ("weight", value)])
@@ -222,12 +223,12 @@ def set_thresholds(
 
     changes: list[tuple[str, str, float]] = []
     if threshold is not None:
-        changes.append(("attention", "threshold", check_number(threshold, "threshold", 0, None)))
+        changes.append(("attention", "threshold", check_number(threshold, "threshold", *ATTENTION)))
     if first_case_max is not None:
-        value = check_number(first_case_max, "first_case_max", 0, None)
+        value = check_number(first_case_max, "first_case_max", *ATTENTION)
         changes.append(("attention", "first_case_max", value))
     if disagreement is not None:
-        value = check_number(disagreement, "disagreement", 0, 1)
+        value = check_number(disagreement, "disagreement", *SHARE)
         changes.append(("group", "disagreement", value))
     batch = Batch(session)
     doc = _tamis_doc(session, batch)

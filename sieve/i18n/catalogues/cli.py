@@ -107,6 +107,7 @@ FR: dict[str, str] = {
     "cli.review.note": "une note sur ce qui s'est passé",
     "cli.review.written": "bilan de {case} consigné dans {path}",
     "cli.error.bad_date": "date invalide : {value} (attendu AAAA-MM-JJ)",
+    "cli.error.date_range": "date hors des bornes : {value} (attendu du {low} au {high})",
 }
 
 EN: dict[str, str] = {
@@ -204,4 +205,5 @@ EN: dict[str, str] = {
     "cli.review.note": "a note on what happened",
     "cli.review.written": "review of {case} recorded in {path}",
     "cli.error.bad_date": "invalid date: {value} (expected YYYY-MM-DD)",
+    "cli.error.date_range": "date out of bounds: {value} (expected from {low} to {high})",
 }

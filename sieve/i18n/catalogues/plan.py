@@ -103,8 +103,8 @@ FR: dict[str, str] = {
     "plan.c.calendar.order": "dates dans l'ordre des séances (séances mal datées : {sessions})",
     "plan.edit.twice": "le cas `{case}` est donné deux fois",
     "plan.edit.pinned_excluded": "le cas `{case}` ne peut pas être à la fois imposé et exclu",
-    "plan.edit.sessions": "`{case}` : les séances sont des numéros entiers à partir de 1",
-    "plan.edit.lab_start": "début du labo : un numéro de séance à partir de 1 (reçu {value})",
+    "plan.edit.sessions": "`{case}` : les séances sont des numéros entiers de 1 à {high}",
+    "plan.edit.lab_start": "début du labo : un numéro de séance de 1 à {high} (reçu {value})",
 }
 
 EN: dict[str, str] = {
@@ -200,6 +200,6 @@ EN: dict[str, str] = {
     "plan.c.calendar.order": "dates in session order (misdated sessions: {sessions})",
     "plan.edit.twice": "case `{case}` is given twice",
     "plan.edit.pinned_excluded": "case `{case}` cannot be both pinned and excluded",
-    "plan.edit.sessions": "`{case}`: sessions are whole numbers from 1",
-    "plan.edit.lab_start": "lab start: a session number from 1 (got {value})",
+    "plan.edit.sessions": "`{case}`: sessions are whole numbers from 1 to {high}",
+    "plan.edit.lab_start": "lab start: a session number from 1 to {high} (got {value})",
 }

@@ -30,6 +30,7 @@ FR: dict[str, str] = {
     "problem.value.range": "`{key}` : attendu une valeur entre {low} et {high}, trouvé {found}",
     "problem.value.choice": "`{key}` : attendu l'une de ces valeurs ({choices}), trouvé {found}",
     "problem.scale.short": "une échelle a au moins deux niveaux, trouvé {found}",
+    "problem.scale.long": "une échelle a au plus {high} niveaux, trouvé {found}",
     "problem.tamis.no_criteria": "le tamis n'a aucun critère [[criterion]]",
     "problem.ref.unknown": "{kind} `{id}` n'existe pas (connus : {known})",
     "problem.criterion.ignored": "`{key}` n'a pas de sens pour un critère de type {kind} : ignoré",
@@ -48,6 +49,7 @@ FR: dict[str, str] = {
     "problem.path.absolute": "chemin absolu refusé : {path} (attendu : un chemin relatif)",
     "problem.path.outside": "le chemin {path} sort de l'espace de travail {workspace} : refusé",
     "problem.path.missing": "fichier introuvable : {path}",
+    "problem.path.nul": "chemin refusé : {path} contient un octet nul",
     "problem.path.no_match": "aucun fichier ne correspond à {pattern}",
     "problem.scorefile.extra": (
         "un fichier de notes ne contient que `format`, [scores.*] et [notes.*] : `{key}` trouvé"
@@ -77,7 +79,7 @@ FR: dict[str, str] = {
     "problem.portfolio.min_max": "`{low}` est plus grand que `{high}`",
     "problem.portfolio.pinned_excluded": "le cas `{case}` est à la fois imposé et exclu",
     "problem.portfolio.session_numbers": (
-        "`sessions` : attendu une liste de numéros de séance (entiers à partir de 1)"
+        "`sessions` : attendu une liste de numéros de séance (entiers de 1 à {high})"
     ),
     "problem.portfolio.session_twice": "la séance {number} est décrite deux fois",
     "problem.decision.unknown_person": (
@@ -108,6 +110,7 @@ EN: dict[str, str] = {
     "problem.value.range": "`{key}`: expected a value from {low} to {high}, found {found}",
     "problem.value.choice": "`{key}`: expected one of ({choices}), found {found}",
     "problem.scale.short": "a scale has at least two levels, found {found}",
+    "problem.scale.long": "a scale has at most {high} levels, found {found}",
     "problem.tamis.no_criteria": "the tamis has no [[criterion]]",
     "problem.ref.unknown": "{kind} `{id}` does not exist (known: {known})",
     "problem.criterion.ignored": "`{key}` means nothing for a {kind} criterion: ignored",
@@ -126,6 +129,7 @@ EN: dict[str, str] = {
     "problem.path.absolute": "absolute path refused: {path} (expected a relative path)",
     "problem.path.outside": "path {path} leaves the workspace {workspace}: refused",
     "problem.path.missing": "file not found: {path}",
+    "problem.path.nul": "path refused: {path} holds a NUL byte",
     "problem.path.no_match": "no file matches {pattern}",
     "problem.scorefile.extra": (
         "a score file holds only `format`, [scores.*] and [notes.*]: found `{key}`"
@@ -149,7 +153,7 @@ EN: dict[str, str] = {
     "problem.portfolio.min_max": "`{low}` is larger than `{high}`",
     "problem.portfolio.pinned_excluded": "case `{case}` is both pinned and excluded",
     "problem.portfolio.session_numbers": (
-        "`sessions`: expected a list of session numbers (integers from 1)"
+        "`sessions`: expected a list of session numbers (integers from 1 to {high})"
     ),
     "problem.portfolio.session_twice": "session {number} is described twice",
     "problem.decision.unknown_person": (
