@@ -118,8 +118,27 @@ class SieveApp(App[int]):
         yield SystemCommand(
             t("app.cmd.screenshot"),
             t("app.cmd.screenshot.help"),
-            lambda: self.set_timer(0.1, self.deliver_screenshot),
+            lambda: self.set_timer(0.1, self.take_screenshot),
         )
+
+    def take_screenshot(self, folder: Path | None = None) -> Path | None:
+        """Save the screen as SVG in ``folder`` (the current folder); say where, or why not."""
+        from sieve.app.screenshot import save_svg
+
+        folder = Path.cwd() if folder is None else folder
+        try:
+            written = save_svg(self.export_screenshot(title="sieve"), folder)
+        except OSError as exc:
+            if isinstance(exc, FileNotFoundError):
+                reason = t("app.screenshot.no_folder")
+            elif isinstance(exc, PermissionError):
+                reason = t("app.screenshot.denied")
+            else:
+                reason = exc.strerror or str(exc)
+            self.notify(t("app.screenshot.failed", folder=folder, reason=reason), severity="error")
+            return None
+        self.notify(t("app.screenshot.saved", path=written), timeout=5)
+        return written
 
     def notify(
         self,
