@@ -104,11 +104,11 @@ class SieveApp(App[int]):
 
     def action_command_palette(self) -> None:
         """The command palette, with its prompt in the current language."""
-        from textual.command import CommandPalette
+        from sieve.app.commands import SievePalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not SievePalette.is_open(self):
             self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=t("app.cmd.placeholder"))
+                SievePalette(id="--command-palette", placeholder=t("app.cmd.placeholder"))
             )
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:

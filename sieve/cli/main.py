@@ -298,7 +298,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
 
     add_commands(command, _load)
 
-    top.epilog = "commands: " + ", ".join(commands)
+    top.epilog = t("cli.commands", names=", ".join(commands))
     return top, commands
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from conftest import FIVE_CASES, notices, settle, sync
 
 from sieve.app.app import SieveApp
@@ -106,3 +108,117 @@ async def test_vigilance_screen_lists_both_unscored_criteria_and_the_subject_wit
 
         row = app.screen.query_one(MatrixView).current_row
         assert row is not None and row.subject == "lone"
+
+
+def test_the_first_case_rule_is_worded_not_its_file_value():
+    from sieve import i18n
+    from sieve.i18n import t
+
+    text = t("plan.c.first-case", rule="marked-or-calm", max=1, cases="a")
+    assert text == "premier cas possible (règle « marqué ou calme », attention ≤ 1) : a"
+    i18n.set_lang("en")
+    assert "“marked or calm”" in t("plan.x.first-case", rule="marked-or-calm", max=1, count=2)
+
+
+def test_toml_parser_details_are_in_french(workspace):
+    from sieve.load.session import load_session
+
+    path = workspace('\n[[subject]]\nid = "a"\nid = "b"\n')
+    problems = load_session(path).problems
+    assert [p.code for p in problems] == ["toml.syntax"]
+    assert problems[0].render().endswith("syntaxe TOML invalide : clé en double")
+    path.write_text('format = 1\n[session\nid = "s"\n', encoding="utf-8")
+    (problem,) = load_session(path).problems
+    assert problem.render().endswith(
+        "syntaxe TOML invalide : en-tête de table non fermé (attendu : `]`)"
+    )
+    path.write_text("format = 1\nx = 01\n", encoding="utf-8")
+    (problem,) = load_session(path).problems
+    assert problem.render().endswith("syntaxe TOML invalide : un nombre ne commence pas par zéro")
+
+
+def test_sieve_help_names_its_commands_in_french():
+    from sieve.cli.main import build_parser
+
+    top, _commands = build_parser()
+    assert "commandes : check, rank" in top.format_help()
+    assert "commands:" not in top.format_help()
+
+
+@sync
+async def test_palette_says_no_match_in_french(workspace):
+    from textual.command import CommandList
+
+    app = SieveApp(workspace(FIVE_CASES), watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zzzqqq")
+        await pilot.pause(1.0)
+        results = app.screen.query_one(CommandList)
+        shown = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert any("Aucune commande ne correspond" in line for line in shown), shown
+        assert not any("No matches" in line for line in shown)
+
+
+@sync
+async def test_help_names_the_abstain_keys_in_english(workspace):
+    from textual.widgets import Static
+
+    from sieve import i18n
+
+    i18n.set_lang("en")
+    app = SieveApp(workspace(FIVE_CASES), watch=False)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from rich.console import Console
+
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen.query_one(Static).content)
+        body = console.export_text()
+        assert "⌫ / Del" in body
+        assert "Suppr" not in body
+
+
+@sync
+async def test_adopt_dialog_accepts_o_for_oui_and_shows_its_keys(workspace):
+    from conftest import EXCHANGE_BODY, OTHER_TAMIS, write
+    from textual.widgets import Button, DataTable
+
+    path = workspace(EXCHANGE_BODY)
+    write(path.parent.parent / "criteria" / "mulhouse.toml", OTHER_TAMIS)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one(DataTable).cursor_coordinate = (4, 2)  # youth, from Mulhouse
+        await pilot.press("a")
+        await pilot.pause()
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert labels == ["Adopter (o/Entrée)", "Annuler (n/Échap)"]
+        await pilot.press("o")
+        await settle(pilot)
+        assert notices(app) == ["critère `youth` adopté"]
+
+
+@sync
+async def test_confirm_dialog_shows_its_keys_and_accepts_o():
+    from rich.text import Text
+    from textual.app import App
+    from textual.widgets import Button
+
+    from sieve.app.screens.forms import ConfirmDialog
+
+    answers = []
+    app = App()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ConfirmDialog(Text("Retirer ?")), answers.append)
+        await pilot.pause()
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert labels == ["Oui, retirer (o)", "Non (n/Échap)"]
+        await pilot.press("o")
+        await pilot.pause()
+    assert answers == [True]
