@@ -92,6 +92,8 @@ class SieveApp(App[int]):
         """The main screen shown before the current one (to come back from presentation)."""
         self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
         """The last toasts notified, oldest first (every notify of a screen lands here)."""
+        self.tamis_baseline: dict[Path, tuple[int, str]] = {}
+        """Per tamis file edited in this run: its ``version`` and digest before the first edit."""
         self._asking_reload = False
         self._declined: dict[Path, str | None] = {}
         self.title = "sieve"
@@ -287,6 +289,30 @@ class SieveApp(App[int]):
             self.notify(t("app.reloaded"), timeout=2)
 
     # -- edits ---------------------------------------------------------------------
+
+    def tamis_modified_since(self) -> int | None:
+        """The version the open tamis is marked modified since, or ``None``.
+
+        The app does not renumber a tamis itself (its owners give a version to a set
+        of changes, not to each keystroke): after an edit made here it is marked
+        "modified since version N" until its file again holds what version N held
+        (undo) or its ``version`` changes.
+        """
+        session = self.workbench.session if self.workbench is not None else None
+        if session is None or session.tamis.path not in self.tamis_baseline:
+            return None
+        version, digest = self.tamis_baseline[session.tamis.path]
+        if session.tamis.version != version:
+            del self.tamis_baseline[session.tamis.path]
+            return None
+        return version if session.tamis.digest != digest else None
+
+    def tamis_editing(self) -> None:
+        """Before a structural edit: note what the tamis is (see :meth:`tamis_modified_since`)."""
+        session = self.workbench.session if self.workbench is not None else None
+        if session is not None and session.tamis.path not in self.tamis_baseline:
+            tamis = session.tamis
+            self.tamis_baseline[tamis.path] = (tamis.version, tamis.digest)
 
     def set_score(self, scorer: str, key: str, criterion: str, level: int | None) -> None:
         """Record a level (``None``: abstain) and save it in the background."""

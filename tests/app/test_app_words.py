@@ -222,3 +222,49 @@ async def test_confirm_dialog_shows_its_keys_and_accepts_o():
         await pilot.press("o")
         await pilot.pause()
     assert answers == [True]
+
+
+@sync
+async def test_a_tamis_edited_in_the_app_reads_modified_since_its_version(workspace):
+    from textual.widgets import Static
+
+    from sieve.app.screens.portfolio import DecisionDialog
+    from sieve.workbench import EDITS
+
+    path = workspace(FIVE_CASES)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        screen = app.screen
+
+        def bar() -> str:
+            return str(screen.query_one("#bar", Static).content)
+
+        assert "modifié" not in bar()
+        assert screen.run_edit(EDITS.set_weight, "need", 5)
+        await settle(pilot)
+        assert bar() == (
+            "Tamis · Tamis de test · version 2  ·  modifié depuis la version 2 : changez "
+            "`version` dans le fichier du tamis quand ces changements font une nouvelle version"
+        )
+        assert app.tamis_modified_since() == 2
+        app.push_screen(DecisionDialog(["alpha/a1"]))
+        await pilot.pause()
+        texts = [str(s.content) for s in app.screen.query(Static)]
+        assert any("modifié depuis sa version 2" in text for text in texts), texts
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.press("u")  # undo: the tamis holds version 2's text again
+        await settle(pilot)
+        assert app.tamis_modified_since() is None
+        assert "modifié" not in bar()
+        assert screen.run_edit(EDITS.set_weight, "need", 4)
+        tamis = path.parent.parent / "criteria" / "t.toml"
+        tamis.write_text(
+            tamis.read_text(encoding="utf-8").replace("version = 2", "version = 3"),
+            encoding="utf-8",
+        )
+        app.reload(quiet=True)
+        await settle(pilot)
+        assert app.tamis_modified_since() is None  # renumbered: a new version

@@ -98,6 +98,9 @@ class TamisScreen(EditingScreen):
         tamis = wb.session.tamis
         bar = Text()
         bar.append_text(plain(t("app.tamis.bar", title=tamis.title, version=tamis.version)))
+        since = self.sieve.tamis_modified_since()
+        if since is not None:
+            bar.append("  ·  " + t("app.tamis.modified", version=since), style="bold")
         if self._weights():
             bar.append("  ·  " + t("app.tamis.preview"), style="bold reverse")
         self.query_one("#bar", Static).update(bar)

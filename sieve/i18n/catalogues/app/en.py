@@ -167,6 +167,14 @@ EN: dict[str, str] = {
     "app.confirm.yes": "Yes, remove (y)",
     "app.confirm.no": "No (n/Esc)",
     "app.tamis.bar": "Tamis · {title} · version {version}",
+    "app.tamis.modified": (
+        "modified since version {version}: change `version` in the tamis file "
+        "when these changes make a new version"
+    ),
+    "app.decide.tamis_modified": (
+        "The tamis was modified since its version {version}: the decision will record "
+        "version {version}, which no longer describes it (change `version` in its file first)."
+    ),
     "app.tamis.preview": "preview: weights changed (s: save, Escape: cancel)",
     "app.tamis.kind.score": "score",
     "app.tamis.kind.gate": "gate",

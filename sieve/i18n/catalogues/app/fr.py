@@ -172,6 +172,14 @@ FR: dict[str, str] = {
     "app.confirm.yes": "Oui, retirer (o)",
     "app.confirm.no": "Non (n/Échap)",
     "app.tamis.bar": "Tamis · {title} · version {version}",
+    "app.tamis.modified": (
+        "modifié depuis la version {version} : changez `version` dans le fichier du tamis "
+        "quand ces changements font une nouvelle version"
+    ),
+    "app.decide.tamis_modified": (
+        "Le tamis a été modifié depuis sa version {version} : la décision notera la "
+        "version {version}, qui ne le décrit plus (changez d'abord `version` dans son fichier)."
+    ),
     "app.tamis.preview": "aperçu : poids modifiés (s : enregistrer, Échap : annuler)",
     "app.tamis.kind.score": "score",
     "app.tamis.kind.gate": "porte",
