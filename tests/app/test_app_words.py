@@ -268,3 +268,24 @@ async def test_a_tamis_edited_in_the_app_reads_modified_since_its_version(worksp
         app.reload(quiet=True)
         await settle(pilot)
         assert app.tamis_modified_since() is None  # renumbered: a new version
+
+
+@sync
+async def test_the_matrix_shows_each_scorers_progress(workspace):
+    from conftest import TWO_SCORERS
+    from textual.widgets import Static
+
+    app = SieveApp(workspace(TWO_SCORERS), watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+
+        def progress() -> str:
+            return str(app.screen.query_one("#bar", Static).content).splitlines()[-1]
+
+        assert progress() == "Progression (cases notées) : Ana 4/4 ✓ · Bob 0/4"
+        app.set_score("bob", "a", "need", 2)
+        await settle(pilot)
+        assert progress() == "Progression (cases notées) : Ana 4/4 ✓ · Bob 1/4"
+        app.set_score("bob", "a/x", "learn", None)  # an abstention fills nothing
+        await settle(pilot)
+        assert progress() == "Progression (cases notées) : Ana 4/4 ✓ · Bob 1/4"

@@ -38,6 +38,7 @@ EN: dict[str, str] = {
     "app.matrix.score_column": "Score #",
     "app.matrix.sifted_section": "Sifted out by the sieve (tamis)",
     "app.matrix.group_view": "group view (medians)",
+    "app.matrix.progress": "Progress (cells scored)",
     "app.matrix.scorer_view": "person:",
     "app.matrix.no_cell": "Angle criterion: put the cursor on a case's line.",
     "app.matrix.legend_keys": (

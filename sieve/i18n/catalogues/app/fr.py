@@ -39,6 +39,7 @@ FR: dict[str, str] = {
     "app.matrix.score_column": "Note #",
     "app.matrix.sifted_section": "Écartés par le tamis",
     "app.matrix.group_view": "vue du groupe (médianes)",
+    "app.matrix.progress": "Progression (cases notées)",
     "app.matrix.scorer_view": "personne :",
     "app.matrix.no_cell": "Critère d'angle : placez le curseur sur la ligne d'un cas.",
     "app.matrix.legend_keys": (
