@@ -289,3 +289,40 @@ async def test_the_matrix_shows_each_scorers_progress(workspace):
         app.set_score("bob", "a/x", "learn", None)  # an abstention fills nothing
         await settle(pilot)
         assert progress() == "Progression (cases notées) : Ana 4/4 ✓ · Bob 1/4"
+
+
+@sync
+async def test_wide_screens_show_whole_titles_in_the_matrix_and_the_presentation(paris):
+    from textual.widgets import Static
+
+    from sieve.app.widgets.matrix import MatrixView
+
+    title = "Immersion dans les écoles et les centres Paris Anim' de tous les arrondissements"
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        matrix = app.screen.query_one(MatrixView)
+        lines = [matrix.render_line(y).text for y in range(matrix.size.height)]
+        assert any(title in line for line in lines), lines
+        assert not any("…" in line for line in lines)
+        await pilot.press("p")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#presentation", Static).content)
+        assert "Prototyper « le Trocateur citoyen » dans un quartier · " in shown
+        assert "…" not in shown.split("✗")[0]  # the ranking: no title cut
+
+
+@sync
+async def test_the_english_tamis_list_says_subject_in_full(workspace):
+    from textual.widgets import OptionList
+
+    from sieve import i18n
+
+    i18n.set_lang("en")
+    app = SieveApp(workspace(FIVE_CASES), watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        first = str(options.get_option_at_index(0).prompt)
+        assert " subject " in first, first

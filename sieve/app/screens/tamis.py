@@ -108,7 +108,9 @@ class TamisScreen(EditingScreen):
         highlighted = options.highlighted
         options.clear_options()
         width = max(30, (options.size.width or 60) - 3)
-        label_w = max(10, width - 14)
+        on_words = {on: t(f"app.tamis.on.{on}") for on in ("subject", "angle")}
+        on_w = max(len(word) for word in on_words.values())  # "subject": never cut
+        label_w = max(10, width - 8 - on_w)
         for crit in tamis.criteria:
             prompt = Text()
             if crit.is_gate:
@@ -116,7 +118,7 @@ class TamisScreen(EditingScreen):
             else:
                 prompt.append("  ")
             prompt.append_text(plain(clip(crit.label, label_w).ljust(label_w)))
-            prompt.append(" " + t(f"app.tamis.on.{crit.applies_to}")[:6].ljust(6), style="dim")
+            prompt.append(" " + on_words[crit.applies_to].ljust(on_w), style="dim")
             if crit.is_gate:
                 prompt.append(f"≥{number(crit.pass_at)}".rjust(5))
             else:
