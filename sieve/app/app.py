@@ -92,6 +92,8 @@ class SieveApp(App[int]):
         """The main screen shown before the current one (to come back from presentation)."""
         self.notices: deque[Notice] = deque(maxlen=NOTICES_KEPT)
         """The last toasts notified, oldest first (every notify of a screen lands here)."""
+        self.tamis_baseline: dict[Path, tuple[int, str]] = {}
+        """Per tamis file edited in this run: its ``version`` and digest before the first edit."""
         self._asking_reload = False
         self._declined: dict[Path, str | None] = {}
         self.title = "sieve"
@@ -104,11 +106,11 @@ class SieveApp(App[int]):
 
     def action_command_palette(self) -> None:
         """The command palette, with its prompt in the current language."""
-        from textual.command import CommandPalette
+        from sieve.app.commands import SievePalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not SievePalette.is_open(self):
             self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=t("app.cmd.placeholder"))
+                SievePalette(id="--command-palette", placeholder=t("app.cmd.placeholder"))
             )
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
@@ -118,8 +120,27 @@ class SieveApp(App[int]):
         yield SystemCommand(
             t("app.cmd.screenshot"),
             t("app.cmd.screenshot.help"),
-            lambda: self.set_timer(0.1, self.deliver_screenshot),
+            lambda: self.set_timer(0.1, self.take_screenshot),
         )
+
+    def take_screenshot(self, folder: Path | None = None) -> Path | None:
+        """Save the screen as SVG in ``folder`` (the current folder); say where, or why not."""
+        from sieve.app.screenshot import save_svg
+
+        folder = Path.cwd() if folder is None else folder
+        try:
+            written = save_svg(self.export_screenshot(title="sieve"), folder)
+        except OSError as exc:
+            if isinstance(exc, FileNotFoundError):
+                reason = t("app.screenshot.no_folder")
+            elif isinstance(exc, PermissionError):
+                reason = t("app.screenshot.denied")
+            else:
+                reason = exc.strerror or str(exc)
+            self.notify(t("app.screenshot.failed", folder=folder, reason=reason), severity="error")
+            return None
+        self.notify(t("app.screenshot.saved", path=written), timeout=5)
+        return written
 
     def notify(
         self,
@@ -268,6 +289,30 @@ class SieveApp(App[int]):
             self.notify(t("app.reloaded"), timeout=2)
 
     # -- edits ---------------------------------------------------------------------
+
+    def tamis_modified_since(self) -> int | None:
+        """The version the open tamis is marked modified since, or ``None``.
+
+        The app does not renumber a tamis itself (its owners give a version to a set
+        of changes, not to each keystroke): after an edit made here it is marked
+        "modified since version N" until its file again holds what version N held
+        (undo) or its ``version`` changes.
+        """
+        session = self.workbench.session if self.workbench is not None else None
+        if session is None or session.tamis.path not in self.tamis_baseline:
+            return None
+        version, digest = self.tamis_baseline[session.tamis.path]
+        if session.tamis.version != version:
+            del self.tamis_baseline[session.tamis.path]
+            return None
+        return version if session.tamis.digest != digest else None
+
+    def tamis_editing(self) -> None:
+        """Before a structural edit: note what the tamis is (see :meth:`tamis_modified_since`)."""
+        session = self.workbench.session if self.workbench is not None else None
+        if session is not None and session.tamis.path not in self.tamis_baseline:
+            tamis = session.tamis
+            self.tamis_baseline[tamis.path] = (tamis.version, tamis.digest)
 
     def set_score(self, scorer: str, key: str, criterion: str, level: int | None) -> None:
         """Record a level (``None``: abstain) and save it in the background."""

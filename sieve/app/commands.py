@@ -1,10 +1,14 @@
-"""The command palette (ctrl+p): the screens of the registry and the main actions."""
+"""The command palette (ctrl+p): the screens of the registry and the main actions, and
+the palette itself, worded in the current language."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from sieve.app.screens import SCREENS
 from sieve.i18n import t
@@ -42,3 +46,29 @@ class SieveCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)  # type: ignore[arg-type]
+
+
+class SievePalette(CommandPalette):
+    """Textual's command palette, saying "no match" in the current language.
+
+    Textual writes its "No matches found" line in English with no way to word it:
+    this shows the same line, after the same delay, from the catalogue.
+    """
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not search_value:  # discovering, not searching: nothing to say
+                self._list_visible = False
+                return
+            self.query_one(CommandList).add_option(
+                Option(
+                    Align.center(Text(t("app.cmd.no_match"), style="not bold")),
+                    disabled=True,
+                    id=self._NO_MATCHES,
+                )
+            )
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

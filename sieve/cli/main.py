@@ -249,7 +249,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     exchange.register(command)  # each group of commands registers itself the same way
     plan.register(command)
 
-    top.epilog = "commands: " + ", ".join(commands)
+    top.epilog = t("cli.commands", names=", ".join(commands))
     return top, commands
 
 

@@ -2,7 +2,9 @@
 
 A :class:`Flag` says what to look at and where: subjects at or over the
 political-attention threshold, a first case over its limit, disputed cells,
-incomplete cases, gates failed, and the warnings found in the files.
+incomplete cases (naming every criterion nobody scored), gates failed (or never
+scored), subjects with no angle (which cannot become a case), and the other
+warnings found in the files.
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ FIRST_CASE = "first-case"
 DISPUTED = "disputed"
 INCOMPLETE = "incomplete"
 GATE = "gate"
+NO_ANGLE = "no-angle"
 WARNING = "warning"
 
 #: The order flags are listed in (most political first).
-ORDER = (FIRST_CASE, ATTENTION, GATE, DISPUTED, INCOMPLETE, WARNING)
+ORDER = (FIRST_CASE, ATTENTION, GATE, DISPUTED, INCOMPLETE, NO_ANGLE, WARNING)
+
+#: The file warning a :data:`NO_ANGLE` flag stands for (not listed twice).
+NO_ANGLE_CODE = "subject.no_angle"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +37,11 @@ class Flag:
     key: str = ""
     """The subject id or case key it is about (``""`` for a file warning)."""
     criterion: str = ""
-    """The criterion it is about, if any."""
+    """The criterion it is about, if any (the first, when there are several)."""
     params: dict[str, object] = field(default_factory=dict)
     problem: Problem | None = None
+    criteria: tuple[str, ...] = ()
+    """Every criterion it is about (an incomplete case: each one nobody scored)."""
 
 
 def flags(evaluation: Evaluation, problems: list[Problem] | None = None) -> list[Flag]:
@@ -74,11 +82,21 @@ def flags(evaluation: Evaluation, problems: list[Problem] | None = None) -> list
             )
         if result.missing:
             found[INCOMPLETE].append(
-                Flag(INCOMPLETE, result.key, result.missing[0], {"count": len(result.missing)})
+                Flag(
+                    INCOMPLETE,
+                    result.key,
+                    result.missing[0],
+                    {"count": len(result.missing)},
+                    criteria=result.missing,
+                )
             )
         for gate in result.failed_gates:
-            found[GATE].append(Flag(GATE, result.key, gate))
+            unscored = result.cells[gate].group is None
+            found[GATE].append(Flag(GATE, result.key, gate, {"unscored": True} if unscored else {}))
+    for subject_id in session.subjects:
+        if subject_id not in seen_subjects:
+            found[NO_ANGLE].append(Flag(NO_ANGLE, subject_id))
     for problem in problems or ():
-        if not problem.is_error:
+        if not problem.is_error and problem.code != NO_ANGLE_CODE:
             found[WARNING].append(Flag(WARNING, problem=problem))
     return [flag for kind in ORDER for flag in found[kind]]

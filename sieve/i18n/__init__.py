@@ -40,6 +40,7 @@ _CODED_PARAMS = {
     "applies_to": "noun.",
     "expected_type": "type.",
     "found_type": "type.",
+    "rule": "noun.rule.",
 }
 
 _current: str | None = None
@@ -81,6 +82,10 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
         value = params.get(name)
         if isinstance(value, str) and (prefix + value) in catalog:
             params[name] = catalog[prefix + value]
+    if key == "problem.toml.syntax" and isinstance(params.get("error"), str):
+        from sieve.i18n.toml_errors import worded
+
+        params["error"] = worded(params["error"], lang)
     if not params:
         return text
     try:

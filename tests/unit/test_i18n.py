@@ -153,8 +153,9 @@ CODE_PATTERNS = {
 
 #: Keys computed by ``t()`` itself: the values of the parameters ``kind`` and
 #: ``applies_to`` are worded by ``noun.*``, those of ``expected_type`` and ``found_type``
-#: by ``type.*`` (see ``sieve/i18n/__init__.py``).
-T_PATTERNS = {"noun.{}", "type.{}"}
+#: by ``type.*``, those of ``rule`` (a portfolio's first-case rule) by ``noun.rule.*``
+#: (see ``sieve/i18n/__init__.py``).
+T_PATTERNS = {"noun.{}", "noun.rule.{}", "type.{}"}
 
 #: Patterns whose ``{}`` comes from outside sieve: argparse's own messages.
 FOREIGN = {"argparse.{}"}

@@ -28,12 +28,12 @@ class ReloadDialog(ModalScreen[bool]):
     Bindings:
         | Key | Description |
         | :- | :- |
-        | r, enter | Reload. |
+        | r, o, y, enter | Reload (o: oui). |
         | escape | Keep the current view (nothing is written over the files). |
     """
 
     BINDINGS = [
-        Binding("r,enter", "answer(True)", "app.key.reload"),
+        Binding("r,o,y,enter", "answer(True)", "app.key.reload"),
         Binding("escape", "answer(False)", "app.key.keep"),
     ]
 

@@ -30,6 +30,7 @@ class EditingScreen(SieveScreen):
         if wb is None or not wb.ok:
             return False
         self.edit_error = None
+        app.tamis_editing()
         try:
             written = wb.edit_files(operation, *args, **kwargs)
         except EditError as exc:

@@ -37,12 +37,12 @@ class AdoptDialog(ModalScreen[bool]):
     Bindings:
         | Key | Description |
         | :- | :- |
-        | y, enter | Adopt. |
+        | o, y, enter | Adopt (o: oui). |
         | escape, n | Cancel. |
     """
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "app.exchange.key.yes"),
+        Binding("o,y,enter", "answer(True)", "app.exchange.key.yes"),
         Binding("escape,n", "answer(False)", "app.key.cancel"),
     ]
 

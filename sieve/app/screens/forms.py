@@ -143,7 +143,7 @@ class ConfirmDialog(ModalScreen[bool]):
     Bindings:
         | Key | Description |
         | :- | :- |
-        | y | Yes. |
+        | o, y | Yes (o: oui). |
         | n, escape | No. |
     """
 

@@ -13,14 +13,15 @@ from sieve.app.bindings import localize
 from sieve.app.screens import SCREENS
 from sieve.i18n import t
 
-#: (keys, catalogue key) of the keys that work everywhere or on the matrix screens.
+#: (keys, catalogue key) of the keys that work everywhere or on the matrix screens
+#: (keys named by a catalogue key, ``app.…``, are worded in the current language).
 KEYS = [
     ("↑ ↓ ← →", "app.help.keys.move"),
     ("⏎", "app.help.keys.enter"),
     ("s / g", "app.help.keys.scorer"),
     ("S", "app.help.keys.choose_scorer"),
     ("0-9", "app.help.keys.digit"),
-    ("⌫ / Suppr", "app.help.keys.abstain"),
+    ("app.help.keys.abstain.names", "app.help.keys.abstain"),
     ("n", "app.help.keys.note"),
     ("esc", "app.help.keys.leave"),
     ("u / ctrl+z", "app.help.keys.undo"),
@@ -65,7 +66,7 @@ class HelpScreen(ModalScreen[None]):
             screens.add_row(Text(entry.key), line)
         keys = grid()
         for names, key in KEYS:
-            keys.add_row(Text(names), Text(t(key)))
+            keys.add_row(Text(t(names) if names.startswith("app.") else names), Text(t(key)))
         body = Group(
             Text(t("app.help.title") + "\n", style="bold"),
             Text(t("app.help.screens"), style="bold underline"),

@@ -1,5 +1,9 @@
 """The matrix screen: every case against every criterion, group or one scorer's view.
 
+Its bar says each scorer's progress: how many of their cells hold a level, out of
+the cells of the matrix (so a case reads "complete" only with a reason to: a scorer
+at 0 has not scored at all).
+
 Bindings:
     | Key | Description |
     | :- | :- |
@@ -43,6 +47,9 @@ class MatrixScreen(SieveScreen):
         localize(self)
         self.scorer: str | None = None
         """The scorer whose levels are shown (``None``: the group)."""
+        self._filled: dict[str, tuple[object, int]] = {}
+        """Per scorer: their scores' mapping and how many matrix cells it fills (a
+        score edit replaces one scorer's mapping, so only theirs is counted again)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -86,7 +93,47 @@ class MatrixScreen(SieveScreen):
         if self.sieve.blind:
             bar.append("  ·  ")
             bar.append(t("app.blind.badge"), style="reverse")
+        progress = self._progress_line(session)
+        if progress is not None:
+            bar.append("\n")
+            bar.append_text(progress)
         self.query_one("#bar", Static).update(bar)
+
+    def _progress_line(self, session) -> Text | None:
+        """``Progression : Ana 20/20 · Bob 0/20``, cut to the screen's width."""
+        if not session.scorers:
+            return None
+        subject_crits = {c.id for c in session.tamis.criteria if not c.on_angle}
+        angle_crits = {c.id for c in session.tamis.criteria if c.on_angle}
+        cases = session.cases
+        subjects = {case.subject.id for case in cases}
+        total = len(subjects) * len(subject_crits) + len(cases) * len(angle_crits)
+        keys = {case.key for case in cases}
+        line = Text(t("app.matrix.progress") + t("app.colon"), style="bold")
+        for i, (sid, scorer) in enumerate(session.scorers.items()):
+            scores = session.scores.get(sid, {})
+            cached = self._filled.get(sid)
+            if cached is not None and cached[0] is scores:
+                filled = cached[1]
+            else:
+                filled = sum(
+                    len(levels.keys() & (angle_crits if key in keys else subject_crits))
+                    for key, levels in scores.items()
+                    if key in keys or key in subjects
+                )
+                self._filled[sid] = (scores, filled)
+            if i:
+                line.append(" · ")
+            style = "bold" if sid == self.scorer else ""
+            line.append_text(plain(scorer.name, style=style))
+            done = filled >= total
+            line.append(
+                f" {filled}/{total}" + (" ✓" if done else ""),
+                style="" if done else ("bold" if filled == 0 else ""),
+            )
+        width = max(10, (self.size.width or 80) - 2)
+        line.truncate(width, overflow="ellipsis")
+        return line
 
     title_key = "app.screen.matrix"
 

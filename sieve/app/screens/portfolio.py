@@ -78,6 +78,9 @@ class DecisionDialog(ModalScreen[tuple[str, list[str]] | None]):
         with Vertical(classes="dialog wide"):
             yield Static(Text(t("app.decide.title"), style="bold"))
             yield Static(plain(", ".join(self.cases)))
+            since = self.app.tamis_modified_since()  # type: ignore[attr-defined]
+            if since is not None:
+                yield Static(Text(t("app.decide.tamis_modified", version=since), style="bold"))
             yield Input(rationale, placeholder=t("app.decide.rationale"), id="rationale")
             yield Input(present, placeholder=t("app.decide.present"), id="present")
             if self.error:

@@ -46,7 +46,10 @@ def presentation_text(evaluation, width: int, height: int, blind: bool, problems
     # tall screens: two-line bars with a blank line between them, when they fit
     step = 3 if big and len(passing) * 3 <= height - reserved else (2 if big else 1)
     rows = max(1, (height - reserved) // step)
-    title_w = max(14, min(64, width * 2 // 5))
+    titles = [f"{r.case.angle.title} · {r.case.subject.title}" for r in passing[:rows]]
+    longest = max((len(title) for title in titles), default=14)
+    # two fifths of the width, or more on a wide screen: what the titles need, bars of 40
+    title_w = max(14, min(max(64, longest), max(width * 2 // 5, width - 14 - 40)))
     bar_w = max(10, width - title_w - 14)
     for result in passing[:rows]:
         rank = f"{result.rank:>2}" if result.rank is not None else " –"

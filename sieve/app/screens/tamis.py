@@ -98,6 +98,9 @@ class TamisScreen(EditingScreen):
         tamis = wb.session.tamis
         bar = Text()
         bar.append_text(plain(t("app.tamis.bar", title=tamis.title, version=tamis.version)))
+        since = self.sieve.tamis_modified_since()
+        if since is not None:
+            bar.append("  ·  " + t("app.tamis.modified", version=since), style="bold")
         if self._weights():
             bar.append("  ·  " + t("app.tamis.preview"), style="bold reverse")
         self.query_one("#bar", Static).update(bar)
@@ -105,7 +108,9 @@ class TamisScreen(EditingScreen):
         highlighted = options.highlighted
         options.clear_options()
         width = max(30, (options.size.width or 60) - 3)
-        label_w = max(10, width - 14)
+        on_words = {on: t(f"app.tamis.on.{on}") for on in ("subject", "angle")}
+        on_w = max(len(word) for word in on_words.values())  # "subject": never cut
+        label_w = max(10, width - 8 - on_w)
         for crit in tamis.criteria:
             prompt = Text()
             if crit.is_gate:
@@ -113,7 +118,7 @@ class TamisScreen(EditingScreen):
             else:
                 prompt.append("  ")
             prompt.append_text(plain(clip(crit.label, label_w).ljust(label_w)))
-            prompt.append(" " + t(f"app.tamis.on.{crit.applies_to}")[:6].ljust(6), style="dim")
+            prompt.append(" " + on_words[crit.applies_to].ljust(on_w), style="dim")
             if crit.is_gate:
                 prompt.append(f"≥{number(crit.pass_at)}".rjust(5))
             else:

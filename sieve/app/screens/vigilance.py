@@ -26,6 +26,7 @@ SYMBOLS = {
     "gate": "✗",
     "disputed": "≠",
     "incomplete": "?",
+    "no-angle": "∅",
     "warning": "!",
 }
 
@@ -43,10 +44,12 @@ def describe(flag: Flag, session) -> Text:
     if angle_id and angle_id in session.angles:
         text.append(" / ")
         text.append_text(plain(session.angles[angle_id].title))
-    if flag.criterion:
-        crit = session.tamis.by_id[flag.criterion]
-        text.append(" · ")
-        text.append_text(plain(crit.label, style="italic"))
+    for i, crit_id in enumerate(flag.criteria or ((flag.criterion,) if flag.criterion else ())):
+        text.append(" · " if i == 0 else ", ")
+        text.append_text(plain(session.tamis.by_id[crit_id].label, style="italic"))
+    if flag.params.get("unscored"):
+        text.append("  (" + t("app.flag.unscored") + ")", style="dim")
+        return text
     params = {k: number(v, digits=1) if isinstance(v, float) else v for k, v in flag.params.items()}
     detail = t(f"app.flag.{flag.kind}.detail", **params)
     if detail != f"app.flag.{flag.kind}.detail":

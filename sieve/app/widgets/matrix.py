@@ -110,6 +110,8 @@ class MatrixView(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._theme_key: tuple | None = None
+        self._longest = 0
+        """The widest label of the rows (the label column grows to it when there is room)."""
 
     # -- data ------------------------------------------------------------------------
 
@@ -126,6 +128,10 @@ class MatrixView(ScrollView, can_focus=True):
             )
         )
         old = self.rows
+        longest = max((len(row.label) for row in rows if row.kind != SECTION), default=0)
+        if longest != self._longest:
+            self._longest = longest
+            same_shape = False  # the label column's width changes: repaint it all
         self.columns = columns
         self.codes = column_codes(columns)
         self.rows = rows
@@ -258,8 +264,9 @@ class MatrixView(ScrollView, can_focus=True):
     # -- drawing ---------------------------------------------------------------------
 
     def _label_width(self) -> int:
+        """44 cells, or up to the widest label when the screen has room left for it."""
         available = self.size.width - SCORE_WIDTH - len(self.columns) * CELL_WIDTH - 1
-        return max(20, min(44, available))
+        return max(20, min(max(44, self._longest + 1), available))
 
     def _fixed_width(self) -> int:
         return self._label_width() + SCORE_WIDTH

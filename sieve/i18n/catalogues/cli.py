@@ -47,6 +47,7 @@ FR: dict[str, str] = {
     "cli.screenshot.written": "capture écrite : {path}",
     "cli.screenshot.bad_size": "taille invalide : {size} (attendu : LARGEURxHAUTEUR)",
     # commands
+    "cli.commands": "commandes : {names}",
     "cli.diff.help": "comparer deux tamis ou deux sessions, par identifiant",
     "cli.diff.old": "le fichier de départ",
     "cli.diff.new": "le fichier d'arrivée",
@@ -150,6 +151,7 @@ EN: dict[str, str] = {
     "cli.screenshot.written": "screenshot written: {path}",
     "cli.screenshot.bad_size": "invalid size: {size} (expected WIDTHxHEIGHT)",
     # commands
+    "cli.commands": "commands: {names}",
     "cli.diff.help": "compare two tamis or two sessions, matched by id",
     "cli.diff.old": "the file before",
     "cli.diff.new": "the file after",

@@ -1,5 +1,5 @@
 """Catalogue ``noun.*``: the domain's nouns, which ``t()`` puts for the ``kind`` and
-``applies_to`` parameters of a message."""
+``applies_to`` parameters of a message, and the first-case rules for ``rule``."""
 
 FR: dict[str, str] = {
     # nouns used inside messages
@@ -15,6 +15,12 @@ FR: dict[str, str] = {
     "noun.gate": "porte",
     "noun.tamis": "le tamis",
     "noun.decision": "la décision",
+    # the portfolio's first-case rules (the ``rule`` parameter)
+    "noun.rule.marked-or-calm": "« marqué ou calme »",
+    "noun.rule.marked": "« marqué »",
+    "noun.rule.calm": "« calme »",
+    "noun.rule.marked-and-calm": "« marqué et calme »",
+    "noun.rule.none": "« aucune »",
 }
 
 EN: dict[str, str] = {
@@ -30,4 +36,9 @@ EN: dict[str, str] = {
     "noun.gate": "gate",
     "noun.tamis": "tamis",
     "noun.decision": "decision",
+    "noun.rule.marked-or-calm": "“marked or calm”",
+    "noun.rule.marked": "“marked”",
+    "noun.rule.calm": "“calm”",
+    "noun.rule.marked-and-calm": "“marked and calm”",
+    "noun.rule.none": "“none”",
 }

@@ -38,6 +38,7 @@ EN: dict[str, str] = {
     "app.matrix.score_column": "Score #",
     "app.matrix.sifted_section": "Sifted out by the sieve (tamis)",
     "app.matrix.group_view": "group view (medians)",
+    "app.matrix.progress": "Progress (cells scored)",
     "app.matrix.scorer_view": "person:",
     "app.matrix.no_cell": "Angle criterion: put the cursor on a case's line.",
     "app.matrix.legend_keys": (
@@ -58,7 +59,7 @@ EN: dict[str, str] = {
     "app.reload.title": "Files changed on disk:",
     "app.reload.question": "Read them again now? (otherwise nothing is written over them)",
     "app.reload.pending": "{count} unsaved edit(s) will be lost.",
-    "app.reload.yes": "Reload (r)",
+    "app.reload.yes": "Reload (y/r/Enter)",
     "app.reload.no": "Later (Esc)",
     "app.note.title": "Note by",
     "app.note.placeholder": "Your note (empty to remove it)",
@@ -86,6 +87,9 @@ EN: dict[str, str] = {
     "app.flag.incomplete": "Incomplete",
     "app.flag.incomplete.detail": "{count} criterion/criteria not scored",
     "app.flag.gate": "Gate not passed",
+    "app.flag.no-angle": "Subject with no angle",
+    "app.flag.no-angle.detail": "it cannot become a case",
+    "app.flag.unscored": "nobody scored it",
     "app.flag.warning": "Warning",
     "app.vigilance.count": "{count} point(s)",
     "app.vigilance.none": "No point of vigilance.",
@@ -101,12 +105,17 @@ EN: dict[str, str] = {
     "app.cmd.reload.help": "read the session, its tamis and its scores again",
     "app.cmd.help": "Help",
     "app.cmd.placeholder": "Search for commands…",
+    "app.cmd.no_match": "No matches found",
     "app.cmd.theme": "Theme",
     "app.cmd.theme.help": "change the colours (light, dark...)",
     "app.cmd.quit": "Quit",
     "app.cmd.quit.help": "close sieve (everything is already saved)",
     "app.cmd.screenshot": "Screenshot",
     "app.cmd.screenshot.help": "save the screen as SVG in the current folder",
+    "app.screenshot.saved": "screenshot saved: {path}",
+    "app.screenshot.failed": "screenshot not saved in {folder}: {reason}",
+    "app.screenshot.no_folder": "this folder does not exist",
+    "app.screenshot.denied": "writing is not allowed in this folder",
     "app.cmd.help.help": "the screens and the keys",
     "app.help.title": "sieve: help",
     "app.help.screens": "Screens",
@@ -116,6 +125,7 @@ EN: dict[str, str] = {
     "app.help.keys.scorer": "one person's view / the group's view",
     "app.help.keys.digit": "Scoring: give this level",
     "app.help.keys.abstain": "Scoring: abstain (remove the level)",
+    "app.help.keys.abstain.names": "⌫ / Del",
     "app.help.keys.note": "Scoring: write a note",
     "app.help.keys.leave": "Scoring: leave (digits give levels there)",
     "app.help.keys.undo": "undo the last edit",
@@ -155,9 +165,17 @@ EN: dict[str, str] = {
     "app.form.ok": "OK",
     "app.form.cancel": "Cancel",
     "app.form.hint": "Enter: next field, then OK · Escape: cancel",
-    "app.confirm.yes": "Yes, remove",
-    "app.confirm.no": "No",
+    "app.confirm.yes": "Yes, remove (y)",
+    "app.confirm.no": "No (n/Esc)",
     "app.tamis.bar": "Tamis · {title} · version {version}",
+    "app.tamis.modified": (
+        "modified since version {version}: change `version` in the tamis file "
+        "when these changes make a new version"
+    ),
+    "app.decide.tamis_modified": (
+        "The tamis was modified since its version {version}: the decision will record "
+        "version {version}, which no longer describes it (change `version` in its file first)."
+    ),
     "app.tamis.preview": "preview: weights changed (s: save, Escape: cancel)",
     "app.tamis.kind.score": "score",
     "app.tamis.kind.gate": "gate",
@@ -235,8 +253,8 @@ EN: dict[str, str] = {
         '`{id}` "{label}", from tamis {source} ({city}), will be added after our criteria, '
         "with its provenance. Nothing else changes in our file."
     ),
-    "app.exchange.yes": "Adopt",
-    "app.exchange.no": "Cancel",
+    "app.exchange.yes": "Adopt (y/Enter)",
+    "app.exchange.no": "Cancel (n/Esc)",
     "app.exchange.key.adopt": "adopt",
     "app.exchange.key.yes": "adopt",
     # the Stakeholders screen of the app

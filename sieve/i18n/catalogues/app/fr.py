@@ -39,6 +39,7 @@ FR: dict[str, str] = {
     "app.matrix.score_column": "Note #",
     "app.matrix.sifted_section": "Écartés par le tamis",
     "app.matrix.group_view": "vue du groupe (médianes)",
+    "app.matrix.progress": "Progression (cases notées)",
     "app.matrix.scorer_view": "personne :",
     "app.matrix.no_cell": "Critère d'angle : placez le curseur sur la ligne d'un cas.",
     "app.matrix.legend_keys": (
@@ -62,7 +63,7 @@ FR: dict[str, str] = {
     "app.reload.title": "Des fichiers ont changé sur le disque :",
     "app.reload.question": "Les relire maintenant ? (sinon, rien n'est écrit par-dessus)",
     "app.reload.pending": "{count} modification(s) non enregistrée(s) seront perdues.",
-    "app.reload.yes": "Relire (r)",
+    "app.reload.yes": "Relire (o/r/Entrée)",
     "app.reload.no": "Plus tard (Échap)",
     "app.note.title": "Remarque de",
     "app.note.placeholder": "Votre remarque (vide pour l'effacer)",
@@ -90,6 +91,9 @@ FR: dict[str, str] = {
     "app.flag.incomplete": "Incomplet",
     "app.flag.incomplete.detail": "{count} critère(s) sans note",
     "app.flag.gate": "Porte non franchie",
+    "app.flag.no-angle": "Sujet sans angle",
+    "app.flag.no-angle.detail": "il ne peut pas devenir un cas",
+    "app.flag.unscored": "personne ne l'a notée",
     "app.flag.warning": "Avertissement",
     "app.vigilance.count": "{count} point(s)",
     "app.vigilance.none": "Aucun point de vigilance.",
@@ -105,12 +109,17 @@ FR: dict[str, str] = {
     "app.cmd.reload.help": "relire la session, son tamis et ses notes",
     "app.cmd.help": "Aide",
     "app.cmd.placeholder": "Chercher une commande…",
+    "app.cmd.no_match": "Aucune commande ne correspond",
     "app.cmd.theme": "Thème",
     "app.cmd.theme.help": "changer les couleurs (clair, sombre...)",
     "app.cmd.quit": "Quitter",
     "app.cmd.quit.help": "fermer sieve (tout est déjà enregistré)",
     "app.cmd.screenshot": "Capture d'écran",
     "app.cmd.screenshot.help": "enregistrer l'écran en SVG dans le dossier courant",
+    "app.screenshot.saved": "capture enregistrée : {path}",
+    "app.screenshot.failed": "capture non enregistrée dans {folder} : {reason}",
+    "app.screenshot.no_folder": "ce dossier n'existe pas",
+    "app.screenshot.denied": "écriture refusée dans ce dossier",
     "app.cmd.help.help": "les écrans et les touches",
     "app.help.title": "sieve : aide",
     "app.help.screens": "Écrans",
@@ -120,6 +129,7 @@ FR: dict[str, str] = {
     "app.help.keys.scorer": "vue d'une personne / vue du groupe",
     "app.help.keys.digit": "Notation : donner ce niveau",
     "app.help.keys.abstain": "Notation : s'abstenir (retirer le niveau)",
+    "app.help.keys.abstain.names": "⌫ / Suppr",
     "app.help.keys.note": "Notation : écrire une remarque",
     "app.help.keys.leave": "Notation : sortir (les chiffres y donnent des niveaux)",
     "app.help.keys.undo": "annuler la dernière modification",
@@ -160,9 +170,17 @@ FR: dict[str, str] = {
     "app.form.ok": "Valider",
     "app.form.cancel": "Annuler",
     "app.form.hint": "Entrée : champ suivant, puis valider · Échap : annuler",
-    "app.confirm.yes": "Oui, retirer",
-    "app.confirm.no": "Non",
+    "app.confirm.yes": "Oui, retirer (o)",
+    "app.confirm.no": "Non (n/Échap)",
     "app.tamis.bar": "Tamis · {title} · version {version}",
+    "app.tamis.modified": (
+        "modifié depuis la version {version} : changez `version` dans le fichier du tamis "
+        "quand ces changements font une nouvelle version"
+    ),
+    "app.decide.tamis_modified": (
+        "Le tamis a été modifié depuis sa version {version} : la décision notera la "
+        "version {version}, qui ne le décrit plus (changez d'abord `version` dans son fichier)."
+    ),
     "app.tamis.preview": "aperçu : poids modifiés (s : enregistrer, Échap : annuler)",
     "app.tamis.kind.score": "score",
     "app.tamis.kind.gate": "porte",
@@ -240,8 +258,8 @@ FR: dict[str, str] = {
         "`{id}` « {label} », du tamis {source} ({city}), sera ajouté à la fin de nos critères, "
         "avec sa provenance. Rien d'autre ne change dans notre fichier."
     ),
-    "app.exchange.yes": "Adopter",
-    "app.exchange.no": "Annuler",
+    "app.exchange.yes": "Adopter (o/Entrée)",
+    "app.exchange.no": "Annuler (n/Échap)",
     "app.exchange.key.adopt": "adopter",
     "app.exchange.key.yes": "adopter",
     # the Stakeholders screen of the app
