@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import difflib
 import functools
+import re
 import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 from sieve import i18n
 from sieve.load.session import load_session
@@ -501,3 +503,61 @@ def text_of(screen, selector: str) -> str:
     from textual.widgets import Static
 
     return str(screen.query_one(selector, Static).render())
+
+
+# -- fuzzing: mutated copies of the shipped files (tests/unit/test_fuzz.py, tests/app) ----
+
+FUZZ_FILES = ["criteria/transfo.toml", "sessions/paris.toml", "sessions/paris-scores/agnes.toml"]
+
+HOSTILE = [
+    "nan", "inf", "-inf", "+nan", "1e309", "-1", "0", "-0.0", "100000000", "9223372036854775807",
+    "-9223372036854775808", "99999999999999999999", "[1, 2]", "[]", "{ a = 1 }", "{}", "true",
+    '""', '"\\u0000"', '"\\u001b]0;pwned\\u0007"', '"\\u202eevil"', '"=HYPERLINK(1)"',
+    '"a/b/c"', '"../../../etc/passwd"', '"*"', "9999-12-31", "0001-01-01", "1979-05-27T07:32:00Z",
+    '"' + "x" * 5000 + '"', '"\\n[[subject]]\\nid = \\"z\\""', "'''a\nb'''",
+]  # fmt: skip
+
+VALUE_LINE = re.compile(r"^(\s*[\w\"./-]+\s*=\s*)(.+)$")
+
+
+def mutate_text(text: str, ops: list[tuple[str, int, int]]) -> str:
+    lines = text.split("\n")
+    for op, where, which in ops:
+        if not lines:
+            break
+        i = where % len(lines)
+        if op == "value":
+            match = VALUE_LINE.match(lines[i])
+            candidates = [k for k, line in enumerate(lines) if VALUE_LINE.match(line)]
+            if match is None and candidates:
+                i = candidates[where % len(candidates)]
+                match = VALUE_LINE.match(lines[i])
+            if match is not None:
+                lines[i] = match.group(1) + HOSTILE[which % len(HOSTILE)]
+        elif op == "drop":
+            del lines[i]
+        elif op == "double":
+            lines.insert(i, lines[i])
+        elif op == "cut":
+            lines = lines[: i + 1]
+    out = "\n".join(lines)
+    if any(op == "bom" for op, _w, _x in ops):
+        out = "\ufeff" + out
+    return out
+
+
+mutations = st.lists(
+    st.tuples(
+        st.sampled_from(["value", "value", "value", "drop", "double", "cut", "bom"]),
+        st.integers(0, 10_000),
+        st.integers(0, len(HOSTILE) - 1),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+def fuzz_workspace(root: Path) -> None:
+    """A copy of the shipped criteria/ and sessions/ under ``root``."""
+    for name in ("criteria", "sessions"):
+        shutil.copytree(PROJECT / name, root / name)

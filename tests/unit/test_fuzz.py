@@ -18,13 +18,11 @@ import contextlib
 import io
 import json
 import os
-import re
-import shutil
 import signal
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import FUZZ_FILES, PROJECT, fuzz_workspace, mutate_text, mutations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,55 +31,6 @@ from sieve.cli.main import main
 FUZZ_EXAMPLES = int(os.environ.get("SIEVE_FUZZ_EXAMPLES", "100"))
 #: Seconds one command may take on a mutated file before it counts as a hang.
 TIME_LIMIT = 30
-
-FILES = ["criteria/transfo.toml", "sessions/paris.toml", "sessions/paris-scores/agnes.toml"]
-
-HOSTILE = [
-    "nan", "inf", "-inf", "+nan", "1e309", "-1", "0", "-0.0", "100000000", "9223372036854775807",
-    "-9223372036854775808", "99999999999999999999", "[1, 2]", "[]", "{ a = 1 }", "{}", "true",
-    '""', '"\\u0000"', '"\\u001b]0;pwned\\u0007"', '"\\u202eevil"', '"=HYPERLINK(1)"',
-    '"a/b/c"', '"../../../etc/passwd"', '"*"', "9999-12-31", "0001-01-01", "1979-05-27T07:32:00Z",
-    '"' + "x" * 5000 + '"', '"\\n[[subject]]\\nid = \\"z\\""', "'''a\nb'''",
-]  # fmt: skip
-
-VALUE_LINE = re.compile(r"^(\s*[\w\"./-]+\s*=\s*)(.+)$")
-
-
-def _mutate(text: str, ops: list[tuple[str, int, int]]) -> str:
-    lines = text.split("\n")
-    for op, where, which in ops:
-        if not lines:
-            break
-        i = where % len(lines)
-        if op == "value":
-            match = VALUE_LINE.match(lines[i])
-            candidates = [k for k, line in enumerate(lines) if VALUE_LINE.match(line)]
-            if match is None and candidates:
-                i = candidates[where % len(candidates)]
-                match = VALUE_LINE.match(lines[i])
-            if match is not None:
-                lines[i] = match.group(1) + HOSTILE[which % len(HOSTILE)]
-        elif op == "drop":
-            del lines[i]
-        elif op == "double":
-            lines.insert(i, lines[i])
-        elif op == "cut":
-            lines = lines[: i + 1]
-    out = "\n".join(lines)
-    if any(op == "bom" for op, _w, _x in ops):
-        out = "\ufeff" + out
-    return out
-
-
-mutations = st.lists(
-    st.tuples(
-        st.sampled_from(["value", "value", "value", "drop", "double", "cut", "bom"]),
-        st.integers(0, 10_000),
-        st.integers(0, len(HOSTILE) - 1),
-    ),
-    min_size=1,
-    max_size=3,
-)
 
 
 class _Hang(Exception):
@@ -140,11 +89,6 @@ def _commands(root: Path) -> list[list[str]]:
     ]  # fmt: skip
 
 
-def _workspace(root: Path) -> None:
-    for name in ("criteria", "sessions"):
-        shutil.copytree(PROJECT / name, root / name)
-
-
 @pytest.mark.fuzz
 @settings(
     max_examples=FUZZ_EXAMPLES,
@@ -152,12 +96,12 @@ def _workspace(root: Path) -> None:
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(file=st.sampled_from(FILES), ops=mutations)
+@given(file=st.sampled_from(FUZZ_FILES), ops=mutations)
 def test_no_command_crashes_hangs_or_prints_a_non_finite_number(tmp_path_factory, file, ops):
     root = tmp_path_factory.mktemp("fuzz")
-    _workspace(root)
+    fuzz_workspace(root)
     target = root / file
-    target.write_text(_mutate(target.read_text(encoding="utf-8"), ops), encoding="utf-8")
+    target.write_text(mutate_text(target.read_text(encoding="utf-8"), ops), encoding="utf-8")
     for argv in _commands(root):
         code, out, err = _run(argv)
         assert code in (0, 1, 2), (argv, code, err[-2000:])
@@ -171,7 +115,7 @@ def test_no_command_crashes_hangs_or_prints_a_non_finite_number(tmp_path_factory
 def test_the_fuzzed_commands_succeed_on_the_shipped_files(tmp_path):
     """The harness itself: unmutated, every command runs and ends well (0, or 1 for a
     plan whose calendar breaks the protocol), so a mutation is what a failure shows."""
-    _workspace(tmp_path)
+    fuzz_workspace(tmp_path)
     for argv in _commands(tmp_path):
         code, out, err = _run(argv)
         assert code in (0, 1), (argv, code, err)
