@@ -419,8 +419,10 @@ def reasons(inst: Instance, chosen: frozenset[int]) -> list[Reason]:
                 "broken": broken((chosen - {j}) | {i}),
             }
         elif len(chosen) < p.max_cases:
-            code = "out.lower_added"
-            params = {"score": score, "lowest": lowest, "broken": broken(chosen | {i})}
+            added = broken(chosen | {i})
+            # Nothing broken: it was left out because it adds nothing (a score of 0).
+            code = "out.lower_added" if added else "out.nothing_added"
+            params = {"score": score, "lowest": lowest, "broken": added}
         else:
             code, params = "out.lower", {"score": score, "lowest": lowest}
         out.append(Reason(c.key, False, code, params))

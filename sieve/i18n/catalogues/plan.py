@@ -86,6 +86,9 @@ FR: dict[str, str] = {
         "en plus, enfreindrait : {broken}"
     ),
     "plan.r.out.lower": "score {score}, sous tous les cas retenus (le plus bas : {lowest})",
+    "plan.r.out.nothing_added": (
+        "score {score} : l'ajouter n'augmenterait pas le total (le plus bas retenu : {lowest})"
+    ),
     "plan.c.calendar.count": "{count} cas au calendrier (de {min} à {max})",
     "plan.c.calendar.case-sessions": ("de {min} à {max} séances par cas (hors limites : {cases})"),
     "plan.c.calendar.budget": "{count} séances données aux cas (au plus {max})",
@@ -185,6 +188,9 @@ EN: dict[str, str] = {
         "score {score}, below every chosen case (lowest: {lowest}); added, it would break: {broken}"
     ),
     "plan.r.out.lower": "score {score}, below every chosen case (lowest: {lowest})",
+    "plan.r.out.nothing_added": (
+        "score {score}: adding it would not raise the total (lowest chosen: {lowest})"
+    ),
     "plan.c.calendar.count": "{count} cases in the calendar ({min} to {max})",
     "plan.c.calendar.case-sessions": "{min} to {max} sessions per case (outside: {cases})",
     "plan.c.calendar.budget": "{count} sessions given to cases (at most {max})",
