@@ -21,7 +21,10 @@ FR: dict[str, str] = {
         "(sans l'une d'elles, les autres le peuvent) :"
     ),
     "plan.conflict_one": "Conflit {n} : cette contrainte ne peut pas être tenue :",
-    "plan.lift": "Il faut lever au moins une contrainte de chaque conflit, par exemple : {names}",
+    "plan.lift": (
+        "Lever une contrainte de chaque conflit, n'importe laquelle, rend un portefeuille "
+        "possible ; par exemple : {names}"
+    ),
     # constraint names
     "plan.name.gates": "portes du tamis",
     "plan.name.count.min": "nombre minimal de cas",
@@ -130,7 +133,10 @@ EN: dict[str, str] = {
         "(without any one of them, the others can):"
     ),
     "plan.conflict_one": "Conflict {n}: this constraint cannot hold:",
-    "plan.lift": "Lift at least one constraint of each conflict, for instance: {names}",
+    "plan.lift": (
+        "Lifting one constraint of each conflict, any one, makes a portfolio possible; "
+        "for instance: {names}"
+    ),
     "plan.name.gates": "the sieve's gates",
     "plan.name.count.min": "minimum number of cases",
     "plan.name.count.max": "maximum number of cases",
