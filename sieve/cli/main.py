@@ -146,17 +146,11 @@ def _demo_session() -> Path:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     """Save an SVG screenshot of one screen of the app (for the README)."""
     from sieve.app.screenshot import screenshot
+    from sieve.cli import checks
 
-    size = args.size.lower().split("x")
-    if len(size) != 2 or not all(part.isdigit() for part in size):
-        raise UsageError(t("cli.screenshot.bad_size", size=args.size))
-    written = screenshot(
-        session_path(args.session),
-        args.screen,
-        Path(args.out),
-        (int(size[0]), int(size[1])),
-        args.theme,
-    )
+    size, theme = checks.screen_size(args.size), checks.theme(args.theme)
+    target = checks.output_file(args.out)
+    written = screenshot(session_path(args.session), args.screen, target, size, theme)
     out(t("cli.screenshot.written", path=written) + "\n")
     return EXIT_OK
 
@@ -335,7 +329,9 @@ def _known_error(exc: Exception) -> str | None:
     if isinstance(exc, EditError):
         return t(exc.code, **exc.params)
     if isinstance(exc, OSError):
-        return f"{exc.filename or ''}: {exc.strerror or exc}"
+        from sieve.cli.checks import os_message
+
+        return os_message(exc)
     return None
 
 

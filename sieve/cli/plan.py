@@ -145,15 +145,16 @@ def _add_review(command: Callable) -> None:
 
 def robust(session, args: argparse.Namespace, write: Callable[[str], None]) -> int:
     """``sieve rank SESSION --robust``: the Monte Carlo analysis."""
+    from sieve.cli.checks import DRAWS_HIGH, in_range
     from sieve.plan.robust import analyse
     from sieve.render import plan as plan_report
 
-    if args.draws < 1:
-        raise UsageError(t("problem.value.range", key="--draws", low=1, high="∞", found=args.draws))
+    in_range("--draws", args.draws, 1, DRAWS_HIGH)
+    in_range("--seed", args.seed, 0, None)
     if not 0 <= args.spread < 1:
         raise UsageError(t("problem.value.range", key="--spread", low=0, high=1, found=args.spread))
-    if args.top is not None and args.top < 1:
-        raise UsageError(t("problem.value.range", key="--top", low=1, high="∞", found=args.top))
+    if args.top is not None:
+        in_range("--top", args.top, 1, len(session.cases))
     rob = analyse(session, draws=args.draws, seed=args.seed, top_k=args.top, spread=args.spread)
     if args.format == "json":
         write(plan_report.robust_json(session, rob))

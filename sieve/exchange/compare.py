@@ -43,7 +43,14 @@ def compare(paths: list[Path]) -> Comparison:
 
 
 def compare_tamis(all_tamis: list[Tamis]) -> Comparison:
+    """Rows of criteria that are the same across tamis, at most one per tamis in a row.
+
+    Provenance links first (an adopted criterion, even renamed, is its source's row),
+    then same ids; a link that would put two criteria of one tamis in one row is not
+    made, so a tamis's own criterion keeps its row beside the one it adopted.
+    """
     parent: dict[tuple[str, str], tuple[str, str]] = {}
+    columns: dict[tuple[str, str], set[int]] = {}
 
     def find(node: tuple[str, str]) -> tuple[str, str]:
         parent.setdefault(node, node)
@@ -52,18 +59,24 @@ def compare_tamis(all_tamis: list[Tamis]) -> Comparison:
             node = parent[node]
         return node
 
-    def union(a: tuple[str, str], b: tuple[str, str]) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
+    def union(shared: tuple[str, str], column: int, crit_id: str) -> None:
+        ra, rb = find(shared), find((str(column), crit_id))
+        if ra == rb:
+            return
+        held_a, held_b = columns.get(ra, set()), columns.get(rb, {column})
+        if held_a & held_b:  # one tamis twice in a row: keep them apart
+            return
+        parent[rb] = ra
+        columns[ra] = held_a | held_b
 
-    # criteria with the same id are the same criterion; provenance links the renamed
     for column, tamis in enumerate(all_tamis):
         for crit in tamis.criteria:
-            union(("", crit.id), (str(column), crit.id))
             origin = parse_origin(crit.origin)
             if origin is not None and origin[1] is not None:
-                union(("", origin[1]), (str(column), crit.id))
+                union(("", origin[1]), column, crit.id)
+    for column, tamis in enumerate(all_tamis):
+        for crit in tamis.criteria:
+            union(("", crit.id), column, crit.id)
     rows: dict[tuple[str, str], tuple[str, str, list[Any]]] = {}
     for column, tamis in enumerate(all_tamis):
         for crit in tamis.criteria:

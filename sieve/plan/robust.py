@@ -338,10 +338,8 @@ def _range(same, w0: float, ceiling: float, steps: int = 12) -> tuple[float, flo
     high: float | None = None
     previous = w0
     w = max(w0, precision)
-    while True:
-        w = w * 1.5 + precision
-        if w > ceiling:
-            break
+    while previous < ceiling:
+        w = min(w * 1.5 + precision, ceiling)  # the ceiling itself is the last step
         if not same(w):
             high = edge(previous, w)
             break

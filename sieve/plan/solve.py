@@ -310,17 +310,30 @@ def conflicts(inst: Instance, groups: Sequence[str] = GROUPS) -> list[str]:
 def conflict_sets(inst: Instance) -> list[list[str]]:
     """Every conflict to resolve before a portfolio exists, one irreducible set each.
 
-    After a conflict is found, its last group is lifted and the search goes on, until
-    the remaining groups are feasible: lifting the last group of every set is enough.
+    Named until lifting any one group of each set (every such choice) makes the rest
+    feasible: while some choice leaves the rest infeasible, the conflict left there
+    (which the choice did not touch, so a new one) is added. So the advice "lift at
+    least one constraint of each conflict" is true whichever ones are lifted.
     """
-    remaining = list(GROUPS)
+    import itertools
+
+    prog = _Programme(inst)
+    feasible: dict[frozenset[str], bool] = {}
+
+    def holds(lifted: frozenset[str]) -> bool:
+        if lifted not in feasible:
+            feasible[lifted] = prog.solve([g for g in GROUPS if g not in lifted]) is not None
+        return feasible[lifted]
+
     found: list[list[str]] = []
     while True:
-        conflict = conflicts(inst, remaining)
-        if not conflict:
+        for choice in itertools.product(*found):
+            lifted = frozenset(choice)
+            if not holds(lifted):
+                found.append(conflicts(inst, [g for g in GROUPS if g not in lifted]))
+                break
+        else:
             return found
-        found.append(conflict)
-        remaining.remove(conflict[-1])
 
 
 def calendar_order(inst: Instance, chosen: Iterable[int]) -> list[int]:
@@ -416,8 +429,10 @@ def reasons(inst: Instance, chosen: frozenset[int]) -> list[Reason]:
                 "broken": broken((chosen - {j}) | {i}),
             }
         elif len(chosen) < p.max_cases:
-            code = "out.lower_added"
-            params = {"score": score, "lowest": lowest, "broken": broken(chosen | {i})}
+            added = broken(chosen | {i})
+            # Nothing broken: it was left out because it adds nothing (a score of 0).
+            code = "out.lower_added" if added else "out.nothing_added"
+            params = {"score": score, "lowest": lowest, "broken": added}
         else:
             code, params = "out.lower", {"score": score, "lowest": lowest}
         out.append(Reason(c.key, False, code, params))

@@ -102,7 +102,8 @@ def plan_text(session: Session, result: PlanResult, lang: str | None = None) -> 
             out += ["", t(head, lang, n=n)]
             out += [f"  ✘ {conflict_message(by_id[g], lang)}" for g in found]
         if len(result.conflicts) > 1:
-            lift = ", ".join(t(f"plan.name.{c[-1]}", lang) for c in result.conflicts)
+            lifted = dict.fromkeys(c[-1] for c in result.conflicts)  # a group once
+            lift = ", ".join(t(f"plan.name.{g}", lang) for g in lifted)
             out += ["", t("plan.lift", lang, names=lift)]
         return "\n".join(out) + "\n"
     by_key = {c.key: c for c in result.instance.candidates}

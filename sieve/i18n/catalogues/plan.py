@@ -21,7 +21,10 @@ FR: dict[str, str] = {
         "(sans l'une d'elles, les autres le peuvent) :"
     ),
     "plan.conflict_one": "Conflit {n} : cette contrainte ne peut pas être tenue :",
-    "plan.lift": "Il faut lever au moins une contrainte de chaque conflit, par exemple : {names}",
+    "plan.lift": (
+        "Lever une contrainte de chaque conflit, n'importe laquelle, rend un portefeuille "
+        "possible ; par exemple : {names}"
+    ),
     # constraint names
     "plan.name.gates": "portes du tamis",
     "plan.name.count.min": "nombre minimal de cas",
@@ -86,6 +89,9 @@ FR: dict[str, str] = {
         "en plus, enfreindrait : {broken}"
     ),
     "plan.r.out.lower": "score {score}, sous tous les cas retenus (le plus bas : {lowest})",
+    "plan.r.out.nothing_added": (
+        "score {score} : l'ajouter n'augmenterait pas le total (le plus bas retenu : {lowest})"
+    ),
     "plan.c.calendar.count": "{count} cas au calendrier (de {min} à {max})",
     "plan.c.calendar.case-sessions": ("de {min} à {max} séances par cas (hors limites : {cases})"),
     "plan.c.calendar.budget": "{count} séances données aux cas (au plus {max})",
@@ -127,7 +133,10 @@ EN: dict[str, str] = {
         "(without any one of them, the others can):"
     ),
     "plan.conflict_one": "Conflict {n}: this constraint cannot hold:",
-    "plan.lift": "Lift at least one constraint of each conflict, for instance: {names}",
+    "plan.lift": (
+        "Lifting one constraint of each conflict, any one, makes a portfolio possible; "
+        "for instance: {names}"
+    ),
     "plan.name.gates": "the sieve's gates",
     "plan.name.count.min": "minimum number of cases",
     "plan.name.count.max": "maximum number of cases",
@@ -185,6 +194,9 @@ EN: dict[str, str] = {
         "score {score}, below every chosen case (lowest: {lowest}); added, it would break: {broken}"
     ),
     "plan.r.out.lower": "score {score}, below every chosen case (lowest: {lowest})",
+    "plan.r.out.nothing_added": (
+        "score {score}: adding it would not raise the total (lowest chosen: {lowest})"
+    ),
     "plan.c.calendar.count": "{count} cases in the calendar ({min} to {max})",
     "plan.c.calendar.case-sessions": "{min} to {max} sessions per case (outside: {cases})",
     "plan.c.calendar.budget": "{count} sessions given to cases (at most {max})",
