@@ -387,7 +387,11 @@ def test_random_edit_pairs_merge_with_both_sides_or_a_visible_conflict(scenario)
     status, merged, err = merge(name, texts)
     assert "Traceback" not in err
     deletes = any(e.kind == "delete" for side in sides.values() for e in side)
-    if clash is None and not deletes:
+    # tomlkit cannot keep some documents byte for byte (a date inside an inline table,
+    # found by this test): the driver then merges by lines, and adjacent changes make a
+    # visible conflict. That is safe; any other refusal of a clean pair is a bug.
+    by_lines = "tomlkit cannot keep this file byte for byte" in err
+    if clash is None and not deletes and not by_lines:
         assert status == 0, err
     if status == 0:
         assert clash is None
