@@ -240,8 +240,12 @@ class SieveApp(App[int]):
     def action_help(self) -> None:
         from sieve.app.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        names = {item.name: item.title_key for item in SCREENS}
+        title = names.get(self.current_mode) if not screen.is_modal else None
+        self.push_screen(HelpScreen(screen, t(title) if title else ""))
 
     def action_toggle_blind(self) -> None:
         self.set_blind(not self.blind)
@@ -314,16 +318,20 @@ class SieveApp(App[int]):
             tamis = session.tamis
             self.tamis_baseline[tamis.path] = (tamis.version, tamis.digest)
 
-    def set_score(self, scorer: str, key: str, criterion: str, level: int | None) -> None:
-        """Record a level (``None``: abstain) and save it in the background."""
+    def set_score(self, scorer: str, key: str, criterion: str, level: int | None) -> bool:
+        """Record a level (``None``: abstain) and save it in the background.
+
+        Returns ``False`` when the level was refused (the user was told why).
+        """
         assert self.workbench is not None
         try:
             edit = self.workbench.set_score(scorer, key, criterion, level)
         except EditError as exc:
             self.notify(t(exc.code, **exc.params), severity="error")
-            return
+            return False
         if edit is not None:
             self.edited(edit)
+        return True
 
     def set_note(self, scorer: str, key: str, text: str | None) -> None:
         assert self.workbench is not None

@@ -125,10 +125,10 @@ async def test_blind_matrix_neither_splits_nor_marks_sifted_cases(workspace):
         assert [(k, c) for k, c, _ in rows] == [("subject", None), ("case", "a/y"), ("case", "a/x")]
         assert not any("✗" in text for _k, _c, text in rows)
         assert not any(r.sifted for r in matrix.rows)
-        await pilot.press("s")  # Ana's own view: her 0 on the gate is not marked either
+        await pilot.press("s")  # Ana's view: blind hides her levels too (issue 10.5)
         await pilot.pause()
         rows = shown(matrix)
-        assert rows[1][1] == "a/y" and "0" in rows[1][2].split()
+        assert rows[1][1] == "a/y" and "0" not in rows[1][2].split()
         assert not any("✗" in text for _k, _c, text in rows)
 
 

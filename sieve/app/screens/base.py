@@ -1,10 +1,11 @@
-"""The base of every main screen: it repaints from the workbench when asked."""
+"""The base of every main screen (it repaints from the workbench when asked) and of dialogs."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.screen import Screen
+from textual.await_complete import AwaitComplete
+from textual.screen import ModalScreen, Screen, ScreenResultType
 
 if TYPE_CHECKING:
     from sieve.app.app import SieveApp
@@ -52,3 +53,27 @@ class SieveScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.refresh_view()
+
+
+class AnsweredOnce:
+    """A screen that answers once: a second ``dismiss`` (a key burst) is ignored.
+
+    Keys typed faster than a repaint are all queued before the first one is handled:
+    two Enters on a form's last field submit it twice, and the second ``dismiss``
+    would run the answer's callback again and pop the screen under the dialog
+    (``ScreenStackError: Can't pop screen``). Only the first answer counts, and only
+    while the screen is the one on top.
+    """
+
+    answered = False
+    """Whether the screen has answered (it is being popped)."""
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self.answered or not self.is_active:  # type: ignore[attr-defined]
+            return AwaitComplete.nothing()
+        self.answered = True
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+class Dialog(AnsweredOnce, ModalScreen[ScreenResultType]):
+    """A modal dialog answered once (every dialog of the app derives from it)."""

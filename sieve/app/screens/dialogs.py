@@ -2,7 +2,8 @@
 
 - :class:`ReloadDialog` (``bool``): files changed on disk, reload them?
 - :class:`NoteDialog` (``str | None``): a scorer's note; ``None`` when cancelled.
-- :class:`CellDetail`: every scorer's level and note for a cell, and the scale.
+- :class:`CellDetail`: every scorer's level and note for a cell, and the scale (blind:
+  hidden, but for the scorer who is scoring).
 """
 
 from __future__ import annotations
@@ -13,16 +14,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from sieve.app.bindings import localize
+from sieve.app.screens.base import Dialog
 from sieve.app.text import plain
 from sieve.engine.evaluate import explain
 from sieve.i18n import number, t
 
 
-class ReloadDialog(ModalScreen[bool]):
+class ReloadDialog(Dialog[bool]):
     """Files changed on disk: reload (``True``) or keep what is shown (``False``).
 
     Bindings:
@@ -65,7 +66,7 @@ class ReloadDialog(ModalScreen[bool]):
         self.dismiss(value)
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(Dialog[str | None]):
     """Write a scorer's note on a subject or a case; empty removes it.
 
     Bindings:
@@ -107,7 +108,7 @@ class NoteDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class CellDetail(ModalScreen[None]):
+class CellDetail(Dialog[None]):
     """One cell: the criterion, the scale's anchored levels, every scorer's level and note.
 
     Bindings:
@@ -118,11 +119,13 @@ class CellDetail(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter,q", "close", "app.key.close")]
 
-    def __init__(self, key: str, criterion: str) -> None:
+    def __init__(self, key: str, criterion: str, own: str | None = None) -> None:
         super().__init__()
         localize(self)
         self.key = key
         self.criterion = criterion
+        self.own = own
+        """The scorer whose level and note stay shown in blind mode (scoring), or ``None``."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide"):
@@ -169,7 +172,8 @@ class CellDetail(ModalScreen[None]):
             text.append("  ")
             text.append_text(plain(scorer.name))
             text.append(t("app.colon"))
-            if blind:
+            hidden = blind and scorer_id != self.own
+            if hidden:
                 text.append("░", style="dim")
             elif level is None:
                 text.append(t("app.detail.abstained"), style="dim")
@@ -179,7 +183,7 @@ class CellDetail(ModalScreen[None]):
                 text.append_text(plain(crit.scale.levels[level]))
                 text.append(")")
             note = session.notes.get(scorer_id, {}).get(self.key)
-            if note:
+            if note and not hidden:
                 text.append("\n    « ")
                 text.append_text(plain(note, style="italic"))
                 text.append(" »")
@@ -197,7 +201,7 @@ class CellDetail(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ScorerPicker(ModalScreen[str | None]):
+class ScorerPicker(Dialog[str | None]):
     """Choose a scorer in a list (quicker than cycling through 25 people).
 
     Bindings:

@@ -21,17 +21,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
 from sieve.app.bindings import localize
-from sieve.app.screens.base import SieveScreen
+from sieve.app.screens.base import Dialog, SieveScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import t
 
 
-class AdoptDialog(ModalScreen[bool]):
+class AdoptDialog(Dialog[bool]):
     """Confirm adopting one criterion: ``True`` to adopt.
 
     Bindings:

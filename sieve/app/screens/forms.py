@@ -17,10 +17,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from sieve.app.bindings import localize
+from sieve.app.screens.base import Dialog
 from sieve.i18n import t
 
 
@@ -38,7 +38,7 @@ class Field:
     """(prompt, value) pairs: a choice instead of a text input."""
 
 
-class FormDialog(ModalScreen[dict[str, str] | None]):
+class FormDialog(Dialog[dict[str, str] | None]):
     """A small form: Enter in the last field (or OK) answers; Escape cancels.
 
     Bindings:
@@ -137,7 +137,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """A yes/no question; ``True`` only for an explicit yes.
 
     Bindings:
@@ -182,7 +182,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(value)
 
 
-class TagsDialog(ModalScreen[list[str] | None]):
+class TagsDialog(Dialog[list[str] | None]):
     """Tick the items that apply; Enter answers the ticked ids, Escape cancels.
 
     Bindings:

@@ -71,9 +71,16 @@ class MatrixScreen(SieveScreen):
         session = wb.evaluation.session
         if self.scorer is not None and self.scorer not in session.scorers:
             self.scorer = None
-        self.matrix.show(wb.evaluation, self.scorer, self.sieve.blind)
+        self.matrix.show(wb.evaluation, self.shown_scorer(), self.sieve.blind)
         self._update_bar()
         self._update_legend()
+
+    def shown_scorer(self) -> str | None:
+        """Whose levels the cells show: blind, nobody's but the scorer's own while scoring
+        (a person's view would show what the group is not to see yet)."""
+        if self.sieve.blind and not self.editable:
+            return None
+        return self.scorer
 
     def _update_bar(self) -> None:
         wb = self.sieve.workbench
@@ -189,7 +196,8 @@ class MatrixScreen(SieveScreen):
     def on_matrix_view_cell_selected(self, event: MatrixView.CellSelected) -> None:
         from sieve.app.screens.dialogs import CellDetail
 
-        self.app.push_screen(CellDetail(event.key, event.criterion.id))
+        own = self.scorer if self.editable else None
+        self.app.push_screen(CellDetail(event.key, event.criterion.id, own))
 
     def action_next_scorer(self) -> None:
         wb = self.sieve.workbench
@@ -203,7 +211,13 @@ class MatrixScreen(SieveScreen):
         else:
             i = ids.index(self.scorer) + 1
             self.scorer = ids[i] if i < len(ids) else (ids[0] if self.editable else None)
+        self._tell_blind()
         self.update_view()
+
+    def _tell_blind(self) -> None:
+        """Say why a person's view shows nothing in blind mode."""
+        if self.scorer is not None and self.shown_scorer() is None:
+            self.notify(t("app.blind.person_hidden"), timeout=3)
 
     def action_choose_scorer(self) -> None:
         from sieve.app.screens.dialogs import ScorerPicker
@@ -215,6 +229,7 @@ class MatrixScreen(SieveScreen):
         def chosen(scorer: str | None) -> None:
             if scorer is not None:
                 self.scorer = scorer
+                self._tell_blind()
                 self.update_view()
 
         names = {sid: s.name for sid, s in wb.session.scorers.items()}

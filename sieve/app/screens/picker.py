@@ -12,12 +12,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve.app.bindings import localize
+from sieve.app.screens.base import AnsweredOnce
 from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import t
 
 
-class SessionPicker(Screen[Path | None]):
+class SessionPicker(AnsweredOnce, Screen[Path | None]):
     """A list of session files; Enter opens one, Escape quits.
 
     Bindings:

@@ -25,12 +25,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve.app.bindings import localize
-from sieve.app.screens.base import SieveScreen
+from sieve.app.screens.base import Dialog, SieveScreen
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
@@ -51,7 +50,7 @@ def _mark(ok: bool) -> Text:
     return Text("✔ " if ok else "✘ ", style="green" if ok else "bold red")
 
 
-class DecisionDialog(ModalScreen[tuple[str, list[str]] | None]):
+class DecisionDialog(Dialog[tuple[str, list[str]] | None]):
     """Ask for the rationale of a decision and who was there.
 
     Bindings:

@@ -3,8 +3,9 @@
 Bindings:
     | Key | Description |
     | :- | :- |
-    | 0-9 | Record this level for the scorer in the cursor's cell (so the digit
-      keys of the other screens do not work here: escape leaves). |
+    | 0-9 | Record this level for the scorer in the cursor's cell, then move to the
+      line's next cell (the digit keys of the other screens do not work here:
+      escape leaves). |
     | escape | Leave scoring, back to the previous screen. |
     | delete, backspace | Abstain (remove the scorer's level). |
     | n | Write the scorer's note on the subject or case. |
@@ -36,7 +37,7 @@ class ScoringScreen(MatrixScreen):
         Binding("b", "app.toggle_blind", "app.key.blind"),
         Binding("g", "noop", show=False),
         # digits are levels here: screen bindings come before the app's screen keys
-        *(Binding(str(d), f"level({d})", show=False) for d in range(10)),
+        *(Binding(str(d), f"level({d})", "app.help.keys.digit", show=False) for d in range(10)),
     ]
 
     editable = True
@@ -60,23 +61,26 @@ class ScoringScreen(MatrixScreen):
         self.sieve.action_show(previous if previous not in (None, "scoring") else "matrix")
 
     def action_level(self, level: int) -> None:
-        self.record(level)
+        # a level costs one key: the cursor moves on to the line's next cell
+        if self.record(level):
+            self.matrix.next_cell_of_row()
 
-    def record(self, level: int | None) -> None:
-        """Record ``level`` (``None``: abstain) in the cursor's cell for the scorer."""
+    def record(self, level: int | None) -> bool:
+        """Record ``level`` (``None``: abstain) in the cursor's cell for the scorer;
+        ``True`` when it was recorded (the cursor stays on its cell, wherever it moved)."""
         matrix = self.matrix
         key, crit = matrix.current_key(), matrix.current_criterion
         if self.scorer is None or crit is None:
-            return
+            return False
         if key is None:
             self.notify(t("app.scoring.need_case"), severity="warning", timeout=3)
-            return
+            return False
         if level is not None and level > crit.scale.top:
             self.notify(
                 t("app.scoring.too_high", top=crit.scale.top), severity="warning", timeout=3
             )
-            return
-        self.sieve.set_score(self.scorer, key, crit.id, level)
+            return False
+        return self.sieve.set_score(self.scorer, key, crit.id, level)
 
     def action_abstain(self) -> None:
         self.record(None)

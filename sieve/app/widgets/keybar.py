@@ -29,6 +29,9 @@ class KeyBar(Static):
     }
     """
 
+    dropped: tuple[tuple[str, str], ...] = ()
+    """(key, words) of the screen's keys the line had no room for (the help lists them)."""
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._changed)
         self._changed(self.screen)
@@ -65,9 +68,11 @@ class KeyBar(Static):
         entries = line([palette])
         if length(entries) > width:
             entries = line([])
+        dropped = []
         while keys and length(entries) > width:
-            keys.pop()
+            dropped.insert(0, keys.pop()[:2])
             entries = line([])
+        self.dropped = tuple(dropped)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         for i, (key, words, enabled) in enumerate(entries):
             text.append(f" {key} ", style="bold reverse")

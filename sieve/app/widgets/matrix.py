@@ -132,15 +132,19 @@ class MatrixView(ScrollView, can_focus=True):
         if longest != self._longest:
             self._longest = longest
             same_shape = False  # the label column's width changes: repaint it all
+        here = self.current_row
         self.columns = columns
         self.codes = column_codes(columns)
         self.rows = rows
         if not same_shape:
             self._cache.clear()
+            self._follow(here)
             self._clamp_cursor()
             self.virtual_size = Size(self._fixed_width() + len(columns) * CELL_WIDTH, len(rows) + 1)
             self.repainted_lines = len(rows) + 1
             self.refresh()
+            if here is not None:
+                self._scroll_to_cursor()
             return
         changed = [i for i, (a, b) in enumerate(zip(rows, old, strict=True)) if a != b]
         if self.cursor_row not in changed:
@@ -183,6 +187,36 @@ class MatrixView(ScrollView, can_focus=True):
                     self._set_cursor(self.cursor_row, j)
 
     # -- cursor ----------------------------------------------------------------------
+
+    def _follow(self, row: MatrixRow | None) -> None:
+        """Keep the cursor on ``row``'s line after the rows moved (a case that passes its
+        gates goes up): the same case, or the same subject's line (in its section if it
+        is still there), so that the next key edits the cell the cursor was on."""
+        if row is None or row.kind == SECTION:
+            return
+        if row.kind == CASE:
+            found = [i for i, r in enumerate(self.rows) if r.case == row.case]
+        else:
+            found = [
+                i for i, r in enumerate(self.rows) if r.kind == SUBJECT and r.subject == row.subject
+            ]
+            found.sort(key=lambda i: self.rows[i].sifted != row.sifted)
+        if found:
+            self.cursor_row = found[0]
+
+    def next_cell_of_row(self) -> bool:
+        """Move right to the next cell that the cursor's line scores (a subject's line:
+        the subject criteria; a case's line: the angle criteria), as a spreadsheet moves
+        on after an entry; ``False`` when the cursor is on the line's last one."""
+        row = self.current_row
+        if row is None or row.kind == SECTION:
+            return False
+        on_angle = row.kind == CASE
+        for j in range(self.cursor_col + 1, len(self.columns)):
+            if self.columns[j].on_angle == on_angle:
+                self._set_cursor(self.cursor_row, j)
+                return True
+        return False
 
     def _clamp_cursor(self) -> None:
         self.cursor_col = max(0, min(self.cursor_col, len(self.columns) - 1))
