@@ -24,3 +24,14 @@ def literal(text: str, one_line: bool = True) -> str:
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def slug(name: str) -> str:
+    """An id made from a name, accents folded: ``Propreté des rues`` gives ``proprete-des-rues``.
+
+    Letters without an ASCII form (``李``) are dropped; the result may be empty.
+    """
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")

@@ -238,9 +238,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("--size", default="120x36", help=t("cli.screenshot.size"))
     shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
 
-    from sieve.cli import exchange, plan
+    from sieve.cli import exchange, new, plan
 
-    exchange.register(command)  # each group of commands registers itself the same way
+    new.register(command)  # each group of commands registers itself the same way
+    exchange.register(command)
     plan.register(command)
 
     top.epilog = t("cli.commands", names=", ".join(commands))

@@ -9,26 +9,13 @@ breaks the protocol; 2 bad input.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import sys
 from collections.abc import Callable
 
+from sieve.cli.checks import iso_date
 from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
 from sieve.cli.sessions import open_session
 from sieve.i18n import t
-from sieve.load.bounds import DATE_HIGH, DATE_LOW
-
-
-def _date(value: str | None) -> _dt.date | None:
-    if value is None:
-        return None
-    try:
-        date = _dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(t("cli.error.bad_date", value=value)) from None
-    if not DATE_LOW <= date <= DATE_HIGH:
-        raise UsageError(t("cli.error.date_range", value=value, low=DATE_LOW, high=DATE_HIGH))
-    return date
 
 
 def register(command: Callable[[str, Callable], argparse.ArgumentParser]) -> None:
@@ -82,7 +69,7 @@ def _add_decide(command: Callable) -> None:
             args.cases,
             args.rationale,
             args.present or (),
-            date=_date(args.date),
+            date=iso_date(args.date),
             ident=args.id,
         )
         print(t("cli.decide.written", id=ident, path=path))
@@ -129,7 +116,7 @@ def _add_review(command: Callable) -> None:
 
         session = open_session(args.session)
         path = record_review(
-            session, args.decision, args.case, args.level, args.note or "", _date(args.date)
+            session, args.decision, args.case, args.level, args.note or "", iso_date(args.date)
         )
         print(t("cli.review.written", case=args.case, path=path))
         return EXIT_OK

@@ -43,6 +43,7 @@ from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.stakeholder_map import ego_text, grid_text
 from sieve.i18n import number, percent, t
 from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
+from sieve.text import slug
 from sieve.workbench import EDITS as edit
 
 if TYPE_CHECKING:
@@ -61,15 +62,6 @@ COLUMNS = (
     ("quadrant", 10),
     ("!", 3),
 )
-
-
-def slug(name: str) -> str:
-    """An id made from a name: ``Zoé Martin`` gives ``zoe-martin``."""
-    import re
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 class StakeholdersScreen(EditingScreen):
