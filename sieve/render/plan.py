@@ -9,14 +9,24 @@ from sieve.model import OUTCOME_TOP, Session
 from sieve.plan.calendar import Calendar
 from sieve.plan.instance import Status
 from sieve.plan.solve import PlanResult
+from sieve.render.names import case_title, person_name, titled_list
 from sieve.text import literal
 
+#: The parameters of a constraint or a reason that hold case keys or subject ids.
+_NAMED = ("cases", "subjects", "instead")
 
-def words(params: dict, lang: str | None) -> dict:
-    """Parameters ready for a message: numbers per language, constraint ids as names."""
+
+def words(params: dict, lang: str | None, session: Session | None = None) -> dict:
+    """Parameters ready for a message: numbers per language, constraint ids as names.
+
+    With ``session``, case keys and subject ids are given as their titles (a screen);
+    without, as keys (the command line, whose keys a user types back).
+    """
     out = {}
     for key, value in params.items():
-        if key == "broken":
+        if session is not None and key in _NAMED and isinstance(value, str):
+            value = literal(titled_list(session, value))
+        elif key == "broken":
             value = ", ".join(t(f"plan.name.{g}", lang) for g in value)
         elif isinstance(value, bool):
             pass
@@ -30,13 +40,13 @@ def words(params: dict, lang: str | None) -> dict:
     return out
 
 
-def status_message(status: Status, lang: str | None = None) -> str:
-    """A constraint measured on a portfolio or a calendar, worded."""
-    return t(f"plan.c.{status.id}", lang, **words(status.params, lang))
+def status_message(status: Status, lang: str | None = None, session: Session | None = None) -> str:
+    """A constraint measured on a portfolio or a calendar, worded (titled with ``session``)."""
+    return t(f"plan.c.{status.id}", lang, **words(status.params, lang, session))
 
 
-def conflict_message(status: Status, lang: str | None) -> str:
-    return t(f"plan.x.{status.id}", lang, **words(status.params, lang))
+def conflict_message(status: Status, lang: str | None, session: Session | None = None) -> str:
+    return t(f"plan.x.{status.id}", lang, **words(status.params, lang, session))
 
 
 def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
@@ -316,15 +326,17 @@ def robust_json(session: Session, rob) -> str:
 # -- the journal -------------------------------------------------------------------------------
 
 
-def journal_text(session: Session, lang: str | None = None) -> str:
+def journal_text(session: Session, lang: str | None = None, titles: bool = False) -> str:
+    """The journal; with ``titles``, cases are named by their titles (a screen), else by key."""
     from sieve.plan.journal import compare
+
+    def case_name(key: str) -> str:
+        return literal(case_title(session, key) if titles else key)
 
     out = [t("journal.title", lang, title=literal(session.title)), ""]
     if not session.decisions:
         out.append(t("journal.empty", lang))
         return "\n".join(out) + "\n"
-    names = {**{k: v.name for k, v in session.stakeholders.items()}}
-    names.update({k: v.name for k, v in session.scorers.items()})
     for d in session.decisions:
         line = t(
             "journal.decision",
@@ -338,13 +350,13 @@ def journal_text(session: Session, lang: str | None = None) -> str:
             line += f"  ⚠ {t('journal.tamis_changed', lang, version=session.tamis.version)}"
         out.append(line)
         if d.present:
-            who = ", ".join(literal(names.get(p, p)) for p in d.present)
+            who = ", ".join(literal(person_name(session, p)) for p in d.present)
             out.append("  " + t("journal.present", lang, names=who))
         out.append("  " + t("journal.rationale", lang, text=literal(d.rationale)))
-        head = [
-            t(f"journal.col.{c}", lang)
-            for c in ("case", "score", "rank", "flags", "disputed", "outcome")
-        ]
+        columns = ["case", "score", "rank", "flags", "disputed", "outcome"]
+        if titles:  # a title is long: last, so that the figures stay in view
+            columns.append(columns.pop(0))
+        head = [t(f"journal.col.{c}", lang) for c in columns]
         rows = []
         for s in d.snapshots:
             outcome = "–"
@@ -352,17 +364,16 @@ def journal_text(session: Session, lang: str | None = None) -> str:
                 outcome = f"{s.outcome}/{OUTCOME_TOP} {t(f'outcome.{s.outcome}', lang)}"
                 if s.outcome_note:
                     outcome += f" — {literal(s.outcome_note)}"
-            rows.append(
-                [
-                    literal(s.case),
-                    number(s.score, lang),
-                    str(s.rank) if s.rank else "–",
-                    ", ".join(t(f"flag.{f}", lang) for f in s.flags),
-                    " ".join(literal(x) for x in s.disputed),
-                    outcome,
-                ]
-            )
-        out += ["", *_table(head, rows, {1, 2}), ""]
+            row = [
+                case_name(s.case),
+                number(s.score, lang),
+                str(s.rank) if s.rank else "–",
+                ", ".join(t(f"flag.{f}", lang) for f in s.flags),
+                " ".join(literal(x) for x in s.disputed),
+                outcome,
+            ]
+            rows.append(row[1:] + row[:1] if titles else row)
+        out += ["", *_table(head, rows, {0, 1} if titles else {1, 2}), ""]
     cmp = compare(session.decisions)
     out.append(t("journal.compare", lang))
     if not cmp.pairs:
@@ -387,7 +398,7 @@ def journal_text(session: Session, lang: str | None = None) -> str:
                     "journal.compare.case",
                     lang,
                     decision=decision,
-                    case=literal(case),
+                    case=case_name(case),
                     score=number(score, lang),
                     level=level,
                     top=OUTCOME_TOP,

@@ -203,27 +203,29 @@ async def test_rename_with_a_bad_id_keeps_the_form_open_with_the_error(workspace
 
 
 @sync
-async def test_decision_with_an_unknown_person_asks_again_with_the_text_kept(workspace):
-    from textual.widgets import Input, Static
+async def test_a_refused_decision_asks_again_with_the_text_and_the_ticks_kept(workspace):
+    from textual.widgets import Input, SelectionList, Static
 
-    from sieve.app.screens.portfolio import DecisionDialog
+    from sieve.app.screens.decision import DecisionDialog
 
     path = workspace(FIVE_CASES_PORTFOLIO)
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7", "d")
-        await pilot.press(*"Choix du groupe", "enter", *"x zorro", "enter")
+        await pilot.press("enter", "space", "enter")  # no rationale; x ticked
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, DecisionDialog)
-        assert [i.value for i in dialog.query(Input)] == ["Choix du groupe", "x zorro"]
+        assert dialog.query_one(SelectionList).selected == ["x"]
         error = str(dialog.query_one("#decide-error", Static).render())
-        assert error.startswith("`zorro`")
+        assert "raison" in error
         assert app.workbench.session.decisions == ()
-        await pilot.press("tab", "ctrl+u", "x", "enter")
+        dialog.query_one(Input).focus()
+        await pilot.press(*"Choix du groupe", "enter", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, DecisionDialog)
-        assert len(app.workbench.session.decisions) == 1
+        (decision,) = app.workbench.session.decisions
+        assert decision.present == ("x",)
 
 
 @sync

@@ -52,8 +52,8 @@ def test_rank_json_contract(capsys):
     assert data["session"] == "mulhouse-carte-max"
     assert data["tamis"] == {"id": "transfo", "version": 1}
     keys = {
-        "case", "subject", "angle", "rank", "score", "complete", "sifted_out",
-        "failed_gates", "attention", "flags", "disputed",
+        "case", "subject", "angle", "subject_title", "angle_title", "rank", "score",
+        "complete", "sifted_out", "failed_gates", "attention", "flags", "disputed",
     }  # fmt: skip
     ranked = [c for c in data["cases"] if c["rank"] is not None]
     sifted = [c for c in data["cases"] if c["sifted_out"]]
@@ -84,7 +84,7 @@ def test_rank_other_formats(fmt, capsys):
     assert code == 0
     assert "carte-participative/kiosque" in out
     if fmt == "csv":
-        assert out.splitlines()[0].startswith("case,subject,angle,rank,score")
+        assert out.splitlines()[0].startswith("case,subject,angle,subject_title,angle_title,rank")
     if fmt == "md":
         assert out.splitlines()[2].startswith("| rang |")
 
