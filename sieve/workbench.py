@@ -35,6 +35,7 @@ from sieve.locations import read_regular, workspace_of
 from sieve.model import CASE_SEPARATOR, Session, Tamis
 from sieve.save import cases as _case_edits
 from sieve.save import layout as _edit_layout
+from sieve.save import meta as _meta_edits
 from sieve.save import people as _people_edits
 from sieve.save import plan as plan_edits
 from sieve.save import tamis as _tamis_edits
@@ -58,7 +59,7 @@ NOTE = "note"
 EDITS = SimpleNamespace(
     **{
         name: value
-        for module in (_edit_layout, _tamis_edits, _case_edits, _people_edits)
+        for module in (_edit_layout, _tamis_edits, _case_edits, _people_edits, _meta_edits)
         for name, value in vars(module).items()
         if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
     }

@@ -29,6 +29,11 @@ FR: dict[str, str] = {
     "edit.has_scores": (
         "{count} note(s) existent pour {kind} `{id}` : confirmez pour les supprimer aussi"
     ),
+    "edit.scorer_related": (
+        "`{id}` est relié·e à d'autres sur la carte des parties prenantes : "
+        "retirez d'abord ces relations (écran 0)"
+    ),
+    "edit.date_range": "date hors limites : attendu entre {low} et {high}",
     "edit.has_refs": (
         "{kind} `{id}` a {scores} niveau(x) et {notes} remarque(s) : "
         "confirmez pour les supprimer aussi"
@@ -69,6 +74,10 @@ EN: dict[str, str] = {
     "edit.not_gate": "criterion `{criterion}` is a score: it has no `pass_at`",
     "edit.last_criterion": "`{criterion}` is the last criterion: a tamis keeps at least one",
     "edit.has_scores": "{count} score(s) exist for {kind} `{id}`: confirm to remove them too",
+    "edit.scorer_related": (
+        "`{id}` is tied to others on the stakeholder map: remove those relations first (screen 0)"
+    ),
+    "edit.date_range": "date out of range: expected between {low} and {high}",
     "edit.has_refs": (
         "{kind} `{id}` has {scores} level(s) and {notes} note(s): confirm to remove them too"
     ),
