@@ -415,6 +415,12 @@ class Workbench:
         self.edit_files(operation)
         return adopted
 
+    def sessions_nearby(self) -> list[Path]:
+        """The session files of the open session's workspace (its ``sessions/`` folder)."""
+        from sieve.load.session import find_sessions
+
+        return find_sessions(workspace_of(self.path))
+
     def other_tamis(self) -> tuple[list[Tamis], list[Path]]:
         """The other tamis of the workspace's ``criteria/`` folder, and the invalid ones.
 

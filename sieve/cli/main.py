@@ -20,9 +20,10 @@ from sieve.cli.common import (
     out,
     print_problems,
 )
-from sieve.cli.sessions import find_sessions, open_session, session_path
+from sieve.cli.sessions import open_session, session_path
 from sieve.errors import SieveError
 from sieve.i18n import t
+from sieve.load.session import find_sessions
 
 # -- commands -----------------------------------------------------------------------
 

@@ -7,20 +7,7 @@ from pathlib import Path
 from sieve.cli.common import UsageError, err
 from sieve.errors import SieveError
 from sieve.i18n import t
-
-
-def find_sessions(folder: Path) -> list[Path]:
-    """Session files in a folder and in its ``sessions/`` sub-folder."""
-    from sieve.load.fields import read_toml
-    from sieve.load.session import detect_kind
-
-    found = []
-    for place in (folder, folder / "sessions"):
-        for path in sorted(place.glob("*.toml")):
-            data, _ = read_toml(path)
-            if data is not None and detect_kind(data) == "session":
-                found.append(path)
-    return found
+from sieve.load.session import find_sessions
 
 
 def session_path(raw: str | None) -> Path:

@@ -458,6 +458,17 @@ def detect_kind(data: dict) -> str:
     return "unknown"
 
 
+def find_sessions(folder: Path) -> list[Path]:
+    """Session files in a folder and in its ``sessions/`` sub-folder."""
+    found = []
+    for place in (folder, folder / "sessions"):
+        for path in sorted(place.glob("*.toml")):
+            data, _ = read_toml(path)
+            if data is not None and detect_kind(data) == "session":
+                found.append(path)
+    return found
+
+
 def check_file(path: Path) -> list[Problem]:
     """Every problem of one file, whatever its kind (a session brings its tamis)."""
     path = Path(path)

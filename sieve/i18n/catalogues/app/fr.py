@@ -236,6 +236,50 @@ FR: dict[str, str] = {
     "app.cases.field.title": "Titre",
     "app.cases.field.methods": "Méthodes, séparées par des virgules",
     # the app's exchange screen
+    "app.guide.title": "Pour commencer :",
+    "app.guide.intro": (
+        "Cette session n'a encore aucun cas pratique. Voici les étapes, chacune avec sa touche :"
+    ),
+    "app.guide.people": (
+        "la session : titre, ville, date, et les personnes qui notent (a : ajouter)"
+    ),
+    "app.guide.subjects": "les sujets candidats (a : ajouter un sujet)",
+    "app.guide.angles": "leurs angles d'attaque (n : ajouter un angle au sujet choisi)",
+    "app.guide.score": "noter : un chiffre par case, pour chaque personne (S : qui note)",
+    "app.guide.rank": "le classement ; puis 7 le portefeuille, ? l'aide de chaque écran",
+    "app.guide.hint": (
+        "Chaque modification est enregistrée aussitôt, u l'annule · Entrée ou Échap : la matrice"
+    ),
+    "app.guide.key.close": "fermer",
+    "app.screen.session": "Session",
+    "app.help.session": (
+        "le titre, la ville, la date et les personnes qui notent ; ouvrir une autre session"
+    ),
+    "app.session.key.edit": "titre, ville, date",
+    "app.session.key.add": "ajouter une personne",
+    "app.session.key.rename": "renommer",
+    "app.session.key.remove": "retirer",
+    "app.session.key.open": "autre session",
+    "app.session.scorers": "Les personnes qui notent",
+    "app.session.title": "Titre",
+    "app.session.city": "Ville",
+    "app.session.date": "Date",
+    "app.session.date_field": "Date (AAAA-MM-JJ)",
+    "app.session.tamis": "Tamis",
+    "app.session.file": "Fichier",
+    "app.session.given": "{scores} niveau(x), {notes} remarque(s)",
+    "app.session.none": "Personne ne note encore : a pour ajouter une personne.",
+    "app.session.edit_title": "La session",
+    "app.session.name": "Nom",
+    "app.session.id": "Identifiant (vide : tiré du nom)",
+    "app.session.add_title": "Ajouter une personne qui note",
+    "app.session.rename_title": "Renommer `{id}` (l'identifiant et les niveaux restent)",
+    "app.session.remove": "Retirer {name} des personnes qui notent ?",
+    "app.session.remove_refs": (
+        "Ses {scores} niveau(x) et {notes} remarque(s) seront supprimés aussi."
+    ),
+    "app.session.no_other": "aucune autre session dans cet espace de travail",
+    "app.session.opened": "session ouverte : {title}",
     "app.screen.exchange": "Échange",
     "app.help.exchange": "notre tamis face à ceux des autres villes ; adopter un critère",
     "app.exchange.title": "Échange entre villes",
