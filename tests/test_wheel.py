@@ -181,3 +181,13 @@ def test_the_exchange_screen_shows_every_shipped_tamis(installed):
     assert "Échange entre villes" in text
     for one in tamis:
         assert f"{one['id']}@{one['version']}" in text, (one["id"], text[:400])
+
+
+def test_new_copies_the_shipped_tamis_from_the_package(installed):
+    made = installed.cwd / "lyon"
+    argv = ["new", made, "--city", "Lyon", "--title", "Propreté des rues", "--scorer", "Ana"]
+    _ok(installed.sieve(*argv))
+    copied = made / "criteria" / "transfo.toml"
+    assert copied.read_bytes() == (PROJECT / "criteria" / "transfo.toml").read_bytes()
+    check = _ok(installed.sieve("check", *sorted((made / "sessions").glob("*.toml"))))
+    assert "valide" in check.stdout
