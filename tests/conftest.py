@@ -341,6 +341,12 @@ def french() -> None:
     i18n.set_lang("fr")
 
 
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path_factory, monkeypatch) -> None:
+    """No test writes into the user's data folder (the example's copy): a temporary one."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> WorkspaceMaker:
     """Write a workspace; return the session's path.

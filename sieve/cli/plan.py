@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sieve.cli.checks import iso_date
 from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
-from sieve.cli.sessions import open_session
+from sieve.cli.sessions import add_optional_session, open_session
 from sieve.i18n import t
 
 
@@ -50,7 +50,7 @@ def _add_plan(command: Callable) -> None:
         return EXIT_OK if result.best is not None else EXIT_DIFFERENT
 
     plan = command("plan", cmd_plan)
-    plan.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    add_optional_session(plan)
     plan.add_argument(
         "--format", choices=("text", "json"), default="text", help=t("cli.plan.format")
     )
@@ -102,7 +102,7 @@ def _add_journal(command: Callable) -> None:
         return EXIT_OK
 
     journal = command("journal", cmd_journal)
-    journal.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    add_optional_session(journal)
     journal.add_argument(
         "--format", choices=("text", "json"), default="text", help=t("cli.plan.format")
     )
