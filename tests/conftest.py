@@ -432,8 +432,8 @@ class Workspace:
     def __init__(self, root: Path, session: str = "paris") -> None:
         self.root = root
         self.path = root / "sessions" / f"{session}.toml"
-        self.tamis = root / "criteria" / "transfo.toml"
         self.session = loaded(self.path)
+        self.tamis = root / "criteria" / self.session.tamis.path.name
         self.before = files_of(root)
 
     def diff(self, path: Path) -> list[str]:

@@ -50,7 +50,7 @@ def test_rank_json_contract(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["session"] == "mulhouse-carte-max"
-    assert data["tamis"] == {"id": "transfo", "version": 1}
+    assert data["tamis"] == {"id": "mulhouse", "version": 4}  # Mulhouse's own tamis
     keys = {
         "case", "subject", "angle", "subject_title", "angle_title", "rank", "score",
         "complete", "sifted_out", "failed_gates", "attention", "flags", "disputed",
