@@ -235,6 +235,54 @@ name = "Y"
 "delta/d1" = { learn = 1, doable = 1 }
 """
 
+#: Two subjects that each have an angle ``immersion`` (angle ids are unique within their
+#: subject); b/immersion is disputed (x: 3, y: 0 on ``learn``) and ranks first.
+SAME_ANGLE = """
+[[subject]]
+id = "a"
+title = "Sujet A"
+
+[[subject]]
+id = "b"
+title = "Sujet B"
+
+[[angle]]
+id = "immersion"
+subject = "a"
+title = "Immersion chez A"
+methods = ["immersion"]
+
+[[angle]]
+id = "immersion"
+subject = "b"
+title = "Immersion chez B"
+methods = ["immersion", "personas"]
+
+[[scorer]]
+id = "x"
+name = "X"
+
+[[scorer]]
+id = "y"
+name = "Y"
+
+[scores.x]
+"a" = { need = 1, service = 1 }
+"b" = { need = 3, service = 1 }
+"a/immersion" = { learn = 1, doable = 1 }
+"b/immersion" = { learn = 3, doable = 1 }
+
+[scores.y]
+"a" = { need = 1, service = 1 }
+"b" = { need = 3, service = 1 }
+"a/immersion" = { learn = 1, doable = 1 }
+"b/immersion" = { learn = 0, doable = 1 }
+
+[notes.x]
+"a/immersion" = "Chez A."
+"b/immersion" = "Chez B."
+"""
+
 #: A second city's tamis: `need` reweighted, `service` gone, a new scale and criterion.
 OTHER_TAMIS = """\
 format = 1

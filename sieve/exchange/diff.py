@@ -23,8 +23,9 @@ class Change:
     """One difference between two files, found by id.
 
     ``op`` is ``added``, ``removed`` or ``changed``; ``section`` the kind of thing
-    (``criterion``, ``scale``, ``indicator``, ``score``...); ``id`` its id (a score is
-    ``scorer/key/criterion``); for a change, ``field`` with ``old`` and ``new`` values.
+    (``criterion``, ``scale``, ``indicator``, ``score``...); ``id`` its id (an angle is
+    ``subject/angle``, a score ``scorer/key/criterion``); for a change, ``field`` with
+    ``old`` and ``new`` values.
     """
 
     op: str
@@ -160,9 +161,8 @@ def diff_sessions(a: Session, b: Session) -> list[Change]:
         ("title", "description", "type", "territory", "attention", "first_case"),
         lambda s: s.title,
     )
-    _compare_maps(
-        out, "angle", a.angles, b.angles, ("subject", "title", "methods"), lambda x: x.title
-    )
+    # angles by case key (``subject/angle``): an angle id is unique within its subject only
+    _compare_maps(out, "angle", a.angles, b.angles, ("title", "methods"), lambda x: x.title)
     _compare_maps(out, "scorer", a.scorers, b.scorers, ("name", "role"), lambda s: s.name)
     for section, old, new in (
         ("score", _flat_scores(a), _flat_scores(b)),

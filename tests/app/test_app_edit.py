@@ -197,7 +197,7 @@ async def test_add_subject_and_angle(paris: Path) -> None:
         await pilot.press(*"menus", "enter", *"Goûter les menus", "enter")
         await pilot.press(*"immersion, maquette", "enter")
         await settle(pilot)
-        assert app.screen.selected() == ("angle", "menus")
+        assert app.screen.selected() == ("angle", "cantine/menus")
     session = loaded(paris)
     subject = session.subjects["cantine"]
     assert (subject.title, subject.description, subject.type, subject.territory) == (
@@ -206,8 +206,8 @@ async def test_add_subject_and_angle(paris: Path) -> None:
         "service",
         "quartier",
     )
-    assert session.angles["menus"].subject == "cantine"
-    assert session.angles["menus"].methods == ("immersion", "maquette")
+    assert session.angles["cantine/menus"].subject == "cantine"
+    assert session.angles["cantine/menus"].methods == ("immersion", "maquette")
 
 
 @sync
@@ -237,7 +237,7 @@ async def test_describe_an_angle(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("ctrl+u", *"Un kiosque", "enter", "ctrl+u", *"maquette", "enter")
         await settle(pilot)
-    angle = loaded(paris).angles["kiosque"]
+    angle = loaded(paris).angles["carte-participative/kiosque"]
     assert (angle.title, angle.methods) == ("Un kiosque", ("maquette",))
 
 
@@ -253,13 +253,13 @@ async def test_remove_angle_after_confirmation(paris: Path) -> None:
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         await settle(pilot)
-        assert "contributeurs" in app.workbench.session.angles
+        assert "carte-participative/contributeurs" in app.workbench.session.angles
         await pilot.press("delete")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
     session = loaded(paris)
-    assert "contributeurs" not in session.angles
+    assert "carte-participative/contributeurs" not in session.angles
     assert "carte-participative/contributeurs" not in clemence.read_text()
 
 

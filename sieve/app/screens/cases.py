@@ -29,7 +29,7 @@ from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog, TagsDialog
 from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
-from sieve.model import Angle, Session, Subject
+from sieve.model import Angle, Session, Subject, case_key
 from sieve.workbench import EDITS as edit
 
 SUBJECT = "subject"
@@ -85,7 +85,8 @@ class CasesScreen(EditingScreen):
         return self.query_one("#cases", Tree)
 
     def selected(self) -> tuple[str, str] | None:
-        """``(SUBJECT or ANGLE, id)`` of the node under the cursor."""
+        """``(SUBJECT, subject id)`` or ``(ANGLE, case key)`` of the node under the cursor
+        (an angle id is unique within its subject only)."""
         node = self.tree.cursor_node
         return node.data if node is not None else None
 
@@ -156,8 +157,8 @@ class CasesScreen(EditingScreen):
             if wanted == (SUBJECT, subject.id):
                 target = node
             for angle in by_subject.get(subject.id, ()):
-                leaf = node.add_leaf(self.angle_label(angle), data=(ANGLE, angle.id))
-                if wanted == (ANGLE, angle.id):
+                leaf = node.add_leaf(self.angle_label(angle), data=(ANGLE, angle.key))
+                if wanted == (ANGLE, angle.key):
                     target = leaf
         if target is None and tree.root.children:
             target = tree.root.children[0]
@@ -297,7 +298,7 @@ class CasesScreen(EditingScreen):
         def done(answer: dict[str, str] | None) -> None:
             if answer is not None:
                 self._edit_then_select(
-                    (ANGLE, answer["id"]),
+                    (ANGLE, case_key(subject.id, answer["id"])),
                     edit.add_angle,
                     answer["id"],
                     subject.id,
@@ -313,12 +314,16 @@ class CasesScreen(EditingScreen):
         if chosen is None:
             return
         kind, ident = chosen
-        fields = [Field("id", t("app.cases.field.new_id"), ident)]
+        angle = self.sieve.workbench.session.angles.get(ident) if kind == ANGLE else None
+        old = angle.id if angle is not None else ident
+        fields = [Field("id", t("app.cases.field.new_id"), old)]
         operation = edit.rename_subject if kind == SUBJECT else edit.rename_angle
 
         def done(answer: dict[str, str] | None) -> None:
-            if answer is not None and answer["id"] != ident:
-                self._edit_then_select((kind, answer["id"]), operation, ident, answer["id"])
+            if answer is not None and answer["id"] != old:
+                new = answer["id"]
+                wanted = (kind, case_key(angle.subject, new) if angle is not None else new)
+                self._edit_then_select(wanted, operation, ident, new)
 
         title = plain(t("app.cases.rename_title", id=ident))
         self._form(title, fields, done)

@@ -146,9 +146,9 @@ class CellDetail(Dialog[None]):
         subject_id, _, angle_id = self.key.partition("/")
         text.append(t("app.detail.for") + " ", style="bold")
         text.append_text(plain(session.subjects[subject_id].title))
-        if angle_id:
+        if angle_id:  # angles are keyed by case key: an angle id is unique per subject only
             text.append(" / ")
-            text.append_text(plain(session.angles[angle_id].title))
+            text.append_text(plain(session.angles[self.key].title))
         text.append("\n\n")
         text.append(t("app.detail.scale") + "\n", style="bold")
         for level, meaning in enumerate(crit.scale.levels):

@@ -41,9 +41,9 @@ def describe(flag: Flag, session) -> Text:
     subject_id, _, angle_id = flag.key.partition("/")
     subject = session.subjects.get(subject_id)
     text.append_text(plain(subject.title if subject else subject_id))
-    if angle_id and angle_id in session.angles:
+    if angle_id and flag.key in session.angles:  # angles are keyed by case key
         text.append(" / ")
-        text.append_text(plain(session.angles[angle_id].title))
+        text.append_text(plain(session.angles[flag.key].title))
     for i, crit_id in enumerate(flag.criteria or ((flag.criterion,) if flag.criterion else ())):
         text.append(" · " if i == 0 else ", ")
         text.append_text(plain(session.tamis.by_id[crit_id].label, style="italic"))

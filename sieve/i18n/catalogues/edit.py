@@ -18,6 +18,9 @@ FR: dict[str, str] = {
         "commençant par une lettre ou un chiffre)"
     ),
     "edit.id_taken": "{kind} `{id}` existe déjà",
+    "edit.angle_ambiguous": (
+        "plusieurs sujets ont un angle `{id}` ({keys}) : nommer le cas, `sujet/{id}`"
+    ),
     "edit.empty": "`{field}` ne peut pas être vide",
     "edit.not_number": "`{field}` : attendu un nombre, trouvé {value}",
     "edit.range": "`{field}` : attendu une valeur entre {low} et {high}, trouvé {value}",
@@ -65,6 +68,9 @@ EN: dict[str, str] = {
         "starting with a letter or a digit)"
     ),
     "edit.id_taken": "{kind} `{id}` already exists",
+    "edit.angle_ambiguous": (
+        "several subjects have an angle `{id}` ({keys}): name the case, `subject/{id}`"
+    ),
     "edit.empty": "`{field}` cannot be empty",
     "edit.not_number": "`{field}`: expected a number, found {value}",
     "edit.range": "`{field}`: expected a value between {low} and {high}, found {value}",
