@@ -7,6 +7,7 @@ from pathlib import Path
 from sieve.cli.common import UsageError, err
 from sieve.errors import SieveError
 from sieve.i18n import t
+from sieve.text import literal
 
 
 def find_sessions(folder: Path) -> list[Path]:
@@ -38,7 +39,7 @@ def session_path(raw: str | None) -> Path:
             return sessions[0]
         if not sessions:
             raise UsageError(t("cli.error.no_session", path=path))
-        raise UsageError("\n".join([t("cli.path"), *(f"  {p}" for p in sessions)]))
+        raise UsageError("\n".join([t("cli.path"), *(f"  {literal(str(p))}" for p in sessions)]))
     if not path.exists():
         raise UsageError(t("cli.error.not_found", path=path))
     return path
