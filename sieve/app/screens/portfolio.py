@@ -33,6 +33,7 @@ from sieve.app.screens.base import Dialog, SieveScreen
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
+from sieve.app.widgets.text_input import TextInput
 from sieve.i18n import number, percent, points, t
 
 _CSS = """
@@ -80,18 +81,18 @@ class DecisionDialog(Dialog[tuple[str, list[str]] | None]):
             since = self.app.tamis_modified_since()  # type: ignore[attr-defined]
             if since is not None:
                 yield Static(Text(t("app.decide.tamis_modified", version=since), style="bold"))
-            yield Input(rationale, placeholder=t("app.decide.rationale"), id="rationale")
-            yield Input(present, placeholder=t("app.decide.present"), id="present")
+            yield TextInput(rationale, placeholder=t("app.decide.rationale"), id="rationale")
+            yield TextInput(present, placeholder=t("app.decide.present"), id="present")
             if self.error:
                 yield Static(Text(self.error, style="bold red"), id="decide-error")
             yield Static(t("app.decide.hint"), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "rationale":
-            self.query_one("#present", Input).focus()
+            self.query_one("#present", TextInput).focus()
             return
-        rationale = self.query_one("#rationale", Input).value
-        self.dismiss((rationale, self.query_one("#present", Input).value.split()))
+        rationale = self.query_one("#rationale", TextInput).text
+        self.dismiss((rationale, self.query_one("#present", TextInput).text.split()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
