@@ -204,3 +204,18 @@ async def test_every_screen_draws_hostile_text_visibly(hostile: Path) -> None:
             found = UNSAFE.search(drawn)
             assert found is None, (key, type(app.screen).__name__, repr(found and found.group()))
         assert app.is_running
+
+
+@sync
+async def test_the_error_screen_shows_each_problem_on_its_line(workspace) -> None:
+    from sieve.app.screens.errors import ErrorScreen
+
+    path = workspace('[[subject]]\nid = "a\\nFAKE\\u001b]0;id\\u0007\\u202e"\ntitle = "A"\n')
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        shown = str(app.screen.query_one("#problems").render())
+        assert UNSAFE.search(shown) is None
+        assert "a FAKE\\x1b]0;id\\x07\\u202e" in shown
+        assert not [line for line in shown.splitlines() if line.startswith("FAKE")]
