@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import difflib
 import functools
+import json
 import re
 import shutil
 import textwrap
@@ -615,3 +616,32 @@ def fuzz_workspace(root: Path) -> None:
     """A copy of the shipped criteria/ and sessions/ under ``root``."""
     for name in ("criteria", "sessions"):
         shutil.copytree(PROJECT / name, root / name)
+
+
+# -- hostile text: terminal safety (tests/unit/cli/test_terminal.py, tests/app) ------------
+
+#: What the files hold (decoded): a formula first, then every kind of trick.
+HOSTILE = '=HYPERLINK("http://x","y")\x1b]0;pwned\x07 \u202eevil\u200b\x9b2J\nFAKE line'
+#: The same as a TOML basic string's body.
+HOSTILE_TOML = json.dumps(HOSTILE, ensure_ascii=True)[1:-1]
+
+FIELDS = "title|name|label|question|org|description|city"
+FREE_TEXT = re.compile(rf'^(\s*(?:{FIELDS}) = )"([^"]*)"', re.M)
+NOTE = re.compile(r'^("[a-z/-]+"\s*=\s*)"([^"]*)"', re.M)
+
+
+def hostile_workspace(root: Path) -> Path:
+    """The shipped workspace, every title, name, label, question, org and note starting
+    with :data:`HOSTILE`; returns its Paris session file."""
+    session = copy_paris(root)
+    for path in root.rglob("*.toml"):
+        text = FREE_TEXT.sub(_hostile, path.read_text(encoding="utf-8"))
+        if "[notes." in text:
+            head, notes = text.split("[notes.", 1)
+            text = head + "[notes." + NOTE.sub(_hostile, notes)
+        path.write_text(text, encoding="utf-8")
+    return session
+
+
+def _hostile(match: re.Match[str]) -> str:
+    return f'{match.group(1)}"{HOSTILE_TOML}{match.group(2)}"'

@@ -236,7 +236,7 @@ class SieveApp(App[int]):
             return
         session = wb.session
         assert session is not None
-        self.sub_title = session.title
+        self.sub_title = literal(session.title)
         if self.current_mode == "_default":
             self.switch_mode(SCREENS[0].name)
         self.update_views()

@@ -24,6 +24,7 @@ from sieve.cli.sessions import add_optional_session, open_session, session_path
 from sieve.errors import SieveError
 from sieve.i18n import t
 from sieve.load.session import find_sessions
+from sieve.text import literal
 
 # -- commands -----------------------------------------------------------------------
 
@@ -146,12 +147,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, with help texts taken literally (argparse reads ``%`` in them as a format)."""
+    """argparse, with help texts taken literally (argparse reads ``%`` in them as a format)
+    and its messages printed under the one rule (``unrecognized arguments: \\x1b]0;...``)."""
 
     def add_argument(self, *args, **kwargs):  # type: ignore[override]
         if isinstance(kwargs.get("help"), str):
             kwargs["help"] = kwargs["help"].replace("%", "%%")
         return super().add_argument(*args, **kwargs)
+
+    def _print_message(self, message: str, file=None) -> None:  # type: ignore[override]
+        super()._print_message(literal(message, one_line=False) if message else message, file)
 
 
 def _lang_parent() -> argparse.ArgumentParser:

@@ -9,11 +9,10 @@ breaks the protocol; 2 bad input.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 
 from sieve.cli.checks import iso_date
-from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
+from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError, err, out
 from sieve.cli.sessions import add_optional_session, open_session
 from sieve.i18n import t
 
@@ -42,11 +41,11 @@ def _add_plan(command: Callable) -> None:
             render = (
                 plan_report.calendar_json if args.format == "json" else plan_report.calendar_text
             )
-            print(render(session, cal), end="")
+            out(render(session, cal))
             return EXIT_OK if cal is not None and not cal.breaches else EXIT_DIFFERENT
         result = solve_instance(inst)
         render = plan_report.plan_json if args.format == "json" else plan_report.plan_text
-        print(render(session, result), end="")
+        out(render(session, result))
         return EXIT_OK if result.best is not None else EXIT_DIFFERENT
 
     plan = command("plan", cmd_plan)
@@ -72,9 +71,9 @@ def _add_decide(command: Callable) -> None:
             date=iso_date(args.date),
             ident=args.id,
         )
-        print(t("cli.decide.written", id=ident, path=path))
+        out(t("cli.decide.written", id=ident, path=path) + "\n")
         for warning in _decision_warnings(session, args.cases):
-            print(warning, file=sys.stderr)
+            err(warning)
         return EXIT_OK
 
     decide = command("decide", cmd_decide)
@@ -96,9 +95,9 @@ def _add_journal(command: Callable) -> None:
 
         session = open_session(args.session)
         if args.format == "json":
-            print(plan_report.journal_json(session), end="")
+            out(plan_report.journal_json(session))
         else:
-            print(plan_report.journal_text(session), end="")
+            out(plan_report.journal_text(session))
         return EXIT_OK
 
     journal = command("journal", cmd_journal)
@@ -118,7 +117,7 @@ def _add_review(command: Callable) -> None:
         path = record_review(
             session, args.decision, args.case, args.level, args.note or "", iso_date(args.date)
         )
-        print(t("cli.review.written", case=args.case, path=path))
+        out(t("cli.review.written", case=args.case, path=path) + "\n")
         return EXIT_OK
 
     review = command("review", cmd_review)

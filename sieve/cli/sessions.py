@@ -8,6 +8,7 @@ from sieve.cli.common import UsageError, err
 from sieve.errors import SieveError
 from sieve.i18n import t
 from sieve.load.session import find_sessions
+from sieve.text import literal
 
 
 def session_path(raw: str | None) -> Path:
@@ -22,7 +23,7 @@ def session_path(raw: str | None) -> Path:
             return sessions[0]
         if not sessions:
             raise UsageError(t("cli.error.no_session", path=path))
-        raise UsageError("\n".join([t("cli.path"), *(f"  {p}" for p in sessions)]))
+        raise UsageError("\n".join([t("cli.path"), *(f"  {literal(str(p))}" for p in sessions)]))
     if not path.exists():
         raise UsageError(t("cli.error.not_found", path=path))
     return path

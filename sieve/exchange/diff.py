@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from sieve.i18n import t
 from sieve.load.fields import show
 from sieve.load.session import load_session
 from sieve.model import CASE_SEPARATOR, Session, Tamis
-from sieve.text import literal
+from sieve.text import json_text, literal
 
 # -- diff ---------------------------------------------------------------------------
 
@@ -300,4 +299,4 @@ def diff_json(diff: Diff) -> str:
         "equal": not diff.changes,
         "changes": [c.record() for c in diff.changes],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from sieve.i18n import number, percent, t
 from sieve.model import OUTCOME_TOP, Session
 from sieve.plan.calendar import Calendar
 from sieve.plan.instance import Status
 from sieve.plan.solve import PlanResult
 from sieve.render.names import case_title, person_name, titled_list
-from sieve.text import literal
+from sieve.text import json_text, literal
 
 #: The parameters of a constraint or a reason that hold case keys or subject ids.
 _NAMED = ("cases", "subjects", "instead")
@@ -98,7 +96,7 @@ def plan_json(session: Session, result: PlanResult, lang: str | None = None) -> 
             for r in result.reasons
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 def plan_text(session: Session, result: PlanResult, lang: str | None = None) -> str:
@@ -235,7 +233,7 @@ def calendar_json(session: Session, cal: Calendar | None, lang: str | None = Non
                 {"id": s.id, "met": s.met, "message": status_message(s, lang)} for s in cal.checks
             ],
         }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 # -- robustness --------------------------------------------------------------------------------
@@ -320,7 +318,7 @@ def robust_json(session: Session, rob) -> str:
             for c, (lo, hi) in rob.weight_ranges.items()
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 # -- the journal -------------------------------------------------------------------------------
@@ -445,4 +443,4 @@ def journal_json(session: Session) -> str:
             "spearman": cmp.spearman,
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from sieve.engine.evaluate import CriterionLine, Evaluation, Explanation, explain
 from sieve.i18n import number, percent, t
 from sieve.model import Session
-from sieve.text import literal
+from sieve.text import csv_cell, json_text, literal
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -43,7 +42,7 @@ def rank_json(evaluation: Evaluation) -> str:
         "tamis": {"id": session.tamis.id, "version": session.tamis.version},
         "cases": rank_records(evaluation),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_text(payload)
 
 
 def rank_csv(evaluation: Evaluation) -> str:
@@ -64,18 +63,20 @@ def rank_csv(evaluation: Evaluation) -> str:
         "flags",
         "disputed",
     ]
-    writer.writerow(fields)
+    writer.writerow(fields)  # text cells: csv_cell (one line, literal, never a formula)
     for record in rank_records(evaluation):
         row = []
         for name in fields:
             value = record[name]
             if isinstance(value, list):
-                value = " ".join(value)
+                value = csv_cell(" ".join(value))
             elif value is None:
                 value = ""
             elif isinstance(value, bool):
                 value = "true" if value else "false"
-            row.append(value)
+            elif isinstance(value, str):
+                value = csv_cell(value)
+            row.append(value)  # a number sieve computed stays a number
         writer.writerow(row)
     return out.getvalue()
 

@@ -359,12 +359,14 @@ class CasesScreen(EditingScreen):
 
             def done(answer: dict[str, str] | None) -> None:
                 if answer is not None:
+                    # the list left as it was: kept as it is (a method may hold a comma)
+                    same = answer["methods"] == ", ".join(angle.methods)
                     self._edit_then_select(
                         chosen,
                         edit.set_angle,
                         ident,
                         title=answer["title"],
-                        methods=_methods(answer["methods"]),
+                        methods=list(angle.methods) if same else _methods(answer["methods"]),
                     )
 
         title = plain(t("app.cases.describe_title", title=heading))

@@ -13,6 +13,7 @@ from textual.widgets import Input, SelectionList, Static
 from sieve.app.bindings import localize
 from sieve.app.screens.base import Dialog
 from sieve.app.text import plain
+from sieve.app.widgets.text_input import TextInput
 from sieve.i18n import t
 from sieve.render.names import case_title, people
 
@@ -65,7 +66,7 @@ class DecisionDialog(Dialog[tuple[str, list[str]] | None]):
             since = self.app.tamis_modified_since()  # type: ignore[attr-defined]
             if since is not None:
                 yield Static(Text(t("app.decide.tamis_modified", version=since), style="bold"))
-            yield Input(rationale, placeholder=t("app.decide.rationale"), id="rationale")
+            yield TextInput(rationale, placeholder=t("app.decide.rationale"), id="rationale")
             yield Static(t("app.decide.present"))
             choices = [(plain(name), ident, ident in present) for ident, name in people(session)]
             yield PeopleList(*choices, id="present")
@@ -81,7 +82,7 @@ class DecisionDialog(Dialog[tuple[str, list[str]] | None]):
             self.record()
 
     def record(self) -> None:
-        rationale = self.query_one("#rationale", Input).value
+        rationale = self.query_one("#rationale", TextInput).text
         self.dismiss((rationale, list(self.query_one(PeopleList).selected)))
 
     def action_cancel(self) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Static
 from sieve.app.bindings import localize
 from sieve.app.screens.base import Dialog
 from sieve.app.text import plain
+from sieve.app.widgets.text_input import TextInput
 from sieve.engine.evaluate import explain
 from sieve.i18n import number, t
 
@@ -93,7 +94,7 @@ class NoteDialog(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Static(title)
             # cursor at the end, nothing selected: the first key must not erase the note
-            yield Input(
+            yield TextInput(
                 self.current,
                 placeholder=t("app.note.placeholder"),
                 id="note",
@@ -102,7 +103,7 @@ class NoteDialog(Dialog[str | None]):
             yield Static(t("app.note.hint"), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.dismiss(self.query_one("#note", TextInput).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -490,7 +490,9 @@ class StakeholdersScreen(EditingScreen):
         def done(answer: dict[str, str] | None) -> None:
             if answer is None:
                 return
-            weight = self._weight(answer["weight"])
+            # the weight as shown (rounded) and left as it was: the file's value, kept
+            shown = answer["weight"] == number(relation.weight)
+            weight = relation.weight if shown else self._weight(answer["weight"])
             if weight is None:
                 return
             wanted = (answer["from"], answer["to"], answer["kind"])
