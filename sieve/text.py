@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Container
 
 #: The characters no output shows as they are (tab and newline not included: each
 #: caller says what becomes of them).
@@ -166,12 +167,32 @@ def csv_cell(text: str) -> str:
     return shown
 
 
-def slug(name: str) -> str:
+#: How long an id made from a name may be (cut at a hyphen).
+ID_MAX = 48
+
+
+def slug(name: str, limit: int = ID_MAX) -> str:
     """An id made from a name, accents folded: ``Propreté des rues`` gives ``proprete-des-rues``.
 
-    Letters without an ASCII form (``李``) are dropped; the result may be empty.
+    Letters without an ASCII form (``李``) are dropped; the result may be empty. Past
+    ``limit`` characters it is cut at its last hyphen.
     """
     import unicodedata
 
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    ident = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(ident) > limit:
+        cut = ident[:limit]
+        ident = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return ident
+
+
+def free_id(name: str, taken: Container[str], fallback: str) -> str:
+    """An id made from ``name`` (``fallback`` when it has no letter to keep) that is not
+    ``taken``: ``-2``, ``-3``... is added until it is free."""
+    base = slug(name) or fallback
+    ident, n = base, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}-{n}"
+    return ident

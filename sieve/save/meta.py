@@ -27,7 +27,7 @@ from sieve.save.layout import (
     remove_table,
     set_key,
 )
-from sieve.text import slug
+from sieve.text import free_id
 
 #: The kinds of tables a session writes after its scorers, in the format's order.
 _AFTER_SCORERS = ("scores", "notes", "stakeholder", "relation", "portfolio", "decision")
@@ -56,13 +56,7 @@ def set_session(
 
 def scorer_id(session: Session, name: str) -> str:
     """The id a new scorer called ``name`` gets: the name's slug, made unique with -2, -3..."""
-    base = slug(name) or "personne"
-    taken = set(session.scorers) | set(session.people)
-    ident, n = base, 1
-    while ident in taken:
-        n += 1
-        ident = f"{base}-{n}"
-    return ident
+    return free_id(name, set(session.scorers) | set(session.people), "personne")
 
 
 def add_scorer(session: Session, name: str, ident: str | None = None, role: str = "") -> list[Path]:

@@ -21,9 +21,6 @@ from sieve.i18n import current
 from sieve.save.document import toml_value
 from sieve.text import literal, slug
 
-#: How long a derived id may be (cut at a hyphen).
-ID_MAX = 48
-
 
 @dataclass(frozen=True)
 class NewFile:
@@ -47,12 +44,9 @@ class NewWorkspace:
 
 
 def derive_id(name: str, fallback: str) -> str:
-    """An id from a name (accents folded, at most :data:`ID_MAX` characters), or ``fallback``."""
-    ident = slug(name)
-    if len(ident) > ID_MAX:
-        cut = ident[:ID_MAX]
-        ident = cut.rsplit("-", 1)[0] if "-" in cut else cut
-    return ident or fallback
+    """An id from a name (accents folded, at most :data:`sieve.text.ID_MAX` characters),
+    or ``fallback``."""
+    return slug(name) or fallback
 
 
 def plan_workspace(

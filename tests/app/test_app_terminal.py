@@ -187,7 +187,7 @@ async def test_methods_left_as_they_were_keep_a_comma_inside_one(workspace) -> N
         await press_away(pilot, "5", "down", "e")
         app.screen.query_one("#field-title", TextInput).value = "Y"
         await press_away(pilot, "ctrl+s")
-    angle = loaded(path).angles["x"]
+    angle = loaded(path).angles["a/x"]
     assert angle.title == "Y" and angle.methods == ("immersion, trio", "maquette")
 
 

@@ -151,6 +151,10 @@ EN: dict[str, str] = {
     "app.key.add": "Add",
     "app.key.add_subject": "Subject +",
     "app.key.add_angle": "Angle +",
+    "app.cases.id_from_title": "Id (empty: made from the title)",
+    "app.tamis.field.id_from_label": "Id (empty: made from the label)",
+    "app.key.change_id": "Id",
+    "app.cases.change_id_title": "Change the id of “{id}” (its scores follow)",
     "app.key.rename": "Rename",
     "app.key.remove": "Remove",
     "app.key.tags": "Attention",
@@ -195,7 +199,6 @@ EN: dict[str, str] = {
     "app.tamis.remove_scores": (
         "{count} level(s) given for this criterion will be removed from the score files too."
     ),
-    "app.tamis.field.id": "Id (lowercase letters, digits, hyphens)",
     "app.tamis.field.label": "Label",
     "app.tamis.field.question": "Question asked to every scorer",
     "app.tamis.field.applies_to": "Scored per",

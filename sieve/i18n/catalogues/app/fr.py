@@ -158,6 +158,10 @@ FR: dict[str, str] = {
     "app.key.add": "Ajouter",
     "app.key.add_subject": "Sujet +",
     "app.key.add_angle": "Angle +",
+    "app.cases.id_from_title": "Identifiant (vide : tiré du titre)",
+    "app.tamis.field.id_from_label": "Identifiant (vide : tiré du libellé)",
+    "app.key.change_id": "Identifiant",
+    "app.cases.change_id_title": "Changer l'identifiant de « {id} » (ses notes suivent)",
     "app.key.rename": "Renommer",
     "app.key.remove": "Retirer",
     "app.key.tags": "Attention",
@@ -202,7 +206,6 @@ FR: dict[str, str] = {
     "app.tamis.remove_scores": (
         "{count} niveau(x) donné(s) pour ce critère seront aussi retirés des fichiers de notes."
     ),
-    "app.tamis.field.id": "Identifiant (minuscules, chiffres, tirets)",
     "app.tamis.field.label": "Libellé",
     "app.tamis.field.question": "Question posée à chaque personne",
     "app.tamis.field.applies_to": "Noté par",
