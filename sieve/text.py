@@ -168,7 +168,7 @@ def csv_cell(text: str) -> str:
 
 
 #: How long an id made from a name may be (cut at a hyphen).
-ID_MAX = 48
+ID_MAX = 32
 
 
 def slug(name: str, limit: int = ID_MAX) -> str:

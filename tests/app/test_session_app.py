@@ -153,3 +153,28 @@ async def test_an_empty_session_opens_on_its_first_steps_with_their_keys(tmp_pat
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert not isinstance(app.screen, GuideScreen)  # a session with cases: no guide
+
+
+@sync
+async def test_a_new_session_reads_nothing_to_score_and_a_note_names_its_case_by_title(
+    tmp_path, capsys, workspace
+):
+    """Found trying sieve as a new user: '0/0 ✓' read as done; the note dialog named an id."""
+    from conftest import ONE_CASE, run_cli
+
+    assert run_cli(capsys, "new", tmp_path / "w", "--title", "T", "--scorer", "Anne")[0] == 0
+    (path,) = (tmp_path / "w" / "sessions").glob("*.toml")
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "1")
+        await settle(pilot)
+        progress = " ".join(str(w.content) for w in app.screen.query("Static"))
+        assert "Anne 0/0" in progress and "0/0 ✓" not in progress
+    path = workspace(ONE_CASE)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("2", "n")
+        await settle(pilot)
+        title = str(app.screen.query("Static").first().content)
+        assert title == "Remarque de X · A"  # the subject's title, not its id

@@ -22,6 +22,7 @@ from sieve.app.text import plain
 from sieve.app.widgets.text_input import TextInput
 from sieve.engine.evaluate import explain
 from sieve.i18n import number, t
+from sieve.render.names import case_title
 
 
 class ReloadDialog(Dialog[bool]):
@@ -90,7 +91,8 @@ class NoteDialog(Dialog[str | None]):
         title = Text(t("app.note.title") + " ", style="bold")
         title.append_text(plain(self.scorer_name))
         title.append(" · ")
-        title.append_text(plain(self.key))
+        session = self.app.workbench.session  # type: ignore[attr-defined]
+        title.append_text(plain(case_title(session, self.key)))
         with Vertical(classes="dialog"):
             yield Static(title)
             # cursor at the end, nothing selected: the first key must not erase the note

@@ -120,7 +120,9 @@ EN: dict[str, str] = {
     "app.help.here": "Keys of the {screen} screen",
     "app.help.dropped": "Not in the bottom bar (too narrow)",
     "app.help.everywhere": "Everywhere",
-    "app.help.keys.other_screen": "go to another screen (the list of screens below)",
+    "app.help.keys.other_screen": (
+        "go to another screen (listed below; while scoring, digits record levels: Esc first)"
+    ),
     "app.help.this_screen": "this window",
     "app.help.title": "sieve: help",
     "app.help.screens": "Screens",

@@ -124,7 +124,9 @@ FR: dict[str, str] = {
     "app.help.here": "Touches de l'écran {screen}",
     "app.help.dropped": "Absentes de la barre du bas (trop étroite)",
     "app.help.everywhere": "Partout",
-    "app.help.keys.other_screen": "changer d'écran (la liste des écrans plus bas)",
+    "app.help.keys.other_screen": (
+        "changer d'écran (la liste plus bas ; en notation, les chiffres notent : Échap d'abord)"
+    ),
     "app.help.this_screen": "cette fenêtre",
     "app.help.title": "sieve : aide",
     "app.help.screens": "Écrans",
