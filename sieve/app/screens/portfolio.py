@@ -34,6 +34,7 @@ from sieve.app.screens.editing import EditingScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
+from sieve.render.plan import robust_case
 
 _CSS = """
 #pf-cases, #cal-cases { width: 2fr; height: 1fr; }
@@ -246,16 +247,7 @@ class PortfolioScreen(EditingScreen):
             head.append("\n")
             rob = self.robust
             if rob is not None and option.id in rob.p_top:
-                head.append(
-                    t(
-                        "app.robust.case",
-                        first=percent(rob.p_first[option.id]),
-                        k=rob.top_k,
-                        top=percent(rob.p_top[option.id]),
-                        portfolio=percent(rob.p_portfolio.get(option.id)),
-                    )
-                    + "\n"
-                )
+                head.append(robust_case(rob, option.id) + "\n")
             head.append("\n")
         if self.robust is not None:
             out.append("\n" + t("robust.ranges") + "\n", style="bold")
