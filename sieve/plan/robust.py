@@ -86,15 +86,36 @@ def session_arrays(session: Session, keys: list[str]) -> Arrays:
     tamis = session.tamis
     criteria = tamis.criteria
     scorers = list(session.scorers)
-    levels = np.full((len(keys), len(criteria), max(len(scorers), 1)), -1, dtype=np.int8)
-    for x, key in enumerate(keys):
-        case = session.case(key)
-        for c, crit in enumerate(criteria):
-            row_key = key if crit.on_angle else case.subject.id
-            for s, scorer in enumerate(scorers):
-                level = session.scores.get(scorer, {}).get(row_key, {}).get(crit.id)
-                if level is not None:
-                    levels[x, c, s] = level
+    subjects = list(dict.fromkeys(session.case(key).subject.id for key in keys))
+    # One row per subject (its subject criteria) and per case (its angle criteria).
+    row_of = {sid: r for r, sid in enumerate(subjects)}
+    row_of.update({key: len(subjects) + x for x, key in enumerate(keys)})
+    sides = {False: {}, True: {}}  # is a case row -> criterion id -> column
+    for c, crit in enumerate(criteria):
+        sides[crit.on_angle][crit.id] = c
+    at: list[int] = []  # flat (row, criterion, scorer) indexes, and their levels
+    given: list[int] = []
+    n_crits, n_scorers = len(criteria), max(len(scorers), 1)
+    for s, scorer in enumerate(scorers):
+        for key, entries in session.scores.get(scorer, {}).items():
+            r = row_of.get(key)
+            if r is None:
+                continue
+            columns = sides[r >= len(subjects)]
+            base = r * n_crits * n_scorers + s
+            for crit, level in entries.items():
+                c = columns.get(crit)
+                if c is not None:
+                    at.append(base + c * n_scorers)
+                    given.append(level)
+    by_row = np.full(len(row_of) * n_crits * n_scorers, -1, dtype=np.int8)
+    by_row[np.array(at, dtype=np.intp)] = np.array(given, dtype=np.int8)
+    by_row = by_row.reshape(len(row_of), n_crits, n_scorers)
+    subject_row = np.array([row_of[session.case(key).subject.id] for key in keys], dtype=np.intp)
+    case_row = len(subjects) + np.arange(len(keys))
+    on_angle = np.array([crit.on_angle for crit in criteria], dtype=bool)
+    rows = np.where(on_angle[None, :], case_row[:, None], subject_row[:, None])
+    levels = by_row[rows, np.arange(n_crits)[None, :]]  # (cases, criteria, scorers)
     return Arrays(
         keys=tuple(keys),
         levels=levels,
@@ -375,7 +396,9 @@ def analyse(
 
     from sieve.engine.evaluate import evaluate
     from sieve.plan.instance import build_instance
-    from sieve.plan.solve import Solver, solve_instance
+    from sieve.plan.ranges import weight_ranges
+    from sieve.plan.solve import solve_instance
+    from sieve.plan.solver import Solver
 
     evaluation = evaluate(session)
     keys = [r.key for r in evaluation.results]
@@ -400,7 +423,7 @@ def analyse(
     ranges: dict[str, tuple[float, float | None]] = {}
     if proposed:
         target = frozenset(keys.index(key) for key in proposed)
-        ranges = _weight_ranges(solver, _scorer_at(arrays), target, weights, ceiling, done)
+        ranges = weight_ranges(solver, scorer_at(arrays), target, weights, ceiling, done)
     done(1.0)
     return Robustness(
         keys=tuple(keys),
@@ -451,73 +474,9 @@ def _portfolio_chances(solver, scores, used: int, keys: list[str]) -> dict[str, 
     return dict(zip(keys, (counts / used).tolist(), strict=True))
 
 
-def _weight_ranges(
-    solver,
-    score_of,
-    target: frozenset[int],
-    weights: dict[str, float],
-    ceiling: float,
-    done: Callable[[float], None],
-) -> dict[str, tuple[float, float | None]]:
-    """Criterion id -> the range of its weight (the others fixed) over which the
-    proposed portfolio (``target``, case indexes) stays a best one."""
-    ranges: dict[str, tuple[float, float | None]] = {}
-    for crit, w0 in weights.items():
-
-        def same(w: float, crit: str = crit) -> bool:
-            # The proposed portfolio is (still) a best one: ties keep it.
-            values = score_of({**weights, crit: w})
-            best = solver.best(values)
-            if best is None or any(values[i] is None for i in target):
-                return False
-            mine = sum(values[i] for i in target)
-            return mine >= sum(values[i] for i in best) - 1e-9
-
-        ranges[crit] = _range(same, w0, ceiling)
-        done(0.5 + 0.5 * len(ranges) / len(weights))
-    return ranges
-
-
-def _range(same, w0: float, ceiling: float, steps: int = 12) -> tuple[float, float | None]:
-    """The interval around ``w0`` where ``same(w)`` holds, to about 1 % of ``w0``.
-
-    Searched outwards on a grid, then refined by bisection at each edge; a change
-    of portfolio and back between two grid points is not seen.
-    """
-    precision = max(w0, 1.0) / 100
-
-    def edge(inside: float, outside: float) -> float:
-        while abs(outside - inside) > precision:
-            mid = (inside + outside) / 2
-            if same(mid):
-                inside = mid
-            else:
-                outside = mid
-        return inside
-
-    low = 0.0
-    if w0 > 0:
-        grid = [w0 * (1 - i / steps) for i in range(1, steps + 1)]
-        previous = w0
-        for w in grid:
-            if not same(w):
-                low = edge(previous, w)
-                break
-            previous = w
-    high: float | None = None
-    previous = w0
-    w = max(w0, precision)
-    while previous < ceiling:
-        w = min(w * 1.5 + precision, ceiling)  # the ceiling itself is the last step
-        if not same(w):
-            high = edge(previous, w)
-            break
-        previous = w
-    return low, high
-
-
-def _scorer_at(arrays: Arrays):
-    """A function: weights by criterion id -> every case's score (``None``: sifted out)."""
+def scorer_at(arrays: Arrays):
+    """A function: weights by criterion id -> every case's score under them, the
+    scorers as they are, as an array (NaN: sifted out, or no weight on what it has)."""
     import numpy as np
 
     levels = arrays.levels
@@ -530,13 +489,12 @@ def _scorer_at(arrays: Arrays):
     norm = np.nan_to_num(norm)
     ids = [arrays.criteria[c] for c in score_cols]
 
-    def scores(weights: dict[str, float]) -> list[float | None]:
-        w = np.array([weights[c] for c in ids])
+    def scores(weights: dict[str, float]):
+        w = np.array([weights[c] for c in ids], dtype=float)
         den = present @ w
-        with np.errstate(invalid="ignore", divide="ignore"):
-            values = (norm @ w) / den
-        return [
-            float(v) if ok and d > 0 else None for v, ok, d in zip(values, passed, den, strict=True)
-        ]
+        ok = passed & (den > 0)
+        values = np.full(len(den), np.nan)
+        np.divide(norm @ w, den, out=values, where=ok)
+        return values
 
     return scores
