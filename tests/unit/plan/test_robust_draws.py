@@ -139,3 +139,21 @@ def test_the_standard_errors_are_those_of_the_draws(tmp_path, capsys):
     line = next(x for x in text.splitlines() if f"{key} " in x)
     for p, se in ((rob.p_first, rob.se_first), (rob.p_top, rob.se_top)):
         assert percent(p[key], "fr", error=se[key]) in line
+
+
+@pytest.mark.parametrize("name", ["paris", "mulhouse"])
+def test_session_arrays_hold_each_scorer_s_level_of_each_cell(name):
+    from conftest import PROJECT
+
+    session = open_session(PROJECT / "sessions" / f"{name}.toml")
+    keys = [r.key for r in evaluate(session).results]
+    levels = session_arrays(session, keys).levels
+    scorers = list(session.scorers)
+    assert (levels >= 0).any()
+    for x, key in enumerate(keys):
+        case = session.case(key)
+        for c, crit in enumerate(session.tamis.criteria):
+            row = key if crit.on_angle else case.subject.id
+            for s, scorer in enumerate(scorers):
+                level = session.scores.get(scorer, {}).get(row, {}).get(crit.id)
+                assert levels[x, c, s] == (-1 if level is None else level)
