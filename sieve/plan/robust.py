@@ -331,6 +331,12 @@ class _Parts:
         self.pass_at = arrays.pass_at[gate_cols] - 1e-12
         self.spans = [medians.spans[c] for c in score_cols]
         self.scale = 1.0 / arrays.tops[score_cols]
+        self.scored = medians.cell[:, score_cols]  # (cases, criteria): their columns
+        # Column -> the cases reading it for a score criterion (sorted by column).
+        flat = self.scored.ravel()
+        order = np.argsort(flat, kind="stable")
+        self.by_column = order // max(1, len(score_cols))
+        self.first = np.searchsorted(flat[order], np.arange(medians.columns + 1))
 
     def _gather(self, values, out) -> None:
         """``out`` (resamples, criteria, cases) from columns ``values``, criterion by
@@ -339,6 +345,28 @@ class _Parts:
 
         for j, (start, end, inverse) in enumerate(self.spans):
             out[:, j, :] = np.take(values[:, start:end], inverse, axis=1)
+
+    def _weighed(self, present, weights, shape):
+        """(resamples, per, cases): the weight on what each case's drawn scorers scored.
+
+        All of it, but where a criterion of the case has nobody drawn (rare): there the
+        sum over the criteria still scored."""
+        import numpy as np
+
+        den = np.broadcast_to(weights.sum(axis=-1, keepdims=True), shape)
+        rows, columns = np.nonzero(~present)
+        counts = self.first[columns + 1] - self.first[columns]
+        if not counts.any():
+            return den
+        # Each (resample, case) with a criterion nobody drawn scored, once.
+        starts = np.repeat(self.first[columns] - np.cumsum(counts) + counts, counts)
+        cases = self.by_column[starts + np.arange(counts.sum())]
+        pairs = np.unique(np.repeat(rows, counts) * shape[2] + cases)
+        r, x = pairs // shape[2], pairs % shape[2]
+        scored = present[r[:, None], self.scored[x]].astype(np.float64)  # (pairs, criteria)
+        den = den.copy()
+        den[r, :, x] = np.matmul(weights[r], scored[:, :, None])[:, :, 0]
+        return den
 
     def scores(self, med, present, weights):
         """(resamples, per, cases) scores, -inf when sifted out, from the columns'
@@ -352,11 +380,7 @@ class _Parts:
         values = np.empty((len(med), len(self.spans), n_cases))  # float64: ties stay ties
         self._gather(med, values)
         num = np.matmul(weights * self.scale, values)  # (resamples, per, cases)
-        if all(present[:, start:end].all() for start, end, _ in self.spans):
-            den = np.broadcast_to(weights.sum(axis=-1, keepdims=True), num.shape)
-        else:  # someone's criterion unscored in a resample: it weighs nothing there
-            self._gather(present, values)
-            den = np.matmul(weights, values)
+        den = self._weighed(present, weights, num.shape)
         ok = (den > 0) & passed[:, None, :]
         np.divide(num, den, out=num, where=ok)
         num[~ok] = -np.inf
