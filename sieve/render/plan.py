@@ -261,16 +261,19 @@ def robust_text(session: Session, rob, lang: str | None = None) -> str:
     rows = [
         [
             key,
-            percent(rob.p_first[key], lang),
-            percent(rob.p_top[key], lang),
-            percent(rob.p_portfolio[key], lang) if rob.p_portfolio else "–",
+            percent(rob.p_first[key], lang, error=rob.se_first[key]),
+            percent(rob.p_top[key], lang, error=rob.se_top[key]),
+            percent(rob.p_portfolio[key], lang, error=rob.se_portfolio[key])
+            if rob.p_portfolio
+            else "–",
             "✔" if key in rob.proposed else "",
         ]
         for key in rob.keys
     ]
     out += _table(head, rows, {1, 2, 3})
+    out += ["", t("robust.error", lang)]
     if rob.portfolio_draws:
-        out += ["", t("robust.portfolio_draws", lang, count=rob.portfolio_draws)]
+        out.append(t("robust.portfolio_draws", lang, count=rob.portfolio_draws))
     out.append("")
     if not rob.proposed:
         out.append(t("robust.no_portfolio", lang))
@@ -294,6 +297,18 @@ def robust_text(session: Session, rob, lang: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def robust_case(rob, key: str, lang: str | None = None) -> str:
+    """One case's chances, each with its standard error: ``P(1er) 76 % ± 1 · ...``."""
+    return t(
+        "robust.case",
+        lang,
+        first=percent(rob.p_first.get(key), lang, error=rob.se_first.get(key)),
+        k=rob.top_k,
+        top=percent(rob.p_top.get(key), lang, error=rob.se_top.get(key)),
+        portfolio=percent(rob.p_portfolio.get(key), lang, error=rob.se_portfolio.get(key)),
+    )
+
+
 def robust_json(session: Session, rob) -> str:
     payload = {
         "session": session.id,
@@ -309,6 +324,9 @@ def robust_json(session: Session, rob) -> str:
                 "p_first": rob.p_first[key],
                 "p_top": rob.p_top[key],
                 "p_portfolio": rob.p_portfolio.get(key),
+                "se_first": rob.se_first[key],
+                "se_top": rob.se_top[key],
+                "se_portfolio": rob.se_portfolio.get(key),
             }
             for key in rob.keys
         ],

@@ -156,6 +156,8 @@ async def test_journal_screen_lists_decisions(workspace):
 
 @sync
 async def test_robustness_from_the_portfolio_screen(workspace):
+    from sieve.render.plan import robust_case
+
     app = SieveApp(workspace(BODY), watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7", "m")
@@ -165,12 +167,16 @@ async def test_robustness_from_the_portfolio_screen(workspace):
         assert screen.robust is not None
         assert screen.robust.proposed == screen.result.best.cases
         assert "P(portefeuille)" in text_of(screen, "#pf-detail")
+        key = screen.query_one("#pf-cases").highlighted_option.id
+        assert robust_case(screen.robust, key) in text_of(screen, "#pf-detail")
 
 
 @sync
 async def test_robustness_on_the_ranking_screen(workspace):
     from sieve.app.screens.ranking import ROBUST_DRAWS, RankingScreen
+    from sieve.i18n import percent
     from sieve.plan.robust import analyse
+    from sieve.render.plan import robust_case
 
     path = workspace(BODY)
     app = SieveApp(path, watch=False)
@@ -198,6 +204,9 @@ async def test_robustness_on_the_ranking_screen(workspace):
         )
         explain = text_of(screen, "#explain")
         assert "P(portefeuille)" in explain
+        # Each chance with its Monte Carlo standard error.
+        assert robust_case(want, "beta/b1") in explain
+        assert percent(want.p_top["beta/b1"], error=want.se_top["beta/b1"]) in explain
         assert "Plages de poids" in explain and "need (2)" in explain
         # An edit makes the analysis stale: the figures go away until it is run again.
         app.set_score("x", "delta", "need", 0)

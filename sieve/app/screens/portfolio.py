@@ -36,6 +36,7 @@ from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
 from sieve.render.names import case_title, case_titles
+from sieve.render.plan import robust_case
 
 _CSS = """
 #pf-cases, #cal-cases { width: 2fr; height: 1fr; }
@@ -229,16 +230,7 @@ class PortfolioScreen(EditingScreen):
             head.append("\n")
             rob = self.robust
             if rob is not None and option.id in rob.p_top:
-                head.append(
-                    t(
-                        "app.robust.case",
-                        first=percent(rob.p_first[option.id]),
-                        k=rob.top_k,
-                        top=percent(rob.p_top[option.id]),
-                        portfolio=percent(rob.p_portfolio.get(option.id)),
-                    )
-                    + "\n"
-                )
+                head.append(robust_case(rob, option.id) + "\n")
             head.append("\n")
         if self.robust is not None:
             out.append("\n" + t("robust.ranges") + "\n", style="bold")

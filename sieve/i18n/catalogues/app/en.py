@@ -351,7 +351,6 @@ EN: dict[str, str] = {
     "app.decide.nothing": "no portfolio to record",
     "app.key.robust": "robustness",
     "app.robust.running": "robustness analysis running (Monte Carlo)…",
-    "app.robust.case": "P(1st) {first} · P(top {k}) {top} · P(portfolio) {portfolio}",
     "app.key.reset_calendar": "proposed calendar",
     "app.cal.planned": "the file's calendar",
     "app.cal.proposed": "proposed calendar (not in the file yet)",

@@ -367,7 +367,6 @@ FR: dict[str, str] = {
     "app.decide.nothing": "aucun portefeuille à consigner",
     "app.key.robust": "robustesse",
     "app.robust.running": "analyse de robustesse en cours (Monte-Carlo)…",
-    "app.robust.case": "P(1er) {first} · P(top {k}) {top} · P(portefeuille) {portfolio}",
     "app.key.reset_calendar": "calendrier proposé",
     "app.cal.planned": "calendrier du fichier",
     "app.cal.proposed": "calendrier proposé (pas encore dans le fichier)",
