@@ -51,7 +51,7 @@ def test_new_through_the_prompts_fed_on_standard_input(tmp_path: Path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Session title [Choice of practical cases]: " in done.stderr
-    session = tmp_path / "atelier" / "sessions" / "lyon-les-inscriptions-au-periscolaire.toml"
+    session = tmp_path / "atelier" / "sessions" / "lyon-les-inscriptions-au.toml"
     assert f"To open it: sieve {session.relative_to(tmp_path)}" in done.stdout
     opened = loaded(session)
     assert (opened.title, opened.city) == ("Les inscriptions au périscolaire", "Lyon")
