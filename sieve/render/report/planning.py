@@ -19,14 +19,15 @@ _CASE_PARAMS = ("cases", "instead")
 
 
 def _titled(params: dict, names: Names) -> dict:
-    """A message's parameters with case keys and subject ids given as titles."""
+    """A message's parameters with case keys, subject and criterion ids given as titles."""
     out = dict(params)
     for key in _CASE_PARAMS:
         if isinstance(out.get(key), str):
             out[key] = names.cases(out[key])
-    subjects = out.get("subjects")
-    if isinstance(subjects, str) and subjects not in ("", "-"):
-        out["subjects"] = ", ".join(names.subject(s) for s in subjects.split(", "))
+    for key, name in (("subjects", names.subject), ("gates", names.criterion)):
+        value = out.get(key)
+        if isinstance(value, str) and value not in ("", "-"):
+            out[key] = ", ".join(name(part) for part in value.split(", "))
     return words(out, names.lang)
 
 
@@ -45,7 +46,7 @@ def portfolio_part(result: PlanResult, names: Names) -> dict:
         conflicts = [
             {
                 "head": t("plan.conflict" if len(found) > 1 else "plan.conflict_one", lang, n=n),
-                "items": [_status(by_id[g], names, "plan.x.")["text"] for g in found],
+                "lines": [_status(by_id[g], names, "plan.x.")["text"] for g in found],
             }
             for n, found in enumerate(result.conflicts, start=1)
         ]
