@@ -23,7 +23,8 @@ FR: dict[str, str] = {
     # the session
     "report.session.city": "Collectivité",
     "report.session.date": "Date",
-    "report.session.cases": "Sujets · cas",
+    "report.session.cases": "Candidats",
+    "report.session.counts": "{subjects} sujet(s), {cases} cas (un sujet et un angle d'attaque)",
     "report.session.scorers": "Notation",
     "report.session.levels": (
         "{scorers} personnes ont donné {given} niveaux sur {possible} possibles ({share})."
@@ -176,7 +177,8 @@ EN: dict[str, str] = {
     "report.h.sources": "The files described",
     "report.session.city": "Local government",
     "report.session.date": "Date",
-    "report.session.cases": "Subjects · cases",
+    "report.session.cases": "Candidates",
+    "report.session.counts": "{subjects} subject(s), {cases} case(s) (a subject and an angle)",
     "report.session.scorers": "Scoring",
     "report.session.levels": (
         "{scorers} people gave {given} levels out of {possible} possible ({share})."

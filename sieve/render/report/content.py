@@ -44,8 +44,9 @@ def session_part(session: Session, names: Names) -> dict:
         "title": shown(session.title),
         "city": shown(session.city),
         "date": session.date.isoformat() if session.date else "–",
-        "subjects": len(session.subjects),
-        "cases": len(session.cases),
+        "counts": t(
+            "report.session.counts", lang, subjects=len(session.subjects), cases=len(session.cases)
+        ),
         "scorers": scorers,
         "levels": t(
             "report.session.levels",

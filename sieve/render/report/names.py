@@ -24,6 +24,10 @@ def shown(text: object, one_line: bool = True) -> str:
     return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", literal(str(text), one_line))
 
 
+#: Between two case titles in a sentence (a title may hold commas).
+CASES_APART = " · "
+
+
 class Names:
     """The words for the ids of one session."""
 
@@ -61,7 +65,7 @@ class Names:
         """A comma-separated list of case keys (as plan messages hold them), by title."""
         if keys in ("", "-"):
             return keys
-        return ", ".join(self.case(k) for k in keys.split(", "))
+        return CASES_APART.join(self.case(k) for k in keys.split(", "))
 
     def criterion(self, ident: str) -> str:
         crit = self.session.tamis.by_id.get(ident)

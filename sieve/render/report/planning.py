@@ -12,15 +12,20 @@ from sieve.plan.calendar import Calendar
 from sieve.plan.instance import Status
 from sieve.plan.solve import PlanResult
 from sieve.render.plan import words
-from sieve.render.report.names import Names, shown
+from sieve.render.report.names import CASES_APART, Names, shown
 
 #: Message parameters holding case keys (one, or several joined by ``, ``).
 _CASE_PARAMS = ("cases", "instead")
+#: Message parameters holding a case's score (0 to 1).
+_SCORE_PARAMS = ("score", "lowest")
 
 
 def _titled(params: dict, names: Names) -> dict:
     """A message's parameters with case keys, subject and criterion ids given as titles."""
     out = dict(params)
+    for key in _SCORE_PARAMS:  # scores as the report shows them: points out of 100
+        if isinstance(out.get(key), float):
+            out[key] = points(out[key], names.lang)
     for key in _CASE_PARAMS:
         if isinstance(out.get(key), str):
             out[key] = names.cases(out[key])
@@ -76,9 +81,9 @@ def portfolio_part(result: PlanResult, names: Names) -> dict:
                 "plan.alternative",
                 lang,
                 n=n,
-                total=number(alt.total, lang),
-                delta=sign + number(abs(delta), lang),
-                cases=", ".join(names.case(k) for k in alt.cases),
+                total=points(alt.total, lang),
+                delta=sign + points(abs(delta), lang),
+                cases=CASES_APART.join(names.case(k) for k in alt.cases),
             )
         )
     left = [
@@ -88,7 +93,7 @@ def portfolio_part(result: PlanResult, names: Names) -> dict:
     ]
     return {
         "feasible": True,
-        "total": t("plan.total", lang, total=number(best.total, lang), count=len(best.cases)),
+        "total": t("plan.total", lang, total=points(best.total, lang), count=len(best.cases)),
         "chosen": chosen,
         "constraints": [_status(s, names) for s in result.constraints],
         "alternatives": alternatives,
