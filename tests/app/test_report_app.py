@@ -23,9 +23,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @sync
-async def test_w_saves_the_edits_then_writes_the_report_beside_never_over_another(
-    workspace, here
-):
+async def test_w_saves_the_edits_then_writes_the_report_beside_never_over_another(workspace, here):
     path = workspace(TWO_SCORERS)
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
