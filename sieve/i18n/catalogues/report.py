@@ -58,8 +58,9 @@ FR: dict[str, str] = {
     "report.ranking.incomplete": "incomplet, personne n'a noté :",
     "report.ranking.none": "Aucun cas ne passe les portes du tamis.",
     "report.ranking.points_note": (
-        "La note du groupe va de 0 à 100 : la médiane des niveaux donnés, pondérée par le "
-        "tamis. ⚑ attention politique · ≠ désaccord · ? critère que personne n'a noté."
+        "La note du groupe, de 0 à 100 : pour chaque critère, la médiane des niveaux donnés, "
+        "pondérée par le tamis. ⚑ attention politique · ≠ désaccord · ? critère que personne "
+        "n'a noté."
     ),
     "report.sifted.none": "Aucun cas n'est écarté par le tamis.",
     "report.sifted.unscored": "personne ne l'a noté",
@@ -209,8 +210,9 @@ EN: dict[str, str] = {
     "report.ranking.incomplete": "incomplete, nobody scored:",
     "report.ranking.none": "No case passes the tamis's gates.",
     "report.ranking.points_note": (
-        "The group's score goes from 0 to 100: the median of the levels given, weighted by "
-        "the tamis. ⚑ political attention · ≠ disagreement · ? a criterion nobody scored."
+        "The group's score, from 0 to 100: for each criterion, the median of the levels given, "
+        "weighted by the tamis. ⚑ political attention · ≠ disagreement · ? a criterion "
+        "nobody scored."
     ),
     "report.sifted.none": "The tamis sifts out no case.",
     "report.sifted.unscored": "nobody scored it",
