@@ -394,7 +394,7 @@ EN: dict[str, str] = {
     "app.key.report": "Report",
     "app.cmd.report": "Session report",
     "app.cmd.report.help": "write the HTML report (to send, to print) in the current folder",
-    "app.help.keys.report": "write the session's report (HTML) in the current folder",
+    "app.help.keys.report": "write the session's report (current folder)",
     "app.report.stem": "report",
     "app.report.blind": "Blind mode: the report shows every result; reveal them (b) first.",
     "app.report.writing": "Writing the report…",

@@ -412,7 +412,7 @@ FR: dict[str, str] = {
     "app.key.report": "Rapport",
     "app.cmd.report": "Rapport de la session",
     "app.cmd.report.help": "écrire le rapport HTML (à envoyer, à imprimer) dans le dossier courant",
-    "app.help.keys.report": "écrire le rapport de la session (HTML) dans le dossier courant",
+    "app.help.keys.report": "écrire le rapport de la session (dossier courant)",
     "app.report.stem": "rapport",
     "app.report.blind": (
         "Mode aveugle : le rapport montre tous les résultats ; révélez-les (b) d'abord."
