@@ -66,7 +66,7 @@ def layout(session: Session) -> dict[str, tuple[float, float]]:
         key=lambda part: (-len(part), order[part[0]]),
     )
     main, rest = parts[0], [p for part in parts[1:] for p in part]
-    bottom = HEIGHT - MARGIN_Y if rest else HEIGHT - MARGIN_Y
+    bottom = HEIGHT - MARGIN_Y
     top_height = (HEIGHT - 2 * MARGIN_Y - ROW_HEIGHT) if rest else (HEIGHT - 2 * MARGIN_Y)
     out = _spread(
         nx,
