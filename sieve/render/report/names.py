@@ -12,6 +12,7 @@ import re
 
 from sieve.i18n import t
 from sieve.model import STAKEHOLDER_ROLES, Session
+from sieve.render.names import case_title, person_name
 from sieve.text import literal
 
 # The Unicode controls that reorder what a reader sees (embeddings, overrides, isolates,
@@ -24,19 +25,14 @@ def shown(text: object, one_line: bool = True) -> str:
     return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", literal(str(text), one_line))
 
 
-#: Between two case titles in a sentence (a title may hold commas).
-CASES_APART = " · "
-
-
 class Names:
     """The words for the ids of one session."""
 
     def __init__(self, session: Session, lang: str) -> None:
         self.session = session
         self.lang = lang
-        people = {k: v.name for k, v in session.people.items()}
-        people.update({k: v.name for k, v in session.scorers.items() if v.name})
-        self._people = people
+        self.apart = " ; " if lang == "fr" else "; "
+        """Between two titles in a sentence (a title may hold commas)."""
 
     def subject(self, ident: str) -> str:
         subject = self.session.subjects.get(ident)
@@ -49,13 +45,7 @@ class Names:
 
     def case(self, key: str) -> str:
         """``subject title — angle title`` (the key itself when the session lacks it)."""
-        try:
-            case = self.session.case(key)
-        except KeyError:
-            return shown(key)
-        return shown(
-            f"{case.subject.title or case.subject.id} — {case.angle.title or case.angle.id}"
-        )
+        return shown(case_title(self.session, key))
 
     def key(self, key: str) -> str:
         """A subject id or a case key, by its title."""
@@ -65,14 +55,14 @@ class Names:
         """A comma-separated list of case keys (as plan messages hold them), by title."""
         if keys in ("", "-"):
             return keys
-        return CASES_APART.join(self.case(k) for k in keys.split(", "))
+        return self.apart.join(self.case(k) for k in keys.split(", "))
 
     def criterion(self, ident: str) -> str:
         crit = self.session.tamis.by_id.get(ident)
         return shown(crit.label or ident) if crit else shown(ident)
 
     def person(self, ident: str) -> str:
-        return shown(self._people.get(ident) or ident)
+        return shown(person_name(self.session, ident))
 
     def role(self, role: str) -> str:
         """A stakeholder role in words; any other role as written."""

@@ -12,7 +12,7 @@ from sieve.plan.calendar import Calendar
 from sieve.plan.instance import Status
 from sieve.plan.solve import PlanResult
 from sieve.render.plan import words
-from sieve.render.report.names import CASES_APART, Names, shown
+from sieve.render.report.names import Names, shown
 
 #: Message parameters holding case keys (one, or several joined by ``, ``).
 _CASE_PARAMS = ("cases", "instead")
@@ -83,7 +83,7 @@ def portfolio_part(result: PlanResult, names: Names) -> dict:
                 n=n,
                 total=points(alt.total, lang),
                 delta=sign + points(abs(delta), lang),
-                cases=CASES_APART.join(names.case(k) for k in alt.cases),
+                cases=names.apart.join(names.case(k) for k in alt.cases),
             )
         )
     left = [
