@@ -249,7 +249,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
 
     report = command("report", cmd_report)
-    report.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    add_optional_session(report)
     report.add_argument("--out", metavar="FILE", help=t("cli.report.out"))
     report.add_argument("--format", choices=("html", "md"), help=t("cli.report.format"))
 

@@ -1,7 +1,7 @@
 """Titles, not ids: how the report names a case, a subject, a criterion or a person.
 
-Every text that comes from a file goes through :func:`shown` first: control characters
-and the characters that reorder a line (bidirectional controls) become visible escapes,
+Every text that comes from a file goes through :func:`shown` first: the one rule of
+:mod:`sieve.text` (control, bidirectional and invisible characters as visible escapes),
 so that a label can neither break the page nor hide what follows it. The templates then
 escape it for HTML (Jinja2's autoescape) or for Markdown (:func:`markdown`).
 """
@@ -15,14 +15,10 @@ from sieve.model import STAKEHOLDER_ROLES, Session
 from sieve.render.names import case_title, person_name
 from sieve.text import literal
 
-# The Unicode controls that reorder what a reader sees (embeddings, overrides, isolates,
-# marks): shown as escapes, as control characters are.
-_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def shown(text: object, one_line: bool = True) -> str:
-    """File text made safe to lay out: control and bidirectional characters as escapes."""
-    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", literal(str(text), one_line))
+    """File text made safe to lay out: :func:`sieve.text.literal` (the one rule)."""
+    return literal(str(text), one_line)
 
 
 class Names:
@@ -39,8 +35,8 @@ class Names:
         return shown(subject.title or ident) if subject else shown(ident)
 
     def angle(self, key: str) -> str:
-        """The title of a case's angle (the case key's second part)."""
-        angle = self.session.angles.get(key.partition("/")[2])
+        """The title of a case's angle (angles are held by case key)."""
+        angle = self.session.angles.get(key)
         return shown(angle.title or angle.id) if angle else shown(key)
 
     def case(self, key: str) -> str:
