@@ -10,7 +10,7 @@ overwritten.
 
 Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
 ``6``, ``p``...), ``?``/``f1`` help, ``b`` blind mode on/off, ``u``/``ctrl+z`` undo,
-``ctrl+r`` reload, ``w`` write the session's report, ``ctrl+p`` command palette, ``ctrl+q`` quit.
+``ctrl+r`` reload, ``R`` write the session's report, ``ctrl+p`` command palette, ``ctrl+q`` quit.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class SieveApp(App[int]):
         Binding("b", "toggle_blind", "app.key.blind", show=False),
         Binding("u,ctrl+z", "undo", "app.key.undo", show=False),
         Binding("ctrl+r", "reload", "app.key.reload", show=False),
-        Binding("w", "report", "app.key.report", show=False),
+        Binding("R", "report", "app.key.report", show=False),
     ]
 
     def __init__(

@@ -1,4 +1,4 @@
-"""The report from the app: ``w`` (or the palette) writes it in the current folder; refused
+"""The report from the app: ``R`` (or the palette) writes it in the current folder; refused
 while blind mode hides the results."""
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @sync
-async def test_w_saves_the_edits_then_writes_the_report_beside_never_over_another(workspace, here):
+async def test_R_saves_the_edits_then_writes_the_report_beside_never_over_another(workspace, here):
     path = workspace(TWO_SCORERS)
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2", "right", "right", "3")  # ana: subject a, need = 3
-        await pilot.press("w")  # at once: the level may still be pending
+        await pilot.press("R")  # at once: the level may still be pending
         await settle(pilot)
         first = here / "rapport-s.html"
         assert sorted(p.name for p in here.iterdir()) == ["rapport-s.html"]
@@ -36,7 +36,7 @@ async def test_w_saves_the_edits_then_writes_the_report_beside_never_over_anothe
         assert session.scores["ana"]["a"]["need"] == 3
         assert first.read_text(encoding="utf-8") == render_report(session, "html", "fr")
         assert f"Rapport écrit : {first}" in notices(app)
-        await pilot.press("escape", "w")
+        await pilot.press("escape", "R")
         await settle(pilot)
         assert sorted(p.name for p in here.iterdir()) == ["rapport-s-2.html", "rapport-s.html"]
 
@@ -45,11 +45,11 @@ async def test_w_saves_the_edits_then_writes_the_report_beside_never_over_anothe
 async def test_blind_mode_refuses_the_report_and_says_why(workspace, here):
     app = SieveApp(workspace(TWO_SCORERS), watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("b", "w")
+        await pilot.press("b", "R")
         await settle(pilot)
         assert list(here.iterdir()) == []
         assert notices(app)[-1] == i18n.t("app.report.blind")
-        await pilot.press("b", "w")
+        await pilot.press("b", "R")
         await settle(pilot)
         assert [p.name for p in here.iterdir()] == ["rapport-s.html"]
 
