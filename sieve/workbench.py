@@ -495,6 +495,35 @@ class Workbench:
             raise
         self.reload()
 
+    # -- the report ------------------------------------------------------------------
+
+    def report(self, fmt: str = "html", lang: str | None = None) -> str:
+        """The session's report (:mod:`sieve.render.report`) as its files hold it: pending
+        edits are written first, so that the digests closing the report are the files'."""
+        from sieve.render.report import render_report
+
+        self.flush()
+        disk = self._disk
+        if disk is None:
+            raise EditError("edit.unknown", kind="session", id=str(self.path))
+        return render_report(disk, fmt, lang)
+
+    def write_report(self, folder: Path, fmt: str = "html", lang: str | None = None) -> Path:
+        """Write the report as a new file in ``folder``: ``STEM-SESSION.html``, or ``-2``,
+        ``-3``... when that name is taken (another report is never replaced)."""
+        from sieve.i18n import t
+        from sieve.save.document import atomic_write
+
+        text = self.report(fmt, lang)
+        assert self._disk is not None
+        stem = f"{t('app.report.stem', lang)}-{self._disk.id}"
+        target, n = folder / f"{stem}.{fmt}", 1
+        while target.exists() or target.is_symlink():
+            n += 1
+            target = folder / f"{stem}-{n}.{fmt}"
+        atomic_write(target, text.encode("utf-8"))
+        return target
+
     # -- saving ----------------------------------------------------------------------
 
     @property

@@ -10,7 +10,7 @@ overwritten.
 
 Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
 ``6``, ``p``...), ``?``/``f1`` help, ``b`` blind mode on/off, ``u``/``ctrl+z`` undo,
-``ctrl+r`` reload, ``ctrl+p`` command palette, ``ctrl+q`` quit.
+``ctrl+r`` reload, ``R`` write the session's report, ``ctrl+p`` command palette, ``ctrl+q`` quit.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ class SieveApp(App[int]):
         Binding("b", "toggle_blind", "app.key.blind", show=False),
         Binding("u,ctrl+z", "undo", "app.key.undo", show=False),
         Binding("ctrl+r", "reload", "app.key.reload", show=False),
+        Binding("R", "report", "app.key.report", show=False),
     ]
 
     def __init__(
@@ -294,6 +295,37 @@ class SieveApp(App[int]):
         self.blind = blind
         self.notify(t("app.blind.on" if blind else "app.blind.off"), timeout=3)
         self.update_views()
+
+    def action_report(self) -> None:
+        """Write the session's report (HTML, :mod:`sieve.render.report`) in the current
+        folder; refused in blind mode, since the report shows every result."""
+        if self.workbench is None or not self.workbench.ok:
+            return
+        if self.blind:
+            self.notify(t("app.report.blind"), severity="warning", timeout=6)
+            return
+        self.notify(t("app.report.writing"), timeout=2)
+        self.write_report(Path.cwd())
+
+    @work(thread=True, exclusive=True, group="report")
+    def write_report(self, folder: Path) -> None:
+        """Write the report in ``folder`` off the UI thread (pending edits are saved first)."""
+        wb = self.workbench
+        assert wb is not None
+        try:
+            written = wb.write_report(folder)
+        except FileChangedError as exc:
+            self.call_from_thread(self._save_refused, exc.path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            if isinstance(exc, FileNotFoundError):
+                reason = t("app.screenshot.no_folder")
+            elif isinstance(exc, PermissionError):
+                reason = t("app.screenshot.denied")
+            message = t("app.report.failed", folder=folder, reason=reason)
+            self.call_from_thread(self.notify, message, severity="error", timeout=8)
+        else:
+            self.call_from_thread(self.notify, t("app.report.saved", path=written), timeout=8)
 
     def action_undo(self) -> None:
         if self.workbench is None or not self.workbench.ok:

@@ -18,6 +18,7 @@ ACTIONS = [
     ("app.cmd.blind", "app.cmd.blind.help", "toggle_blind"),
     ("app.cmd.undo", "app.cmd.undo.help", "undo"),
     ("app.cmd.reload", "app.cmd.reload.help", "reload"),
+    ("app.cmd.report", "app.cmd.report.help", "report"),
     ("app.cmd.help", "app.cmd.help.help", "help"),
 ]
 

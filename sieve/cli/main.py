@@ -143,6 +143,24 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the session's report (HTML or Markdown) to standard output or ``--out``."""
+    from sieve.cli import checks
+    from sieve.render.report import render_report
+
+    target = checks.output_file(args.out) if args.out else None
+    fmt = args.format or ("md" if target and target.suffix.lower() == ".md" else "html")
+    text = render_report(open_session(args.session), fmt)
+    if target is None:
+        out(text)
+        return EXIT_OK
+    from sieve.save.document import atomic_write
+
+    atomic_write(target, text.encode("utf-8"))
+    out(t("cli.report.written", path=target) + "\n")
+    return EXIT_OK
+
+
 # -- parsing ------------------------------------------------------------------------
 
 
@@ -229,6 +247,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("--out", required=True, metavar="FILE.svg", help=t("cli.screenshot.out"))
     shot.add_argument("--size", default="120x36", help=t("cli.screenshot.size"))
     shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
+
+    report = command("report", cmd_report)
+    add_optional_session(report)
+    report.add_argument("--out", metavar="FILE", help=t("cli.report.out"))
+    report.add_argument("--format", choices=("html", "md"), help=t("cli.report.format"))
 
     from sieve.cli import exchange, new, plan
 

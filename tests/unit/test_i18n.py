@@ -147,6 +147,8 @@ CODE_PATTERNS = {
     "plan.x.{}",
     "problem.{}",
     "rank.col.{}",
+    "report.{}",
+    "report.rule.{}",
     "robust.col.{}",
     "severity.{}",
 }

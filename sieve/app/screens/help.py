@@ -20,6 +20,7 @@ EVERYWHERE = [
     ("u / ctrl+z", "app.help.keys.undo"),
     ("b", "app.help.keys.blind"),
     ("ctrl+r", "app.help.keys.reload"),
+    ("R", "app.help.keys.report"),
     ("ctrl+p", "app.help.keys.palette"),
     ("? / F1", "app.help.keys.help"),
     ("ctrl+q", "app.help.keys.quit"),

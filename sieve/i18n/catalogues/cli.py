@@ -68,6 +68,12 @@ FR: dict[str, str] = {
     "cli.screenshot.bad_size": "taille invalide : {size} (attendu : LARGEURxHAUTEUR)",
     "cli.screenshot.size_range": "taille hors limites : {size} (de {low} à {high})",
     "cli.screenshot.bad_theme": "thème inconnu : {theme} (thèmes : {known})",
+    "cli.report.help": (
+        "le rapport d'une session, à envoyer ou imprimer : un seul fichier HTML (ou Markdown)"
+    ),
+    "cli.report.out": "le fichier à écrire (défaut : la sortie standard)",
+    "cli.report.format": "html (défaut ; md quand --out finit par .md) ou md",
+    "cli.report.written": "rapport écrit : {path}",
     "cli.os.not_found": "{path} : fichier ou dossier introuvable",
     "cli.os.no_folder": "{path} : dossier introuvable",
     "cli.os.denied": "{path} : accès refusé",
@@ -204,6 +210,10 @@ EN: dict[str, str] = {
     "cli.screenshot.bad_size": "invalid size: {size} (expected WIDTHxHEIGHT)",
     "cli.screenshot.size_range": "size out of bounds: {size} (from {low} to {high})",
     "cli.screenshot.bad_theme": "unknown theme: {theme} (themes: {known})",
+    "cli.report.help": "a session's report, to send or print: one HTML (or Markdown) file",
+    "cli.report.out": "the file to write (default: standard output)",
+    "cli.report.format": "html (default; md when --out ends in .md) or md",
+    "cli.report.written": "report written: {path}",
     "cli.os.not_found": "{path}: file or folder not found",
     "cli.os.no_folder": "{path}: folder not found",
     "cli.os.denied": "{path}: permission denied",

@@ -391,4 +391,13 @@ EN: dict[str, str] = {
     "app.people.field.weight": "Weight (strength of the tie, 1 by default)",
     "app.people.weight_invalid": "`{value}` is not a number (for example: 1 or 0.5)",
     "app.people.no_person": "Nobody on the map yet: a to add someone.",
+    "app.key.report": "Report",
+    "app.cmd.report": "Session report",
+    "app.cmd.report.help": "write the HTML report (to send, to print) in the current folder",
+    "app.help.keys.report": "write the session's report (current folder)",
+    "app.report.stem": "report",
+    "app.report.blind": "Blind mode: the report shows every result; reveal them (b) first.",
+    "app.report.writing": "Writing the report…",
+    "app.report.saved": "Report written: {path}",
+    "app.report.failed": "Report not written in {folder}: {reason}",
 }

@@ -409,4 +409,15 @@ FR: dict[str, str] = {
     "app.people.field.weight": "Poids (intensité du lien, 1 par défaut)",
     "app.people.weight_invalid": "`{value}` n'est pas un nombre (exemple : 1 ou 0,5)",
     "app.people.no_person": "Aucune personne sur la carte : a pour en ajouter une.",
+    "app.key.report": "Rapport",
+    "app.cmd.report": "Rapport de la session",
+    "app.cmd.report.help": "écrire le rapport HTML (à envoyer, à imprimer) dans le dossier courant",
+    "app.help.keys.report": "écrire le rapport de la session (dossier courant)",
+    "app.report.stem": "rapport",
+    "app.report.blind": (
+        "Mode aveugle : le rapport montre tous les résultats ; révélez-les (b) d'abord."
+    ),
+    "app.report.writing": "Rapport en cours d'écriture…",
+    "app.report.saved": "Rapport écrit : {path}",
+    "app.report.failed": "Rapport non écrit dans {folder} : {reason}",
 }
