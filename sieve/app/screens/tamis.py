@@ -18,6 +18,8 @@ Bindings:
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,7 +30,7 @@ from textual.widgets.option_list import Option
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
-from sieve.app.text import clip, plain
+from sieve.app.text import clip, clip_apart, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.engine.evaluate import evaluate
 from sieve.i18n import number, points, t
@@ -193,9 +195,12 @@ class TamisScreen(EditingScreen):
         text = Text("\n" + title + "\n", style="bold")
         side = self.query_one("#tamis-side").size.width or 40
         width = max(8, side - 3 - 3 - 3 - 4 - 1)
-        for result in wb.evaluation.results:
-            if result.rank is None:
-                break
+        ranked = list(takewhile(lambda r: r.rank is not None, wb.evaluation.results))
+        # the angle first, as on the Ranking screen: cases of one subject differ by it
+        titles = clip_apart(
+            [f"{r.case.angle.title} · {r.case.subject.title}" for r in ranked], width
+        )
+        for result, title_text in zip(ranked, titles, strict=True):
             text.append(f"{result.rank:>2} ", style="bold")
             old = before.get(result.key)
             if preview and old is not None and old != result.rank:
@@ -203,9 +208,7 @@ class TamisScreen(EditingScreen):
                 text.append(("▲" if moved > 0 else "▼") + f"{abs(moved)}".ljust(2), style="bold")
             else:
                 text.append("   ")
-            # the angle first, as on the Ranking screen: cases of one subject differ by it
-            title_text = f"{result.case.angle.title} · {result.case.subject.title}"
-            text.append_text(plain(clip(title_text, width).ljust(width)))
+            text.append_text(plain(title_text.ljust(width)))
             score = points(result.score)
             text.append(f" {score:>3}\n")
         box.update(text)
