@@ -141,3 +141,33 @@ def _apart(text: str, width: int, shared: int) -> str:
             return "…" + _cut(bare, width - 1)
     # the difference lies beyond any cut of the beginning: show the end
     return "…" + text[len(text) - (width - 1) :].lstrip(BREAKS)
+
+
+def fit_widths(natural: Sequence[int], least: Sequence[int], room: int) -> list[int]:
+    """Column widths that fit ``room`` cells: each column's ``natural`` width (what its
+    widest cell needs) when they all fit; else the widest columns give way first, down
+    to their ``least`` width, the room left over shared among them. Columns that cannot
+    all fit get their least width (the table then scrolls sideways)."""
+    natural = [max(n, m) for n, m in zip(natural, least, strict=True)]
+    if sum(natural) <= room:
+        return natural
+    if sum(least) >= room:
+        return list(least)
+
+    def capped(cap: int) -> list[int]:
+        return [min(n, max(cap, m)) for n, m in zip(natural, least, strict=True)]
+
+    low, high = 0, max(natural)  # the widest cap that fits: capped(low) always does
+    while low < high:
+        cap = (low + high + 1) // 2
+        if sum(capped(cap)) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    widths = capped(low)
+    spare = room - sum(widths)
+    for i, (width, n) in enumerate(zip(widths, natural, strict=True)):
+        if spare and width < n:  # a cell each to the columns cut at the cap
+            widths[i] += 1
+            spare -= 1
+    return widths

@@ -31,3 +31,91 @@ async def test_the_matrix_tells_sibling_subjects_apart(paris, size):
         if size == (80, 24):
             assert subjects["carte-participative"] == "① La… participative"
             assert subjects["carte-personnalisable"] == "La… personnalisable"
+
+
+def column_widths(table) -> dict[str, int]:
+    """Each column's width in cells, by its key (without the padding)."""
+    return {
+        str(key.value): column.get_render_width(table) - 2 * table.cell_padding
+        for key, column in table.columns.items()
+    }
+
+
+def used_room(table) -> int:
+    """The cells a table's columns may take: its width less the padding of each."""
+    return table.scrollable_content_region.width - 2 * table.cell_padding * len(table.columns)
+
+
+@pytest.mark.parametrize("size", SIZES[1:], ids=ids[1:])
+@sync
+async def test_the_relation_view_fits_its_columns(paris, size):
+    from conftest import open_stakeholders
+    from textual.widgets import DataTable
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = await open_stakeholders(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        table = screen.query_one("#relations", DataTable)
+        widths = column_widths(table)
+        used = sum(w + 2 * table.cell_padding for w in widths.values())
+        assert used <= table.scrollable_content_region.width, (widths, table.size)
+        assert widths["to"] >= 8 and widths["from"] >= 8, widths
+        assert widths["kind"] == len("financement")  # a relation's kind is never cut
+        analysis = screen.analysis
+        sources = max(len(analysis.people[r.source].name) for r in analysis.relations)
+        targets = max(len(analysis.people[r.target].name) for r in analysis.relations)
+        assert widths["from"] <= sources and widths["to"] <= targets
+        # long names on both sides: the two share the room the kind and weight leave
+        assert widths["from"] + widths["to"] == used_room(table) - 11 - len("Poids"), widths
+        assert abs(widths["from"] - widths["to"]) <= 1, widths
+
+
+@sync
+async def test_the_stakeholder_list_shows_whole_roles_when_there_is_room(paris):
+    from conftest import open_stakeholders
+    from textual.widgets import DataTable
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        screen = await open_stakeholders(pilot)
+        table = screen.query_one("#people", DataTable)
+        widths = column_widths(table)
+        used = sum(w + 2 * table.cell_padding for w in widths.values())
+        assert used <= table.scrollable_content_region.width, widths
+        assert widths["role"] == len("résident·e à domicile"), widths
+        cells = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert "résident·e à domicile" in cells
+        assert not any(cell.endswith("…") for cell in cells)
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:  # no room: as before, then it scrolls
+        await settle(pilot)
+        screen = await open_stakeholders(pilot)
+        widths = column_widths(screen.query_one("#people", DataTable))
+        assert (widths["name"], widths["role"], widths["org"]) == (18, 14, 14)
+
+
+@sync
+async def test_the_relation_view_fits_again_when_the_terminal_grows(paris):
+    from conftest import open_stakeholders
+    from textual.widgets import DataTable
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await open_stakeholders(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        table = screen.query_one("#relations", DataTable)
+        narrow = column_widths(table)
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot)
+        await pilot.pause(0.1)
+        wide = column_widths(table)
+        assert wide["from"] > narrow["from"] and wide["to"] > narrow["to"], (narrow, wide)
+        assert sum(wide.values()) == used_room(table), wide
+        people = column_widths(screen.query_one("#people", DataTable))
+        assert people["role"] == len("résident·e à domicile"), people

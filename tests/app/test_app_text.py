@@ -1,4 +1,5 @@
-"""clip_apart: titles cut so that siblings sharing their first words still differ."""
+"""The app's text layer: clip_apart (titles cut so that siblings sharing their first words
+still differ) and fit_widths (table columns fitted to the room)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sieve.app.text import clip, clip_apart
+from sieve.app.text import clip, clip_apart, fit_widths
 
 #: The Paris session's subjects (the second one twice: passing and sifted out).
 PARIS = [
@@ -105,3 +106,39 @@ def test_every_cut_fits_and_equal_texts_stay_equal(texts, width):
 @given(st.lists(TITLES, min_size=2, max_size=8, unique=True), st.integers(8, 40))
 def test_titles_made_of_words_are_told_apart(texts, width):
     assert len(set(clip_apart(texts, width))) == len(texts)
+
+
+def test_columns_that_fit_take_what_they_need():
+    assert fit_widths([6, 11, 8, 5], [2, 2, 2, 5], 37) == [6, 11, 8, 5]
+    assert fit_widths([3, 11], [8, 0], 40) == [8, 11]  # never under the least width
+
+
+def test_the_widest_columns_give_way_first():
+    # the relation view at 120 columns: two long names, the kind and the weight kept
+    assert fit_widths([28, 11, 45, 5], [8, 11, 8, 5], 37) == [11, 11, 10, 5]
+    # one long name: the short one keeps its width
+    assert fit_widths([6, 11, 45, 5], [6, 11, 8, 5], 37) == [6, 11, 15, 5]
+    # the stakeholder list at 200 columns
+    natural = [84, 21, 40, 5, 7, 6, 10, 3]
+    least = [18, 14, 14, 5, 7, 6, 10, 3]
+    assert fit_widths(natural, least, 102) == [25, 21, 25, 5, 7, 6, 10, 3]
+
+
+def test_columns_that_cannot_fit_keep_their_least_width():
+    assert fit_widths([28, 11, 28, 5], [8, 11, 8, 5], 20) == [8, 11, 8, 5]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), min_size=1, max_size=8),
+    st.integers(0, 200),
+)
+def test_fitted_columns_fill_the_room_or_need_no_more(columns, room):
+    natural = [n for n, _ in columns]
+    least = [m for _, m in columns]
+    widths = fit_widths(natural, least, room)
+    assert all(w >= m for w, m in zip(widths, least, strict=True))
+    assert all(w <= max(n, m) for w, n, m in zip(widths, natural, least, strict=True))
+    if sum(least) <= room:
+        assert sum(widths) <= room
+        assert sum(widths) == room or widths == [max(n, m) for n, m in columns]
