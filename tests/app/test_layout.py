@@ -119,3 +119,54 @@ async def test_the_relation_view_fits_again_when_the_terminal_grows(paris):
         assert sum(wide.values()) == used_room(table), wide
         people = column_widths(screen.query_one("#people", DataTable))
         assert people["role"] == len("résident·e à domicile"), people
+
+
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+@sync
+async def test_the_presentation_uses_the_whole_height(paris, size):
+    from textual.widgets import Static
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        lines = screen.query_one("#presentation", Static).content.plain.split("\n")
+        width, height = screen.size  # inside the screen's padding
+        assert len(lines) == height, lines
+        assert max(len(line) for line in lines) <= width
+        assert lines[-1].startswith("⚑ Attention politique : Le budget participatif")
+        bars = {}
+        for line in lines:
+            if "█" in line:
+                key = line.split("█")[0][:4].strip() or "same"
+                bars.setdefault(len(bars) if key != "same" else len(bars) - 1, []).append(line)
+        assert len(bars) == 9  # every passing case
+        tall = min(len(lines_of_bar) for lines_of_bar in bars.values())
+        assert tall == {80: 1, 120: 2, 200: 4}[size[0]], bars
+        sifted = [line for line in lines if line.startswith("✗ 3 écarté(s) : ")]
+        assert sifted, lines
+        # the room the ranking leaves goes to the names of the sifted-out cases: all shown
+        assert "Maquetter à l'échelle 1 un nouvel espace d'accueil" in " ".join(lines)
+
+
+def test_the_presentation_fits_a_short_screen_and_caps_its_bars():
+    from conftest import PARIS
+
+    from sieve.app.screens.presentation import MOST_LINES_PER_CASE, presentation_text
+    from sieve.engine.evaluate import evaluate
+    from sieve.load.session import load_session
+
+    evaluation = evaluate(load_session(PARIS).session)
+    short = presentation_text(evaluation, 76, 12, False).plain.split("\n")
+    assert len(short) == 12, short
+    assert any(line.startswith("… et ") for line in short), short  # cases left out, said
+    assert short[-1].startswith("⚑ Attention politique")
+    tall = presentation_text(evaluation, 196, 200, False).plain.split("\n")
+    assert len(tall) == 200
+    first = [i for i, line in enumerate(tall) if line.startswith(" 1  ")][0]
+    second = [i for i, line in enumerate(tall) if line.startswith(" 2  ")][0]
+    assert second - first == MOST_LINES_PER_CASE
+    blind = presentation_text(evaluation, 76, 22, True).plain
+    assert "█" not in blind
