@@ -170,3 +170,43 @@ def test_the_presentation_fits_a_short_screen_and_caps_its_bars():
     assert second - first == MOST_LINES_PER_CASE
     blind = presentation_text(evaluation, 76, 22, True).plain
     assert "█" not in blind
+
+
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+@sync
+async def test_the_progress_takes_a_second_line_the_matrix_leaves_blank(paris, size):
+    from textual.widgets import Static
+
+    from sieve.app.widgets.matrix import MatrixView
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        bar = str(app.screen.query_one("#bar", Static).content).splitlines()
+        matrix = app.screen.query_one(MatrixView)
+        progress = bar[1:]
+        if size == (80, 24):  # the matrix is full: one line, cut
+            assert len(progress) == 1 and progress[0].endswith("…"), bar
+            return
+        assert "…" not in " ".join(progress), bar
+        assert progress[-1].endswith("Mehdi 89/96"), bar
+        assert len(progress) == (2 if size == (120, 40) else 1), bar
+        # no row of the matrix hidden for it
+        assert matrix.size.height >= len(matrix.rows) + 1, matrix.size
+
+
+@sync
+async def test_the_progress_puts_in_bold_only_the_scorer_shown(paris):
+    from textual.widgets import Static
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        bar = app.screen.query_one("#bar", Static).content
+        start = bar.plain.index("Progression")
+        line = bar[start:]
+        bold = [line.plain[s.start : s.end] for s in line.spans if "bold" in str(s.style)]
+        assert bold == ["Progression (cases notées) : ", "Agnès"], bold
+        assert "bold" not in str(line.style)
