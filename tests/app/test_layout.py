@@ -210,3 +210,32 @@ async def test_the_progress_puts_in_bold_only_the_scorer_shown(paris):
         bold = [line.plain[s.start : s.end] for s in line.spans if "bold" in str(s.style)]
         assert bold == ["Progression (cases notées) : ", "Agnès"], bold
         assert "bold" not in str(line.style)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+@sync
+async def test_the_tamis_list_leaves_its_spare_room_to_the_ranking(paris, size):
+    from textual.widgets import OptionList, Static
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = app.screen
+        options = screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        ranking = str(screen.query_one("#tamis-ranking", Static).content).splitlines()
+        ranked = [line for line in ranking if line[:2].strip().isdigit()]
+        assert len(ranked) == 9, ranking
+        if size == (80, 24):
+            return  # no room to spare
+        labels = [crit.label for crit in app.workbench.session.tamis.criteria]
+        assert all(label in prompt for label, prompt in zip(labels, prompts, strict=True))
+        # the list as wide as its lines: the ranking beside it gets the rest
+        assert options.outer_size.width <= max(len(p) for p in prompts) + 6, options.size
+        titles = [line[6:].rsplit(" ", 1)[0].rstrip() for line in ranked]
+        if size == (200, 60):
+            assert not any("…" in title for title in titles), titles
+        else:
+            assert min(len(title) for title in titles) >= 50, titles
