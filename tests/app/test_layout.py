@@ -239,3 +239,24 @@ async def test_the_tamis_list_leaves_its_spare_room_to_the_ranking(paris, size):
             assert not any("…" in title for title in titles), titles
         else:
             assert min(len(title) for title in titles) >= 50, titles
+
+
+@pytest.mark.parametrize("key", ["7", "8"], ids=["portfolio", "calendar"])
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+@sync
+async def test_the_portfolio_and_calendar_lines_fit_their_list(paris, size, key):
+    from textual.widgets import OptionList
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        room = options.scrollable_content_region.width
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        lines = [line for prompt in prompts for line in prompt.splitlines()]
+        assert max(len(line) for line in lines) <= room, (room, lines)
+        subjects = {line.strip() for prompt in prompts for line in prompt.splitlines()[1:]}
+        if key == "7":  # every subject of the session has a case in the list
+            assert len(subjects) == 6, subjects  # told apart, even at 80 columns

@@ -167,7 +167,8 @@ class PortfolioScreen(EditingScreen):
             return
         self.result = result = self.solve()
         chosen = set(result.best.cases) if result.best else set()
-        width = max(30, options.size.width or 40) - 2
+        # the list less its scrollbar (there once the cases overflow it): no line wraps
+        width = max(12, (options.size.width or 40) - options.styles.scrollbar_size_vertical)
         prompts = []
         for c in result.instance.candidates:
             prompt = Text()
@@ -415,7 +416,8 @@ class CalendarScreen(EditingScreen):
 
     def _fill_cases(self, options: OptionList, session, cases, highlighted: int | None) -> None:
         """The calendar's cases, each with its sessions, titles cut to tell them apart."""
-        width = max(30, options.size.width or 40) - 2
+        # the list less its scrollbar (there once the cases overflow it): no line wraps
+        width = max(12, (options.size.width or 40) - options.styles.scrollbar_size_vertical)
         sessions = [f"  [{', '.join(str(n) for n in self.plan[key]) or '–'}]" for key in cases]
         rooms = [max(8, width - 1 - len(s)) for s in sessions]
         cut = _cut_titles(session, cases, rooms, [0] * len(cases), width)
