@@ -260,3 +260,26 @@ async def test_the_portfolio_and_calendar_lines_fit_their_list(paris, size, key)
         subjects = {line.strip() for prompt in prompts for line in prompt.splitlines()[1:]}
         if key == "7":  # every subject of the session has a case in the list
             assert len(subjects) == 6, subjects  # told apart, even at 80 columns
+
+
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+@sync
+async def test_the_case_tree_gets_the_room_on_a_wide_screen(paris, size):
+    from textual.widgets import Tree
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        tree = app.screen.query_one(Tree)
+        side = app.screen.query_one("#case-side")
+        if size[0] < 120:  # a narrow screen: halves, the detail readable
+            assert abs(tree.outer_size.width - side.outer_size.width) <= 1
+        else:
+            assert tree.outer_size.width > side.outer_size.width
+        if size == (200, 60):  # every title and id whole
+            assert tree.virtual_size.width <= tree.scrollable_content_region.width, (
+                tree.virtual_size,
+                tree.size,
+            )
