@@ -58,7 +58,9 @@ class CasesScreen(EditingScreen):
 
     DEFAULT_CSS = """
     CasesScreen #cases { width: 1fr; height: 1fr; }
+    CasesScreen.-wide #cases { width: 3fr; }
     CasesScreen #case-side { width: 1fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
+    CasesScreen.-wide #case-side { width: 2fr; }
     """
 
     def __init__(self) -> None:
@@ -79,6 +81,13 @@ class CasesScreen(EditingScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one(Tree).focus()
+
+    #: From this width on, the tree takes three fifths: its titles and ids are long,
+    #: the detail beside wraps its text.
+    WIDE = 120
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width >= self.WIDE, "-wide")
 
     # -- what is shown ---------------------------------------------------------------
 

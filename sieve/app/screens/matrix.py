@@ -47,6 +47,8 @@ class MatrixScreen(SieveScreen):
         localize(self)
         self.scorer: str | None = None
         """The scorer whose levels are shown (``None``: the group)."""
+        self._progress_lines = 1
+        """How many lines the progress line took when last shown."""
         self._filled: dict[str, tuple[object, int]] = {}
         """Per scorer: their scores' mapping and how many matrix cells it fills (a
         score edit replaces one scorer's mapping, so only theirs is counted again)."""
@@ -107,7 +109,9 @@ class MatrixScreen(SieveScreen):
         self.query_one("#bar", Static).update(bar)
 
     def _progress_line(self, session) -> Text | None:
-        """``Progression : Ana 20/20 · Bob 0/20``, cut to the screen's width."""
+        """``Progression : Ana 20/20 · Bob 0/20``, on as many lines as it needs when the
+        matrix leaves them blank (a scorer's name never apart from their count), else
+        cut to the screen's width."""
         if not session.scorers:
             return None
         subject_crits = {c.id for c in session.tamis.criteria if not c.on_angle}
@@ -116,8 +120,8 @@ class MatrixScreen(SieveScreen):
         subjects = {case.subject.id for case in cases}
         total = len(subjects) * len(subject_crits) + len(cases) * len(angle_crits)
         keys = {case.key for case in cases}
-        line = Text(t("app.matrix.progress") + t("app.colon"), style="bold")
-        for i, (sid, scorer) in enumerate(session.scorers.items()):
+        pieces = []
+        for sid, scorer in session.scorers.items():
             scores = session.scores.get(sid, {})
             cached = self._filled.get(sid)
             if cached is not None and cached[0] is scores:
@@ -129,18 +133,47 @@ class MatrixScreen(SieveScreen):
                     if key in keys or key in subjects
                 )
                 self._filled[sid] = (scores, filled)
-            if i:
-                line.append(" · ")
-            style = "bold" if sid == self.scorer else ""
-            line.append_text(plain(scorer.name, style=style))
+            piece = Text()
+            piece.append_text(plain(scorer.name, style="bold" if sid == self.scorer else ""))
             done = total > 0 and filled >= total  # 0/0: nothing to score yet, not done
-            line.append(
+            piece.append(
                 f" {filled}/{total}" + (" ✓" if done else ""),
                 style="" if done else ("bold" if filled == 0 else ""),
             )
+            pieces.append(piece)
         width = max(10, (self.size.width or 80) - 2)
-        line.truncate(width, overflow="ellipsis")
-        return line
+        head = Text()  # only the words in bold: the scorer shown, a scorer at 0, stand out
+        head.append(t("app.matrix.progress") + t("app.colon"), style="bold")
+        lines = [head.copy()]
+        for i, piece in enumerate(pieces):
+            if i and lines[-1].cell_len + 3 + piece.cell_len > width:
+                lines[-1].append(" ·")
+                lines.append(Text())
+            elif i:
+                lines[-1].append(" · ")
+            lines[-1].append_text(piece)
+        if len(lines) > 1 and len(lines) - 1 <= self._spare_lines():
+            self._progress_lines = len(lines)  # the matrix has blank lines to give it
+            return Text("\n").join(lines)
+        self._progress_lines = 1
+        one = head
+        one.append_text(Text(" · ").join(pieces))
+        one.truncate(width, overflow="ellipsis")
+        return one
+
+    def _spare_lines(self) -> int:
+        """How many lines the matrix leaves blank below its last row (counting those the
+        progress line takes beyond its first one, as they would come back to it)."""
+        matrix = self.matrix
+        if not matrix.size.height:
+            return 0  # before the layout: the progress line keeps to one
+        scrollbar = 1 if matrix.virtual_size.width > matrix.size.width else 0
+        needed = len(matrix.rows) + 1 + scrollbar  # the header, the rows
+        return matrix.size.height + (self._progress_lines - 1) - needed
+
+    def on_resize(self) -> None:
+        if self.evaluation is not None:
+            self.call_after_refresh(self._update_bar)
 
     title_key = "app.screen.matrix"
 

@@ -32,7 +32,7 @@ from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
 from sieve.app.screens.decision import DecisionDialog
 from sieve.app.screens.editing import EditingScreen
-from sieve.app.text import clip, plain
+from sieve.app.text import clip_apart, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
 from sieve.render.names import case_title, case_titles
@@ -53,23 +53,36 @@ def _mark(ok: bool) -> Text:
     return Text("✔ " if ok else "✘ ", style="green" if ok else "bold red")
 
 
+def _cut_titles(
+    session, keys: list[str], angle_rooms: list[int], indents: list[int], width: int
+) -> list[tuple[str, str]]:
+    """Each case's angle title cut to its room and its subject's title to the line below
+    (``width`` less its indent), each cut telling it from its siblings' (clip_apart)."""
+    pairs = [case_titles(session, key) for key in keys]
+    angles = [
+        titles[1] if titles is not None else key for titles, key in zip(pairs, keys, strict=True)
+    ]
+    subjects = [titles[0] if titles is not None else "" for titles in pairs]
+    subject_rooms = [max(8, width - indent - 1) for indent in indents]
+    return list(
+        zip(clip_apart(angles, angle_rooms), clip_apart(subjects, subject_rooms), strict=True)
+    )
+
+
 def _titled(
-    prompt: Text, session, key: str, indent: int, width: int, style: str = "", after: str = ""
+    prompt: Text, angle: str, subject: str, indent: int, style: str = "", after: str = ""
 ) -> Text:
     """Append a case to a list line: its angle's title (then ``after``, dim), then its
-    subject's title on a line below.
+    subject's title on a line below, both already cut (:func:`_cut_titles`).
 
     ``indent`` columns are already used on the first line (and left blank on the
-    second); each title is clipped to the ``width`` of the list.
+    second).
     """
-    titles = case_titles(session, key)
-    angle, subject = (titles[1], titles[0]) if titles is not None else (key, "")
-    room = max(8, width - indent - 1)
-    prompt.append_text(plain(clip(angle, room - len(after)), style=style))
+    prompt.append_text(plain(angle, style=style))
     prompt.append(after, style="dim")
     if subject:
         prompt.append("\n" + " " * indent)
-        prompt.append_text(plain(clip(subject, room), style="dim"))
+        prompt.append_text(plain(subject, style="dim"))
     return prompt
 
 
@@ -155,7 +168,9 @@ class PortfolioScreen(EditingScreen):
             return
         self.result = result = self.solve()
         chosen = set(result.best.cases) if result.best else set()
-        width = max(30, options.size.width or 40) - 2
+        # the list less its scrollbar (there once the cases overflow it): no line wraps
+        width = max(12, (options.size.width or 40) - options.styles.scrollbar_size_vertical)
+        prompts = []
         for c in result.instance.candidates:
             prompt = Text()
             prompt.append(
@@ -167,8 +182,13 @@ class PortfolioScreen(EditingScreen):
             prompt.append(f"{score:>3} ")
             if self.robust is not None:
                 prompt.append(f"{percent(self.robust.p_portfolio.get(c.key)):>5} ", style="italic")
-            indent = len(prompt.plain)
-            _titled(prompt, session, c.key, indent, width, "" if c.score is not None else "dim")
+            prompts.append(prompt)
+        candidates = result.instance.candidates
+        keys = [c.key for c in candidates]
+        indents = [len(prompt.plain) for prompt in prompts]
+        cut = _cut_titles(session, keys, [max(8, width - i - 1) for i in indents], indents, width)
+        for c, prompt, indent, titles in zip(candidates, prompts, indents, cut, strict=True):
+            _titled(prompt, *titles, indent, "" if c.score is not None else "dim")
             options.add_option(Option(prompt, id=c.key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -386,6 +406,20 @@ class CalendarScreen(EditingScreen):
         wb = self.sieve.workbench
         return build_instance(wb.session, wb.evaluation)
 
+    def _fill_cases(self, options: OptionList, session, cases, highlighted: int | None) -> None:
+        """The calendar's cases, each with its sessions, titles cut to tell them apart."""
+        # the list less its scrollbar (there once the cases overflow it): no line wraps
+        width = max(12, (options.size.width or 40) - options.styles.scrollbar_size_vertical)
+        sessions = [f"  [{', '.join(str(n) for n in self.plan[key]) or '–'}]" for key in cases]
+        rooms = [max(8, width - 1 - len(s)) for s in sessions]
+        cut = _cut_titles(session, cases, rooms, [0] * len(cases), width)
+        for key, (angle, subject), held in zip(cases, cut, sessions, strict=True):
+            prompt = _titled(Text(), angle, subject, 0, after=held)
+            options.add_option(Option(prompt, id=key))
+        if highlighted is None or highlighted >= options.option_count:
+            highlighted = 0
+        options.highlighted = highlighted
+
     def update_view(self) -> None:
         from sieve.plan.calendar import build_calendar, check_calendar
         from sieve.render.plan import status_message
@@ -421,14 +455,7 @@ class CalendarScreen(EditingScreen):
         if cal is None:
             detail.update(t("cal.none"))
             return
-        width = max(30, options.size.width or 40) - 2
-        for key in cal.cases:
-            sessions = f"  [{', '.join(str(n) for n in self.plan[key]) or '–'}]"
-            prompt = _titled(Text(), session, key, 0, width, after=sessions)
-            options.add_option(Option(prompt, id=key))
-        if highlighted is None or highlighted >= options.option_count:
-            highlighted = 0
-        options.highlighted = highlighted
+        self._fill_cases(options, session, cal.cases, highlighted)
         p = inst.portfolio
         out = Text()
         out.append(

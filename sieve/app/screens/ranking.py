@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
-from sieve.app.text import clip, plain
+from sieve.app.text import clip, clip_apart, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
 from sieve.render.plan import robust_case
@@ -112,7 +112,11 @@ class RankingScreen(SieveScreen):
         extra = 10 if rob is not None else 0
         title_w = max(12, width - bar_w - 11 - extra)
         sifted_started = False
-        for result in evaluation.results:
+        titles = clip_apart(
+            [f"{r.case.angle.title} · {r.case.subject.title}" for r in evaluation.results],
+            title_w,
+        )
+        for result, title in zip(evaluation.results, titles, strict=True):
             if result.sifted_out and not sifted_started:
                 sifted_started = True
                 options.add_option(None)
@@ -122,8 +126,7 @@ class RankingScreen(SieveScreen):
             prompt = Text()
             rank = f"{result.rank:>2}" if result.rank is not None else " –"
             prompt.append(rank + " ", style="bold")
-            title = f"{result.case.angle.title} · {result.case.subject.title}"
-            prompt.append(clip(title, title_w).ljust(title_w) + " ")
+            prompt.append(title.ljust(title_w) + " ")
             if result.sifted_out:
                 gates = ", ".join(
                     evaluation.session.tamis.by_id[g].label for g in result.failed_gates

@@ -41,6 +41,7 @@ from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.stakeholder_map import ego_text, grid_text
+from sieve.app.widgets.tables import column_widths, refill
 from sieve.i18n import number, percent, t
 from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
 from sieve.text import slug
@@ -51,16 +52,31 @@ if TYPE_CHECKING:
     from sieve.model import Session
 
 
-#: The list's columns and their widths (about 95 cells with the gaps).
+#: The list's columns and the least width of each (0: never cut): each column takes
+#: what its widest cell needs when the table has room; else name, role and organisation
+#: give way, down to these widths (about 95 cells with the gaps), and the table scrolls.
 COLUMNS = (
     ("name", 18),
     ("role", 14),
     ("org", 14),
-    ("ties", 5),
-    ("betweenness", 7),
-    ("constraint", 6),
-    ("quadrant", 10),
-    ("!", 3),
+    ("ties", 0),
+    ("betweenness", 0),
+    ("constraint", 0),
+    ("quadrant", 0),
+    ("!", 0),
+)
+#: The relation view's columns and their least widths, as for :data:`COLUMNS`.
+RELATION_COLUMNS = (("from", 8), ("kind", 0), ("to", 8), ("weight", 0))
+#: How each column's cells are shown: (style, right-justified, file text).
+_PEOPLE_LOOK = (
+    ("", False, True),
+    ("", False, False),
+    ("dim", False, True),
+    ("", True, False),
+    ("", True, False),
+    ("", True, False),
+    ("", False, False),
+    ("bold red", False, False),
 )
 
 
@@ -97,6 +113,8 @@ class StakeholdersScreen(EditingScreen):
         self._wanted: str | None = None
         self._wanted_relation: tuple[str, str, str] | None = None
         self._rows: list[Relation] = []
+        self._people_width = self._relations_width = 0
+        """The tables' widths when they were last filled (their columns fit them)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -112,12 +130,11 @@ class StakeholdersScreen(EditingScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#people", DataTable)
-        for key, width in COLUMNS:
-            label = "!" if key == "!" else t(f"app.stakeholders.col.{key}")
-            table.add_column(label, key=key, width=width)
+        labels = self._labels(COLUMNS)
+        refill(table, COLUMNS, labels, [len(label) for label in labels])
         relations = self.query_one("#relations", DataTable)
-        for key in ("from", "kind", "to", "weight"):
-            relations.add_column(t(f"app.stakeholders.col.{key}"), key=key)
+        labels = self._labels(RELATION_COLUMNS)
+        refill(relations, RELATION_COLUMNS, labels, [len(label) for label in labels])
         table.focus()
         super().on_mount()
 
@@ -182,30 +199,53 @@ class StakeholdersScreen(EditingScreen):
         selected = self._wanted or self.selected
         old_row = table.cursor_row
         self._wanted = None
-        table.clear()
-        warned: dict[str, int] = {}
-        for finding in analysis.warnings:
-            for ident in finding.people[:1]:
-                warned[ident] = warned.get(ident, 0) + 1
-        for ident, person in analysis.people.items():
-            m = analysis.metrics[ident]
-            table.add_row(
-                plain(clip(person.name, 18)),
-                Text(clip(t(f"graph.role.{person.role}"), 14)),
-                plain(clip(person.org, 14), style="dim"),
-                Text(str(m.ties), justify="right"),
-                Text(percent(m.betweenness), justify="right"),
-                Text(number(m.constraint) if m.constraint is not None else "–", justify="right"),
-                Text(t(f"graph.quadrant.{m.quadrant}.short")),
-                Text("!" * min(warned.get(ident, 0), 3), style="bold red"),
-                key=ident,
-            )
+        rows = self._people_rows(analysis)
+        labels = self._labels(COLUMNS)
+        widths = column_widths(table, COLUMNS, labels, rows)
+        self._people_width = table.size.width
+        refill(table, COLUMNS, labels, widths)
+        for ident, row in zip(analysis.people, rows, strict=True):
+            cells = []
+            for i, (style, right, from_file) in enumerate(_PEOPLE_LOOK):
+                shown = clip(row[i], widths[i])
+                text = plain(shown, style=style) if from_file else Text(shown, style=style)
+                text.justify = "right" if right else None
+                cells.append(text)
+            table.add_row(*cells, key=ident)
         if analysis.people:
             keys = list(analysis.people)
             # a person removed: their neighbour in the list
             row = keys.index(selected) if selected in keys else min(old_row, len(keys) - 1)
             table.move_cursor(row=max(row, 0))
         self.show_panel()
+
+    @staticmethod
+    def _labels(columns) -> list[str]:
+        return ["!" if key == "!" else t(f"app.stakeholders.col.{key}") for key, _ in columns]
+
+    @staticmethod
+    def _people_rows(analysis: Analysis) -> list[tuple[str, ...]]:
+        """Each person's cells, as text, in the order of :data:`COLUMNS`."""
+        warned: dict[str, int] = {}
+        for finding in analysis.warnings:
+            for ident in finding.people[:1]:
+                warned[ident] = warned.get(ident, 0) + 1
+        rows = []
+        for ident, person in analysis.people.items():
+            m = analysis.metrics[ident]
+            rows.append(
+                (
+                    person.name,
+                    t(f"graph.role.{person.role}"),
+                    person.org,
+                    str(m.ties),
+                    percent(m.betweenness),
+                    number(m.constraint) if m.constraint is not None else "–",
+                    t(f"graph.quadrant.{m.quadrant}.short"),
+                    "!" * min(warned.get(ident, 0), 3),
+                )
+            )
+        return rows
 
     @property
     def selected(self) -> str | None:
@@ -240,18 +280,31 @@ class StakeholdersScreen(EditingScreen):
         wanted = self._wanted_relation or self.selected_relation_key
         old_row = table.cursor_row if self._rows else 0
         self._wanted_relation = None
-        table.clear()
         mine = [r for r in analysis.relations if first in (r.source, r.target)]
         rest = [r for r in analysis.relations if first not in (r.source, r.target)]
         self._rows = mine + rest
-        for i, r in enumerate(self._rows):
+        rows = [
+            (
+                analysis.people[r.source].name,
+                t(f"graph.relation.{r.kind}"),
+                analysis.people[r.target].name,
+                number(r.weight, digits=1),
+            )
+            for r in self._rows
+        ]
+        labels = self._labels(RELATION_COLUMNS)
+        widths = column_widths(table, RELATION_COLUMNS, labels, rows)
+        self._relations_width = table.size.width
+        refill(table, RELATION_COLUMNS, labels, widths)
+        for i, (r, row) in enumerate(zip(self._rows, rows, strict=True)):
             bad = r.kind == "hierarchy" and (r.source, r.target) in forbidden
             style = "bold red" if bad else ("" if i < len(mine) else "dim")
+            source, kind, target, weight = (clip(c, w) for c, w in zip(row, widths, strict=True))
             table.add_row(
-                plain(clip(analysis.people[r.source].name, 28), style=style),
-                Text(t(f"graph.relation.{r.kind}"), style=style),
-                plain(clip(analysis.people[r.target].name, 28), style=style),
-                Text(number(r.weight, digits=1), justify="right", style=style),
+                plain(source, style=style),
+                Text(kind, style=style),
+                plain(target, style=style),
+                Text(weight, justify="right", style=style),
             )
         keys = [(r.source, r.target, r.kind) for r in self._rows]
         if wanted in keys:
@@ -266,11 +319,20 @@ class StakeholdersScreen(EditingScreen):
                 self.show_panel()
 
     def on_resize(self) -> None:
-        if (
-            self.analysis is not None
-            and self.query_one("#panel", ContentSwitcher).current == "grid"
+        if self.analysis is None:
+            return
+        # the tables' columns fit their width: fill them again at their new one
+        self.call_after_refresh(self._fit_again)
+
+    def _fit_again(self) -> None:
+        if self.analysis is None:
+            return
+        if self.query_one("#people", DataTable).size.width != self._people_width:
+            self.show(self.analysis)  # the panel too
+        elif self.query_one("#panel", ContentSwitcher).current == "grid" or (
+            self.query_one("#relations", DataTable).size.width != self._relations_width
         ):
-            self.call_after_refresh(self.show_panel)
+            self.show_panel()
 
     def action_panel(self, name: str) -> None:
         self._rows = []  # a view opened afresh: the selected person's relations on top

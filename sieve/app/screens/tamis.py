@@ -18,6 +18,8 @@ Bindings:
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,12 +30,12 @@ from textual.widgets.option_list import Option
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
-from sieve.app.text import clip, plain
+from sieve.app.text import clip, clip_apart, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.engine.evaluate import evaluate
 from sieve.i18n import number, points, t
 from sieve.model import APPLIES_TO, CRITERION_KINDS, Criterion
-from sieve.text import free_id
+from sieve.text import free_id, literal
 from sieve.workbench import EDITS as edit
 
 #: How much one key press changes a weight.
@@ -54,8 +56,8 @@ class TamisScreen(EditingScreen):
     ]
 
     DEFAULT_CSS = """
-    TamisScreen #criteria { width: 3fr; height: 1fr; }
-    TamisScreen #tamis-side { width: 2fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
+    TamisScreen #criteria { width: auto; max-width: 60%; height: 1fr; }
+    TamisScreen #tamis-side { width: 1fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
     """
 
     def __init__(self) -> None:
@@ -108,10 +110,14 @@ class TamisScreen(EditingScreen):
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        width = max(30, (options.size.width or 60) - 3)
+        # the list is as wide as its lines, up to 60 % of the screen (its CSS): what its
+        # lines may take is worked out from the screen, not from the list's own width
+        width = max(30, int((self.size.width or 100) * 0.6) - 2 - 2 - 3)
         on_words = {on: t(f"app.tamis.on.{on}") for on in ("subject", "angle")}
         on_w = max(len(word) for word in on_words.values())  # "subject": never cut
-        label_w = max(10, width - 8 - on_w)
+        # as wide as the longest label, when there is room: the ranking beside takes the rest
+        longest = max((len(literal(crit.label)) for crit in tamis.criteria), default=10)
+        label_w = max(10, min(longest, width - 8 - on_w))
         for crit in tamis.criteria:
             prompt = Text()
             if crit.is_gate:
@@ -194,9 +200,12 @@ class TamisScreen(EditingScreen):
         text = Text("\n" + title + "\n", style="bold")
         side = self.query_one("#tamis-side").size.width or 40
         width = max(8, side - 3 - 3 - 3 - 4 - 1)
-        for result in wb.evaluation.results:
-            if result.rank is None:
-                break
+        ranked = list(takewhile(lambda r: r.rank is not None, wb.evaluation.results))
+        # the angle first, as on the Ranking screen: cases of one subject differ by it
+        both = [f"{r.case.angle.title} · {r.case.subject.title}" for r in ranked]
+        width = min(width, max((len(literal(title)) for title in both), default=8))
+        titles = clip_apart(both, width)
+        for result, title_text in zip(ranked, titles, strict=True):
             text.append(f"{result.rank:>2} ", style="bold")
             old = before.get(result.key)
             if preview and old is not None and old != result.rank:
@@ -204,9 +213,7 @@ class TamisScreen(EditingScreen):
                 text.append(("▲" if moved > 0 else "▼") + f"{abs(moved)}".ljust(2), style="bold")
             else:
                 text.append("   ")
-            # the angle first, as on the Ranking screen: cases of one subject differ by it
-            title_text = f"{result.case.angle.title} · {result.case.subject.title}"
-            text.append_text(plain(clip(title_text, width).ljust(width)))
+            text.append_text(plain(title_text.ljust(width)))
             score = points(result.score)
             text.append(f" {score:>3}\n")
         box.update(text)

@@ -45,6 +45,7 @@ from sieve.app.widgets.matrix_rows import (
     MatrixRow,
     build_rows,
     column_codes,
+    cut_labels,
     ordered_criteria,
 )
 from sieve.engine.evaluate import Evaluation
@@ -112,6 +113,8 @@ class MatrixView(ScrollView, can_focus=True):
         self._theme_key: tuple | None = None
         self._longest = 0
         """The widest label of the rows (the label column grows to it when there is room)."""
+        self._cut: tuple[int, list[str]] | None = None
+        """The labels as shown (cut to tell siblings apart), and the width they were cut to."""
 
     # -- data ------------------------------------------------------------------------
 
@@ -133,9 +136,11 @@ class MatrixView(ScrollView, can_focus=True):
             self._longest = longest
             same_shape = False  # the label column's width changes: repaint it all
         here = self.current_row
+        shown_before = self._cut[1] if self._cut is not None else None
         self.columns = columns
         self.codes = column_codes(columns)
         self.rows = rows
+        self._cut = None
         if not same_shape:
             self._cache.clear()
             self._follow(here)
@@ -146,7 +151,13 @@ class MatrixView(ScrollView, can_focus=True):
             if here is not None:
                 self._scroll_to_cursor()
             return
-        changed = [i for i, (a, b) in enumerate(zip(rows, old, strict=True)) if a != b]
+        shown = self.labels()
+        changed = [
+            i
+            for i, (a, b) in enumerate(zip(rows, old, strict=True))
+            # a renamed title may change how its siblings are cut
+            if a != b or shown_before is None or shown[i] != shown_before[i]
+        ]
         if self.cursor_row not in changed:
             changed.append(self.cursor_row)  # it may show the subject line's cell
         for i in changed:
@@ -302,6 +313,14 @@ class MatrixView(ScrollView, can_focus=True):
         available = self.size.width - SCORE_WIDTH - len(self.columns) * CELL_WIDTH - 1
         return max(20, min(max(44, self._longest + 1), available))
 
+    def labels(self) -> list[str]:
+        """Each row's label as the label column shows it: cut so that sibling titles
+        sharing their first words still tell each other apart."""
+        width = self._label_width() - 1
+        if self._cut is None or self._cut[0] != width:
+            self._cut = (width, cut_labels(self.rows, width))
+        return self._cut[1]
+
     def _fixed_width(self) -> int:
         return self._label_width() + SCORE_WIDTH
 
@@ -381,7 +400,7 @@ class MatrixView(ScrollView, can_focus=True):
             label_style = self._style("flag")
         if on_row:
             label_style = label_style + Style(reverse=True)
-        label = clip(row.label, label_w - 1).ljust(label_w)
+        label = self.labels()[index].ljust(label_w)
         segments.append(Segment(label, label_style + dim))
         score_style = self._style(row.score_style or "")
         segments.append(

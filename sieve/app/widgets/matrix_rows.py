@@ -12,6 +12,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from sieve.app.text import clip_apart
 from sieve.engine.evaluate import CaseResult, Cell, Evaluation
 from sieve.i18n import number, points, t
 from sieve.model import Criterion, Session
@@ -39,6 +40,14 @@ class MatrixRow:
     """(text, style name) per column; ``("", "")`` for a cell that does not apply."""
     sifted: bool = False
     flagged: bool = False
+    lead: str = ""
+    """What :attr:`label` starts with before its title: the subject's marks, the case's
+    indent (a cut title keeps it, see :meth:`title`)."""
+
+    @property
+    def title(self) -> str:
+        """The label without its :attr:`lead`."""
+        return self.label[len(self.lead) :]
 
 
 def ordered_criteria(session: Session) -> list[Criterion]:
@@ -59,6 +68,20 @@ def column_codes(columns: list[Criterion]) -> list[str]:
             scores += 1
             codes.append(t("app.matrix.score_code", n=scores))
     return codes
+
+
+def cut_labels(rows: list[MatrixRow], width: int) -> list[str]:
+    """Each row's label in ``width`` cells, its lead kept: subjects' titles cut so that
+    they tell each other apart (:func:`~sieve.app.text.clip_apart`), and cases' titles
+    the same; a section's label as it is (its line has the whole width)."""
+    out = [row.label for row in rows]
+    for kind in (SUBJECT, CASE):
+        index = [i for i, row in enumerate(rows) if row.kind == kind]
+        titles = [rows[i].title for i in index]
+        cut = clip_apart(titles, [width - len(rows[i].lead) for i in index])
+        for i, title in zip(index, cut, strict=True):
+            out[i] = rows[i].lead + title
+    return out
 
 
 def build_rows(
@@ -143,7 +166,9 @@ class _Rows:
         flagged = attention >= self.session.tamis.attention_threshold
         marks = ("⚑ " if flagged else "") + ("① " if subject.first_case else "")
         label = marks + subject.title
-        return MatrixRow(SUBJECT, subject_id, None, label, "", "", cells, is_sifted, flagged)
+        return MatrixRow(
+            SUBJECT, subject_id, None, label, "", "", cells, is_sifted, flagged, lead=marks
+        )
 
     def case_row(self, result: CaseResult, is_sifted: bool) -> MatrixRow:
         """A case's line: the angle criteria and its score and rank (or stopping gates)."""
@@ -164,6 +189,7 @@ class _Rows:
             case_cells,
             is_sifted,
             bool(result.flags),
+            lead="  ",
         )
 
     def score(self, result: CaseResult) -> tuple[str, str]:
