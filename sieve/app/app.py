@@ -208,14 +208,15 @@ class SieveApp(App[int]):
         self.update_views()
 
     def update_views(self) -> None:
-        """Repaint the current screen (and the screens under it) from the workbench."""
+        """Repaint the current screen (and the screens under it) from the workbench,
+        each one only if what it shows changed (see ``SieveScreen.refresh_if_changed``)."""
         from sieve.app.screens.base import SieveScreen
 
         if self.workbench is None or not self.workbench.ok:
             return
         for screen in self.screen_stack:
             if isinstance(screen, SieveScreen):
-                screen.refresh_view()
+                screen.refresh_if_changed()
 
     # -- actions -------------------------------------------------------------------
 

@@ -110,8 +110,5 @@ class PresentationScreen(SieveScreen):
             presentation_text(wb.evaluation, width - 4, height - 2, self.sieve.blind, wb.problems)
         )
 
-    def on_resize(self) -> None:
-        self.update_view()
-
     def action_back(self) -> None:
         self.sieve.action_show(self.sieve.previous_mode or "matrix")

@@ -52,6 +52,7 @@ class TamisScreen(EditingScreen):
         Binding("delete", "remove", "app.key.remove", key_display="⌦"),
     ]
 
+    LAID_OUT_BY = ("#criteria", "#tamis-side")
     DEFAULT_CSS = """
     TamisScreen #criteria { width: 3fr; height: 1fr; }
     TamisScreen #tamis-side { width: 2fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
@@ -209,9 +210,6 @@ class TamisScreen(EditingScreen):
             score = points(result.score)
             text.append(f" {score:>3}\n")
         box.update(text)
-
-    def on_resize(self) -> None:
-        self.refresh_view()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_detail()
