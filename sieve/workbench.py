@@ -7,7 +7,9 @@ Two copies of the session are kept:
 
 - :attr:`Workbench.session` is what the user sees: every edit is applied to it at
   once (a new ``Session`` built with :func:`dataclasses.replace` and copied score
-  mappings, then re-evaluated), so that a keystroke repaints without reading files;
+  mappings, then re-evaluated: the edited subject's or case's results only, see
+  :func:`sieve.engine.evaluate.reevaluate`), so that a keystroke repaints without
+  reading files;
 - ``_disk`` is the session as the files on disk hold it (the raw rows each file
   holds, and the digest of the bytes sieve last read or wrote). :meth:`flush`
   writes the pending edits through :mod:`sieve.save` against it, then records the
@@ -27,7 +29,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from sieve.engine.evaluate import Evaluation, collect_levels, evaluate
+from sieve.engine.evaluate import Evaluation, collect_levels, evaluate, reevaluate
 from sieve.errors import EditError, Problem
 from sieve.load.session import SessionLoad, load_session
 from sieve.load.tamis import load_tamis
@@ -337,7 +339,12 @@ class Workbench:
         self.load.session = session
         if edit.kind == SCORE:
             self._update_levels(edit)
-        self.evaluation = self._evaluate()
+        previous = self.evaluation
+        if previous is None:
+            self.evaluation = self._evaluate()
+        else:  # only the edited subject's or case's results can change (a note: none)
+            keys = (edit.key,) if edit.kind == SCORE else ()
+            self.evaluation = reevaluate(previous, session, keys, self._levels)
         with self._pending_lock:
             self._pending.append(edit)
         if self.autosave:

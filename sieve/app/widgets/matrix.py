@@ -43,6 +43,7 @@ from sieve.app.widgets.matrix_rows import (
     SECTION,
     SUBJECT,
     MatrixRow,
+    RowCache,
     build_rows,
     column_codes,
     ordered_criteria,
@@ -108,6 +109,8 @@ class MatrixView(ScrollView, can_focus=True):
         self.repainted_lines = 0
         """How many lines the last :meth:`show` asked to repaint (for tests/benchmarks)."""
         self._cache: dict[int, Strip] = {}
+        self._built = RowCache()
+        """The rows as data, with what each was built from (only changed ones are built)."""
         self._styles: dict[str, Style] = {}
         self._theme_key: tuple | None = None
         self._longest = 0
@@ -118,7 +121,7 @@ class MatrixView(ScrollView, can_focus=True):
     def show(self, evaluation: Evaluation, scorer: str | None = None, blind: bool = False) -> None:
         """Show an evaluation; repaint only the lines that changed."""
         columns = ordered_criteria(evaluation.session)
-        rows = build_rows(evaluation, columns, scorer, blind)
+        rows = build_rows(evaluation, columns, scorer, blind, self._built)
         same_shape = (
             [c.id for c in columns] == [c.id for c in self.columns]
             and len(rows) == len(self.rows)
@@ -146,7 +149,9 @@ class MatrixView(ScrollView, can_focus=True):
             if here is not None:
                 self._scroll_to_cursor()
             return
-        changed = [i for i, (a, b) in enumerate(zip(rows, old, strict=True)) if a != b]
+        changed = [
+            i for i, (a, b) in enumerate(zip(rows, old, strict=True)) if a is not b and a != b
+        ]
         if self.cursor_row not in changed:
             changed.append(self.cursor_row)  # it may show the subject line's cell
         for i in changed:
