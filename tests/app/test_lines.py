@@ -75,3 +75,39 @@ async def test_vigilance_shows_file_text_literally(workspace):
         # drawn as written (wrapped at 60 columns), never read as markup
         drawn = " ".join(options.render_line(y).text for y in range(4)).split()
         assert drawn[: len(first.split())] == first.split()
+
+
+@sync
+async def test_a_long_list_measures_its_lines_again_only_when_its_width_changes(monkeypatch):
+    from textual.app import App
+    from textual.widgets.option_list import Option
+
+    from sieve.app.widgets.lines import LongOptionList
+
+    measured = []
+    height = Line.get_height
+    monkeypatch.setattr(Line, "get_height", lambda s, r, w: measured.append(w) or height(s, r, w))
+    words = [piece(f"point {i} " + "mot " * (i % 30)) for i in range(300)]
+
+    class Lists(App):
+        CSS = "LongOptionList { height: 1fr; scrollbar-gutter: stable; }"
+
+        def compose(self):
+            yield LongOptionList(*[Option(Line((w,))) for w in words])
+
+    app = Lists()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        options = app.query_one(LongOptionList)
+        assert len(measured) == len(words)
+        (wide,) = set(measured)
+        measured.clear()
+        await pilot.resize_terminal(80, 20)  # shorter: every line keeps its height
+        await pilot.pause()
+        assert measured == []  # (OptionList measured them all again)
+        await pilot.resize_terminal(60, 20)  # narrower: measured again, and drawn so
+        await pilot.pause()
+        assert len(measured) == len(words)
+        assert set(measured) == {wide - 20}
+        first = [options.render_line(y).text.strip() for y in range(3)]
+        assert first[0] == "point 0" and first[1].startswith("point 1 mot")

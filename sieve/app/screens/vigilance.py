@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from sieve.app.screens.base import SieveScreen
 from sieve.app.widgets.keybar import KeyBar
-from sieve.app.widgets.lines import Line, Piece, piece
+from sieve.app.widgets.lines import Line, LongOptionList, Piece, piece
 from sieve.engine.vigilance import Flag, flags
 from sieve.i18n import number, t
 from sieve.text import literal
@@ -76,7 +76,8 @@ class Wording:
 
     def detail(self, flag: Flag) -> tuple[Piece, ...]:
         """``  (de 0 à 4)``: the flag's figures, if its kind has any."""
-        memo = (flag.kind, *((k, type(v), v) for k, v in flag.params.items()))
+        # figures equal as numbers are worded alike (``number`` writes 3.0 as 3)
+        memo = (flag.kind, *flag.params.items())
         found = self._details.get(memo)
         if found is None:
             if flag.params.get("unscored"):
@@ -112,7 +113,7 @@ class VigilanceScreen(SieveScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
-        yield OptionList(id="flags")
+        yield LongOptionList(id="flags")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -134,6 +135,10 @@ class VigilanceScreen(SieveScreen):
         self.query_one("#bar", Static).update(head)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
+        # more flags than the screen has lines: the list will scroll, so its scrollbar's
+        # room is kept from the start (a scrollbar appearing after the first drawing
+        # narrows the list, and every line would be measured again)
+        options.styles.scrollbar_gutter = "stable" if len(found) > self.app.size.height else "auto"
         if found:
             line = Wording(session).line
             options.set_options([Option(line(flag)) for flag in found])

@@ -1,4 +1,5 @@
-"""Line: one option of a long list, worded once and measured without being laid out.
+"""Long option lists: lines worded once and measured without being laid out, in a list
+that keeps their heights.
 
 A list of thousands of options (the vigilance screen lists every disputed cell of a
 session: 6,663 points on 500 cases x 40 criteria) pays, in Textual's ``OptionList``,
@@ -14,8 +15,10 @@ the drawing always agree.
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual import events
 from textual.content import Content, Span
 from textual.visual import Visual
+from textual.widgets import OptionList
 
 #: A piece of a line: its text, its style (``""``, ``"bold"``, ``"italic"``, ``"dim"``...)
 #: and its width in cells.
@@ -78,3 +81,27 @@ class Line(Visual):
         if plain_rules and self.cell_length <= width:
             return 1
         return self.content.get_height(rules, width)
+
+
+class LongOptionList(OptionList):
+    """An ``OptionList`` that keeps its options' heights when its width does not change.
+
+    ``OptionList`` forgets every option's height and drawing on each resize, and a
+    screen shown again is resized: 6,663 vigilance lines were measured again each time
+    the screen came back. Heights and drawings depend on the width only: a resize that
+    keeps the width they were measured at keeps them. (``OptionList._update_lines`` and
+    its line cache are Textual's; ``textual`` is pinned to 8.2, and a test checks that
+    a narrower list measures its lines again.)
+    """
+
+    _laid_width: int | None = None
+    """The width the options were measured at (``None``: not measured yet)."""
+
+    def _update_lines(self) -> None:
+        if not self._line_cache.lines:  # measured afresh, at this width
+            self._laid_width = self.scrollable_content_region.width
+        super()._update_lines()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if self._line_cache.lines and self.scrollable_content_region.width == self._laid_width:
+            event.prevent_default()  # OptionList's own handler would forget them all
