@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from conftest import PROJECT
+from conftest import PROJECT, settle, sync
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +67,42 @@ def test_one_level_builds_a_few_lines_again():
     changed = [r.key for r in wb.evaluation.results if r is not kept[r.key]]
     assert case.key in changed
     assert cache.built == len(changed) < len(wb.evaluation.results)
+
+
+@sync
+async def test_each_scorers_progress_counted_again_row_by_row_equals_a_full_count():
+    import random
+
+    from sieve.app.app import SieveApp
+
+    rng = random.Random(7)
+    app = SieveApp(SESSION, watch=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.screen
+        for _ in range(40):
+            session = app.workbench.session
+            scorer = rng.choice(sorted(session.scorers))
+            case = rng.choice(session.cases)
+            crit = rng.choice(session.tamis.criteria)
+            key = case.key if crit.on_angle else case.subject.id
+            level = rng.choice([None, None, *range(crit.scale.top + 1)])
+            assert app.set_score(scorer, key, crit.id, level)
+            session = app.workbench.session
+            assert {sid: screen._filled_by(session, sid) for sid in session.scorers} == {
+                sid: full_count(session, sid) for sid in session.scorers
+            }
+        await settle(pilot)
+
+
+def full_count(session, scorer: str) -> int:
+    """The cells of the matrix holding a level of ``scorer``, counted from scratch."""
+    sides = {on: {c.id for c in session.tamis.criteria if c.on_angle is on} for on in (False, True)}
+    keys = {case.key for case in session.cases}
+    subjects = {case.subject.id for case in session.cases}
+    return sum(
+        len(levels.keys() & sides[key in keys])
+        for key, levels in session.scores.get(scorer, {}).items()
+        if key in keys or key in subjects
+    )

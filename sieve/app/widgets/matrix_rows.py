@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from operator import is_
 
 from sieve.engine.evaluate import CaseResult, Cell, Evaluation
 from sieve.i18n import current, number, points, t
@@ -47,8 +48,21 @@ def ordered_criteria(session: Session) -> list[Criterion]:
     return [c for c in criteria if c.is_gate] + [c for c in criteria if not c.is_gate]
 
 
+_CODES: tuple[tuple[object, ...], list[str]] | None = None
+
+
 def column_codes(columns: list[Criterion]) -> list[str]:
     """Short column headers: ``P1``... for gates, ``C1``... for scores (French) or G/C."""
+    global _CODES
+    memo = (current(), *columns)
+    if _CODES is not None and len(_CODES[0]) == len(memo) and all(map(is_, _CODES[0], memo)):
+        return list(_CODES[1])
+    codes = _column_codes(columns)
+    _CODES = (memo, codes)
+    return list(codes)
+
+
+def _column_codes(columns: list[Criterion]) -> list[str]:
     gates = scores = 0
     codes = []
     for crit in columns:
@@ -91,9 +105,7 @@ class RowCache:
 
     def get(self, key: tuple[str, str, bool], inputs: tuple[object, ...]) -> MatrixRow | None:
         found = self.lines.get(key)
-        if found is None or len(found[0]) != len(inputs):
-            return None
-        if all(a is b for a, b in zip(found[0], inputs, strict=True)):
+        if found is not None and all(map(is_, found[0], inputs)):  # same length: same key
             return found[1]
         return None
 
