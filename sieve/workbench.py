@@ -22,6 +22,7 @@ app turns it off and flushes in a worker thread so that saving never delays a re
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -35,11 +36,6 @@ from sieve.load.session import SessionLoad, load_session
 from sieve.load.tamis import load_tamis
 from sieve.locations import read_regular, workspace_of
 from sieve.model import CASE_SEPARATOR, Session, Tamis
-from sieve.save import cases as _case_edits
-from sieve.save import layout as _edit_layout
-from sieve.save import people as _people_edits
-from sieve.save import plan as plan_edits
-from sieve.save import tamis as _tamis_edits
 from sieve.save.document import digest
 
 if TYPE_CHECKING:
@@ -54,18 +50,43 @@ SCORE = "score"
 NOTE = "note"
 
 
+class _Edits:
+    """The public functions of some :mod:`sieve.save` modules, as attributes; the modules
+    are imported on first use (the writers and tomlkit cost a noticeable part of the
+    app's start, and most sessions are opened to be looked at and scored)."""
+
+    def __init__(self, *modules: str) -> None:
+        self._modules = modules
+        self._found: SimpleNamespace | None = None
+
+    def _load(self) -> SimpleNamespace:
+        if self._found is None:
+            loaded = [importlib.import_module(name) for name in self._modules]
+            self._found = SimpleNamespace(
+                **{
+                    name: value
+                    for module in loaded
+                    for name, value in vars(module).items()
+                    if not name.startswith("_")
+                    and getattr(value, "__module__", None) == module.__name__
+                }
+            )
+        return self._found
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._load(), name)
+
+    def __dir__(self) -> list[str]:
+        return sorted(vars(self._load()))
+
+
 #: The structural edits of the files (tamis, cases, people) and of the portfolio (pins,
 #: calendar): the screens hand them to :meth:`Workbench.edit_files`, which writes pending
 #: scores first, reloads, and keeps the files' former bytes for undo.
-EDITS = SimpleNamespace(
-    **{
-        name: value
-        for module in (_edit_layout, _tamis_edits, _case_edits, _people_edits)
-        for name, value in vars(module).items()
-        if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
-    }
-)
-PLAN_EDITS = plan_edits
+EDITS = _Edits("sieve.save.layout", "sieve.save.tamis", "sieve.save.cases", "sieve.save.people")
+PLAN_EDITS = _Edits("sieve.save.plan")
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,11 @@ class SieveApp(App[int]):
 
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    #: The app starts in the first main screen's mode: that screen is mounted with the
+    #: app and built from the session loaded before (``on_load``), instead of a blank
+    #: default screen followed by a switch of mode (which restyles every widget, holds
+    #: repaints for 50 ms, and lays the screen out and paints it again).
+    DEFAULT_MODE = SCREENS[0].name
     BINDINGS = [
         Binding("question_mark,f1", "help", "app.key.help", key_display="?"),
         Binding("b", "toggle_blind", "app.key.blind", show=False),
@@ -186,13 +191,21 @@ class SieveApp(App[int]):
 
     # -- opening -------------------------------------------------------------------
 
+    def on_load(self) -> None:
+        # read before the screens are mounted, so that the first one is built (and
+        # painted) once, with the session
+        if self.path is not None:
+            self.workbench = Workbench(self.path, autosave=False)
+            if self.workbench.session is not None:
+                self.sub_title = self.workbench.session.title  # (a repaint, set later)
+
     def on_mount(self) -> None:
         if self.path is None and self.sessions:
             from sieve.app.screens.picker import SessionPicker
 
             self.push_screen(SessionPicker(self.sessions), self._picked)
         elif self.path is not None:
-            self.open_session(self.path)
+            self._after_load()
         if self.watch:
             self.set_interval(POLL_SECONDS, self.check_disk)
 
@@ -219,8 +232,6 @@ class SieveApp(App[int]):
         session = wb.session
         assert session is not None
         self.sub_title = session.title
-        if self.current_mode == "_default":
-            self.switch_mode(SCREENS[0].name)
         self.update_views()
         self.call_after_refresh(settle_memory)
 

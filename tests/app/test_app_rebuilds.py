@@ -95,3 +95,41 @@ async def test_a_resize_rebuilds_a_screen_worded_to_its_width_once(paris):
         await pilot.resize_terminal(160, 40)
         await settle(pilot)
         assert tamis.rebuilds == 2
+
+
+@sync
+async def test_the_app_starts_with_one_frame_and_one_build(paris):
+    app = SieveApp(paris, watch=False)
+    written = []  # the frames Textual writes to the terminal (none while it holds them)
+    display = app._display
+
+    def counted(screen, frame) -> None:
+        if frame is not None and not app._batch_count:
+            written.append(type(frame).__name__)
+        display(screen, frame)
+
+    app._display = counted  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert app.current_mode == "matrix" and app.screen.rebuilds == 1
+        assert written == ["LayoutUpdate"]
+
+
+@sync
+async def test_the_error_screen_opens_over_the_first_screen_and_leaves_it_when_fixed(tmp_path):
+    from conftest import copy_paris
+
+    from sieve.app.screens.errors import ErrorScreen
+
+    path = copy_paris(tmp_path)
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("[session]", "[session", 1), encoding="utf-8")  # bad TOML
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        path.write_text(good, encoding="utf-8")
+        app.reload(quiet=True)
+        await settle(pilot)
+        assert app.current_mode == "matrix" and app.screen.rebuilds == 1

@@ -304,7 +304,10 @@ class MatrixView(ScrollView, can_focus=True):
 
     def _label_width(self) -> int:
         """44 cells, or up to the widest label when the screen has room left for it."""
-        available = self.size.width - SCORE_WIDTH - len(self.columns) * CELL_WIDTH - 1
+        # before its first layout the matrix is as wide as the screen will make it (the
+        # whole width): its virtual size is then right at once, with no second layout
+        width = self.size.width or self.app.size.width
+        available = width - SCORE_WIDTH - len(self.columns) * CELL_WIDTH - 1
         return max(20, min(max(44, self._longest + 1), available))
 
     def _fixed_width(self) -> int:
