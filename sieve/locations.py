@@ -9,14 +9,22 @@ from pathlib import Path
 #: The folder of the ``sieve`` package.
 PACKAGE_DIR = Path(__file__).resolve().parent
 
-#: The project's root (the folder holding ``criteria/`` and ``sessions/``).
+#: The project's root, in a checkout (the folder holding ``criteria/`` and ``sessions/``).
 PROJECT_DIR = PACKAGE_DIR.parent
 
+#: The shipped example in an installed package (a wheel, a non-editable install): the
+#: build copies the project's ``criteria/`` and ``sessions/`` there (``setup.py``).
+EMBEDDED_EXAMPLE_DIR = PACKAGE_DIR / "example"
+
+#: The folder holding the shipped ``criteria/`` and ``sessions/``: the package's own
+#: copy when installed, else (a checkout, an editable install) the project's root.
+EXAMPLE_DIR = EMBEDDED_EXAMPLE_DIR if EMBEDDED_EXAMPLE_DIR.is_dir() else PROJECT_DIR
+
 #: Shipped tamis files.
-CRITERIA_DIR = PROJECT_DIR / "criteria"
+CRITERIA_DIR = EXAMPLE_DIR / "criteria"
 
 #: Shipped example sessions; one of them is the embedded default.
-SESSIONS_DIR = PROJECT_DIR / "sessions"
+SESSIONS_DIR = EXAMPLE_DIR / "sessions"
 
 #: The session ``sieve`` opens when it is given no path.
 DEFAULT_SESSION = SESSIONS_DIR / "paris.toml"
@@ -98,11 +106,19 @@ def demo_session() -> Path:
     example workspace (``criteria/`` and ``sessions/``) is copied to
     ``user_data_dir()/exemple``; later runs open that copy, with its edits.
     """
-    import shutil
-
     target = user_data_dir() / "exemple"
     session = target / "sessions" / DEFAULT_SESSION.name
     if not session.is_file():
         for folder in (CRITERIA_DIR, SESSIONS_DIR):
-            shutil.copytree(folder, target / folder.name, dirs_exist_ok=True)
+            _copy_files(folder, target / folder.name)
     return session
+
+
+def _copy_files(source: Path, target: Path) -> None:
+    """Copy the files under ``source`` into ``target``, leaving their modes behind: the
+    user's copy is theirs to edit, even when the installed files are read-only."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            copy = target / path.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(path.read_bytes())

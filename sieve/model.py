@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: Ids are slugs, unique within their kind in a file.
+#: Ids are slugs, unique within their kind in a file (angle ids: within their subject).
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: The separator between the subject and the angle of a case key.
@@ -191,6 +191,11 @@ class Angle:
     title: str
     methods: tuple[str, ...] = ()
 
+    @property
+    def key(self) -> str:
+        """The key of its case (``subject-id/angle-id``), unique in the session."""
+        return case_key(self.subject, self.id)
+
 
 @dataclass(frozen=True, slots=True)
 class Case:
@@ -249,6 +254,8 @@ class Session:
     tamis: Tamis
     subjects: dict[str, Subject]
     angles: dict[str, Angle]
+    """Case key (``subject-id/angle-id``) -> angle: an angle id is unique within its
+    subject only, so two subjects may each have an angle ``immersion``."""
     scorers: dict[str, Scorer]
     scores: dict[str, dict[str, dict[str, int]]]
     """scorer id -> subject or case key -> criterion id -> level."""
@@ -305,11 +312,10 @@ class Session:
 
     def case(self, key: str) -> Case:
         """The case with this key; raises ``KeyError`` when there is none."""
-        subject_id, _, angle_id = key.partition(CASE_SEPARATOR)
-        angle = self.angles.get(angle_id)
-        if angle is None or angle.subject != subject_id or subject_id not in self.subjects:
+        angle = self.angles.get(key)
+        if angle is None or angle.subject not in self.subjects:
             raise KeyError(key)
-        return Case(self.subjects[subject_id], angle)
+        return Case(self.subjects[angle.subject], angle)
 
 
 #: The rules a first case may have to follow (``first_case`` key).

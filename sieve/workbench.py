@@ -85,7 +85,13 @@ class _Edits:
 #: The structural edits of the files (tamis, cases, people) and of the portfolio (pins,
 #: calendar): the screens hand them to :meth:`Workbench.edit_files`, which writes pending
 #: scores first, reloads, and keeps the files' former bytes for undo.
-EDITS = _Edits("sieve.save.layout", "sieve.save.tamis", "sieve.save.cases", "sieve.save.people")
+EDITS = _Edits(
+    "sieve.save.layout",
+    "sieve.save.tamis",
+    "sieve.save.cases",
+    "sieve.save.people",
+    "sieve.save.meta",
+)
 PLAN_EDITS = _Edits("sieve.save.plan")
 
 
@@ -441,6 +447,12 @@ class Workbench:
 
         self.edit_files(operation)
         return adopted
+
+    def sessions_nearby(self) -> list[Path]:
+        """The session files of the open session's workspace (its ``sessions/`` folder)."""
+        from sieve.load.session import find_sessions
+
+        return find_sessions(workspace_of(self.path))
 
     def other_tamis(self) -> tuple[list[Tamis], list[Path]]:
         """The other tamis of the workspace's ``criteria/`` folder, and the invalid ones.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import difflib
 import functools
+import json
 import re
 import shutil
 import textwrap
@@ -235,6 +236,54 @@ name = "Y"
 "delta/d1" = { learn = 1, doable = 1 }
 """
 
+#: Two subjects that each have an angle ``immersion`` (angle ids are unique within their
+#: subject); b/immersion is disputed (x: 3, y: 0 on ``learn``) and ranks first.
+SAME_ANGLE = """
+[[subject]]
+id = "a"
+title = "Sujet A"
+
+[[subject]]
+id = "b"
+title = "Sujet B"
+
+[[angle]]
+id = "immersion"
+subject = "a"
+title = "Immersion chez A"
+methods = ["immersion"]
+
+[[angle]]
+id = "immersion"
+subject = "b"
+title = "Immersion chez B"
+methods = ["immersion", "personas"]
+
+[[scorer]]
+id = "x"
+name = "X"
+
+[[scorer]]
+id = "y"
+name = "Y"
+
+[scores.x]
+"a" = { need = 1, service = 1 }
+"b" = { need = 3, service = 1 }
+"a/immersion" = { learn = 1, doable = 1 }
+"b/immersion" = { learn = 3, doable = 1 }
+
+[scores.y]
+"a" = { need = 1, service = 1 }
+"b" = { need = 3, service = 1 }
+"a/immersion" = { learn = 1, doable = 1 }
+"b/immersion" = { learn = 0, doable = 1 }
+
+[notes.x]
+"a/immersion" = "Chez A."
+"b/immersion" = "Chez B."
+"""
+
 #: A second city's tamis: `need` reweighted, `service` gone, a new scale and criterion.
 OTHER_TAMIS = """\
 format = 1
@@ -341,6 +390,12 @@ def french() -> None:
     i18n.set_lang("fr")
 
 
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path_factory, monkeypatch) -> None:
+    """No test writes into the user's data folder (the example's copy): a temporary one."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> WorkspaceMaker:
     """Write a workspace; return the session's path.
@@ -426,8 +481,8 @@ class Workspace:
     def __init__(self, root: Path, session: str = "paris") -> None:
         self.root = root
         self.path = root / "sessions" / f"{session}.toml"
-        self.tamis = root / "criteria" / "transfo.toml"
         self.session = loaded(self.path)
+        self.tamis = root / "criteria" / self.session.tamis.path.name
         self.before = files_of(root)
 
     def diff(self, path: Path) -> list[str]:
@@ -561,3 +616,32 @@ def fuzz_workspace(root: Path) -> None:
     """A copy of the shipped criteria/ and sessions/ under ``root``."""
     for name in ("criteria", "sessions"):
         shutil.copytree(PROJECT / name, root / name)
+
+
+# -- hostile text: terminal safety (tests/unit/cli/test_terminal.py, tests/app) ------------
+
+#: What the files hold (decoded): a formula first, then every kind of trick.
+HOSTILE = '=HYPERLINK("http://x","y")\x1b]0;pwned\x07 \u202eevil\u200b\x9b2J\nFAKE line'
+#: The same as a TOML basic string's body.
+HOSTILE_TOML = json.dumps(HOSTILE, ensure_ascii=True)[1:-1]
+
+FIELDS = "title|name|label|question|org|description|city"
+FREE_TEXT = re.compile(rf'^(\s*(?:{FIELDS}) = )"([^"]*)"', re.M)
+NOTE = re.compile(r'^("[a-z/-]+"\s*=\s*)"([^"]*)"', re.M)
+
+
+def hostile_workspace(root: Path) -> Path:
+    """The shipped workspace, every title, name, label, question, org and note starting
+    with :data:`HOSTILE`; returns its Paris session file."""
+    session = copy_paris(root)
+    for path in root.rglob("*.toml"):
+        text = FREE_TEXT.sub(_hostile, path.read_text(encoding="utf-8"))
+        if "[notes." in text:
+            head, notes = text.split("[notes.", 1)
+            text = head + "[notes." + NOTE.sub(_hostile, notes)
+        path.write_text(text, encoding="utf-8")
+    return session
+
+
+def _hostile(match: re.Match[str]) -> str:
+    return f'{match.group(1)}"{HOSTILE_TOML}{match.group(2)}"'

@@ -18,6 +18,7 @@ def run(path: Path | None, sessions: list[Path] | None = None) -> int:
     from sieve.app.app import SieveApp
     from sieve.errors import EditError, FileChangedError
     from sieve.i18n import t
+    from sieve.text import literal
 
     app = SieveApp(path, sessions=sessions)
     app.run()
@@ -26,9 +27,9 @@ def run(path: Path | None, sessions: list[Path] | None = None) -> int:
         try:
             workbench.flush()
         except FileChangedError as exc:
-            sys.stderr.write(t("app.save.refused", path=exc.path) + "\n")
+            sys.stderr.write(literal(t("app.save.refused", path=exc.path)) + "\n")
             return 1
         except EditError as exc:
-            sys.stderr.write(t(exc.code, **exc.params) + "\n")
+            sys.stderr.write(literal(t(exc.code, **exc.params)) + "\n")
             return 1
     return app.return_code or 0

@@ -67,6 +67,10 @@ class Notice:
     """Whether Textual was asked to read markup in it (never: file text is literal)."""
 
 
+#: The mode shown for an instant while another session replaces the open one.
+_SWITCHING = "_switching"
+
+
 class SieveApp(App[int]):
     """The sieve app.
 
@@ -116,6 +120,8 @@ class SieveApp(App[int]):
         self.tamis_baseline: dict[Path, tuple[int, str]] = {}
         """Per tamis file edited in this run: its ``version`` and digest before the first edit."""
         self._asking_reload = False
+        self._guided: set[Path] = set()
+        """Sessions whose first-steps guide was shown (once per session and run)."""
         self._declined: dict[Path, str | None] = {}
         self.title = "sieve"
         localize(self)
@@ -197,7 +203,7 @@ class SieveApp(App[int]):
         if self.path is not None:
             self.workbench = Workbench(self.path, autosave=False)
             if self.workbench.session is not None:
-                self.sub_title = self.workbench.session.title  # (a repaint, set later)
+                self.sub_title = literal(self.workbench.session.title)  # (a repaint, set later)
 
     def on_mount(self) -> None:
         if self.path is None and self.sessions:
@@ -221,6 +227,34 @@ class SieveApp(App[int]):
         self.workbench = Workbench(self.path, autosave=False)
         self._after_load()
 
+    def switch_session(self, path: Path) -> None:
+        """Open another session in place of this one (its pending edits written first).
+
+        Every main screen is made anew, so that nothing shown belongs to the old session;
+        the undo history goes with the old session.
+        """
+        from textual.screen import Screen
+
+        if self.workbench is not None and self.workbench.ok:
+            self.workbench.flush()
+        while len(self.screen_stack) > 1 and self.screen.is_modal:
+            self.pop_screen()
+        self.path = Path(path)
+        self.workbench = Workbench(self.path, autosave=False)
+        self.previous_mode = None
+        self.tamis_baseline = {}
+        self._declined = {}
+        self.add_mode(_SWITCHING, Screen)  # a blank screen while the others are made anew
+        self.switch_mode(_SWITCHING)
+        for entry in SCREENS:
+            self.remove_mode(entry.name)
+            self.add_mode(entry.name, entry.factory())
+        self.switch_mode(SCREENS[0].name)
+        self.remove_mode(_SWITCHING)
+        self._after_load()
+        if self.workbench.session is not None:
+            self.notify(t("app.session.opened", title=self.workbench.session.title), timeout=3)
+
     def _after_load(self) -> None:
         wb = self.workbench
         assert wb is not None
@@ -231,9 +265,14 @@ class SieveApp(App[int]):
             return
         session = wb.session
         assert session is not None
-        self.sub_title = session.title
+        self.sub_title = literal(session.title)
         self.update_views()
         self.call_after_refresh(settle_memory)
+        if not session.cases and wb.path not in self._guided:  # a session begun from nothing
+            from sieve.app.screens.guide import GuideScreen
+
+            self._guided.add(wb.path)
+            self.push_screen(GuideScreen(session))
 
     def update_views(self) -> None:
         """Repaint the current screen (and the screens under it) from the workbench,

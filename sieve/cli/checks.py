@@ -6,11 +6,13 @@ the engine, numpy or Textual that they would refuse with a traceback.
 
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 from pathlib import Path
 
 from sieve.cli.common import UsageError
 from sieve.i18n import t
+from sieve.load.bounds import DATE_HIGH, DATE_LOW
 
 #: Terminal sizes a screenshot may take: (columns, rows), low and high.
 SIZE_LOW = (20, 8)
@@ -86,3 +88,16 @@ def output_file(raw: str) -> Path:
     if not folder.is_dir():
         raise UsageError(t("cli.os.not_folder", path=folder))
     return path
+
+
+def iso_date(value: str | None) -> _dt.date | None:
+    """A ``--date YYYY-MM-DD`` option within the dates a file may hold, or ``None``."""
+    if value is None:
+        return None
+    try:
+        date = _dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(t("cli.error.bad_date", value=value)) from None
+    if not DATE_LOW <= date <= DATE_HIGH:
+        raise UsageError(t("cli.error.date_range", value=value, low=DATE_LOW, high=DATE_HIGH))
+    return date

@@ -7,11 +7,10 @@ done by :mod:`sieve.exchange`.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
+from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError, err, out
 from sieve.i18n import t
 
 
@@ -34,7 +33,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         diff = diff_files(_existing(args.old), _existing(args.new))
     except ExchangeError as exc:
         raise _refused(exc) from None
-    sys.stdout.write(diff_json(diff) if args.format == "json" else diff_text(diff))
+    out(diff_json(diff) if args.format == "json" else diff_text(diff))
     return EXIT_DIFFERENT if diff.changes else EXIT_OK
 
 
@@ -54,7 +53,7 @@ def cmd_adopt(args: argparse.Namespace) -> int:
         )
     except ExchangeError as exc:
         raise _refused(exc) from None
-    sys.stdout.write(adopt_text(result))
+    out(adopt_text(result))
     return EXIT_OK
 
 
@@ -63,7 +62,7 @@ def cmd_merge_scores(args: argparse.Namespace) -> int:
 
     files = [_existing(raw) for raw in args.files]
     result = merge_scores(_existing(args.session), files)
-    sys.stdout.write(merge_scores_text(result))
+    out(merge_scores_text(result))
     return EXIT_OK
 
 
@@ -75,9 +74,9 @@ def cmd_merge_driver(args: argparse.Namespace) -> int:
     shown = args.path or args.ours
     outcome = merge_driver(*paths, shown=shown)
     for line in outcome.messages:
-        sys.stderr.write(line + "\n")
+        err(line)
     if outcome.marked:
-        sys.stderr.write(t("exchange.merge.summary", path=shown, count=outcome.marked) + "\n")
+        err(t("exchange.merge.summary", path=shown, count=outcome.marked))
     return outcome.status
 
 
@@ -86,9 +85,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     comparison = compare([_existing(raw) for raw in args.paths])
     if args.format == "csv":
-        sys.stdout.write(compare_csv(comparison))
+        out(compare_csv(comparison))
     else:
-        sys.stdout.write(compare_table(comparison))
+        out(compare_table(comparison))
     return EXIT_OK
 
 

@@ -20,9 +20,11 @@ from sieve.cli.common import (
     out,
     print_problems,
 )
-from sieve.cli.sessions import find_sessions, open_session, session_path
+from sieve.cli.sessions import add_optional_session, open_session, session_path
 from sieve.errors import SieveError
 from sieve.i18n import t
+from sieve.load.session import find_sessions
+from sieve.text import literal
 
 # -- commands -----------------------------------------------------------------------
 
@@ -33,7 +35,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = warnings = 0
     seen: set[tuple] = set()  # a tamis checked alone and through its session: once
     paths: list[Path] = []
-    for raw in args.paths:  # a folder stands for the .toml files directly in it
+    for raw in args.paths or [session_path(None)]:  # a folder: the .toml files in it
         path = Path(raw)
         paths.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
     for path in paths:
@@ -121,26 +123,12 @@ def cmd_open(args: argparse.Namespace) -> int:
     from sieve.app import run
 
     if args.path is None:
-        return run(_demo_session())
+        return run(session_path(None))
     if Path(args.path).is_dir():
         sessions = find_sessions(Path(args.path))
         if len(sessions) > 1:
             return run(None, sessions=sessions)
     return run(session_path(args.path))
-
-
-def _demo_session() -> Path:
-    """The example session in the user's own copy (the shipped files stay as they are)."""
-    from sieve.locations import demo_session
-
-    shipped = session_path(None)
-    try:
-        path = demo_session()
-    except OSError as exc:  # no writable home: open the shipped files, and say so
-        err(t("cli.demo.no_copy", error=exc.strerror or exc, path=shipped))
-        return shipped
-    err(t("cli.demo.copy", path=path))
-    return path
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -159,12 +147,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, with help texts taken literally (argparse reads ``%`` in them as a format)."""
+    """argparse, with help texts taken literally (argparse reads ``%`` in them as a format)
+    and its messages printed under the one rule (``unrecognized arguments: \\x1b]0;...``)."""
 
     def add_argument(self, *args, **kwargs):  # type: ignore[override]
         if isinstance(kwargs.get("help"), str):
             kwargs["help"] = kwargs["help"].replace("%", "%%")
         return super().add_argument(*args, **kwargs)
+
+    def _print_message(self, message: str, file=None) -> None:  # type: ignore[override]
+        super()._print_message(literal(message, one_line=False) if message else message, file)
 
 
 def _lang_parent() -> argparse.ArgumentParser:
@@ -188,10 +180,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         return parser
 
     check = command("check", cmd_check)
-    check.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.check.paths"))
+    check.add_argument("paths", nargs="*", metavar="PATH", help=t("cli.check.paths"))
 
     rank = command("rank", cmd_rank)
-    rank.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    add_optional_session(rank)
     rank.add_argument(
         "--format",
         choices=("table", "csv", "json", "md"),
@@ -218,7 +210,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     score.add_argument("--clear", action="store_true", help=t("cli.score.clear"))
 
     graph = command("graph", cmd_graph)
-    graph.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    add_optional_session(graph)
     graph.add_argument(
         "--format",
         choices=("text", "json", "graphml", "gexf", "dot", "mermaid"),
@@ -227,7 +219,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     )
 
     shot = command("screenshot", cmd_screenshot)
-    shot.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    add_optional_session(shot)
     shot.add_argument(
         "--screen",
         choices=("matrix", "scoring", "ranking", "vigilance", "presentation", "exchange"),
@@ -238,9 +230,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     shot.add_argument("--size", default="120x36", help=t("cli.screenshot.size"))
     shot.add_argument("--theme", default="textual-dark", help=t("cli.screenshot.theme"))
 
-    from sieve.cli import exchange, plan
+    from sieve.cli import exchange, new, plan
 
-    exchange.register(command)  # each group of commands registers itself the same way
+    new.register(command)  # each group of commands registers itself the same way
+    exchange.register(command)
     plan.register(command)
 
     top.epilog = t("cli.commands", names=", ".join(commands))

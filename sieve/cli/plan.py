@@ -9,26 +9,12 @@ breaks the protocol; 2 bad input.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
-import sys
 from collections.abc import Callable
 
-from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError
-from sieve.cli.sessions import open_session
+from sieve.cli.checks import iso_date
+from sieve.cli.common import EXIT_DIFFERENT, EXIT_OK, UsageError, err, out
+from sieve.cli.sessions import add_optional_session, open_session
 from sieve.i18n import t
-from sieve.load.bounds import DATE_HIGH, DATE_LOW
-
-
-def _date(value: str | None) -> _dt.date | None:
-    if value is None:
-        return None
-    try:
-        date = _dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(t("cli.error.bad_date", value=value)) from None
-    if not DATE_LOW <= date <= DATE_HIGH:
-        raise UsageError(t("cli.error.date_range", value=value, low=DATE_LOW, high=DATE_HIGH))
-    return date
 
 
 def register(command: Callable[[str, Callable], argparse.ArgumentParser]) -> None:
@@ -55,15 +41,15 @@ def _add_plan(command: Callable) -> None:
             render = (
                 plan_report.calendar_json if args.format == "json" else plan_report.calendar_text
             )
-            print(render(session, cal), end="")
+            out(render(session, cal))
             return EXIT_OK if cal is not None and not cal.breaches else EXIT_DIFFERENT
         result = solve_instance(inst)
         render = plan_report.plan_json if args.format == "json" else plan_report.plan_text
-        print(render(session, result), end="")
+        out(render(session, result))
         return EXIT_OK if result.best is not None else EXIT_DIFFERENT
 
     plan = command("plan", cmd_plan)
-    plan.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    add_optional_session(plan)
     plan.add_argument(
         "--format", choices=("text", "json"), default="text", help=t("cli.plan.format")
     )
@@ -82,12 +68,12 @@ def _add_decide(command: Callable) -> None:
             args.cases,
             args.rationale,
             args.present or (),
-            date=_date(args.date),
+            date=iso_date(args.date),
             ident=args.id,
         )
-        print(t("cli.decide.written", id=ident, path=path))
+        out(t("cli.decide.written", id=ident, path=path) + "\n")
         for warning in _decision_warnings(session, args.cases):
-            print(warning, file=sys.stderr)
+            err(warning)
         return EXIT_OK
 
     decide = command("decide", cmd_decide)
@@ -109,13 +95,13 @@ def _add_journal(command: Callable) -> None:
 
         session = open_session(args.session)
         if args.format == "json":
-            print(plan_report.journal_json(session), end="")
+            out(plan_report.journal_json(session))
         else:
-            print(plan_report.journal_text(session), end="")
+            out(plan_report.journal_text(session))
         return EXIT_OK
 
     journal = command("journal", cmd_journal)
-    journal.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    add_optional_session(journal)
     journal.add_argument(
         "--format", choices=("text", "json"), default="text", help=t("cli.plan.format")
     )
@@ -129,9 +115,9 @@ def _add_review(command: Callable) -> None:
 
         session = open_session(args.session)
         path = record_review(
-            session, args.decision, args.case, args.level, args.note or "", _date(args.date)
+            session, args.decision, args.case, args.level, args.note or "", iso_date(args.date)
         )
-        print(t("cli.review.written", case=args.case, path=path))
+        out(t("cli.review.written", case=args.case, path=path) + "\n")
         return EXIT_OK
 
     review = command("review", cmd_review)

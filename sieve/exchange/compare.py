@@ -13,7 +13,7 @@ from sieve.exchange.common import number_text, parse_origin, plain
 from sieve.i18n import t
 from sieve.load.tamis import load_tamis
 from sieve.model import Tamis
-from sieve.text import literal
+from sieve.text import csv_cell, literal
 
 # -- compare -----------------------------------------------------------------------------
 
@@ -130,9 +130,10 @@ def compare_table(comparison: Comparison, lang: str | None = None) -> str:
 def compare_csv(comparison: Comparison) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["criterion", "label"] + column_labels(comparison.tamis, with_city=False))
-    for ident, label, cells in comparison.rows:
-        row = [ident, label]
+    labels = column_labels(comparison.tamis, with_city=False)
+    writer.writerow(["criterion", "label"] + [csv_cell(label) for label in labels])
+    for ident, label, cells in comparison.rows:  # text cells: one line, never a formula
+        row = [csv_cell(ident), csv_cell(label)]
         for crit in cells:
             if crit is None:
                 row.append("")

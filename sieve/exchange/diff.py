@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from sieve.i18n import t
 from sieve.load.fields import show
 from sieve.load.session import load_session
 from sieve.model import CASE_SEPARATOR, Session, Tamis
-from sieve.text import literal
+from sieve.text import json_text, literal
 
 # -- diff ---------------------------------------------------------------------------
 
@@ -23,8 +22,9 @@ class Change:
     """One difference between two files, found by id.
 
     ``op`` is ``added``, ``removed`` or ``changed``; ``section`` the kind of thing
-    (``criterion``, ``scale``, ``indicator``, ``score``...); ``id`` its id (a score is
-    ``scorer/key/criterion``); for a change, ``field`` with ``old`` and ``new`` values.
+    (``criterion``, ``scale``, ``indicator``, ``score``...); ``id`` its id (an angle is
+    ``subject/angle``, a score ``scorer/key/criterion``); for a change, ``field`` with
+    ``old`` and ``new`` values.
     """
 
     op: str
@@ -160,9 +160,8 @@ def diff_sessions(a: Session, b: Session) -> list[Change]:
         ("title", "description", "type", "territory", "attention", "first_case"),
         lambda s: s.title,
     )
-    _compare_maps(
-        out, "angle", a.angles, b.angles, ("subject", "title", "methods"), lambda x: x.title
-    )
+    # angles by case key (``subject/angle``): an angle id is unique within its subject only
+    _compare_maps(out, "angle", a.angles, b.angles, ("title", "methods"), lambda x: x.title)
     _compare_maps(out, "scorer", a.scorers, b.scorers, ("name", "role"), lambda s: s.name)
     for section, old, new in (
         ("score", _flat_scores(a), _flat_scores(b)),
@@ -300,4 +299,4 @@ def diff_json(diff: Diff) -> str:
         "equal": not diff.changes,
         "changes": [c.record() for c in diff.changes],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"

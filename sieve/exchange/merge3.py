@@ -30,6 +30,14 @@ _AOT_KEYS = {
     "decision.case": ("case",),
 }
 
+#: The key that matches entries when the usual one is not unique in some version: an
+#: angle id is unique within its subject only, so two subjects' ``immersion`` angles are
+#: told apart by their subject. Files whose angle ids are all distinct keep being matched
+#: by ``id`` alone, so that a subject renamed on one side still meets its angles.
+_AOT_WIDER_KEYS = {
+    "angle": ("subject", "id"),
+}
+
 _MISSING = object()
 
 
@@ -54,9 +62,18 @@ class _MergeState:
     """Sentinel comment -> (ours text, theirs text) to turn into conflict markers."""
 
 
-def _element_key(path: str, table: Any) -> tuple[str, ...] | None:
-    """The key of an entry of the array of tables at ``path`` (None: it has none)."""
-    fields = _AOT_KEYS.get(re.sub(r"\[[^\]]*\]", "", path), ("id",))
+def _aot_fields(path: str, versions: list[Any]) -> tuple[str, ...]:
+    """The fields that match the entries of the array of tables at ``path`` in ``versions``."""
+    bare = re.sub(r"\[[^\]]*\]", "", path)
+    fields = _AOT_KEYS.get(bare, ("id",))
+    wider = _AOT_WIDER_KEYS.get(bare)
+    if wider is not None and not all(_is_keyed_aot(fields, v) for v in versions):
+        return wider
+    return fields
+
+
+def _element_key(fields: tuple[str, ...], table: Any) -> tuple[str, ...] | None:
+    """The key of an entry of an array of tables, matched by ``fields`` (None: it has none)."""
     if not hasattr(table, "get"):
         return None
     values = tuple(unwrap(table.get(f)) for f in fields)
@@ -107,12 +124,12 @@ def _holder(container: Any, key: str) -> Any:
     return next((part for part in container._tables if key in part), container._tables[-1])
 
 
-def _is_keyed_aot(path: str, item: Any) -> bool:
+def _is_keyed_aot(fields: tuple[str, ...], item: Any) -> bool:
     from tomlkit.items import AoT
 
     if not isinstance(item, AoT):
         return False
-    keys = [_element_key(path, tbl) for tbl in item]
+    keys = [_element_key(fields, tbl) for tbl in item]
     return all(k is not None for k in keys) and len(set(keys)) == len(keys)
 
 
@@ -210,12 +227,10 @@ def _merge_tables(
                     if inline and owner is None and unwrap(o) != before:
                         _reformat_inline(_holder(ours, key), key)
                 continue
-            if (
-                _is_keyed_aot(where, o)
-                and _is_keyed_aot(where, th)
-                and (b is _MISSING or _is_keyed_aot(where, b))
-            ):
-                _merge_aot(None if b is _MISSING else b, o, th, where, state)
+            versions = [x for x in (b, o, th) if x is not _MISSING]
+            fields = _aot_fields(where, versions)
+            if all(_is_keyed_aot(fields, x) for x in versions):
+                _merge_aot(None if b is _MISSING else b, o, th, where, fields, state)
                 continue
         if vo == vb:
             # only theirs changed the value: take theirs (with its comment, if any)
@@ -327,11 +342,13 @@ def _take(container: Any, key: str, item: Any, source: Any = None) -> None:
         add_key(container, written, item)
 
 
-def _merge_aot(base: Any, ours: Any, theirs: Any, path: str, state: _MergeState) -> None:
+def _merge_aot(
+    base: Any, ours: Any, theirs: Any, path: str, fields: tuple[str, ...], state: _MergeState
+) -> None:
     """Merge arrays of tables element by element, matched by their key (not position)."""
     by = {}
     for label, aot in (("base", base), ("ours", ours), ("theirs", theirs)):
-        by[label] = {} if aot is None else {_element_key(path, tbl): tbl for tbl in aot}
+        by[label] = {} if aot is None else {_element_key(fields, tbl): tbl for tbl in aot}
     index = {k: i for i, k in enumerate(by["ours"])}
     removed: list[Any] = []
     for key, th in by["theirs"].items():
@@ -362,7 +379,7 @@ def _merge_aot(base: Any, ours: Any, theirs: Any, path: str, state: _MergeState)
         th for key, th in by["theirs"].items() if key not in by["ours"] and key not in by["base"]
     ]
     for key in removed:
-        _remove_element(ours, key, path)
+        _remove_element(ours, key, fields)
     if added:
         tail = pop_tail(ours[-1]) if len(ours) else []
         for table in added:
@@ -395,9 +412,9 @@ def _replace_element(aot: Any, index: int, table: Any) -> None:
     aot[index] = copied
 
 
-def _remove_element(aot: Any, key: Any, path: str) -> None:
+def _remove_element(aot: Any, key: Any, fields: tuple[str, ...]) -> None:
     for i, table in enumerate(aot):
-        if _element_key(path, table) == key:
+        if _element_key(fields, table) == key:
             tail = pop_tail(table)
             del aot[i]
             if tail and len(aot):

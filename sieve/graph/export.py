@@ -6,14 +6,15 @@
 - DOT (Graphviz) and Mermaid (Markdown docs): written here, with their own escaping,
   so no extra library is needed.
 
-Names come from files: they are data. Control characters become visible escapes
-(:func:`sieve.text.literal`) in every format, and each format's special characters
-are escaped, so that no name can break the file or act on a terminal.
+Names come from files: they are data. The characters of the one rule (control, bidi,
+invisible: :mod:`sieve.text`) become visible escapes in every text format
+(:func:`sieve.text.literal`), JSON escapes in JSON and character references in GraphML
+and GEXF (networkx writes them; a reader gets the same value), and each format's
+special characters are escaped, so that no name can break the file or act on a terminal.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import textwrap
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sieve.graph.analyse import build_graph
 from sieve.graph.results import QUADRANTS, Analysis, Finding
 from sieve.graph.words import headline, names, reason
-from sieve.text import literal
+from sieve.text import json_text, literal
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -198,7 +199,7 @@ def to_json(analysis: Analysis, lang: str | None = None) -> str:
             for f in analysis.findings
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc) + "\n"
 
 
 # -- GraphML and GEXF -------------------------------------------------------------------

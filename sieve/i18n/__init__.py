@@ -22,7 +22,7 @@ LANGS = ("fr", "en")
 PREFIXES = (
     "severity", "noun", "type", "problem", "edit", "cli", "rank", "flag", "explain", "app",
     "exchange", "graph", "decide", "review", "plan", "cal", "robust", "journal", "outcome",
-    "argparse",
+    "argparse", "new",
 )  # fmt: skip
 
 _KNOWN = frozenset(PREFIXES)
@@ -158,19 +158,27 @@ def number(value: float | None, lang: str | None = None, digits: int = 2) -> str
 
 
 def percent(
-    share: float | None, lang: str | None = None, missing: str = "–", compact: bool = False
+    share: float | None,
+    lang: str | None = None,
+    missing: str = "–",
+    compact: bool = False,
+    error: float | None = None,
 ) -> str:
     """A share (``0.42``) for people: ``42 %``, the sign kept on its line in French
-    (a no-break space); ``compact``: ``42%``, for a narrow column.
+    (a no-break space); ``compact``: ``42%``, for a narrow column; ``error``: its
+    standard error after it, in percentage points to one decimal (``42 % ± 1,1``).
 
     The one formatter of percentages: robustness, betweenness, weight shares.
     """
     if share is None:
         return missing
+    fr = (lang or current()) == "fr"
     text = number(share * 100, lang, 0)
-    if compact:
-        return f"{text}%"
-    return f"{text}\u00a0%" if (lang or current()) == "fr" else f"{text} %"
+    text = f"{text}%" if compact else f"{text}\u00a0%" if fr else f"{text} %"
+    if error is not None:
+        space = "\u00a0" if fr else " "
+        text += f" ±{space}{number(error * 100, lang, 1)}"
+    return text
 
 
 def points(score: float | None, lang: str | None = None, missing: str = "?") -> str:

@@ -90,10 +90,10 @@ def read_plan(
         data: the parsed session document.
         fc: the session file's :class:`~sieve.load.fields.FileCheck`.
         subjects: the session's subjects by id.
-        angles: the session's angles by id.
+        angles: the session's angles by case key (``subject/angle``).
         people: scorer and stakeholder ids (who can be "present" at a decision).
     """
-    case_keys = {f"{a.subject}/{a.id}" for a in angles.values()}
+    case_keys = set(angles)
     return _portfolio(data, fc, case_keys), _decisions(data, fc, case_keys, people)
 
 

@@ -36,11 +36,12 @@ class ScoreSink:
     note_origin: dict[str, list[tuple[Path, dict]]] = field(default_factory=dict)
     refused: set[str] = field(default_factory=set)
     """Subjects and cases written in the file but refused: their own problem is
-    reported already, so scores and notes naming them add none."""
+    reported already, so scores and notes naming them add none (subject ids, case
+    keys, and ``/angle`` for an angle of any subject)."""
 
     def _unknown_key(self, fc: FileCheck, table: str, scorer: str, key: str) -> None:
         subject, sep, angle = key.partition(CASE_SEPARATOR)
-        if subject in self.refused or (sep and sep + angle in self.refused):
+        if subject in self.refused or (sep and ({key, sep + angle} & self.refused)):
             return
         on_angle = CASE_SEPARATOR in key
         known = sorted(self.case_keys) if on_angle else list(self.subjects)

@@ -144,8 +144,9 @@ def load_session(path: Path) -> SessionLoad:
 
     if tamis is None:
         return result
-    case_keys = {f"{a.subject}{CASE_SEPARATOR}{a.id}" for a in angles.values()}
-    sink = ScoreSink(scorers, subjects, case_keys, tamis, refused=_refused(data, subjects, angles))
+    sink = ScoreSink(
+        scorers, subjects, set(angles), tamis, refused=_refused(data, subjects, angles)
+    )
     sink.add_scores(data.get("scores"), fc)
     sink.add_notes(data.get("notes"), fc)
     digests = {path: fc.digest, tamis.path: tamis.digest}
@@ -326,8 +327,9 @@ def _subjects(data: dict, fc: FileCheck, tamis: Tamis | None) -> dict[str, Subje
 
 
 def _angles(data: dict, fc: FileCheck, subjects: dict[str, Subject]) -> dict[str, Angle]:
+    """The angles by case key: an angle id is unique within its subject only."""
     angles: dict[str, Angle] = {}
-    seen: set[str] = set()
+    named: set[str] = set()  # subjects that some [[angle]] names, accepted or not
     for where, body in array_of_tables(data, "angle", fc):
         f = Fields(fc, body, where, ANGLE_KEYS)
         if not f.ok:
@@ -336,6 +338,8 @@ def _angles(data: dict, fc: FileCheck, subjects: dict[str, Subject]) -> dict[str
         subject = f.id("subject")
         title = f.str("title", required=True)
         methods = f.str_list("methods")
+        if subject is not None:
+            named.add(subject)
         if subject is not None and subject not in subjects:
             fc.add(
                 where + ("subject",),
@@ -345,11 +349,16 @@ def _angles(data: dict, fc: FileCheck, subjects: dict[str, Subject]) -> dict[str
                 known=", ".join(subjects) or "-",
             )
             subject = None
-        if unique(fc, seen, ident, where, "angle") and ident and subject:
-            angles[ident] = Angle(ident, subject, title, methods)
-    with_angle = {a.subject for a in angles.values()}
+        if ident is None or subject is None:
+            continue
+        key = f"{subject}{CASE_SEPARATOR}{ident}"
+        if key in angles:
+            fc.add(where + ("id",), "angle.duplicate", id=ident, subject=subject)
+            continue
+        angles[key] = Angle(ident, subject, title, methods)
+    # A subject whose angle was refused has its problem reported already: no warning more.
     for i, subject in enumerate(subjects.values()):
-        if subject.id not in with_angle:
+        if subject.id not in named:
             fc.warn(("subject", i), "subject.no_angle", id=subject.id)
     return angles
 
@@ -438,9 +447,20 @@ def written_ids(data: dict, kind: str) -> set[str]:
 
 
 def _refused(data: dict, subjects: dict[str, Subject], angles: dict[str, Angle]) -> set[str]:
-    """Subject ids (``id``) and angle ids (``/id``) written in the file but not accepted."""
+    """What the file writes but the loader did not accept: subject ids (``id``), case
+    keys (``subject/angle``), and ``/angle`` for an angle whose own subject is unknown
+    (its case key, under any subject, then names that refused angle)."""
     refused = written_ids(data, "subject") - subjects.keys()
-    refused |= {f"{CASE_SEPARATOR}{a}" for a in written_ids(data, "angle") - angles.keys()}
+    tables = data.get("angle")
+    for table in tables if isinstance(tables, list) else ():
+        if not isinstance(table, dict) or not isinstance(table.get("id"), str):
+            continue
+        subject = table.get("subject")
+        key = f"{subject}{CASE_SEPARATOR}{table['id']}"
+        if subject not in subjects:
+            refused.add(f"{CASE_SEPARATOR}{table['id']}")
+        elif key not in angles:
+            refused.add(key)
     return refused
 
 
@@ -456,6 +476,17 @@ def detect_kind(data: dict) -> str:
     if "scores" in data or "notes" in data:
         return "scores"
     return "unknown"
+
+
+def find_sessions(folder: Path) -> list[Path]:
+    """Session files in a folder and in its ``sessions/`` sub-folder."""
+    found = []
+    for place in (folder, folder / "sessions"):
+        for path in sorted(place.glob("*.toml")):
+            data, _ = read_toml(path)
+            if data is not None and detect_kind(data) == "session":
+                found.append(path)
+    return found
 
 
 def check_file(path: Path) -> list[Problem]:

@@ -16,6 +16,8 @@ the chosen cases is laid out and checked in :mod:`sieve.plan.calendar`.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -34,8 +36,9 @@ from sieve.plan.instance import (
 # -- the integer programme ----------------------------------------------------------
 
 
-class _Programme:
-    """The integer programme of an instance, with its rows grouped by constraint."""
+class Programme:
+    """The integer programme of an instance, with its rows grouped by constraint (built
+    once; :meth:`solve` with other groups, cuts, fixed cases or scores)."""
 
     def __init__(self, inst: Instance) -> None:
         self.inst = inst
@@ -90,19 +93,11 @@ class _Programme:
             if minimum <= 0:
                 return []
             base = self.offset[kind]
-
-            def has(c: Candidate, v: str) -> bool:
-                if kind == "types":
-                    return c.type == v
-                if kind == "territories":
-                    return c.territory == v
-                return v in c.methods
-
             rows = []
             for j, value in enumerate(values):
                 row = {base + j: 1.0}
                 for i, c in enumerate(cands):
-                    if has(c, value):
+                    if _has(c, kind, value):
                         row[i] = -1.0
                 rows.append((row, -inf, 0.0))
             rows.append(({base + j: 1.0 for j in range(len(values))}, float(minimum), inf))
@@ -145,6 +140,7 @@ class _Programme:
         cuts: Sequence[frozenset[int]] = (),
         fixed: dict[int, int] | None = None,
         scores: Sequence[float] | None = None,
+        among: Sequence[int] | None = None,
     ) -> frozenset[int] | None:
         """The best set of case indexes under these groups and cuts, or ``None``.
 
@@ -153,11 +149,17 @@ class _Programme:
             cuts: sets of case indexes that must not be the answer.
             fixed: case index -> 0 or 1, to force a case out or in.
             scores: the objective (one score per candidate) instead of the instance's.
+            among: the only cases that may be chosen (the others out of the programme,
+                as if fixed to 0); every case when ``None``.
         """
         import numpy as np
         from scipy.optimize import Bounds, LinearConstraint, milp
 
         a, lo, hi = self._matrix(tuple(groups))
+        if among is not None and len(among) <= LIST_AMONG:
+            return self._list_among(groups, a, lo, hi, list(among), scores)
+        if among is not None:
+            return self._solve_among(a, lo, hi, list(among), scores)
         if cuts:
             # Forbid each set: sum(x in cut) - sum(x not in cut) <= |cut| - 1.
             extra = np.zeros((len(cuts), self.size))
@@ -189,88 +191,79 @@ class _Programme:
             return None
         return frozenset(i for i in range(self.n) if res.x[i] > 0.5)
 
+    def _solve_among(self, a, lo, hi, among: list[int], scores) -> frozenset[int] | None:
+        """:meth:`solve` with only the cases ``among`` in the programme (smaller: fast)."""
+        import numpy as np
+        from scipy.optimize import Bounds, LinearConstraint, milp
 
-class Solver:
-    """Solve one session's portfolio again and again with other scores (fast).
+        columns = among + list(range(self.n, self.size))
+        a = a[:, columns]
+        rows = np.any(a != 0, axis=1) | (lo > 0) | (hi < 0)  # the others hold for any choice
+        a, lo, hi = a[rows], lo[rows], hi[rows]
+        c = np.zeros(len(columns))
+        c[: len(among)] = -np.asarray(scores, dtype=float)[among]
+        if not len(columns):
+            return frozenset() if np.all((lo <= 0) & (hi >= 0)) else None
+        res = milp(
+            c,
+            constraints=[LinearConstraint(a, lo, hi)] if len(a) else [],
+            integrality=np.ones(len(columns)),
+            bounds=Bounds(np.zeros(len(columns)), np.ones(len(columns))),
+            options={"mip_rel_gap": 0.0},
+        )
+        if res.x is None or res.status != 0:
+            return None
+        return frozenset(among[k] for k in range(len(among)) if res.x[k] > 0.5)
 
-    Only the scores and which cases are sifted out change between calls; the
-    constraints do not. On small instances (at most :data:`ENUMERATION_LIMIT` sets
-    of an allowed size) every set that meets the constraints other than the gates is
-    listed once, and each call is then one matrix product over that list (exact, and
-    vectorised over many score vectors at once); otherwise each call solves the
-    integer programme, whose matrix is built once. Used by the robustness analysis.
-    """
-
-    def __init__(self, inst: Instance) -> None:
-        from dataclasses import replace
-
-        opened = tuple(replace(c, score=c.score or 0.0) for c in inst.candidates)
-        self.inst = Instance(opened, inst.portfolio, inst.threshold, inst.first_case_max)
-        self.prog = _Programme(self.inst)
-        self.sets = self._enumerate()
-        """(sets, cases) 0/1 matrix of the allowed sets, or ``None`` (too many)."""
-
-    def _enumerate(self):
-        import itertools
-        import math
-
+    def _list_among(self, groups, a, lo, hi, among: list[int], scores) -> frozenset[int] | None:
+        """:meth:`solve` with only the cases ``among``, a few: every set of them of an
+        allowed size is checked at once (exact, and faster than a programme)."""
         import numpy as np
 
         p = self.inst.portfolio
-        n = len(self.inst.candidates)
-        sizes = range(p.min_cases, min(p.max_cases, n) + 1)
-        if sum(math.comb(n, k) for k in sizes) > ENUMERATION_LIMIT:
+        sets = _subsets(len(among), p.min_cases, min(p.max_cases, len(among)))
+        mixed = np.any(a[:, self.n :] != 0, axis=1)  # the rows of the diversity counts
+        counts = sets @ a[~mixed][:, among].T
+        ok = np.all((counts >= lo[~mixed] - 1e-9) & (counts <= hi[~mixed] + 1e-9), axis=1)
+        cands = self.inst.candidates
+        for kind in ("types", "territories", "methods"):
+            minimum = {"types": p.min_types, "territories": p.min_territories}.get(
+                kind, p.min_methods
+            )
+            if f"diversity.{kind}" in groups and minimum > 0:
+                values = getattr(self, kind)
+                has = np.array([[_has(cands[i], kind, v) for v in values] for i in among])
+                ok &= np.count_nonzero(sets @ has.reshape(len(among), -1) > 0, axis=1) >= minimum
+        if not ok.any():
             return None
-        rows = [
-            combo
-            for k in sizes
-            for combo in itertools.combinations(range(n), k)
-            if all(s.met for s in measure(self.inst, combo))
-        ]
-        sets = np.zeros((len(rows), n))
-        for r, combo in enumerate(rows):
-            sets[r, list(combo)] = 1.0
-        return sets
-
-    def best(self, scores: Sequence[float | None]) -> frozenset[int] | None:
-        """The best set for these scores (``None`` or -inf: the case cannot be chosen)."""
-        import math
-
-        if self.sets is not None:
-            import numpy as np
-
-            row = [np.nan if s is None else s for s in scores]
-            return self.best_many(np.array([row], dtype=float))[0]
-        fixed = {i: 0 for i, s in enumerate(scores) if s is None or not math.isfinite(s)}
-        values = [0.0 if i in fixed else float(s) for i, s in enumerate(scores)]
-        return self.prog.solve(fixed=fixed, scores=values)
-
-    def best_many(self, scores) -> list[frozenset[int] | None]:
-        """The best set for each row of a (draws, cases) array (NaN or -inf: sifted out)."""
-        import numpy as np
-
-        if self.sets is None:
-            return [
-                self.best([None if not np.isfinite(v) else float(v) for v in row]) for row in scores
-            ]
-        out: list[frozenset[int] | None] = []
-        if not len(self.sets):
-            return [None] * len(scores)
-        blocked = ~np.isfinite(scores)
-        totals = np.where(blocked, 0.0, scores) @ self.sets.T  # (draws, sets)
-        totals[(blocked.astype(float) @ self.sets.T) > 0] = -np.inf
-        picks = np.argmax(totals, axis=1)
-        for d, r in enumerate(picks):
-            if not np.isfinite(totals[d, r]):
-                out.append(None)
-            else:
-                out.append(frozenset(np.flatnonzero(self.sets[r]).tolist()))
-        return out
+        totals = np.where(ok, sets @ np.asarray(scores, dtype=float)[among], -np.inf)
+        return frozenset(among[k] for k in np.flatnonzero(sets[int(np.argmax(totals))]))
 
 
-#: Above this many sets of an allowed size, :class:`Solver` solves each call as an
-#: integer programme instead of listing the sets.
-ENUMERATION_LIMIT = 20_000
+#: :meth:`Programme.solve` lists the sets of at most this many cases ``among`` instead of
+#: solving the integer programme.
+LIST_AMONG = 12
+
+
+def _has(c: Candidate, kind: str, value: str) -> bool:
+    """The case has this value of a diversity ``kind`` (types, territories, methods)."""
+    if kind == "types":
+        return c.type == value
+    if kind == "territories":
+        return c.territory == value
+    return value in c.methods
+
+
+@functools.lru_cache(maxsize=64)
+def _subsets(m: int, low: int, high: int):
+    """(sets, m) 0/1: every subset of ``m`` items with ``low`` to ``high`` of them."""
+    import numpy as np
+
+    combos = [c for k in range(max(low, 0), high + 1) for c in itertools.combinations(range(m), k)]
+    out = np.zeros((len(combos), m))
+    for r, combo in enumerate(combos):
+        out[r, list(combo)] = 1.0
+    return out
 
 
 def total(inst: Instance, chosen: Iterable[int]) -> float:
@@ -279,7 +272,7 @@ def total(inst: Instance, chosen: Iterable[int]) -> float:
 
 def best_sets(inst: Instance, count: int = 3) -> list[frozenset[int]]:
     """The ``count`` best feasible sets, best first (fewer when there are fewer)."""
-    prog = _Programme(inst)
+    prog = Programme(inst)
     found: list[frozenset[int]] = []
     while len(found) < count:
         chosen = prog.solve(cuts=found)
@@ -296,7 +289,7 @@ def conflicts(inst: Instance, groups: Sequence[str] = GROUPS) -> list[str]:
     The result is irreducible (lifting any one of its groups makes the rest
     feasible), not necessarily the smallest such set. Empty when ``groups`` are feasible.
     """
-    prog = _Programme(inst)
+    prog = Programme(inst)
     if prog.solve(groups) is not None:
         return []
     kept = list(groups)
@@ -315,9 +308,8 @@ def conflict_sets(inst: Instance) -> list[list[str]]:
     (which the choice did not touch, so a new one) is added. So the advice "lift at
     least one constraint of each conflict" is true whichever ones are lifted.
     """
-    import itertools
 
-    prog = _Programme(inst)
+    prog = Programme(inst)
     feasible: dict[frozenset[str], bool] = {}
 
     def holds(lifted: frozenset[str]) -> bool:

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-import json
-
 from sieve.i18n import number, percent, t
 from sieve.model import OUTCOME_TOP, Session
 from sieve.plan.calendar import Calendar
 from sieve.plan.instance import Status
 from sieve.plan.solve import PlanResult
-from sieve.text import literal
+from sieve.render.names import case_title, person_name, titled_list
+from sieve.text import json_text, literal
+
+#: The parameters of a constraint or a reason that hold case keys or subject ids.
+_NAMED = ("cases", "subjects", "instead")
 
 
-def words(params: dict, lang: str | None) -> dict:
-    """Parameters ready for a message: numbers per language, constraint ids as names."""
+def words(params: dict, lang: str | None, session: Session | None = None) -> dict:
+    """Parameters ready for a message: numbers per language, constraint ids as names.
+
+    With ``session``, case keys and subject ids are given as their titles (a screen);
+    without, as keys (the command line, whose keys a user types back).
+    """
     out = {}
     for key, value in params.items():
-        if key == "broken":
+        if session is not None and key in _NAMED and isinstance(value, str):
+            value = literal(titled_list(session, value))
+        elif key == "broken":
             value = ", ".join(t(f"plan.name.{g}", lang) for g in value)
         elif isinstance(value, bool):
             pass
@@ -30,13 +38,13 @@ def words(params: dict, lang: str | None) -> dict:
     return out
 
 
-def status_message(status: Status, lang: str | None = None) -> str:
-    """A constraint measured on a portfolio or a calendar, worded."""
-    return t(f"plan.c.{status.id}", lang, **words(status.params, lang))
+def status_message(status: Status, lang: str | None = None, session: Session | None = None) -> str:
+    """A constraint measured on a portfolio or a calendar, worded (titled with ``session``)."""
+    return t(f"plan.c.{status.id}", lang, **words(status.params, lang, session))
 
 
-def conflict_message(status: Status, lang: str | None) -> str:
-    return t(f"plan.x.{status.id}", lang, **words(status.params, lang))
+def conflict_message(status: Status, lang: str | None, session: Session | None = None) -> str:
+    return t(f"plan.x.{status.id}", lang, **words(status.params, lang, session))
 
 
 def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
@@ -88,7 +96,7 @@ def plan_json(session: Session, result: PlanResult, lang: str | None = None) -> 
             for r in result.reasons
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 def plan_text(session: Session, result: PlanResult, lang: str | None = None) -> str:
@@ -225,7 +233,7 @@ def calendar_json(session: Session, cal: Calendar | None, lang: str | None = Non
                 {"id": s.id, "met": s.met, "message": status_message(s, lang)} for s in cal.checks
             ],
         }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 # -- robustness --------------------------------------------------------------------------------
@@ -253,16 +261,19 @@ def robust_text(session: Session, rob, lang: str | None = None) -> str:
     rows = [
         [
             key,
-            percent(rob.p_first[key], lang),
-            percent(rob.p_top[key], lang),
-            percent(rob.p_portfolio[key], lang) if rob.p_portfolio else "–",
+            percent(rob.p_first[key], lang, error=rob.se_first[key]),
+            percent(rob.p_top[key], lang, error=rob.se_top[key]),
+            percent(rob.p_portfolio[key], lang, error=rob.se_portfolio[key])
+            if rob.p_portfolio
+            else "–",
             "✔" if key in rob.proposed else "",
         ]
         for key in rob.keys
     ]
     out += _table(head, rows, {1, 2, 3})
+    out += ["", t("robust.error", lang)]
     if rob.portfolio_draws:
-        out += ["", t("robust.portfolio_draws", lang, count=rob.portfolio_draws)]
+        out.append(t("robust.portfolio_draws", lang, count=rob.portfolio_draws))
     out.append("")
     if not rob.proposed:
         out.append(t("robust.no_portfolio", lang))
@@ -286,6 +297,18 @@ def robust_text(session: Session, rob, lang: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def robust_case(rob, key: str, lang: str | None = None) -> str:
+    """One case's chances, each with its standard error: ``P(1er) 76 % ± 1 · ...``."""
+    return t(
+        "robust.case",
+        lang,
+        first=percent(rob.p_first.get(key), lang, error=rob.se_first.get(key)),
+        k=rob.top_k,
+        top=percent(rob.p_top.get(key), lang, error=rob.se_top.get(key)),
+        portfolio=percent(rob.p_portfolio.get(key), lang, error=rob.se_portfolio.get(key)),
+    )
+
+
 def robust_json(session: Session, rob) -> str:
     payload = {
         "session": session.id,
@@ -301,6 +324,9 @@ def robust_json(session: Session, rob) -> str:
                 "p_first": rob.p_first[key],
                 "p_top": rob.p_top[key],
                 "p_portfolio": rob.p_portfolio.get(key),
+                "se_first": rob.se_first[key],
+                "se_top": rob.se_top[key],
+                "se_portfolio": rob.se_portfolio.get(key),
             }
             for key in rob.keys
         ],
@@ -310,21 +336,23 @@ def robust_json(session: Session, rob) -> str:
             for c, (lo, hi) in rob.weight_ranges.items()
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 # -- the journal -------------------------------------------------------------------------------
 
 
-def journal_text(session: Session, lang: str | None = None) -> str:
+def journal_text(session: Session, lang: str | None = None, titles: bool = False) -> str:
+    """The journal; with ``titles``, cases are named by their titles (a screen), else by key."""
     from sieve.plan.journal import compare
+
+    def case_name(key: str) -> str:
+        return literal(case_title(session, key) if titles else key)
 
     out = [t("journal.title", lang, title=literal(session.title)), ""]
     if not session.decisions:
         out.append(t("journal.empty", lang))
         return "\n".join(out) + "\n"
-    names = {**{k: v.name for k, v in session.stakeholders.items()}}
-    names.update({k: v.name for k, v in session.scorers.items()})
     for d in session.decisions:
         line = t(
             "journal.decision",
@@ -338,13 +366,13 @@ def journal_text(session: Session, lang: str | None = None) -> str:
             line += f"  ⚠ {t('journal.tamis_changed', lang, version=session.tamis.version)}"
         out.append(line)
         if d.present:
-            who = ", ".join(literal(names.get(p, p)) for p in d.present)
+            who = ", ".join(literal(person_name(session, p)) for p in d.present)
             out.append("  " + t("journal.present", lang, names=who))
         out.append("  " + t("journal.rationale", lang, text=literal(d.rationale)))
-        head = [
-            t(f"journal.col.{c}", lang)
-            for c in ("case", "score", "rank", "flags", "disputed", "outcome")
-        ]
+        columns = ["case", "score", "rank", "flags", "disputed", "outcome"]
+        if titles:  # a title is long: last, so that the figures stay in view
+            columns.append(columns.pop(0))
+        head = [t(f"journal.col.{c}", lang) for c in columns]
         rows = []
         for s in d.snapshots:
             outcome = "–"
@@ -352,17 +380,16 @@ def journal_text(session: Session, lang: str | None = None) -> str:
                 outcome = f"{s.outcome}/{OUTCOME_TOP} {t(f'outcome.{s.outcome}', lang)}"
                 if s.outcome_note:
                     outcome += f" — {literal(s.outcome_note)}"
-            rows.append(
-                [
-                    literal(s.case),
-                    number(s.score, lang),
-                    str(s.rank) if s.rank else "–",
-                    ", ".join(t(f"flag.{f}", lang) for f in s.flags),
-                    " ".join(literal(x) for x in s.disputed),
-                    outcome,
-                ]
-            )
-        out += ["", *_table(head, rows, {1, 2}), ""]
+            row = [
+                case_name(s.case),
+                number(s.score, lang),
+                str(s.rank) if s.rank else "–",
+                ", ".join(t(f"flag.{f}", lang) for f in s.flags),
+                " ".join(literal(x) for x in s.disputed),
+                outcome,
+            ]
+            rows.append(row[1:] + row[:1] if titles else row)
+        out += ["", *_table(head, rows, {0, 1} if titles else {1, 2}), ""]
     cmp = compare(session.decisions)
     out.append(t("journal.compare", lang))
     if not cmp.pairs:
@@ -387,7 +414,7 @@ def journal_text(session: Session, lang: str | None = None) -> str:
                     "journal.compare.case",
                     lang,
                     decision=decision,
-                    case=literal(case),
+                    case=case_name(case),
                     score=number(score, lang),
                     level=level,
                     top=OUTCOME_TOP,
@@ -434,4 +461,4 @@ def journal_json(session: Session) -> str:
             "spearman": cmp.spearman,
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from sieve.engine.evaluate import CriterionLine, Evaluation, Explanation, explain
 from sieve.i18n import number, percent, t
 from sieve.model import Session
-from sieve.text import literal
+from sieve.text import csv_cell, json_text, literal
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -21,6 +20,8 @@ def rank_records(evaluation: Evaluation) -> list[dict]:
             "case": r.key,
             "subject": r.case.subject.id,
             "angle": r.case.angle.id,
+            "subject_title": r.case.subject.title,
+            "angle_title": r.case.angle.title,
             "rank": r.rank,
             "score": r.score,
             "complete": r.complete,
@@ -41,7 +42,7 @@ def rank_json(evaluation: Evaluation) -> str:
         "tamis": {"id": session.tamis.id, "version": session.tamis.version},
         "cases": rank_records(evaluation),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_text(payload)
 
 
 def rank_csv(evaluation: Evaluation) -> str:
@@ -51,6 +52,8 @@ def rank_csv(evaluation: Evaluation) -> str:
         "case",
         "subject",
         "angle",
+        "subject_title",
+        "angle_title",
         "rank",
         "score",
         "complete",
@@ -60,33 +63,42 @@ def rank_csv(evaluation: Evaluation) -> str:
         "flags",
         "disputed",
     ]
-    writer.writerow(fields)
+    writer.writerow(fields)  # text cells: csv_cell (one line, literal, never a formula)
     for record in rank_records(evaluation):
         row = []
         for name in fields:
             value = record[name]
             if isinstance(value, list):
-                value = " ".join(value)
+                value = csv_cell(" ".join(value))
             elif value is None:
                 value = ""
             elif isinstance(value, bool):
                 value = "true" if value else "false"
-            row.append(value)
+            elif isinstance(value, str):
+                value = csv_cell(value)
+            row.append(value)  # a number sieve computed stays a number
         writer.writerow(row)
     return out.getvalue()
 
 
-def _rows(evaluation: Evaluation, lang: str | None) -> tuple[list[str], list[list[str]]]:
-    head = [
-        t(f"rank.col.{c}", lang)
-        for c in ("rank", "case", "score", "complete", "gates", "attention", "flags", "disputed")
-    ]
+_COLUMNS = ("rank", "case", "score", "complete", "gates", "attention", "flags", "disputed")
+
+
+def _rows(
+    evaluation: Evaluation, lang: str | None, titles: bool = False
+) -> tuple[list[str], list[list[str]]]:
+    """The ranking's header and rows; with ``titles``, a column of the case's titles after
+    its key (Markdown, for those who paste it into a wiki)."""
+    columns = _COLUMNS[:2] + ("title",) + _COLUMNS[2:] if titles else _COLUMNS
+    head = [t(f"rank.col.{c}", lang) for c in columns]
     rows = []
     for r in evaluation.results:
+        title = [f"{r.case.subject.title} — {r.case.angle.title}"] if titles else []
         rows.append(
             [
                 str(r.rank) if r.rank is not None else "–",
                 r.key,
+                *title,
                 number(r.score, lang),
                 t("rank.yes" if r.complete else "rank.no", lang),
                 " ".join(r.failed_gates),
@@ -126,7 +138,8 @@ def rank_table(evaluation: Evaluation, lang: str | None = None) -> str:
 
 def rank_markdown(evaluation: Evaluation, lang: str | None = None) -> str:
     session = evaluation.session
-    head, rows = _rows(evaluation, lang)
+    head, rows = _rows(evaluation, lang, titles=True)
+    numeric = (0, 3, 6)
 
     def cell(text: str) -> str:
         return literal(text).replace("|", "\\|")
@@ -146,7 +159,7 @@ def rank_markdown(evaluation: Evaluation, lang: str | None = None) -> str:
         "",
     ]
     out.append("| " + " | ".join(head) + " |")
-    out.append("|" + "|".join("---:" if i in (0, 2, 5) else "---" for i in range(len(head))) + "|")
+    out.append("|" + "|".join("---:" if i in numeric else "---" for i in range(len(head))) + "|")
     out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return "\n".join(out) + "\n"
 

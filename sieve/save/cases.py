@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sieve.errors import EditError
-from sieve.model import CASE_SEPARATOR, Session
+from sieve.model import CASE_SEPARATOR, Angle, Session, case_key
 from sieve.save.layout import (
     Batch,
     angle_of,
@@ -34,9 +34,17 @@ def _subject_table(batch: Batch, session: Session, subject: str) -> Any:
     return aot[find_entry(aot, subject)]
 
 
-def _angle_table(batch: Batch, session: Session, angle: str) -> Any:
+def _angle_index(aot: Any, angle: Angle) -> int:
+    """The position of ``angle``'s ``[[angle]]`` table: its id under its subject."""
+    for i, table in enumerate(aot):
+        if table.get("id") == angle.id and table.get("subject") == angle.subject:
+            return i
+    raise KeyError(angle.key)
+
+
+def _angle_table(batch: Batch, session: Session, angle: Angle) -> Any:
     aot = batch.open(session.path)["angle"]
-    return aot[find_entry(aot, angle)]
+    return aot[_angle_index(aot, angle)]
 
 
 def _check_words(values: Iterable[str], field_name: str) -> list[str]:
@@ -85,11 +93,12 @@ def add_subject(
 def add_angle(
     session: Session, angle: str, subject: str, title: str, methods: Iterable[str] = ()
 ) -> list[Path]:
-    """Add an angle of attack on ``subject`` after the last angle."""
+    """Add an angle of attack on ``subject`` after the last angle (its id is unique among
+    the subject's angles; another subject may have an angle of that id)."""
     check_id(angle)
-    if angle in session.angles:
-        raise EditError("edit.id_taken", kind="angle", id=angle)
     subject_of(session, subject)
+    if case_key(subject, angle) in session.angles:
+        raise EditError("edit.id_taken", kind="angle", id=case_key(subject, angle))
     check_text(title, "title")
     methods = _check_words(methods, "methods")
     pairs: list[tuple[str, Any]] = [("id", angle), ("subject", subject), ("title", title)]
@@ -126,18 +135,21 @@ def rename_subject(session: Session, subject: str, new: str) -> list[Path]:
 
 
 def rename_angle(session: Session, angle: str, new: str) -> list[Path]:
-    """Rename an angle, with its case's score rows and notes (``subject/angle`` keys)."""
-    owner = angle_of(session, angle).subject
+    """Rename an angle, with its case's score rows and notes (``subject/angle`` keys).
+
+    ``angle`` is a case key (``subject/angle``), or an angle id that one subject only
+    has; ``new`` is the new angle id, unique among the subject's angles.
+    """
+    found = angle_of(session, angle)
     check_id(new)
-    if new == angle:
+    if new == found.id:
         return []
-    if new in session.angles:
-        raise EditError("edit.id_taken", kind="angle", id=new)
+    new_key = case_key(found.subject, new)
+    if new_key in session.angles:
+        raise EditError("edit.id_taken", kind="angle", id=new_key)
     batch = Batch(session)
-    _angle_table(batch, session, angle)["id"] = new
-    old_key = f"{owner}{CASE_SEPARATOR}{angle}"
-    new_key = f"{owner}{CASE_SEPARATOR}{new}"
-    rename_keys(session, batch, lambda key: new_key if key == old_key else None)
+    _angle_table(batch, session, found)["id"] = new
+    rename_keys(session, batch, lambda key: new_key if key == found.key else None)
     return batch.save()
 
 
@@ -172,14 +184,14 @@ def set_subject(session: Session, subject: str, **fields: str) -> list[Path]:
 def set_angle(
     session: Session, angle: str, title: str | None = None, methods: Iterable[str] | None = None
 ) -> list[Path]:
-    """Set an angle's title and/or its list of methods."""
-    angle_of(session, angle)
+    """Set an angle's title and/or its list of methods (``angle``: as :func:`rename_angle`)."""
+    found = angle_of(session, angle)
     if title is not None:
         check_text(title, "title")
     if methods is not None:
         methods = _check_words(methods, "methods")
     batch = Batch(session)
-    table = _angle_table(batch, session, angle)
+    table = _angle_table(batch, session, found)
     if title is not None and table.get("title") != title:
         table["title"] = title
     if methods is not None and list(table.get("methods", [])) != methods:
@@ -215,16 +227,20 @@ def remove_subject(session: Session, subject: str, drop_scores: bool = False) ->
 
 
 def remove_angle(session: Session, angle: str, drop_scores: bool = False) -> list[Path]:
-    """Remove an angle; like :func:`remove_subject` for its case's scores and notes."""
-    refs = references(session, angle=angle)
+    """Remove an angle; like :func:`remove_subject` for its case's scores and notes.
+
+    ``angle``: as :func:`rename_angle`.
+    """
+    found = angle_of(session, angle)
+    refs = references(session, angle=found.key)
     if refs.total and not drop_scores:
         raise EditError(
-            "edit.has_refs", kind="angle", id=angle, scores=refs.scores, notes=refs.notes
+            "edit.has_refs", kind="angle", id=found.key, scores=refs.scores, notes=refs.notes
         )
     batch = Batch(session)
     doc = batch.open(session.path)
-    remove_table(doc, "angle", find_entry(doc["angle"], angle))
-    drop_keys(session, batch, key_matcher(None, angle))
+    remove_table(doc, "angle", _angle_index(doc["angle"], found))
+    drop_keys(session, batch, key_matcher(None, found.key))
     return batch.save()
 
 

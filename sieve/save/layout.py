@@ -340,9 +340,19 @@ def subject_of(session: Session, subject: str) -> Any:
 
 
 def angle_of(session: Session, angle: str) -> Any:
-    if angle not in session.angles:
+    """The angle a case key (``subject/angle``) names; a bare angle id names the one
+    angle of that id, refused when several subjects have one (ids are per subject)."""
+    if CASE_SEPARATOR in angle:
+        if angle not in session.angles:
+            raise EditError("edit.unknown", kind="angle", id=angle)
+        return session.angles[angle]
+    found = [a for a in session.angles.values() if a.id == angle]
+    if not found:
         raise EditError("edit.unknown", kind="angle", id=angle)
-    return session.angles[angle]
+    if len(found) > 1:
+        keys = ", ".join(a.key for a in found)
+        raise EditError("edit.angle_ambiguous", id=angle, keys=keys)
+    return found[0]
 
 
 # -- references held by scores and notes -------------------------------------------------
@@ -381,21 +391,27 @@ def scores_for_criterion(session: Session, criterion: str) -> int:
     )
 
 
-def key_matcher(subject: str | None, angle: str | None) -> Callable[[str], bool]:
-    if angle is not None:
-        return lambda key: key.partition(CASE_SEPARATOR)[2] == angle and CASE_SEPARATOR in key
+def key_matcher(subject: str | None, case: str | None) -> Callable[[str], bool]:
+    """Whether a score or note key is about ``case`` (a case key), else about ``subject``
+    (the subject's own key and those of its cases)."""
+    if case is not None:
+        return lambda key: key == case
     return lambda key: key.partition(CASE_SEPARATOR)[0] == subject
 
 
 def references(
     session: Session, subject: str | None = None, angle: str | None = None
 ) -> References:
-    """The scores and notes about a subject (with its cases) or about an angle's case."""
+    """The scores and notes about a subject (with its cases) or about an angle's case.
+
+    ``angle`` is a case key (``subject/angle``), or an angle id that one subject only has.
+    """
     if angle is not None:
-        angle_of(session, angle)
+        case = angle_of(session, angle).key
     else:
         subject_of(session, subject or "")
-    match = key_matcher(subject, angle)
+        case = None
+    match = key_matcher(subject, case)
     scores = sum(
         len(row)
         for _p, _s, key, row in score_rows(session, False)

@@ -107,7 +107,7 @@ async def test_add_a_criterion_after_the_selected_one(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        await pilot.press(*"ancrage-local", "enter", *"Ancrage local", "enter")
+        await pilot.press(*"Ancrage local", "enter", *"ancrage-local", "enter")
         await pilot.press(*"Le sujet touche-t-il un quartier ?", "ctrl+s")
         await settle(pilot)
         assert app.screen.selected().id == "ancrage-local"
@@ -132,7 +132,7 @@ async def test_bad_criterion_id_is_refused_with_a_message(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        await pilot.press(*"Pas Un Slug", "enter", *"X", "ctrl+s")
+        await pilot.press(*"X", "enter", *"Pas Un Slug", "ctrl+s")
         await settle(pilot)
         assert "identifiant `Pas Un Slug` invalide" in notices(app)[-1]
     assert tamis_of(paris).read_text() == before
@@ -188,16 +188,16 @@ async def test_add_subject_and_angle(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        await pilot.press(*"cantine", "enter", *"La cantine", "enter", *"Repas [b]", "enter")
+        await pilot.press(*"La cantine", "enter", *"cantine", "enter", *"Repas [b]", "enter")
         await pilot.press(*"service", "enter", *"quartier", "enter")
         await settle(pilot)
         assert app.screen.selected() == ("subject", "cantine")
         await pilot.press("n")
         await settle(pilot)
-        await pilot.press(*"menus", "enter", *"Goûter les menus", "enter")
+        await pilot.press(*"Goûter les menus", "enter", *"menus", "enter")
         await pilot.press(*"immersion, maquette", "enter")
         await settle(pilot)
-        assert app.screen.selected() == ("angle", "menus")
+        assert app.screen.selected() == ("angle", "cantine/menus")
     session = loaded(paris)
     subject = session.subjects["cantine"]
     assert (subject.title, subject.description, subject.type, subject.territory) == (
@@ -206,8 +206,8 @@ async def test_add_subject_and_angle(paris: Path) -> None:
         "service",
         "quartier",
     )
-    assert session.angles["menus"].subject == "cantine"
-    assert session.angles["menus"].methods == ("immersion", "maquette")
+    assert session.angles["cantine/menus"].subject == "cantine"
+    assert session.angles["cantine/menus"].methods == ("immersion", "maquette")
 
 
 @sync
@@ -216,7 +216,7 @@ async def test_rename_subject_moves_its_scores(paris: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("5")
         await settle(pilot)
-        await pilot.press("down", "down", "down", "r")
+        await pilot.press("down", "down", "down", "R")  # R: the id (r: the title)
         await settle(pilot)
         await pilot.press("ctrl+u", *"carte-perso", "enter")
         await settle(pilot)
@@ -225,6 +225,39 @@ async def test_rename_subject_moves_its_scores(paris: Path) -> None:
     session = loaded(paris)
     assert "carte-perso" in session.subjects
     assert session.scores["agnes"]["carte-perso/maquette-appli"]["interet-formation"] == 2
+
+
+@sync
+async def test_ids_come_from_titles_and_rename_changes_the_title_only(paris: Path) -> None:
+    """12.2: a form's empty id is made from the title; r gives another title, not an id."""
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("a", *"Propreté des rues", "enter", "enter", "enter", "enter", "enter")
+        await settle(pilot)
+        assert app.screen.selected() == ("subject", "proprete-des-rues")
+        await pilot.press("n", *"Une semaine d'immersion", "enter", "enter", "enter")
+        await settle(pilot)
+        assert app.screen.selected() == ("angle", "proprete-des-rues/une-semaine-d-immersion")
+        # the same title again: the id is made free with -2
+        await pilot.press("up", "n", *"Une semaine d'immersion", "enter", "enter", "enter")
+        await settle(pilot)
+        assert app.screen.selected() == ("angle", "proprete-des-rues/une-semaine-d-immersion-2")
+        # r renames: the title changes, the id (and so the scores) stay
+        await pilot.press("home", "r", "ctrl+u", *"Une carte, enfin", "enter")
+        await settle(pilot)
+        assert app.screen.selected() == ("subject", "carte-participative")
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("a", *"Le portage par un élu", "ctrl+s")
+        await settle(pilot)
+    session = loaded(paris)
+    assert session.subjects["carte-participative"].title == "Une carte, enfin"
+    assert session.scores["agnes"]["carte-participative"]
+    assert session.subjects["proprete-des-rues"].title == "Propreté des rues"
+    labels = {c.id: c.label for c in session.tamis.criteria}
+    assert labels["le-portage-par-un-elu"] == "Le portage par un élu"
 
 
 @sync
@@ -237,7 +270,7 @@ async def test_describe_an_angle(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("ctrl+u", *"Un kiosque", "enter", "ctrl+u", *"maquette", "enter")
         await settle(pilot)
-    angle = loaded(paris).angles["kiosque"]
+    angle = loaded(paris).angles["carte-participative/kiosque"]
     assert (angle.title, angle.methods) == ("Un kiosque", ("maquette",))
 
 
@@ -253,13 +286,13 @@ async def test_remove_angle_after_confirmation(paris: Path) -> None:
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         await settle(pilot)
-        assert "contributeurs" in app.workbench.session.angles
+        assert "carte-participative/contributeurs" in app.workbench.session.angles
         await pilot.press("delete")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
     session = loaded(paris)
-    assert "contributeurs" not in session.angles
+    assert "carte-participative/contributeurs" not in session.angles
     assert "carte-participative/contributeurs" not in clemence.read_text()
 
 

@@ -48,7 +48,7 @@ async def test_enter_twice_on_the_last_field_adds_one_subject_and_keeps_the_app(
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        await pilot.press(*"cantine", "enter", *"La cantine", "enter", "enter", "enter")
+        await pilot.press(*"La cantine", "enter", *"cantine", "enter", "enter", "enter")
         await pilot.press(*"quartier")
         await burst(pilot, "enter", "enter")
         assert app.is_running and app.current_mode == "cases"

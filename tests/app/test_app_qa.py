@@ -187,7 +187,7 @@ async def test_rename_with_a_bad_id_keeps_the_form_open_with_the_error(workspace
         await pilot.press("5")
         await pilot.pause()
         assert app.screen.selected() == ("subject", "a")
-        await pilot.press("r", "ctrl+u", *"Mauvais Id", "enter")
+        await pilot.press("R", "ctrl+u", *"Mauvais Id", "enter")
         await pilot.pause()
         await pilot.pause()
         dialog = app.screen
@@ -203,27 +203,29 @@ async def test_rename_with_a_bad_id_keeps_the_form_open_with_the_error(workspace
 
 
 @sync
-async def test_decision_with_an_unknown_person_asks_again_with_the_text_kept(workspace):
-    from textual.widgets import Input, Static
+async def test_a_refused_decision_asks_again_with_the_text_and_the_ticks_kept(workspace):
+    from textual.widgets import Input, SelectionList, Static
 
-    from sieve.app.screens.portfolio import DecisionDialog
+    from sieve.app.screens.decision import DecisionDialog
 
     path = workspace(FIVE_CASES_PORTFOLIO)
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7", "d")
-        await pilot.press(*"Choix du groupe", "enter", *"x zorro", "enter")
+        await pilot.press("enter", "space", "enter")  # no rationale; x ticked
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, DecisionDialog)
-        assert [i.value for i in dialog.query(Input)] == ["Choix du groupe", "x zorro"]
+        assert dialog.query_one(SelectionList).selected == ["x"]
         error = str(dialog.query_one("#decide-error", Static).render())
-        assert error.startswith("`zorro`")
+        assert "raison" in error
         assert app.workbench.session.decisions == ()
-        await pilot.press("tab", "ctrl+u", "x", "enter")
+        dialog.query_one(Input).focus()
+        await pilot.press(*"Choix du groupe", "enter", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, DecisionDialog)
-        assert len(app.workbench.session.decisions) == 1
+        (decision,) = app.workbench.session.decisions
+        assert decision.present == ("x",)
 
 
 @sync
@@ -384,3 +386,49 @@ async def test_the_exchange_screen_reads_other_tamis_once_and_off_the_ui_thread(
         await settle(pilot)
         assert reads == [("mulhouse.toml", False)] * 2
         assert "Mulhouse Alsace" in str(app.screen.query_one(DataTable).columns)
+
+
+def _exchange_rows(app: SieveApp) -> tuple[list[str], dict[str, list[str]]]:
+    """The Exchange table as shown: column headings, and each criterion's cells by row key."""
+    table = app.screen.query_one(DataTable)
+    heads = [str(column.label) for column in table.columns.values()]
+    rows = {str(key.value): [str(cell) for cell in table.get_row(key)[1:]] for key in table.rows}
+    return heads, rows
+
+
+@sync
+async def test_the_exchange_screen_shows_the_shipped_second_tamis_and_adopts_from_it(tmp_path):
+    """Issue 10.13: the shipped workspace holds two tamis; each session sees the other one."""
+    from conftest import copy_shipped
+
+    from sieve.i18n import t
+
+    copy_shipped(tmp_path)
+    paris, transfo = tmp_path / "sessions" / "paris.toml", tmp_path / "criteria" / "transfo.toml"
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)  # the other tamis are read in a thread
+        heads, rows = _exchange_rows(app)
+        assert heads[1:] == ["nous : transfo@1 La 27e Région", "mulhouse@4 Mulhouse"]
+        assert rows["hors-clivage"] == ["2", "3"]
+        assert rows["transfert-labo"] == ["2", "2"]  # Mulhouse adopted it: one row
+        assert rows["agents-relais"] == ["·", "2"]  # Mulhouse's own
+        hint = str(app.screen.query_one("#exchange-hint").render())
+        assert hint == t("app.exchange.hint") != t("app.exchange.alone")
+        table = app.screen.query_one(DataTable)
+        table.cursor_coordinate = (list(rows).index("agents-relais"), 2)
+        await pilot.press("a", "o")
+        await settle(pilot)
+        assert _exchange_rows(app)[1]["agents-relais"] == ["2", "2"]
+        assert app.workbench.session.tamis.by_id["agents-relais"].scale.id == "relais"
+    text = transfo.read_text(encoding="utf-8")
+    assert 'origin = "mulhouse@4 (Mulhouse)"' in text and "[scales.relais]" in text
+
+    app = SieveApp(tmp_path / "sessions" / "mulhouse.toml", watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        heads, rows = _exchange_rows(app)
+        assert heads[1:] == ["nous : mulhouse@4 Mulhouse", "transfo@1 La 27e Région"]
+        assert rows["type-echelle"] == ["2", "1"]

@@ -228,7 +228,7 @@ async def test_confirm_dialog_shows_its_keys_and_accepts_o():
 async def test_a_tamis_edited_in_the_app_reads_modified_since_its_version(workspace):
     from textual.widgets import Static
 
-    from sieve.app.screens.portfolio import DecisionDialog
+    from sieve.app.screens.decision import DecisionDialog
     from sieve.workbench import EDITS
 
     path = workspace(FIVE_CASES)

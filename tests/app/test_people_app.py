@@ -16,7 +16,8 @@ from conftest import PARIS, changes, loaded, notices, open_stakeholders, settle,
 
 from sieve.app.app import SieveApp
 from sieve.app.screens.forms import ConfirmDialog, FormDialog
-from sieve.app.screens.stakeholders import StakeholdersScreen, slug
+from sieve.app.screens.stakeholders import StakeholdersScreen
+from sieve.text import slug
 
 
 async def select(pilot, screen: StakeholdersScreen, ident: str) -> None:

@@ -6,7 +6,8 @@ import pytest
 from conftest import FIVE_CASES_PORTFOLIO, copy_paris, snapshot_app, sync, text_of
 
 from sieve.app.app import SieveApp
-from sieve.app.screens.portfolio import CalendarScreen, DecisionDialog, PortfolioScreen
+from sieve.app.screens.decision import DecisionDialog
+from sieve.app.screens.portfolio import CalendarScreen, PortfolioScreen
 from sieve.load.session import open_session
 
 BODY = FIVE_CASES_PORTFOLIO
@@ -71,7 +72,8 @@ async def test_decision_from_the_app_round_trips(workspace):
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7", "d")
         assert isinstance(app.screen, DecisionDialog)
-        await pilot.press(*"Choix du groupe", "enter", "x", "space", "y", "enter")
+        # Enter moves to the people present: Space ticks x, then y; Enter records.
+        await pilot.press(*"Choix du groupe", "enter", "space", "down", "space", "enter")
         await pilot.pause()
         assert len(app.workbench.session.decisions) == 1
     after = path.read_text(encoding="utf-8")
@@ -91,7 +93,7 @@ async def test_a_decision_recorded_in_the_app_is_undone_byte_for_byte(workspace)
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7", "d")
-        await pilot.press(*"Choix du groupe", "enter", "x", "enter")
+        await pilot.press(*"Choix du groupe", "enter", "space", "enter")
         await pilot.pause()
         assert len(app.workbench.session.decisions) == 1
         assert path.read_bytes() != before
@@ -149,11 +151,13 @@ async def test_journal_screen_lists_decisions(workspace):
         await pilot.press("9")
         shown = text_of(app.screen, "#journal")
         assert "Parce que [bold]x[/]" in shown
-        assert "alpha/a1" in shown
+        assert "Alpha — A1" in shown and "alpha/a1" not in shown  # titles, not keys
 
 
 @sync
 async def test_robustness_from_the_portfolio_screen(workspace):
+    from sieve.render.plan import robust_case
+
     app = SieveApp(workspace(BODY), watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7", "m")
@@ -163,12 +167,16 @@ async def test_robustness_from_the_portfolio_screen(workspace):
         assert screen.robust is not None
         assert screen.robust.proposed == screen.result.best.cases
         assert "P(portefeuille)" in text_of(screen, "#pf-detail")
+        key = screen.query_one("#pf-cases").highlighted_option.id
+        assert robust_case(screen.robust, key) in text_of(screen, "#pf-detail")
 
 
 @sync
 async def test_robustness_on_the_ranking_screen(workspace):
     from sieve.app.screens.ranking import ROBUST_DRAWS, RankingScreen
+    from sieve.i18n import percent
     from sieve.plan.robust import analyse
+    from sieve.render.plan import robust_case
 
     path = workspace(BODY)
     app = SieveApp(path, watch=False)
@@ -196,6 +204,9 @@ async def test_robustness_on_the_ranking_screen(workspace):
         )
         explain = text_of(screen, "#explain")
         assert "P(portefeuille)" in explain
+        # Each chance with its Monte Carlo standard error.
+        assert robust_case(want, "beta/b1") in explain
+        assert percent(want.p_top["beta/b1"], error=want.se_top["beta/b1"]) in explain
         assert "Plages de poids" in explain and "need (2)" in explain
         # An edit makes the analysis stale: the figures go away until it is run again.
         app.set_score("x", "delta", "need", 0)
@@ -278,3 +289,31 @@ async def test_the_ranking_s_robustness_is_the_portfolio_s(workspace):
         await pilot.pause()
         assert app.screen.robust is rob
         assert "P(portefeuille)" in text_of(app.screen, "#pf-detail")
+
+
+@sync
+async def test_portfolio_calendar_and_decision_read_titles_not_keys(workspace):
+    """12.3: a person reads titles; keys stay in the file and on the command line."""
+    from textual.widgets import OptionList, SelectionList, Static
+
+    app = SieveApp(workspace(BODY), watch=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("7")
+        listed = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        angle, subject = listed[0].split("\n")  # the angle, its subject below
+        assert angle.endswith(" B1") and subject.strip() == "Beta"
+        assert not any("/" in line for line in listed)
+        detail = text_of(app.screen, "#pf-detail")
+        assert "1. Alpha — A1" in detail and "alpha/a1" not in detail
+        await pilot.press("d")
+        dialog = app.screen
+        assert isinstance(dialog, DecisionDialog)
+        shown = [str(s.content) for s in dialog.query(Static)]
+        assert "· Alpha — A1" in shown and not any("alpha/a1" in s for s in shown)
+        names = [str(o.prompt) for o in dialog.query_one(SelectionList).options]
+        assert names == ["X", "Y"]
+        await pilot.press("escape", "8")
+        listed = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert listed[0] == "A1  [1, 2]\nAlpha"
+        detail = text_of(app.screen, "#cal-detail")
+        assert " A1\n" in detail and "alpha/a1" not in detail

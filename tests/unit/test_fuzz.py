@@ -5,7 +5,8 @@ files), mutates one to three lines of one file (a hostile value in place of a va
 a line dropped or doubled, a BOM, a cut), then runs every reading command and one of
 each writing command in-process, each under a time limit. Whatever the file holds,
 a command must end with exit 0, 1 or 2 and never with a traceback, must not hang,
-and must never print a non-finite number (``nan``, ``inf``) in JSON.
+must never print a non-finite number (``nan``, ``inf``) in JSON, and never a
+control, bidi or invisible character raw (``sieve.text.UNSAFE``, the one rule).
 
 The budget is fixed (``FUZZ_EXAMPLES``, 100 by default: about 20 s here) and the
 examples are derandomised, so CI runs the same cases every time; raise the
@@ -27,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sieve.cli.main import main
+from sieve.text import UNSAFE
 
 FUZZ_EXAMPLES = int(os.environ.get("SIEVE_FUZZ_EXAMPLES", "100"))
 #: Seconds one command may take on a mutated file before it counts as a hang.
@@ -108,8 +110,9 @@ def test_no_command_crashes_hangs_or_prints_a_non_finite_number(tmp_path_factory
         assert "Traceback" not in err and "Traceback" not in out, (argv, err[-2000:])
         if code == 0 and "json" in argv:
             _no_non_finite(out, argv)
-        for text in (out, err):
-            assert "\x1b" not in text and "\x07" not in text, (argv, "raw escape in output")
+        for text in (out, err):  # the one rule: no control, bidi or invisible character raw
+            found = UNSAFE.search(text)
+            assert found is None, (argv, "raw in output", repr(found and found.group()))
 
 
 def test_the_fuzzed_commands_succeed_on_the_shipped_files(tmp_path):

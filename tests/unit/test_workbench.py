@@ -234,3 +234,24 @@ def test_robustness_is_computed_once_per_state_of_the_session(workspace, monkeyp
     assert wb.robustness(stale=True) is first  # ...but the last one is still there
     assert wb.compute_robustness() is not first
     assert len(calls) == 2
+
+
+def test_workbench_on_two_same_named_angles_scores_renames_and_undoes(workspace):
+    from conftest import SAME_ANGLE
+
+    from sieve.workbench import EDITS
+
+    path = workspace(SAME_ANGLE)
+    wb = Workbench(path)
+    assert [r.key for r in wb.evaluation.results] == ["b/immersion", "a/immersion"]
+    wb.set_score("y", "a/immersion", "learn", 3)
+    assert wb.evaluation.result("a/immersion").cells["learn"].levels == (1, 3)
+    assert wb.evaluation.result("b/immersion").cells["learn"].levels == (0, 3)
+    before = path.read_bytes()
+    wb.edit_files(EDITS.rename_angle, "a/immersion", "terrain")
+    assert [c.key for c in wb.session.cases] == ["a/terrain", "b/immersion"]
+    assert wb.session.scores["y"]["a/terrain"] == {"learn": 3, "doable": 1}
+    assert wb.session.case("b/immersion").angle.title == "Immersion chez B"
+    wb.undo()
+    assert path.read_bytes() == before
+    assert [c.key for c in Workbench(path).session.cases] == ["a/immersion", "b/immersion"]

@@ -29,7 +29,8 @@ from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog, TagsDialog
 from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, t
-from sieve.model import Angle, Session, Subject
+from sieve.model import Angle, Session, Subject, case_key
+from sieve.text import free_id
 from sieve.workbench import EDITS as edit
 
 SUBJECT = "subject"
@@ -48,6 +49,7 @@ class CasesScreen(EditingScreen):
         Binding("a", "add_subject", "app.key.add_subject"),
         Binding("n", "add_angle", "app.key.add_angle"),
         Binding("r", "rename", "app.key.rename"),
+        Binding("R", "change_id", "app.key.change_id"),
         Binding("e", "describe", "app.key.edit"),
         Binding("delete", "remove", "app.key.remove", key_display="⌦"),
         Binding("t", "tags", "app.key.tags"),
@@ -85,7 +87,8 @@ class CasesScreen(EditingScreen):
         return self.query_one("#cases", Tree)
 
     def selected(self) -> tuple[str, str] | None:
-        """``(SUBJECT or ANGLE, id)`` of the node under the cursor."""
+        """``(SUBJECT, subject id)`` or ``(ANGLE, case key)`` of the node under the cursor
+        (an angle id is unique within its subject only)."""
         node = self.tree.cursor_node
         return node.data if node is not None else None
 
@@ -156,8 +159,8 @@ class CasesScreen(EditingScreen):
             if wanted == (SUBJECT, subject.id):
                 target = node
             for angle in by_subject.get(subject.id, ()):
-                leaf = node.add_leaf(self.angle_label(angle), data=(ANGLE, angle.id))
-                if wanted == (ANGLE, angle.id):
+                leaf = node.add_leaf(self.angle_label(angle), data=(ANGLE, angle.key))
+                if wanted == (ANGLE, angle.key):
                     target = leaf
         if target is None and tree.root.children:
             target = tree.root.children[0]
@@ -262,9 +265,11 @@ class CasesScreen(EditingScreen):
         self.app.push_screen(FormDialog(title, fields, error), done)
 
     def action_add_subject(self) -> None:
+        if self.session is None:
+            return
         fields = [
-            Field("id", t("app.cases.id")),
             Field("title", t("app.cases.field.title")),
+            Field("id", t("app.cases.id_from_title")),
             Field("description", t("app.cases.description")),
             Field("type", t("app.cases.type")),
             Field("territory", t("app.cases.territory")),
@@ -272,10 +277,12 @@ class CasesScreen(EditingScreen):
 
         def done(answer: dict[str, str] | None) -> None:
             if answer is not None:
+                taken = self.sieve.workbench.session.subjects
+                ident = answer["id"].strip() or free_id(answer["title"], taken, "sujet")
                 self._edit_then_select(
-                    (SUBJECT, answer["id"]),
+                    (SUBJECT, ident),
                     edit.add_subject,
-                    answer["id"],
+                    ident,
                     answer["title"],
                     description=answer["description"],
                     type=answer["type"],
@@ -289,17 +296,20 @@ class CasesScreen(EditingScreen):
         if subject is None:
             return
         fields = [
-            Field("id", t("app.cases.id")),
             Field("title", t("app.cases.field.title")),
+            Field("id", t("app.cases.id_from_title")),
             Field("methods", t("app.cases.field.methods")),
         ]
 
         def done(answer: dict[str, str] | None) -> None:
             if answer is not None:
+                session = self.sieve.workbench.session
+                taken = {a.id for a in session.angles.values() if a.subject == subject.id}
+                ident = answer["id"].strip() or free_id(answer["title"], taken, "angle")
                 self._edit_then_select(
-                    (ANGLE, answer["id"]),
+                    (ANGLE, case_key(subject.id, ident)),
                     edit.add_angle,
-                    answer["id"],
+                    ident,
                     subject.id,
                     answer["title"],
                     _methods(answer["methods"]),
@@ -309,18 +319,40 @@ class CasesScreen(EditingScreen):
         self._form(title, fields, done)
 
     def action_rename(self) -> None:
+        """Give the selected subject or angle another title (its id, and so its scores, stay)."""
+        chosen = self.selected()
+        if self.session is None or chosen is None:
+            return
+        kind, ident = chosen
+        session = self.sieve.workbench.session
+        item = session.subjects[ident] if kind == SUBJECT else session.angles[ident]
+        fields = [Field("title", t("app.cases.field.title"), item.title)]
+        operation = edit.set_subject if kind == SUBJECT else edit.set_angle
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is not None and answer["title"] != item.title:
+                self._edit_then_select(chosen, operation, ident, title=answer["title"])
+
+        self._form(plain(t("app.cases.rename_title", id=item.title)), fields, done)
+
+    def action_change_id(self) -> None:
+        """Change the id of the selected subject or angle; its scores and notes follow."""
         chosen = self.selected()
         if chosen is None:
             return
         kind, ident = chosen
-        fields = [Field("id", t("app.cases.field.new_id"), ident)]
+        angle = self.sieve.workbench.session.angles.get(ident) if kind == ANGLE else None
+        old = angle.id if angle is not None else ident
+        fields = [Field("id", t("app.cases.field.new_id"), old)]
         operation = edit.rename_subject if kind == SUBJECT else edit.rename_angle
 
         def done(answer: dict[str, str] | None) -> None:
-            if answer is not None and answer["id"] != ident:
-                self._edit_then_select((kind, answer["id"]), operation, ident, answer["id"])
+            if answer is not None and answer["id"] != old:
+                new = answer["id"]
+                wanted = (kind, case_key(angle.subject, new) if angle is not None else new)
+                self._edit_then_select(wanted, operation, ident, new)
 
-        title = plain(t("app.cases.rename_title", id=ident))
+        title = plain(t("app.cases.change_id_title", id=ident))
         self._form(title, fields, done)
 
     def action_describe(self) -> None:
@@ -354,12 +386,14 @@ class CasesScreen(EditingScreen):
 
             def done(answer: dict[str, str] | None) -> None:
                 if answer is not None:
+                    # the list left as it was: kept as it is (a method may hold a comma)
+                    same = answer["methods"] == ", ".join(angle.methods)
                     self._edit_then_select(
                         chosen,
                         edit.set_angle,
                         ident,
                         title=answer["title"],
-                        methods=_methods(answer["methods"]),
+                        methods=list(angle.methods) if same else _methods(answer["methods"]),
                     )
 
         title = plain(t("app.cases.describe_title", title=heading))

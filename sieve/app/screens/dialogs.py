@@ -19,8 +19,10 @@ from textual.widgets import Button, Input, Static
 from sieve.app.bindings import localize
 from sieve.app.screens.base import Dialog
 from sieve.app.text import plain
+from sieve.app.widgets.text_input import TextInput
 from sieve.engine.evaluate import explain
 from sieve.i18n import number, t
+from sieve.render.names import case_title
 
 
 class ReloadDialog(Dialog[bool]):
@@ -89,11 +91,12 @@ class NoteDialog(Dialog[str | None]):
         title = Text(t("app.note.title") + " ", style="bold")
         title.append_text(plain(self.scorer_name))
         title.append(" · ")
-        title.append_text(plain(self.key))
+        session = self.app.workbench.session  # type: ignore[attr-defined]
+        title.append_text(plain(case_title(session, self.key)))
         with Vertical(classes="dialog"):
             yield Static(title)
             # cursor at the end, nothing selected: the first key must not erase the note
-            yield Input(
+            yield TextInput(
                 self.current,
                 placeholder=t("app.note.placeholder"),
                 id="note",
@@ -102,7 +105,7 @@ class NoteDialog(Dialog[str | None]):
             yield Static(t("app.note.hint"), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.dismiss(self.query_one("#note", TextInput).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -146,9 +149,9 @@ class CellDetail(Dialog[None]):
         subject_id, _, angle_id = self.key.partition("/")
         text.append(t("app.detail.for") + " ", style="bold")
         text.append_text(plain(session.subjects[subject_id].title))
-        if angle_id:
+        if angle_id:  # angles are keyed by case key: an angle id is unique per subject only
             text.append(" / ")
-            text.append_text(plain(session.angles[angle_id].title))
+            text.append_text(plain(session.angles[self.key].title))
         text.append("\n\n")
         text.append(t("app.detail.scale") + "\n", style="bold")
         for level, meaning in enumerate(crit.scale.levels):

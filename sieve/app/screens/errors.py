@@ -44,7 +44,7 @@ class ErrorScreen(Screen):
         body = Text()
         for problem in self.problems:
             style = "bold" if problem.is_error else "dim"
-            body.append_text(plain(problem.render(), style=style, one_line=False))
+            body.append_text(plain(problem.render(), style=style))  # one line each
             body.append("\n")
         if not self.problems:
             body.append(t("app.errors.none"))

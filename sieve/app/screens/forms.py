@@ -6,7 +6,10 @@
 - :class:`TagsDialog` (``list[str] | None``): pick items in a list (attention indicators).
 
 File text (current values, labels) is shown literally: inputs are not markup, and
-every prompt is a ``rich.text.Text``.
+every prompt is a ``rich.text.Text``. A text field is a
+:class:`~sieve.app.widgets.text_input.TextInput`: it shows a value's control, bidi and
+invisible characters as visible escapes and answers the text they spell, so a field
+left as it was answers its value exactly.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from sieve.app.bindings import localize
 from sieve.app.screens.base import Dialog
+from sieve.app.widgets.text_input import TextInput
 from sieve.i18n import t
 
 
@@ -83,7 +87,7 @@ class FormDialog(Dialog[dict[str, str] | None]):
                         compact=True,
                     )
                 else:
-                    yield Input(
+                    yield TextInput(
                         field.value, id=f"field-{field.name}", select_on_focus=False, compact=True
                     )
             if self.error:
@@ -111,6 +115,9 @@ class FormDialog(Dialog[dict[str, str] | None]):
         out = {}
         for field in self.fields:
             widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, TextInput):
+                out[field.name] = widget.text
+                continue
             value = widget.value  # type: ignore[attr-defined]
             out[field.name] = "" if value is Select.BLANK else str(value)
         return out

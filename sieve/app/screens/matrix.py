@@ -122,7 +122,7 @@ class MatrixScreen(SieveScreen):
                 line.append(" · ")
             style = "bold" if sid == self.scorer else ""
             line.append_text(plain(scorer.name, style=style))
-            done = filled >= total
+            done = total > 0 and filled >= total  # 0/0: nothing to score yet, not done
             line.append(
                 f" {filled}/{total}" + (" ✓" if done else ""),
                 style="" if done else ("bold" if filled == 0 else ""),

@@ -51,3 +51,16 @@ class SessionPicker(AnsweredOnce, Screen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class OtherSessionPicker(SessionPicker):
+    """Another session of the workspace to open in place of the current one.
+
+    Bindings:
+        | Key | Description |
+        | :- | :- |
+        | enter | Open the session. |
+        | escape | Back to the session open. |
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]

@@ -24,16 +24,19 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, OptionList, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve.app.bindings import localize
-from sieve.app.screens.base import Dialog, SieveScreen
+from sieve.app.screens.base import SieveScreen
+from sieve.app.screens.decision import DecisionDialog
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
+from sieve.render.names import case_title, case_titles
+from sieve.render.plan import robust_case
 
 _CSS = """
 #pf-cases, #cal-cases { width: 2fr; height: 1fr; }
@@ -50,51 +53,29 @@ def _mark(ok: bool) -> Text:
     return Text("✔ " if ok else "✘ ", style="green" if ok else "bold red")
 
 
-class DecisionDialog(Dialog[tuple[str, list[str]] | None]):
-    """Ask for the rationale of a decision and who was there.
+def _titled(
+    prompt: Text, session, key: str, indent: int, width: int, style: str = "", after: str = ""
+) -> Text:
+    """Append a case to a list line: its angle's title (then ``after``, dim), then its
+    subject's title on a line below.
 
-    Bindings:
-        | Key | Description |
-        | :- | :- |
-        | enter | Next field, then record. |
-        | escape | Cancel. |
+    ``indent`` columns are already used on the first line (and left blank on the
+    second); each title is clipped to the ``width`` of the list.
     """
+    titles = case_titles(session, key)
+    angle, subject = (titles[1], titles[0]) if titles is not None else (key, "")
+    room = max(8, width - indent - 1)
+    prompt.append_text(plain(clip(angle, room - len(after)), style=style))
+    prompt.append(after, style="dim")
+    if subject:
+        prompt.append("\n" + " " * indent)
+        prompt.append_text(plain(clip(subject, room), style="dim"))
+    return prompt
 
-    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
 
-    def __init__(
-        self, cases: list[str], rationale: str = "", present: str = "", error: str = ""
-    ) -> None:
-        super().__init__()
-        localize(self)
-        self.cases = cases
-        self.typed = (rationale, present)
-        """What was typed before (the dialog comes back with it after a refusal)."""
-        self.error = error
-
-    def compose(self) -> ComposeResult:
-        rationale, present = self.typed
-        with Vertical(classes="dialog wide"):
-            yield Static(Text(t("app.decide.title"), style="bold"))
-            yield Static(plain(", ".join(self.cases)))
-            since = self.app.tamis_modified_since()  # type: ignore[attr-defined]
-            if since is not None:
-                yield Static(Text(t("app.decide.tamis_modified", version=since), style="bold"))
-            yield Input(rationale, placeholder=t("app.decide.rationale"), id="rationale")
-            yield Input(present, placeholder=t("app.decide.present"), id="present")
-            if self.error:
-                yield Static(Text(self.error, style="bold red"), id="decide-error")
-            yield Static(t("app.decide.hint"), classes="hint")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "rationale":
-            self.query_one("#present", Input).focus()
-            return
-        rationale = self.query_one("#rationale", Input).value
-        self.dismiss((rationale, self.query_one("#present", Input).value.split()))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+def _angle_title(session, key: str) -> str:
+    titles = case_titles(session, key)
+    return titles[1] if titles is not None else key
 
 
 class PortfolioScreen(EditingScreen):
@@ -187,8 +168,8 @@ class PortfolioScreen(EditingScreen):
             prompt.append(f"{score:>3} ")
             if self.robust is not None:
                 prompt.append(f"{percent(self.robust.p_portfolio.get(c.key)):>5} ", style="italic")
-            room = width - len(prompt.plain) - 1
-            prompt.append(clip(c.key, room), style="" if c.score is not None else "dim")
+            indent = len(prompt.plain)
+            _titled(prompt, session, c.key, indent, width, "" if c.score is not None else "dim")
             options.add_option(Option(prompt, id=c.key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -205,6 +186,7 @@ class PortfolioScreen(EditingScreen):
             return
         options = self.query_one(OptionList)
         detail = self.query_one("#pf-detail", Static)
+        session = self.sieve.workbench.session
         out = Text()
         if result.best is None:
             out.append(t("plan.infeasible") + "\n", style="bold red")
@@ -214,7 +196,7 @@ class PortfolioScreen(EditingScreen):
                 out.append("\n" + t(head, n=n) + "\n", style="bold")
                 for g in found:
                     out.append_text(_mark(False))
-                    out.append_text(plain(conflict_message(by_id[g], None)))
+                    out.append_text(plain(conflict_message(by_id[g], None, session)))
                     out.append("\n")
         else:
             out.append(
@@ -224,39 +206,32 @@ class PortfolioScreen(EditingScreen):
             )
             for n, key in enumerate(result.best.cases, start=1):
                 out.append(f"{n}. ")
-                out.append_text(plain(key))
+                out.append_text(plain(case_title(session, key)))
                 out.append("\n")
             out.append("\n" + t("plan.constraints") + "\n", style="bold")
             for s in result.constraints:
                 out.append_text(_mark(s.met))
-                out.append_text(plain(status_message(s)))
+                out.append_text(plain(status_message(s, None, session)))
                 out.append("\n")
             out.append("\n" + t("plan.alternatives") + "\n", style="bold")
             for n, alt in enumerate(result.alternatives, start=2):
-                out.append(f"{n}. {number(alt.total)} : ")
-                out.append_text(plain(", ".join(alt.cases)))
-                out.append("\n")
+                out.append(f"{n}. {number(alt.total)}\n")
+                for key in alt.cases:
+                    out.append("   · ")
+                    out.append_text(plain(case_title(session, key)))
+                    out.append("\n")
         head = Text()
         option = options.highlighted_option
         why = {r.key: r for r in result.reasons}
         if option is not None and option.id in why:
             r = why[option.id]
-            head.append_text(plain(option.id, style="bold"))
+            head.append_text(plain(case_title(session, option.id), style="bold"))
             head.append("\n")
-            head.append_text(plain(t(f"plan.r.{r.code}", **words(r.params, None))))
+            head.append_text(plain(t(f"plan.r.{r.code}", **words(r.params, None, session))))
             head.append("\n")
             rob = self.robust
             if rob is not None and option.id in rob.p_top:
-                head.append(
-                    t(
-                        "app.robust.case",
-                        first=percent(rob.p_first[option.id]),
-                        k=rob.top_k,
-                        top=percent(rob.p_top[option.id]),
-                        portfolio=percent(rob.p_portfolio.get(option.id)),
-                    )
-                    + "\n"
-                )
+                head.append(robust_case(rob, option.id) + "\n")
             head.append("\n")
         if self.robust is not None:
             out.append("\n" + t("robust.ranges") + "\n", style="bold")
@@ -331,7 +306,7 @@ class PortfolioScreen(EditingScreen):
                 error = self.record(cases, *answer)
                 if error:  # ask again, keeping what was typed
                     rationale, present = answer
-                    dialog = DecisionDialog(cases, rationale, " ".join(present), error)
+                    dialog = DecisionDialog(cases, rationale, present, error)
                     self.app.push_screen(dialog, answered)
 
         self.app.push_screen(DecisionDialog(cases), answered)
@@ -451,9 +426,7 @@ class CalendarScreen(EditingScreen):
         width = max(30, options.size.width or 40) - 2
         for key in cal.cases:
             sessions = f"  [{', '.join(str(n) for n in self.plan[key]) or '–'}]"
-            prompt = Text()
-            prompt.append(clip(key, max(8, width - len(sessions) - 1)))
-            prompt.append(sessions, style="dim")
+            prompt = _titled(Text(), session, key, 0, width, after=sessions)
             options.add_option(Option(prompt, id=key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -484,13 +457,13 @@ class CalendarScreen(EditingScreen):
                 out.append(f"{s.date.isoformat() if s.date else '':10} ")
             out.append(f"{number(s.days):>3} ")
             out.append("⚙ " if s.lab else "  ", style="italic")
-            out.append_text(plain(", ".join(s.cases) or "–"))
+            out.append_text(plain("; ".join(_angle_title(session, k) for k in s.cases) or "–"))
             out.append("\n")
         out.append("⚙ " + t("cal.lab") + "\n", style="italic")
         out.append("\n" + t("cal.checks") + "\n", style="bold")
         for status in cal.checks:
             out.append_text(_mark(status.met))
-            out.append_text(plain(status_message(status)))
+            out.append_text(plain(status_message(status, None, session)))
             out.append("\n")
         detail.update(out)
 
@@ -584,4 +557,6 @@ class JournalScreen(SieveScreen):
         bar = Text(t("app.screen.journal") + " · ", style="bold")
         bar.append_text(plain(wb.session.title))
         self.query_one("#bar", Static).update(bar)
-        self.query_one("#journal", Static).update(plain(journal_text(wb.session), one_line=False))
+        self.query_one("#journal", Static).update(
+            plain(journal_text(wb.session, titles=True), one_line=False)
+        )

@@ -26,6 +26,7 @@ from sieve.app.screens.base import SieveScreen
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
+from sieve.render.plan import robust_case
 from sieve.workbench import ROBUST_DRAWS  # noqa: F401  (the figure the screen shows)
 
 BAR_WIDTH = 20
@@ -156,16 +157,7 @@ class RankingScreen(SieveScreen):
         out = Text()
         rob = self.robust_now
         if rob is not None:  # how sure, first: the explanation is long
-            out.append(
-                t(
-                    "app.robust.case",
-                    first=percent(rob.p_first.get(option.id)),
-                    k=rob.top_k,
-                    top=percent(rob.p_top.get(option.id)),
-                    portfolio=percent(rob.p_portfolio.get(option.id)),
-                ),
-                style="bold",
-            )
+            out.append(robust_case(rob, option.id), style="bold")
             out.append("\n\n")
         out.append_text(plain(explain_text(wb.evaluation, option.id), one_line=False))
         if rob is not None:

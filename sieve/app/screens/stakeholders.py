@@ -43,6 +43,7 @@ from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.stakeholder_map import ego_text, grid_text
 from sieve.i18n import number, percent, t
 from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
+from sieve.text import slug
 from sieve.workbench import EDITS as edit
 
 if TYPE_CHECKING:
@@ -61,15 +62,6 @@ COLUMNS = (
     ("quadrant", 10),
     ("!", 3),
 )
-
-
-def slug(name: str) -> str:
-    """An id made from a name: ``Zoé Martin`` gives ``zoe-martin``."""
-    import re
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 class StakeholdersScreen(EditingScreen):
@@ -498,7 +490,9 @@ class StakeholdersScreen(EditingScreen):
         def done(answer: dict[str, str] | None) -> None:
             if answer is None:
                 return
-            weight = self._weight(answer["weight"])
+            # the weight as shown (rounded) and left as it was: the file's value, kept
+            shown = answer["weight"] == number(relation.weight)
+            weight = relation.weight if shown else self._weight(answer["weight"])
             if weight is None:
                 return
             wanted = (answer["from"], answer["to"], answer["kind"])

@@ -33,6 +33,7 @@ from sieve.app.widgets.keybar import KeyBar
 from sieve.engine.evaluate import evaluate
 from sieve.i18n import number, points, t
 from sieve.model import APPLIES_TO, CRITERION_KINDS, Criterion
+from sieve.text import free_id
 from sieve.workbench import EDITS as edit
 
 #: How much one key press changes a weight.
@@ -289,8 +290,8 @@ class TamisScreen(EditingScreen):
         tamis = wb.session.tamis
         after = crit.id if crit is not None else None
         fields = [
-            Field("id", t("app.tamis.field.id")),
             Field("label", t("app.tamis.field.label")),
+            Field("id", t("app.tamis.field.id_from_label")),
             Field("question", t("app.tamis.field.question")),
             Field(
                 "applies_to",
@@ -324,9 +325,11 @@ class TamisScreen(EditingScreen):
                     severity="error",
                 )
                 return
+            taken = {c.id for c in tamis.criteria}
+            ident = answer["id"].strip() or free_id(answer["label"], taken, "critere")
             if self.run_edit(
                 edit.add_criterion,
-                answer["id"],
+                ident,
                 answer["label"],
                 answer["applies_to"],
                 answer["kind"],
@@ -336,7 +339,7 @@ class TamisScreen(EditingScreen):
                 pass_at=amount,
                 after=after,
             ):
-                self.select(answer["id"])
+                self.select(ident)
 
         title = t("app.tamis.add_title", after=crit.label if crit else "")
         self.app.push_screen(FormDialog(title, fields), done)

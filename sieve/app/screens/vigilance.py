@@ -59,8 +59,8 @@ class Wording:
                 subject_id, _, angle_id = key.partition("/")
                 subject = session.subjects.get(subject_id)
                 title = literal(subject.title if subject else subject_id)
-                if angle_id and angle_id in session.angles:
-                    title += " / " + literal(session.angles[angle_id].title)
+                if angle_id and key in session.angles:  # angles are keyed by case key
+                    title += " / " + literal(session.angles[key].title)
                 found += (piece(title),)
             self._heads[(kind, key)] = found
         return found

@@ -18,6 +18,9 @@ FR: dict[str, str] = {
         "commençant par une lettre ou un chiffre)"
     ),
     "edit.id_taken": "{kind} `{id}` existe déjà",
+    "edit.angle_ambiguous": (
+        "plusieurs sujets ont un angle `{id}` ({keys}) : nommer le cas, `sujet/{id}`"
+    ),
     "edit.empty": "`{field}` ne peut pas être vide",
     "edit.not_number": "`{field}` : attendu un nombre, trouvé {value}",
     "edit.range": "`{field}` : attendu une valeur entre {low} et {high}, trouvé {value}",
@@ -29,6 +32,11 @@ FR: dict[str, str] = {
     "edit.has_scores": (
         "{count} note(s) existent pour {kind} `{id}` : confirmez pour les supprimer aussi"
     ),
+    "edit.scorer_related": (
+        "`{id}` est relié·e à d'autres sur la carte des parties prenantes : "
+        "retirez d'abord ces relations (écran 0)"
+    ),
+    "edit.date_range": "date hors limites : attendu entre {low} et {high}",
     "edit.has_refs": (
         "{kind} `{id}` a {scores} niveau(x) et {notes} remarque(s) : "
         "confirmez pour les supprimer aussi"
@@ -60,6 +68,9 @@ EN: dict[str, str] = {
         "starting with a letter or a digit)"
     ),
     "edit.id_taken": "{kind} `{id}` already exists",
+    "edit.angle_ambiguous": (
+        "several subjects have an angle `{id}` ({keys}): name the case, `subject/{id}`"
+    ),
     "edit.empty": "`{field}` cannot be empty",
     "edit.not_number": "`{field}`: expected a number, found {value}",
     "edit.range": "`{field}`: expected a value between {low} and {high}, found {value}",
@@ -69,6 +80,10 @@ EN: dict[str, str] = {
     "edit.not_gate": "criterion `{criterion}` is a score: it has no `pass_at`",
     "edit.last_criterion": "`{criterion}` is the last criterion: a tamis keeps at least one",
     "edit.has_scores": "{count} score(s) exist for {kind} `{id}`: confirm to remove them too",
+    "edit.scorer_related": (
+        "`{id}` is tied to others on the stakeholder map: remove those relations first (screen 0)"
+    ),
+    "edit.date_range": "date out of range: expected between {low} and {high}",
     "edit.has_refs": (
         "{kind} `{id}` has {scores} level(s) and {notes} note(s): confirm to remove them too"
     ),

@@ -59,6 +59,10 @@ FR: dict[str, str] = {
         "commençant par une lettre ou un chiffre)"
     ),
     "problem.id.duplicate": "identifiant `{id}` en double pour {kind}",
+    "problem.angle.duplicate": (
+        "le sujet `{subject}` a déjà un angle `{id}` (un identifiant d'angle est unique "
+        "dans son sujet)"
+    ),
     "problem.value.range": "`{key}` : attendu une valeur entre {low} et {high}, trouvé {found}",
     "problem.value.choice": "`{key}` : attendu l'une de ces valeurs ({choices}), trouvé {found}",
     "problem.scale.short": "une échelle a au moins deux niveaux, trouvé {found}",
@@ -171,6 +175,9 @@ EN: dict[str, str] = {
         "starting with a letter or digit)"
     ),
     "problem.id.duplicate": "duplicate {kind} id `{id}`",
+    "problem.angle.duplicate": (
+        "subject `{subject}` already has an angle `{id}` (an angle id is unique within its subject)"
+    ),
     "problem.value.range": "`{key}`: expected a value from {low} to {high}, found {found}",
     "problem.value.choice": "`{key}`: expected one of ({choices}), found {found}",
     "problem.scale.short": "a scale has at least two levels, found {found}",

@@ -4,6 +4,7 @@ FR: dict[str, str] = {
     # ranking and explanations
     "rank.col.rank": "rang",
     "rank.col.case": "cas",
+    "rank.col.title": "titre (sujet — angle)",
     "rank.col.score": "score",
     "rank.col.complete": "complet",
     "rank.col.gates": "arrêté par",
@@ -18,6 +19,7 @@ FR: dict[str, str] = {
 EN: dict[str, str] = {
     "rank.col.rank": "rank",
     "rank.col.case": "case",
+    "rank.col.title": "title (subject — angle)",
     "rank.col.score": "score",
     "rank.col.complete": "complete",
     "rank.col.gates": "stopped by",

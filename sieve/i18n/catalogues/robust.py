@@ -4,8 +4,12 @@ FR: dict[str, str] = {
     # robustness
     "robust.title": "Robustesse du choix — {title}",
     "robust.method": (
-        "{draws} tirages (graine {seed}) : poids tirés à ±{spread} % de ceux du tamis, "
-        "évaluateurs rééchantillonnés (bootstrap)"
+        "{draws} tirages indépendants (graine {seed}) : poids tirés à ±{spread} % de ceux "
+        "du tamis, évaluateurs rééchantillonnés (bootstrap)"
+    ),
+    "robust.error": (
+        "± : erreur type de Monte-Carlo, en points de pourcentage "
+        "(racine de p (1 - p) / n pour n tirages)"
     ),
     "robust.col.case": "cas",
     "robust.col.first": "P(1er)",
@@ -20,13 +24,18 @@ FR: dict[str, str] = {
     "robust.range": "de {low} à {high}",
     "robust.range_open": "{low} et plus (essayé jusqu'à {ceiling})",
     "robust.no_portfolio": "Aucun portefeuille possible : pas de plages de poids.",
+    "robust.case": "P(1er) {first} · P(top {k}) {top} · P(portefeuille) {portfolio}",
 }
 
 EN: dict[str, str] = {
     "robust.title": "Robustness of the choice — {title}",
     "robust.method": (
-        "{draws} draws (seed {seed}): weights drawn within ±{spread} % of the tamis's, "
-        "scorers resampled (bootstrap)"
+        "{draws} independent draws (seed {seed}): weights drawn within ±{spread} % of "
+        "the tamis's, scorers resampled (bootstrap)"
+    ),
+    "robust.error": (
+        "±: the Monte Carlo standard error, in percentage points "
+        "(the square root of p (1 - p) / n for n draws)"
     ),
     "robust.col.case": "case",
     "robust.col.first": "P(1st)",
@@ -41,4 +50,5 @@ EN: dict[str, str] = {
     "robust.range": "{low} to {high}",
     "robust.range_open": "{low} and above (tried up to {ceiling})",
     "robust.no_portfolio": "No possible portfolio: no weight ranges.",
+    "robust.case": "P(1st) {first} · P(top {k}) {top} · P(portfolio) {portfolio}",
 }

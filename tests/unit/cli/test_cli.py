@@ -50,10 +50,10 @@ def test_rank_json_contract(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["session"] == "mulhouse-carte-max"
-    assert data["tamis"] == {"id": "transfo", "version": 1}
+    assert data["tamis"] == {"id": "mulhouse", "version": 4}  # Mulhouse's own tamis
     keys = {
-        "case", "subject", "angle", "rank", "score", "complete", "sifted_out",
-        "failed_gates", "attention", "flags", "disputed",
+        "case", "subject", "angle", "subject_title", "angle_title", "rank", "score",
+        "complete", "sifted_out", "failed_gates", "attention", "flags", "disputed",
     }  # fmt: skip
     ranked = [c for c in data["cases"] if c["rank"] is not None]
     sifted = [c for c in data["cases"] if c["sifted_out"]]
@@ -84,7 +84,7 @@ def test_rank_other_formats(fmt, capsys):
     assert code == 0
     assert "carte-participative/kiosque" in out
     if fmt == "csv":
-        assert out.splitlines()[0].startswith("case,subject,angle,rank,score")
+        assert out.splitlines()[0].startswith("case,subject,angle,subject_title,angle_title,rank")
     if fmt == "md":
         assert out.splitlines()[2].startswith("| rang |")
 
@@ -120,9 +120,11 @@ def test_score_command_writes_and_validates(tmp_path, capsys):
     assert code == 0
 
 
-def test_bad_paths_and_arguments_exit_2(tmp_path, capsys):
+def test_bad_paths_and_arguments_exit_2(tmp_path, capsys, monkeypatch):
     assert run_cli(capsys, "rank", str(tmp_path / "missing.toml"))[0] == 2
-    assert run_cli(capsys, "rank")[0] == 2
+    monkeypatch.setattr("sieve.locations.DEFAULT_SESSION", tmp_path / "gone" / "paris.toml")
+    code, _out, err = run_cli(capsys, "rank")  # no session, and the example is missing
+    assert code == 2 and "la session par défaut est introuvable" in err
     assert run_cli(capsys, "rank", PARIS, "--format", "xml")[0] == 2
     assert run_cli(capsys, "rank", str(tmp_path))[0] == 2
 
@@ -233,3 +235,52 @@ def test_the_example_opens_from_a_copy_of_its_own(tmp_path, monkeypatch):
     path.write_text(path.read_text() + "\n# édité\n")
     assert demo_session() == path
     assert path.read_text().endswith("# édité\n")  # a second run keeps the user's copy
+
+
+def test_the_example_copy_is_editable_when_the_shipped_files_are_read_only(tmp_path, monkeypatch):
+    import stat
+
+    from sieve import locations
+
+    installed = copy_shipped(tmp_path / "installed")  # as a read-only site-packages holds it
+    for path in installed.rglob("*"):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    monkeypatch.setattr(locations, "CRITERIA_DIR", installed / "criteria")
+    monkeypatch.setattr(locations, "SESSIONS_DIR", installed / "sessions")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    copy = locations.demo_session().parent.parent
+    copied = sorted(copy.rglob("*"))
+    assert [p.relative_to(copy) for p in copied] == [
+        p.relative_to(installed) for p in sorted(installed.rglob("*"))
+    ]
+    assert all(p.stat().st_mode & stat.S_IWUSR for p in copied)  # folders and files alike
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (["check"], "paris.toml : valide"),
+        (["rank"], "Classement — Carte citoyenne de Paris (Paris)"),
+        (["graph"], "Carte des parties prenantes\xa0: Carte citoyenne de Paris"),
+        (["plan"], "Portefeuille proposé — Carte citoyenne de Paris (Paris)"),
+        (["journal"], "Journal des décisions — Carte citoyenne de Paris"),
+    ],
+)
+def test_a_reading_command_without_a_session_reads_the_example(
+    argv, shown, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 0, err
+    assert shown in out
+    copy = tmp_path / "sieve" / "exemple" / "sessions" / "paris.toml"
+    assert f"Session d'exemple : {copy}" in err  # the user's copy, said on stderr
+    assert copy.is_file()
+
+
+def test_a_command_that_writes_still_needs_its_session(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    code, _out, err = run_cli(capsys, "decide", "--cases", "a/b", "--rationale", "x")
+    assert code == 2
+    assert "arguments obligatoires manquants : SESSION" in err
+    assert not (tmp_path / "sieve").exists()

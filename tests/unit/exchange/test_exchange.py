@@ -126,7 +126,7 @@ def test_diff_of_sessions(workspace, capsys):
     assert code == 1
     got = {(c["op"], c["section"], c["id"], c.get("field", "")) for c in json.loads(out)["changes"]}
     assert got == {
-        ("changed", "angle", "x", "title"),
+        ("changed", "angle", "a/x", "title"),  # an angle is named by its case key
         ("added", "scorer", "bob", ""),
         ("changed", "score", "ana/a/need", "value"),
         ("removed", "score", "ana/a/service", ""),

@@ -220,15 +220,15 @@ def test_optimum_and_next_two_match_brute_force(seed):
         found = conflicts(inst)
         assert found
         # Lifting any one conflicting group makes a portfolio possible (the set is minimal).
-        from sieve.plan.solve import _Programme
+        from sieve.plan.solve import Programme
 
         for group in found:
-            assert _Programme(inst).solve([g for g in found if g != group]) is not None
+            assert Programme(inst).solve([g for g in found if g != group]) is not None
         # Lifting the last group of every conflict set makes a portfolio possible.
         sets = conflict_sets(inst)
         assert sets[0] == found
         lifted = {c[-1] for c in sets}
-        assert _Programme(inst).solve([g for g in GROUPS if g not in lifted]) is not None
+        assert Programme(inst).solve([g for g in GROUPS if g not in lifted]) is not None
 
 
 def test_sixty_cases_are_solved_and_checked_against_a_bound():
@@ -536,10 +536,10 @@ def test_a_dominating_case_is_first_with_probability_one(workspace):
 
 
 def test_dominating_case_also_through_the_integer_programme(workspace, monkeypatch):
-    import sieve.plan.solve
+    import sieve.plan.solver
     from sieve.plan.robust import analyse
 
-    monkeypatch.setattr(sieve.plan.solve, "ENUMERATION_LIMIT", 0)  # no listing: one MILP a draw
+    monkeypatch.setattr(sieve.plan.solver, "ENUMERATION_LIMIT", 0)  # no listing: one MILP a draw
     body = DOMINANT + "\n[portfolio]\nmin_cases = 1\nmax_cases = 1\n" + OPEN_TOML
     body += 'first_case = "none"\n'
     rob = analyse(open_session(workspace(body)), draws=200, seed=2, portfolio_draws=30)
@@ -741,7 +741,7 @@ score = 0.5
 
 @pytest.mark.parametrize("seed", range(15))
 def test_listed_sets_agree_with_the_integer_programme(seed):
-    from sieve.plan.solve import Solver
+    from sieve.plan.solver import Solver
 
     inst = random_instance(seed)
     solver = Solver(inst)
@@ -769,3 +769,182 @@ def test_decide_warns_about_a_sifted_out_case_and_too_few_cases(tmp_path, capsys
     err = capsys.readouterr().err
     assert "accueil-mairies/guichet est écarté par le tamis (service-associe)" in err
     assert "2 cas retenu(s), le protocole en demande 3 à 6" in err
+
+
+# -- the robustness analysis's optimiser: bounds, floors, weight ranges -----------------------
+
+
+def random_scores(rng: random.Random, n: int) -> list[float | None]:
+    return [None if rng.random() < 0.15 else rng.random() for _ in range(n)]
+
+
+def total_of(scores, chosen) -> float:
+    return sum(scores[i] for i in chosen)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_bounds_hold_over_every_allowed_set(seed):
+    import numpy as np
+
+    from sieve.plan.solver import Solver
+
+    inst = random_instance(seed)
+    solver = Solver(inst)
+    rng = random.Random(seed)
+    draws = np.array([random_scores(rng, len(inst.candidates)) for _ in range(6)], dtype=float)
+    bounds = solver.bounds(draws)
+    for scores, bound in zip(draws, bounds, strict=True):
+        assert np.array_equal(solver.bounds(scores), bound)  # one draw or many: the same
+        reached = np.full(len(scores), -np.inf)  # the best allowed set holding each case
+        for row in solver.sets:
+            chosen = np.flatnonzero(row)
+            if not np.isnan(scores[chosen]).any():
+                reached[chosen] = np.maximum(reached[chosen], scores[chosen].sum())
+        assert np.all(bound >= reached - 1e-12)
+
+
+@pytest.mark.parametrize("among", [0, 12], ids=["programme", "listing"])
+@pytest.mark.parametrize("seed", range(15))
+def test_a_floor_keeps_a_best_set_through_the_integer_programme(seed, among, monkeypatch):
+    import numpy as np
+
+    import sieve.plan.solve
+    import sieve.plan.solver
+    from sieve.plan.solver import Solver
+
+    inst = random_instance(seed)
+    listed = Solver(inst)
+    monkeypatch.setattr(sieve.plan.solver, "ENUMERATION_LIMIT", 0)
+    monkeypatch.setattr(sieve.plan.solve, "LIST_AMONG", among)  # the few cases kept: listed
+    solver = Solver(inst)
+    assert solver.sets is None
+    rng = random.Random(seed)
+    for _ in range(4):
+        scores = random_scores(rng, len(inst.candidates))
+        best = listed.best(scores)
+        allowed = [
+            frozenset(np.flatnonzero(row).tolist())
+            for row in listed.sets
+            if all(scores[i] is not None for i in np.flatnonzero(row))
+        ]
+        assert (best is None) == (not allowed)
+        if best is None:
+            continue
+        top = total_of(scores, best)
+        for known in rng.sample(allowed, min(6, len(allowed))):  # any allowed set: a floor
+            got = solver.best_over(scores, total_of(scores, known), known)
+            assert total_of(scores, got) == pytest.approx(top, abs=1e-9)
+            assert all(s.met for s in measure(solver.inst, got))
+        over = solver.best_over(scores, top + 0.01)
+        assert over is None or total_of(scores, over) < top + 0.01
+
+
+@pytest.mark.parametrize("among", [0, 12], ids=["programme", "listing"])
+@pytest.mark.parametrize("seed", range(12))
+def test_the_draws_best_sets_through_the_integer_programme(seed, among, monkeypatch):
+    import numpy as np
+
+    import sieve.plan.solve
+    import sieve.plan.solver
+    from sieve.plan.solver import Solver
+
+    inst = random_instance(seed)
+    listed = Solver(inst)
+    monkeypatch.setattr(sieve.plan.solver, "ENUMERATION_LIMIT", 0)
+    monkeypatch.setattr(sieve.plan.solve, "LIST_AMONG", among)
+    solver = Solver(inst)
+    rng = np.random.default_rng(seed)
+    base = rng.random(len(inst.candidates))
+    draws = base + rng.normal(0, 0.05, size=(40, len(base)))  # near one another: shared answers
+    draws[rng.random(draws.shape) < 0.05] = -np.inf
+    for want, got, row in zip(listed.best_many(draws), solver.best_many(draws), draws, strict=True):
+        assert (want is None) == (got is None)
+        if want is not None:
+            assert row[sorted(got)].sum() == pytest.approx(row[sorted(want)].sum(), abs=1e-9)
+
+
+def ranges_instance(seed: int):
+    """A random session as arrays and a random instance of its cases, scored by them."""
+    import numpy as np
+
+    from sieve.plan.robust import Arrays, scorer_at
+
+    rng = np.random.default_rng(seed)
+    n, crits, scorers = 11, 5, 4
+    levels = rng.integers(-1, 4, size=(n, crits, scorers)).astype(np.int8)
+    is_gate = np.zeros(crits, dtype=bool)
+    is_gate[0] = seed % 2 == 0
+    weights = np.where(is_gate, 0.0, rng.integers(1, 4, crits).astype(float))
+    ids = tuple(f"k{c}" for c in range(crits))
+    arrays = Arrays(
+        tuple(f"c{i}" for i in range(n)),
+        levels,
+        np.full(crits, 3.0),
+        weights,
+        is_gate,
+        np.where(is_gate, 1.0, 0.0),
+        ids,
+    )
+    score_of = scorer_at(arrays)
+    by_id = {ids[c]: float(weights[c]) for c in range(crits) if not is_gate[c]}
+    base = score_of(by_id)
+    inst = random_instance(seed, n)
+    cands = tuple(
+        replace(c, score=None if np.isnan(v) else float(v))
+        for c, v in zip(inst.candidates, base, strict=True)
+    )
+    return replace(inst, candidates=cands), score_of, by_id
+
+
+def reference_ranges(solver, score_of, target, weights, ceiling):
+    """The weight ranges as they were searched before: one full solve at each step."""
+    import math
+
+    from sieve.plan.ranges import search
+
+    out = {}
+    for crit, w0 in weights.items():
+
+        def same(w: float, crit: str = crit) -> bool:
+            values = [None if math.isnan(v) else float(v) for v in score_of({**weights, crit: w})]
+            best = solver.best(values)
+            if best is None or any(values[i] is None for i in target):
+                return False
+            mine = sum(values[i] for i in target)
+            return mine >= sum(values[i] for i in best) - 1e-9
+
+        out[crit] = search(same, w0, ceiling)
+    return out
+
+
+def test_weight_ranges_equal_those_of_one_full_solve_a_step(monkeypatch):
+    """On small random instances the weight ranges are exactly those of the search that
+    solved the whole programme at each step: listed sets, and the integer programme
+    (its floors and bounds, the few cases kept solved or listed) too."""
+    import sieve.plan.solve
+    import sieve.plan.solver
+    from sieve.plan.ranges import weight_ranges
+    from sieve.plan.solver import Solver
+
+    checked = 0
+    for seed in range(80):
+        inst, score_of, weights = ranges_instance(seed)
+        listed = Solver(inst)
+        target = listed.best([c.score for c in inst.candidates])
+        if target is None:
+            continue
+        ceiling = 10 * max(weights.values())
+        expected = reference_ranges(listed, score_of, target, weights, ceiling)
+        assert weight_ranges(listed, score_of, target, weights, ceiling, lambda f: None) == expected
+        with monkeypatch.context() as m:
+            m.setattr(sieve.plan.solver, "ENUMERATION_LIMIT", 0)
+            m.setattr(sieve.plan.solve, "LIST_AMONG", 12 if checked % 3 else 0)
+            solver = Solver(inst)
+            got = weight_ranges(solver, score_of, target, weights, ceiling, lambda f: None)
+            assert got == expected, seed
+            if checked < 2:  # the old way through the integer programme agrees too
+                assert reference_ranges(solver, score_of, target, weights, ceiling) == expected
+        checked += 1
+        if checked == 15:
+            break
+    assert checked == 15

@@ -395,7 +395,7 @@ def test_add_angle_goes_after_the_last_angle(paris: Workspace) -> None:
     text = paris.path.read_text()
     assert text.index('id = "scenarios-vote"') < text.index('id = "guichet-unique"')
     assert text.index('id = "guichet-unique"') < text.index("#  Les personnes qui notent")
-    assert loaded(paris.path).angles["guichet-unique"].subject == "accueil-mairies"
+    assert loaded(paris.path).angles["accueil-mairies/guichet-unique"].subject == "accueil-mairies"
 
 
 def test_new_tables_follow_the_blank_line_style_of_the_file(workspace) -> None:
@@ -453,7 +453,7 @@ def test_first_subject_and_angle_of_an_empty_session(workspace) -> None:
     case_edits.add_angle(loaded(path), "x", "a", "X")
     session = loaded(path)
     assert list(session.subjects) == ["a"]
-    assert list(session.angles) == ["x"]
+    assert list(session.angles) == ["a/x"]
     text = path.read_text()
     assert text.index("[[subject]]") < text.index("[[angle]]") < text.index("[[scorer]]")
     assert "# Nobody yet." in text
@@ -470,14 +470,18 @@ def test_first_subject_and_angle_of_an_empty_session(workspace) -> None:
             lambda s: case_edits.add_subject(s, "nouveau", "T", first_case=True),
             "edit.first_case_taken",
         ),
-        (lambda s: case_edits.add_angle(s, "kiosque", "echange-local", "T"), "edit.id_taken"),
+        (
+            # an angle id is unique within its subject (another subject may have one)
+            lambda s: case_edits.add_angle(s, "kiosque", "carte-participative", "T"),
+            "edit.id_taken",
+        ),
         (lambda s: case_edits.add_angle(s, "nouveau", "nope", "T"), "edit.unknown"),
         (
             lambda s: case_edits.rename_subject(s, "echange-local", "accueil-mairies"),
             "edit.id_taken",
         ),
         (lambda s: case_edits.rename_subject(s, "echange-local", "Échange"), "edit.id_invalid"),
-        (lambda s: case_edits.rename_angle(s, "kiosque", "guichet"), "edit.id_taken"),
+        (lambda s: case_edits.rename_angle(s, "kiosque", "contributeurs"), "edit.id_taken"),
         (lambda s: case_edits.set_subject(s, "echange-local", title=""), "edit.empty"),
         (lambda s: case_edits.set_subject(s, "echange-local", colour="red"), "edit.field"),
         (lambda s: case_edits.set_attention(s, "echange-local", "nope", True), "edit.unknown"),
@@ -568,7 +572,7 @@ def test_set_subject_and_angle_fields(paris: Workspace) -> None:
     session = loaded(paris.path)
     assert session.subjects["echange-local"].description == ""
     assert session.subjects["accueil-mairies"].type == "organisation"
-    assert session.angles["kiosque"].methods == ("immersion",)
+    assert session.angles["carte-participative/kiosque"].methods == ("immersion",)
 
 
 def test_set_a_missing_key_puts_it_after_the_last_key(workspace) -> None:
@@ -624,7 +628,9 @@ def test_remove_subject_needs_consent_then_removes_angles_scores_and_notes(
         assert '"budget-participatif' not in path.read_text()
     session = loaded(paris.path)
     assert "budget-participatif" not in session.subjects
-    assert set(session.angles).isdisjoint({"porteurs-projets", "scenarios-vote"})
+    assert set(session.angles).isdisjoint(
+        {"budget-participatif/porteurs-projets", "budget-participatif/scenarios-vote"}
+    )
     assert comments(paris.path.read_text()) == comments(paris.before[paris.path])
 
 
@@ -632,7 +638,7 @@ def test_remove_the_first_subject(paris: Workspace) -> None:
     case_edits.remove_subject(paris.session, "carte-participative", drop_scores=True)
     session = loaded(paris.path)
     assert next(iter(session.subjects)) == "carte-personnalisable"
-    assert next(iter(session.angles)) == "parcours-personnalises"
+    assert next(iter(session.angles)) == "carte-personnalisable/parcours-personnalises"
     assert "#  Les angles d'attaque" in paris.path.read_text()
 
 
@@ -648,7 +654,7 @@ def test_remove_angle(paris: Workspace) -> None:
     assert block in paris.before[paris.path]
     assert paris.path.read_text() == paris.before[paris.path].replace(block, "")
     session = loaded(paris.path)
-    assert "contributeurs" not in session.angles
+    assert "carte-participative/contributeurs" not in session.angles
     assert "carte-participative/contributeurs" not in session.notes["clemence"]
 
 

@@ -207,8 +207,8 @@ def test_undo_of_a_structural_edit_waits_for_a_writer_holding_the_lock(tmp_path:
     from sieve.workbench import Workbench
 
     copy_shipped(tmp_path)
-    tamis = tmp_path / "criteria" / "transfo.toml"
     wb = Workbench(tmp_path / "sessions" / "mulhouse.toml")
+    tamis = wb.session.tamis.path  # criteria/mulhouse.toml, Mulhouse's own tamis
     wb.edit_files(set_weight, "besoin-usagers", 1)
     theirs = tamis.read_text() + "\n# quelqu'un d'autre\n"
     holder = _hold(tamis, 0.5, theirs)

@@ -124,7 +124,9 @@ FR: dict[str, str] = {
     "app.help.here": "Touches de l'écran {screen}",
     "app.help.dropped": "Absentes de la barre du bas (trop étroite)",
     "app.help.everywhere": "Partout",
-    "app.help.keys.other_screen": "changer d'écran (la liste des écrans plus bas)",
+    "app.help.keys.other_screen": (
+        "changer d'écran (la liste plus bas ; en notation, les chiffres notent : Échap d'abord)"
+    ),
     "app.help.this_screen": "cette fenêtre",
     "app.help.title": "sieve : aide",
     "app.help.screens": "Écrans",
@@ -158,6 +160,10 @@ FR: dict[str, str] = {
     "app.key.add": "Ajouter",
     "app.key.add_subject": "Sujet +",
     "app.key.add_angle": "Angle +",
+    "app.cases.id_from_title": "Identifiant (vide : tiré du titre)",
+    "app.tamis.field.id_from_label": "Identifiant (vide : tiré du libellé)",
+    "app.key.change_id": "Identifiant",
+    "app.cases.change_id_title": "Changer l'identifiant de « {id} » (ses notes suivent)",
     "app.key.rename": "Renommer",
     "app.key.remove": "Retirer",
     "app.key.tags": "Attention",
@@ -202,7 +208,6 @@ FR: dict[str, str] = {
     "app.tamis.remove_scores": (
         "{count} niveau(x) donné(s) pour ce critère seront aussi retirés des fichiers de notes."
     ),
-    "app.tamis.field.id": "Identifiant (minuscules, chiffres, tirets)",
     "app.tamis.field.label": "Libellé",
     "app.tamis.field.question": "Question posée à chaque personne",
     "app.tamis.field.applies_to": "Noté par",
@@ -236,6 +241,50 @@ FR: dict[str, str] = {
     "app.cases.field.title": "Titre",
     "app.cases.field.methods": "Méthodes, séparées par des virgules",
     # the app's exchange screen
+    "app.guide.title": "Pour commencer :",
+    "app.guide.intro": (
+        "Cette session n'a encore aucun cas pratique. Voici les étapes, chacune avec sa touche :"
+    ),
+    "app.guide.people": (
+        "la session : titre, ville, date, et les personnes qui notent (a : ajouter)"
+    ),
+    "app.guide.subjects": "les sujets candidats (a : ajouter un sujet)",
+    "app.guide.angles": "leurs angles d'attaque (n : ajouter un angle au sujet choisi)",
+    "app.guide.score": "noter : un chiffre par case, pour chaque personne (S : qui note)",
+    "app.guide.rank": "le classement ; puis 7 le portefeuille, ? l'aide de chaque écran",
+    "app.guide.hint": (
+        "Chaque modification est enregistrée aussitôt, u l'annule · Entrée ou Échap : la matrice"
+    ),
+    "app.guide.key.close": "fermer",
+    "app.screen.session": "Session",
+    "app.help.session": (
+        "le titre, la ville, la date et les personnes qui notent ; ouvrir une autre session"
+    ),
+    "app.session.key.edit": "titre, ville, date",
+    "app.session.key.add": "ajouter une personne",
+    "app.session.key.rename": "renommer",
+    "app.session.key.remove": "retirer",
+    "app.session.key.open": "autre session",
+    "app.session.scorers": "Les personnes qui notent",
+    "app.session.title": "Titre",
+    "app.session.city": "Ville",
+    "app.session.date": "Date",
+    "app.session.date_field": "Date (AAAA-MM-JJ)",
+    "app.session.tamis": "Tamis",
+    "app.session.file": "Fichier",
+    "app.session.given": "{scores} niveau(x), {notes} remarque(s)",
+    "app.session.none": "Personne ne note encore : a pour ajouter une personne.",
+    "app.session.edit_title": "La session",
+    "app.session.name": "Nom",
+    "app.session.id": "Identifiant (vide : tiré du nom)",
+    "app.session.add_title": "Ajouter une personne qui note",
+    "app.session.rename_title": "Renommer `{id}` (l'identifiant et les niveaux restent)",
+    "app.session.remove": "Retirer {name} des personnes qui notent ?",
+    "app.session.remove_refs": (
+        "Ses {scores} niveau(x) et {notes} remarque(s) seront supprimés aussi."
+    ),
+    "app.session.no_other": "aucune autre session dans cet espace de travail",
+    "app.session.opened": "session ouverte : {title}",
     "app.screen.exchange": "Échange",
     "app.help.exchange": "notre tamis face à ceux des autres villes ; adopter un critère",
     "app.exchange.title": "Échange entre villes",
@@ -311,13 +360,13 @@ FR: dict[str, str] = {
     "app.key.lab": "début du labo",
     "app.decide.title": "Consigner la décision",
     "app.decide.rationale": "les raisons du choix",
-    "app.decide.present": "présents : identifiants séparés par des espaces",
-    "app.decide.hint": "Entrée : champ suivant, puis consigner · Échap : annuler",
+    "app.decide.present": "Présents (Espace : cocher une personne)",
+    "app.decide.key.record": "consigner",
+    "app.decide.hint": "Entrée : champ suivant, puis consigner · Espace : cocher · Échap : annuler",
     "app.decide.done": "décision {id} consignée dans le journal",
     "app.decide.nothing": "aucun portefeuille à consigner",
     "app.key.robust": "robustesse",
     "app.robust.running": "analyse de robustesse en cours (Monte-Carlo)…",
-    "app.robust.case": "P(1er) {first} · P(top {k}) {top} · P(portefeuille) {portfolio}",
     "app.key.reset_calendar": "calendrier proposé",
     "app.cal.planned": "calendrier du fichier",
     "app.cal.proposed": "calendrier proposé (pas encore dans le fichier)",
