@@ -99,11 +99,9 @@ class ExchangeScreen(SieveScreen):
         self.query_one(DataTable).focus()
         super().on_mount()
 
-    def on_screen_resume(self) -> None:
-        # the other cities' files may have changed while another screen was shown (the
-        # base class rebuilds the screen only when the session changed)
+    def on_resize(self) -> None:
         if self.ready and self.session is not None:
-            self._read_others()
+            self.show_table()
 
     def update_view(self) -> None:
         """Show the table from what was read, and look for changed tamis in a thread."""

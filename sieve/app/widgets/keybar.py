@@ -32,8 +32,6 @@ class KeyBar(Static):
     dropped: tuple[tuple[str, str], ...] = ()
     """(key, words) of the screen's keys the line had no room for (the help lists them)."""
 
-    _shown: Text | None = None
-
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._changed)
         self._changed(self.screen)
@@ -80,8 +78,4 @@ class KeyBar(Static):
             text.append(f" {key} ", style="bold reverse")
             last = i == len(entries) - 1
             text.append(words if last else words + " ", style="" if enabled else "dim")
-        # the same keys again (a resize, bindings checked again): no update, which would
-        # lay the screen out and paint it again
-        if text != self._shown:
-            self._shown = text
-            self.update(text)
+        self.update(text)
