@@ -396,16 +396,6 @@ def own_data_folder(tmp_path_factory, monkeypatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
 
 
-@pytest.fixture(autouse=True)
-def app_in_own_folder(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch) -> None:
-    """The app's tests run in a current folder of their own: the app writes reports and
-    screenshots in the current folder, which must never be the checkout."""
-    if "app" in Path(str(request.path)).parent.parts[-1:]:
-        folder = tmp_path / "cwd"
-        folder.mkdir(exist_ok=True)
-        monkeypatch.chdir(folder)
-
-
 @pytest.fixture
 def workspace(tmp_path: Path) -> WorkspaceMaker:
     """Write a workspace; return the session's path.
