@@ -15,6 +15,7 @@ from sieve.load import bounds
 from sieve.locations import read_regular
 from sieve.model import CASE_SEPARATOR, ID_PATTERN, Session
 from sieve.save.document import TomlDocument, digest, inline_line, locked
+from sieve.save.trivia import insert_after
 
 # -- documents -------------------------------------------------------------------
 
@@ -223,7 +224,7 @@ def set_key(table: Any, key: str, value: Any) -> None:
         if k is not None:
             last = k
     if last is not None:
-        table.value._insert_after(last, key, value)
+        insert_after(table, last, key, value)
     elif body:
         table.value._insert_at(0, key, value)
     else:

@@ -35,6 +35,7 @@ from sieve.save.layout import (
     remove_table,
     set_key,
 )
+from sieve.save.trivia import insert_after
 
 
 def _check_cases(session: Session, keys: Iterable[str]) -> list[str]:
@@ -112,7 +113,7 @@ def _set_value(table: Any, key: str, value: Any) -> None:
     if key in table or len(plain) == len([k for k, _i in body if k is not None]):
         set_key(table, key, value)
     elif plain:
-        table.value._insert_after(plain[-1], key, value)
+        insert_after(table, plain[-1], key, value)
     else:
         table.value._insert_at(0, key, value)
 

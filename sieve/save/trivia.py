@@ -70,8 +70,28 @@ def add_key(table: Any, key: str, item: Any) -> None:
     if not keys or last == len(body) - 1:
         table.append(key, item)
     else:
-        container = table.value if hasattr(table, "value") else table
-        container._insert_after(keys[-1], key, item)
+        insert_after(table, keys[-1], key, item)
+
+
+def insert_after(table: Any, after: Any, key: str, item: Any) -> None:
+    """Insert ``key`` right after the key ``after`` (its last occurrence) in a table.
+
+    tomlkit has no public positional insert: 0.13 had ``Container._insert_after``,
+    0.15 dropped it and kept ``_insert_at``, which every supported version has.
+    """
+    from tomlkit.container import Container
+
+    container = table if isinstance(table, Container) else table.value
+    body = container.body
+    name = getattr(after, "key", after)
+    at = max(i for i, (k, _v) in enumerate(body) if k is not None and k.key == name)
+    trivia = getattr(body[at][1], "trivia", None)
+    if trivia is not None and "\n" not in trivia.trail:
+        trivia.trail += "\n"
+    if at == len(body) - 1:
+        container.append(key, item)
+    else:
+        container._insert_at(at + 1, key, item)
 
 
 def toml_item(value: Any) -> Any:
