@@ -21,6 +21,7 @@ from textual.binding import Binding
 
 from sieve.app.bindings import localize
 from sieve.app.screens.matrix import MatrixScreen
+from sieve.app.widgets.matrix_rows import CASE
 from sieve.i18n import t
 
 
@@ -74,6 +75,18 @@ class ScoringScreen(MatrixScreen):
             return False
         if key is None:
             self.notify(t("app.scoring.need_case"), severity="warning", timeout=3)
+            return False
+        row = matrix.current_row
+        if not crit.on_angle and row is not None and row.kind == CASE:
+            # a subject criterion is scored once, on its subject's line: a key on a case's
+            # line would change every angle's level unseen, so the cursor goes there first
+            subject = self.session.subjects.get(key) if self.session is not None else None
+            matrix.up_to_subject_line()
+            self.notify(
+                t("app.scoring.need_subject", subject=subject.title if subject else key),
+                severity="warning",
+                timeout=4,
+            )
             return False
         if level is not None and level > crit.scale.top:
             self.notify(

@@ -73,6 +73,10 @@ EN: dict[str, str] = {
     "app.detail.none": "none",
     "app.detail.disputed": "disputed",
     "app.scoring.need_case": "Angle criterion: choose a case's line.",
+    "app.scoring.need_subject": (
+        "Subject criterion: it is scored once, on the line of the subject '{subject}';"
+        " the cursor is there, type the level."
+    ),
     "app.scoring.too_high": "Level too high: the scale goes from 0 to {top}.",
     "app.errors.title": "Cannot open the session: {count} error(s)",
     "app.errors.none": "No problem reported.",
