@@ -272,7 +272,7 @@ def diff_text(diff: Diff, lang: str | None = None) -> str:
                     lang=lang,
                     what=what,
                     id=ident,
-                    field=change.field,
+                    field=t(f"exchange.field.{change.field}", lang=lang),
                     old=_shown(change.old),
                     new=_shown(change.new),
                 )

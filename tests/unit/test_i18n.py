@@ -127,6 +127,7 @@ CODE_PATTERNS = {
     "exchange.diff.{}",
     "exchange.merge.version.{}",
     "exchange.section.{}",
+    "exchange.field.{}",
     "explain.note.{}",
     "flag.{}",
     "graph.finding.{}",

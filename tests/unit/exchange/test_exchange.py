@@ -91,9 +91,35 @@ def test_diff_reports_each_kind_of_tamis_change(tmp_path, capsys):
 
     code, text, _ = run_cli(capsys, "diff", a, b)
     assert code == 1
-    assert "~ critère `need` : weight 2 → 5" in text
+    # the fields are worded, not given as TOML keys
+    assert "~ critère `need` : poids 2 → 5" in text
     assert '+ critère `new-one` : ajout ("Nouveau")' in text
-    assert "~ groupe : disagreement 0,5 → 0,4" in text
+    assert "~ groupe : seuil de désaccord 0,5 → 0,4" in text
+    assert "~ critère `service` : seuil de la porte" in text
+    code, text, _ = run_cli(capsys, "diff", "--lang", "en", a, b)
+    assert "~ criterion `need`: weight 2 → 5" in text
+    assert "~ group: disagreement threshold 0.5 → 0.4" in text
+
+
+def test_every_field_a_diff_names_is_worded_in_both_languages():
+    from dataclasses import fields
+
+    from sieve.exchange import diff
+    from sieve.i18n.catalogues.exchange import EN, FR
+    from sieve.model import Portfolio
+
+    root = Path(__file__).resolve().parents[3]
+    named = {f.name for f in fields(Portfolio)} - {"declared"}
+    named |= set(diff._TAMIS_HEAD) | set(diff._CRITERION_FIELDS)
+    for old, new in (
+        ("criteria/transfo.toml", "criteria/mulhouse.toml"),
+        ("sessions/paris.toml", "sessions/mulhouse.toml"),
+    ):
+        named |= {c.field for c in diff.diff_files(root / old, root / new).changes if c.field}
+    missing = {
+        n for n in named if f"exchange.field.{n}" not in FR or f"exchange.field.{n}" not in EN
+    }
+    assert not missing
 
 
 def test_diff_of_criteria_moved_and_scale_swapped(tmp_path, capsys):
