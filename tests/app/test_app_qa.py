@@ -435,34 +435,31 @@ async def test_the_exchange_screen_shows_the_shipped_second_tamis_and_adopts_fro
 
 
 @sync
-async def test_a_subject_criterion_typed_on_a_case_line_goes_to_its_subject_line_first(paris):
-    """A digit on a case's line, in a subject criterion's column, used to change the
-    subject's level (every angle's) unseen: now the cursor goes to the subject's line
-    and says so, and nothing is written until the level is typed there."""
-    from sieve.app.widgets.matrix_rows import CASE, SUBJECT
+async def test_a_subject_criterion_typed_on_a_case_line_says_it_went_to_the_subject(paris):
+    """A digit on a case's line, in a subject criterion's column, changes the subject's
+    level (every angle's), which the case's line does not show: a toast says so."""
+    from sieve.app.widgets.matrix_rows import CASE
 
-    scores = sorted((paris.parent / "paris-scores").glob("*.toml"))
-    before = {p: p.read_text() for p in scores}
     app = SieveApp(paris, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await settle(pilot)
         matrix = app.screen.matrix
-        assert matrix.current_row.kind == SUBJECT and not matrix.current_criterion.on_angle
-        subject = matrix.current_row.subject
         await pilot.press("down")
-        assert matrix.current_row.kind == CASE
-        crit = matrix.current_criterion.id
+        assert matrix.current_row.kind == CASE and not matrix.current_criterion.on_angle
+        subject, crit = matrix.current_row.subject, matrix.current_criterion
         await pilot.press("3")
         await settle(pilot)
-        assert matrix.current_row.kind == SUBJECT and matrix.current_row.subject == subject
-        assert matrix.current_criterion.id == crit
-        title = app.workbench.session.subjects[subject].title
-        assert toasts(app)[-1].startswith(
-            f"Critère de sujet : il se note une fois, sur la ligne du sujet « {title} »"
+        session = app.workbench.session
+        assert session.scores[app.screen.scorer][subject][crit.id] == 3
+        title = session.subjects[subject].title
+        angles = sum(1 for case in session.cases if case.subject.id == subject)
+        assert angles == 2
+        assert toasts(app)[-1] == (
+            f"« {crit.label} » se note par sujet : niveau enregistré pour « {title} »,"
+            f" valable pour ses {angles} angle(s)"
         )
-        assert {p: p.read_text() for p in scores} == before
-        await pilot.press("3")
+        app.notices.clear()
+        await pilot.press("1")  # now on an angle criterion of the case: no such toast
         await settle(pilot)
-        scorer = app.screen.scorer
-        assert app.workbench.session.scores[scorer][subject][crit] == 3
+        assert not toasts(app)

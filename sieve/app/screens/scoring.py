@@ -76,24 +76,30 @@ class ScoringScreen(MatrixScreen):
         if key is None:
             self.notify(t("app.scoring.need_case"), severity="warning", timeout=3)
             return False
-        row = matrix.current_row
-        if not crit.on_angle and row is not None and row.kind == CASE:
-            # a subject criterion is scored once, on its subject's line: a key on a case's
-            # line would change every angle's level unseen, so the cursor goes there first
-            subject = self.session.subjects.get(key) if self.session is not None else None
-            matrix.up_to_subject_line()
-            self.notify(
-                t("app.scoring.need_subject", subject=subject.title if subject else key),
-                severity="warning",
-                timeout=4,
-            )
-            return False
         if level is not None and level > crit.scale.top:
             self.notify(
                 t("app.scoring.too_high", top=crit.scale.top), severity="warning", timeout=3
             )
             return False
-        return self.sieve.set_score(self.scorer, key, crit.id, level)
+        row = matrix.current_row
+        if not self.sieve.set_score(self.scorer, key, crit.id, level):
+            return False
+        if not crit.on_angle and row is not None and row.kind == CASE and self.session:
+            # a subject criterion is scored once per subject: typed on a case's line, the
+            # level goes to the subject, for every one of its angles, which the line does
+            # not show; say so
+            subject = self.session.subjects.get(key)
+            angles = sum(1 for case in self.session.cases if case.subject.id == key)
+            self.notify(
+                t(
+                    "app.scoring.to_subject",
+                    criterion=crit.label,
+                    subject=subject.title if subject else key,
+                    count=angles,
+                ),
+                timeout=4,
+            )
+        return True
 
     def action_abstain(self) -> None:
         self.record(None)

@@ -197,13 +197,6 @@ class MatrixView(ScrollView, can_focus=True):
                 if crit.id == criterion:
                     self._set_cursor(self.cursor_row, j)
 
-    def up_to_subject_line(self) -> None:
-        """Put the cursor on the line of the subject whose case it is on (same column)."""
-        for i in range(self.cursor_row, -1, -1):
-            if self.rows[i].kind == SUBJECT:
-                self._set_cursor(i, self.cursor_col)
-                return
-
     # -- cursor ----------------------------------------------------------------------
 
     def _follow(self, row: MatrixRow | None) -> None:

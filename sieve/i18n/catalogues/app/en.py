@@ -73,9 +73,9 @@ EN: dict[str, str] = {
     "app.detail.none": "none",
     "app.detail.disputed": "disputed",
     "app.scoring.need_case": "Angle criterion: choose a case's line.",
-    "app.scoring.need_subject": (
-        "Subject criterion: it is scored once, on the line of the subject '{subject}';"
-        " the cursor is there, type the level."
+    "app.scoring.to_subject": (
+        "'{criterion}' is scored per subject: level recorded for '{subject}',"
+        " valid for its {count} angle(s)"
     ),
     "app.scoring.too_high": "Level too high: the scale goes from 0 to {top}.",
     "app.errors.title": "Cannot open the session: {count} error(s)",

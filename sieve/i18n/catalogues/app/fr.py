@@ -77,9 +77,9 @@ FR: dict[str, str] = {
     "app.detail.none": "aucun",
     "app.detail.disputed": "désaccord",
     "app.scoring.need_case": "Critère d'angle : choisissez la ligne d'un cas.",
-    "app.scoring.need_subject": (
-        "Critère de sujet : il se note une fois, sur la ligne du sujet « {subject} » ;"
-        " le curseur y est, tapez le niveau."
+    "app.scoring.to_subject": (
+        "« {criterion} » se note par sujet : niveau enregistré pour « {subject} »,"
+        " valable pour ses {count} angle(s)"
     ),
     "app.scoring.too_high": "Niveau trop haut : l'échelle va de 0 à {top}.",
     "app.errors.title": "Impossible d'ouvrir la session : {count} erreur(s)",
