@@ -111,8 +111,8 @@ def percent(
     compact: bool = False,
     error: float | None = None,
 ) -> str:
-    """A share (``0.42``) for people: ``42 %``, the sign kept on its line in French
-    (a no-break space); ``compact``: ``42%``, for a narrow column; ``error``: its
+    """A share (``0.42``) for people: ``42 %`` in French, the sign kept on its line (a
+    no-break space), ``42%`` in English; ``compact``: ``42%``, for a narrow column; ``error``: its
     standard error after it, in percentage points to one decimal (``42 % ± 1,1``).
 
     The one formatter of percentages: robustness, betweenness, weight shares.
@@ -121,7 +121,8 @@ def percent(
         return missing
     fr = (lang or current()) == "fr"
     text = number(share * 100, lang, 0)
-    text = f"{text}%" if compact else f"{text}\u00a0%" if fr else f"{text} %"
+    # French sets a no-break space before the sign; English writes none (42%)
+    text = f"{text}\u00a0%" if fr and not compact else f"{text}%"
     if error is not None:
         space = "\u00a0" if fr else " "
         text += f" ±{space}{number(error * 100, lang, 1)}"

@@ -259,7 +259,7 @@ EN: dict[str, str] = {
     "cli.rank.draws": "number of draws",
     "cli.rank.seed": "random seed (same seed, same result)",
     "cli.rank.top": "k: probability of being in the top k (default: the portfolio's size)",
-    "cli.rank.spread": "weight variation, as a fraction (0.3: ±30 %)",
+    "cli.rank.spread": "weight variation, as a fraction (0.3: ±30%)",
     "cli.decide.help": "record a decision in the session's journal",
     "cli.decide.cases": "the chosen cases (subject/angle)",
     "cli.decide.rationale": "the reasons for the choice",

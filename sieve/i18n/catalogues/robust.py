@@ -30,7 +30,7 @@ FR: dict[str, str] = {
 EN: dict[str, str] = {
     "robust.title": "Robustness of the choice — {title}",
     "robust.method": (
-        "{draws} independent draws (seed {seed}): weights drawn within ±{spread} % of "
+        "{draws} independent draws (seed {seed}): weights drawn within ±{spread}% of "
         "the tamis's, scorers resampled (bootstrap)"
     ),
     "robust.error": (

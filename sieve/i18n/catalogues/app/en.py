@@ -190,7 +190,7 @@ EN: dict[str, str] = {
     "app.tamis.on.subject": "subject",
     "app.tamis.on.angle": "angle",
     "app.tamis.weight": "Weight",
-    "app.tamis.weight_share": "{share} % of the total",
+    "app.tamis.weight_share": "{share}% of the total",
     "app.tamis.pass_at": "Passed from level",
     "app.tamis.kind_line": "Kind: {kind} · scored per {on}",
     "app.tamis.scale": "Scale “{scale}”",
