@@ -410,7 +410,7 @@ async def test_the_exchange_screen_shows_the_shipped_second_tamis_and_adopts_fro
         await pilot.press("x")
         await settle(pilot)  # the other tamis are read in a thread
         heads, rows = _exchange_rows(app)
-        assert heads[1:] == ["nous : transfo@1 La 27e Région", "mulhouse@4 Mulhouse"]
+        assert heads[1:] == ["nous : transfo@1\nLa 27e Région", "mulhouse@4\nMulhouse"]
         assert rows["hors-clivage"] == ["2", "3"]
         assert rows["transfert-labo"] == ["2", "2"]  # Mulhouse adopted it: one row
         assert rows["agents-relais"] == ["·", "2"]  # Mulhouse's own
@@ -430,7 +430,7 @@ async def test_the_exchange_screen_shows_the_shipped_second_tamis_and_adopts_fro
         await pilot.press("x")
         await settle(pilot)
         heads, rows = _exchange_rows(app)
-        assert heads[1:] == ["nous : mulhouse@4 Mulhouse", "transfo@1 La 27e Région"]
+        assert heads[1:] == ["nous : mulhouse@4\nMulhouse", "transfo@1\nLa 27e Région"]
         assert rows["type-echelle"] == ["2", "1"]
 
 
@@ -463,3 +463,21 @@ async def test_a_subject_criterion_typed_on_a_case_line_says_it_went_to_the_subj
         await pilot.press("1")  # now on an angle criterion of the case: no such toast
         await settle(pilot)
         assert not toasts(app)
+
+
+@sync
+async def test_exchange_headings_take_two_lines_so_labels_show_whole_at_80_columns(paris):
+    """The tamis' headings were ``nous : transfo@1 La 27e Région`` on one line, 31 columns
+    for cells of one character, and the criteria's labels were cut at 80 columns."""
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.header_height == 2
+        heads = [c.label.plain for c in table.columns.values()]
+        assert heads[1] == "nous : transfo@1\nLa 27e Région"
+        assert heads[2] == "mulhouse@4\nMulhouse"
+        first = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "besoin-usagers · Besoin réel des usagers" in first
+        assert "agents-relais · Porté par des agents relais" in first

@@ -136,9 +136,16 @@ class ExchangeScreen(SieveScreen):
         table = self.query_one(DataTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
-        labels = column_labels(comparison.tamis, with_city=True)
+        # each tamis' heading on two lines, ``id@version`` over its city, so that its
+        # column is as narrow as its cells and the criterion column keeps the width
+        labels = column_labels(comparison.tamis, with_city=False)
+        cities = [x.city for x in comparison.tamis]
         heads = [t("exchange.compare.criterion"), t("app.exchange.ours", label=labels[0])]
         heads += labels[1:]
+        heads = [heads[0]] + [
+            f"{h}\n{c}" if c else h for h, c in zip(heads[1:], cities, strict=True)
+        ]
+        table.header_height = 2 if any(cities) else 1
         rows = []
         for ident, label, cells in comparison.rows:
             row = [plain(f"{ident} · {label}")]
@@ -147,14 +154,18 @@ class ExchangeScreen(SieveScreen):
                 row.append(plain(cell_text(crit, ident), style=style))
             rows.append((ident, row))
         widths = [
-            max([len(head), *(r[i].cell_len for _k, r in rows)]) for i, head in enumerate(heads)
+            max([*(len(line) for line in head.split("\n")), *(r[i].cell_len for _k, r in rows)])
+            for i, head in enumerate(heads)
         ]
         # the tamis columns at their width (up to 30); the criterion column takes the rest
         widths[1:] = [min(w, 30) for w in widths[1:]]
         room = (self.size.width or 120) - 2 - 2 * len(widths) - sum(widths[1:])
         widths[0] = min(widths[0], max(24, room))
         for i, head in enumerate(heads):
-            table.add_column(plain(clip(head, widths[i])), key=str(i - 1), width=widths[i])
+            label = Text("\n", end="").join(
+                plain(clip(line, widths[i])) for line in head.split("\n")
+            )
+            table.add_column(label, key=str(i - 1), width=widths[i])
         for ident, row in rows:
             row[0] = plain(clip(row[0].plain, widths[0]))
             table.add_row(*row, key=ident)

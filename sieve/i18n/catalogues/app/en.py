@@ -194,7 +194,7 @@ EN: dict[str, str] = {
     "app.tamis.pass_at": "Passed from level",
     "app.tamis.kind_line": "Kind: {kind} · scored per {on}",
     "app.tamis.scale": "Scale “{scale}”",
-    "app.tamis.scores": "Levels given for this criterion: {count}",
+    "app.tamis.scores": "Levels given: {count}",
     "app.tamis.no_question": "(no question)",
     "app.tamis.ranking": "Ranking",
     "app.tamis.ranking_preview": "Ranking with these weights",

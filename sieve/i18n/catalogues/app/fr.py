@@ -201,7 +201,7 @@ FR: dict[str, str] = {
     "app.tamis.pass_at": "Franchie à partir du niveau",
     "app.tamis.kind_line": "Type : {kind} · noté par {on}",
     "app.tamis.scale": "Échelle « {scale} »",
-    "app.tamis.scores": "Niveaux donnés pour ce critère : {count}",
+    "app.tamis.scores": "Niveaux donnés : {count}",
     "app.tamis.no_question": "(pas de question)",
     "app.tamis.ranking": "Classement",
     "app.tamis.ranking_preview": "Classement avec ces poids",
