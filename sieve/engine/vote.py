@@ -137,13 +137,8 @@ def majority_steps(profile: tuple[int, ...] | list[int]) -> tuple[Step, ...]:
     steps: list[Step] = []
     middle = (total - 1) // 2  # the lower median's position, worst first
     for _ in range(len(counts)):
-        seen = 0
-        for mention, count in enumerate(counts):
-            if middle < seen + count:
-                break
-            seen += count
-        below = seen
-        above = total - seen - counts[mention]
+        mention, below = _median(counts, middle)
+        above = total - below - counts[mention]
         step = Step(mention, Fraction(above, total), Fraction(below, total))
         steps.append(step)
         if step.side > 0:
@@ -155,6 +150,16 @@ def majority_steps(profile: tuple[int, ...] | list[int]) -> tuple[Step, ...]:
         counts[into] += counts[mention]
         counts[mention] = 0
     return tuple(steps)
+
+
+def _median(counts: list[int], middle: int) -> tuple[int, int]:
+    """The mention at position ``middle`` (worst first), and how many are below it."""
+    seen = 0
+    for mention, count in enumerate(counts):
+        if middle < seen + count:
+            return mention, seen
+        seen += count
+    raise ValueError(middle)
 
 
 def _key(steps: tuple[Step, ...]) -> tuple:

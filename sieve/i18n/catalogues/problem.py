@@ -125,7 +125,9 @@ FR: dict[str, str] = {
         "des tables `[votes.*]` sans table `[vote]` : ajoutez `[vote]` avec l'échelle des mentions"
     ),
     "problem.vote.twice": "le cas `{case}` figure deux fois sur le bulletin",
-    "problem.vote.empty": "`cases` : le bulletin est vide (retirez la clé pour voter sur les cas retenus)",
+    "problem.vote.empty": (
+        "`cases` : le bulletin est vide (retirez la clé pour voter sur les cas retenus)"
+    ),
     "problem.vote.off_ballot": "le cas `{case}` n'est pas sur le bulletin de `[vote]`",
     "problem.vote.level": (
         "mention {found} hors de l'échelle `{scale}` (attendu : un entier de 0 à {top})"
@@ -243,7 +245,11 @@ EN: dict[str, str] = {
         "`[votes.*]` tables without a `[vote]` table: add `[vote]` with the scale of mentions"
     ),
     "problem.vote.twice": "case `{case}` is twice on the ballot",
-    "problem.vote.empty": "`cases`: the ballot is empty (remove the key to vote on the passing cases)",
+    "problem.vote.empty": (
+        "`cases`: the ballot is empty (remove the key to vote on the passing cases)"
+    ),
     "problem.vote.off_ballot": "case `{case}` is not on the ballot of `[vote]`",
-    "problem.vote.level": "mention {found} outside scale `{scale}` (expected an integer from 0 to {top})",
+    "problem.vote.level": (
+        "mention {found} outside scale `{scale}` (expected an integer from 0 to {top})"
+    ),
 }

@@ -39,11 +39,8 @@ def _majority_value(profile: list[int]) -> tuple[int, ...]:
     """Balinski & Laraki's majority value, voter by voter (lower median, one removed at a time)."""
     counts, out = list(profile), []
     while sum(counts):
-        middle, seen = (sum(counts) - 1) // 2, 0
-        for grade, count in enumerate(counts):
-            if middle < seen + count:
-                break
-            seen += count
+        middle = (sum(counts) - 1) // 2
+        grade = next(g for g in range(len(counts)) if middle < sum(counts[: g + 1]))
         out.append(grade)
         counts[grade] -= 1
     return tuple(out)
@@ -184,7 +181,11 @@ def test_nobody_judged_comes_last_unranked():
 VOTE = """
 [vote]
 scale = "mention"
-cases = ["carte-participative/kiosque", "carte-personnalisable/maquette-appli", "echange-local/trocateur"]
+cases = [
+  "carte-participative/kiosque",
+  "carte-personnalisable/maquette-appli",
+  "echange-local/trocateur",
+]
 question = "Ce cas ferait-il un bon cas pratique pour notre Transfo ?"
 abstention = "{rule}"
 
@@ -249,8 +250,8 @@ def test_cli_vote_text_in_english(paris, capsys):
     assert code == 0
     assert "Tie-breaks:" in out
     assert (
-        "carte-personnalisable/maquette-appli ahead of echange-local/trocateur: majority mention “Bien” against “Passable”"
-        in out
+        "carte-personnalisable/maquette-appli ahead of echange-local/trocateur: "
+        "majority mention “Bien” against “Passable”" in out
     )
 
 
