@@ -35,7 +35,7 @@ def read_vote(
         )
         return vote, {}
     if "vote" not in data:
-        fc.add(("votes",), "vote.missing")
+        fc.add(("votes", next(iter(raw), "")) if raw else ("votes",), "vote.missing")
         return None, {}
     if vote is None:  # its own problem is reported already
         return None, {}
