@@ -396,6 +396,35 @@ class Workbench:
         self.edit_files(operation)
         return recorded[0]
 
+    def set_vote(self, scorer: str, case: str, level: int | None) -> bool:
+        """Record ``scorer``'s mention for ``case`` (``None``: remove it); undoable like
+        every structural edit. ``False`` when the file already held it.
+
+        Raises :class:`~sieve.errors.EditError` for a vote the session refuses.
+        """
+        from sieve.save.vote import set_vote
+
+        session = self._require()
+        if session.votes.get(scorer, {}).get(case) == level:
+            return False
+        return bool(self.edit_files(set_vote, scorer, case, level))
+
+    def vote(self):
+        """The session's vote counted (:class:`sieve.engine.vote.VoteResult`); the default
+        ballot is the cases that pass the sieve. Without ``[vote]``: an empty vote on the
+        tamis's ``mention`` scale (what the first mention will create), or ``None``."""
+        from sieve.engine.vote import count_vote
+        from sieve.model import Vote
+        from sieve.save.vote import vote_scale
+
+        session, evaluation = self._require(), self.evaluation
+        passing = [r.key for r in evaluation.passing] if evaluation is not None else None
+        scale = vote_scale(session)
+        if session.vote is None and scale is None:
+            return None
+        preview = None if session.vote is not None else Vote(session.tamis.scales[scale])
+        return count_vote(session, passing, preview)
+
     def adopt(self, source: Path, criterion: str) -> list[tuple[str, str]]:
         """Adopt ``criterion`` from the tamis at ``source`` into ours; undoable.
 

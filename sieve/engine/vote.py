@@ -117,6 +117,8 @@ class VoteResult:
     """The ballot, best first; cases nobody judged come last, unranked."""
     breaks: tuple[TieBreak, ...]
     """Between each ranked line and the next."""
+    ballot: tuple[str, ...] = ()
+    """The cases of the ballot in ballot order."""
 
     def line(self, case: str) -> VoteLine:
         for line in self.lines:
@@ -241,20 +243,30 @@ def profiles(session: Session, cases: tuple[str, ...], vote: Vote) -> tuple[dict
     return out, voters
 
 
-def count_vote(session: Session, passing: list[str] | None = None) -> VoteResult | None:
+def count_vote(
+    session: Session, passing: list[str] | None = None, vote: Vote | None = None
+) -> VoteResult | None:
     """The session's vote counted; ``None`` when it has no ``[vote]``.
 
     Args:
         session: the session.
         passing: the cases that pass the sieve, best first (the default ballot);
             every case when not given.
+        vote: the vote to count instead of ``session.vote`` (the app shows an empty
+            ballot before the first mention creates ``[vote]``).
     """
-    vote = session.vote
+    vote = vote or session.vote
     if vote is None:
         return None
     cases = ballot(session, passing)
     counted, voters = profiles(session, cases, vote)
     lines = rank_profiles(counted)
     return VoteResult(
-        vote.scale, vote.question, vote.abstention, voters, tuple(lines), tuple(tie_breaks(lines))
+        vote.scale,
+        vote.question,
+        vote.abstention,
+        voters,
+        tuple(lines),
+        tuple(tie_breaks(lines)),
+        tuple(cases),
     )

@@ -31,6 +31,20 @@ FR: dict[str, str] = {
     "vote.detail.mixed": (
         "{pa} jugent {ahead} mieux que « {m} », alors que {qb} jugent {behind} moins bien"
     ),
+    "vote.screen.no_scale": (
+        "Le tamis n'a pas d'échelle `mention` : ajoutez-la, ou une table `[vote]` à la session."
+    ),
+    "vote.screen.empty": "Aucun cas sur le bulletin (aucun cas ne passe le tamis).",
+    "vote.screen.voter": "votant·e :",
+    "vote.screen.own": "sa mention :",
+    "vote.screen.hidden_badge": "RÉSULTATS CACHÉS (r pour révéler)",
+    "vote.screen.blind": "Mode aveugle : les résultats restent cachés (b pour en sortir).",
+    "vote.screen.legend": "Mentions :",
+    "vote.screen.how": (
+        "Chiffre 0 à {top} : la mention de la personne pour le cas choisi ; s : personne "
+        "suivante ; r : révéler les résultats."
+    ),
+    "vote.screen.too_high": "Mention de 0 à {top}.",
 }
 
 EN: dict[str, str] = {
@@ -61,4 +75,18 @@ EN: dict[str, str] = {
     "vote.detail.better": "{pa} judge {ahead} better than “{m}” against {pb} for {behind}",
     "vote.detail.worse": "{qa} judge {ahead} worse than “{m}” against {qb} for {behind}",
     "vote.detail.mixed": "{pa} judge {ahead} better than “{m}”, while {qb} judge {behind} worse",
+    "vote.screen.no_scale": (
+        "The tamis has no `mention` scale: add one, or a `[vote]` table to the session."
+    ),
+    "vote.screen.empty": "No case on the ballot (no case passes the sieve).",
+    "vote.screen.voter": "voter:",
+    "vote.screen.own": "their mention:",
+    "vote.screen.hidden_badge": "RESULTS HIDDEN (r to reveal)",
+    "vote.screen.blind": "Blind mode: the results stay hidden (b to leave it).",
+    "vote.screen.legend": "Mentions:",
+    "vote.screen.how": (
+        "Digit 0 to {top}: the person's mention for the selected case; s: next person; "
+        "r: reveal the results."
+    ),
+    "vote.screen.too_high": "Mention from 0 to {top}.",
 }
