@@ -407,7 +407,13 @@ class Workbench:
         session = self._require()
         if session.votes.get(scorer, {}).get(case) == level:
             return False
-        return bool(self.edit_files(set_vote, scorer, case, level))
+        # Votes come one after another: keep the earlier file edits undoable (each undo
+        # checks the file still holds what that edit wrote, so the order is safe).
+        kept = [edit for edit in self.undo_stack if isinstance(edit, FilesEdit)]
+        written = self.edit_files(set_vote, scorer, case, level)
+        self.undo_stack[:0] = kept
+        del self.undo_stack[:-UNDO_DEPTH]
+        return bool(written)
 
     def vote(self):
         """The session's vote counted (:class:`sieve.engine.vote.VoteResult`); the default
@@ -522,7 +528,10 @@ class Workbench:
         except FileChangedError:  # changed since, or busy: nothing written, undo still possible
             self.undo_stack.append(edit)
             raise
+        # The earlier file edits stay undoable: each checks its files still hold what it wrote.
+        earlier = [e for e in self.undo_stack if isinstance(e, FilesEdit)]
         self.reload()
+        self.undo_stack[:0] = earlier
 
     # -- the report ------------------------------------------------------------------
 
