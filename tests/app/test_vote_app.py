@@ -30,7 +30,9 @@ def ballot_text(screen) -> str:
     from textual.widgets import OptionList
 
     options = screen.query_one(OptionList)
-    return "\n".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+    return "\n".join(
+        str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+    )
 
 
 @sync

@@ -183,14 +183,16 @@ class VoteScreen(SieveScreen):
     def _line(self, line, result, own: int | None) -> Text:
         session = self.session
         levels = result.scale.levels
+        narrow = self.size.width < 120
+        title_width, bar_width = (24, 16) if narrow else (40, BAR_WIDTH)
         text = Text()
         if self.shown:
             text.append(f"{line.rank if line.rank is not None else '–':>2}. ", style="bold")
         title = _title(session, line.case)
-        text.append(clip(title, 40).ljust(40))
+        text.append(clip(title, title_width).ljust(title_width))
         text.append("  ")
         if self.shown:
-            text.append_text(merit_bar(line.profile))
+            text.append_text(merit_bar(line.profile, bar_width))
             text.append("  ")
             if line.majority is not None:
                 colour = mention_colour(line.majority, len(levels))
@@ -198,11 +200,13 @@ class VoteScreen(SieveScreen):
             else:
                 text.append(t("vote.no_mention"), style="dim")
             text.append("  ")
-        text.append(t("vote.screen.own") + " ", style="dim")
+        if not (narrow and self.shown):
+            text.append(t("vote.screen.own") + " ", style="dim")
         if own is None:
             text.append("–", style="dim")
         else:
-            text.append(f"{own} {levels[own]}", style=f"bold {mention_colour(own, len(levels))}")
+            words = str(own) if narrow and self.shown else f"{own} {levels[own]}"
+            text.append(words, style=f"bold {mention_colour(own, len(levels))}")
         return text
 
     def _explanations(self, result) -> Text:
