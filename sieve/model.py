@@ -422,6 +422,10 @@ class Snapshot:
     """How the case went (0 to OUTCOME_TOP), written by a review."""
     outcome_note: str = ""
     reviewed: _dt.date | None = None
+    vote_rank: int | None = None
+    """The case's rank in the session's vote by majority judgment, when it was on the ballot."""
+    vote_mention: str = ""
+    """Its majority mention then, as worded by the vote's scale."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -370,6 +370,9 @@ def journal_text(session: Session, lang: str | None = None, titles: bool = False
             out.append("  " + t("journal.present", lang, names=who))
         out.append("  " + t("journal.rationale", lang, text=literal(d.rationale)))
         columns = ["case", "score", "rank", "flags", "disputed", "outcome"]
+        voted = any(s.vote_rank is not None for s in d.snapshots)
+        if voted:  # the vote's result beside the sieve's
+            columns.insert(3, "vote")
         if titles:  # a title is long: last, so that the figures stay in view
             columns.append(columns.pop(0))
         head = [t(f"journal.col.{c}", lang) for c in columns]
@@ -388,6 +391,9 @@ def journal_text(session: Session, lang: str | None = None, titles: bool = False
                 " ".join(literal(x) for x in s.disputed),
                 outcome,
             ]
+            if voted:
+                vote = f"{s.vote_rank} {literal(s.vote_mention)}" if s.vote_rank else "–"
+                row.insert(3, vote)
             rows.append(row[1:] + row[:1] if titles else row)
         out += ["", *_table(head, rows, {0, 1} if titles else {1, 2}), ""]
     cmp = compare(session.decisions)
@@ -448,6 +454,8 @@ def journal_json(session: Session) -> str:
                         "outcome": s.outcome,
                         "outcome_note": s.outcome_note,
                         "reviewed": s.reviewed.isoformat() if s.reviewed else None,
+                        "vote_rank": s.vote_rank,
+                        "vote_mention": s.vote_mention or None,
                     }
                     for s in d.snapshots
                 ],

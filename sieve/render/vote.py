@@ -10,6 +10,24 @@ from sieve.text import json_text, literal
 
 FORMATS = ("text", "json")
 
+#: MieuxVoter's colours of seven mentions, worst first (other scales take the nearest).
+MENTION_COLOURS = (
+    "#df3222",
+    "#ed6f01",
+    "#fab001",
+    "#c5d300",
+    "#7bbd3e",
+    "#00a249",
+    "#017a36",
+)
+
+
+def mention_colour(level: int, size: int) -> str:
+    """The colour of ``level`` on a scale of ``size`` mentions."""
+    if size <= 1:
+        return MENTION_COLOURS[-1]
+    return MENTION_COLOURS[round(level * (len(MENTION_COLOURS) - 1) / (size - 1))]
+
 
 def _plain(key: str) -> str:
     return key

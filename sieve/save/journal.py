@@ -65,6 +65,10 @@ def record_decision(
         raise EditError("decide.id_taken", id=ident)
 
     evaluation = evaluate(session)
+    from sieve.engine.vote import count_vote
+
+    vote = count_vote(session, [r.key for r in evaluation.passing])
+    voted = {line.case: line for line in vote.lines} if vote is not None else {}
     table = tomlkit.table()
     table.add("id", ident)
     table.add("date", date)
@@ -84,6 +88,10 @@ def record_decision(
             snap.add("rank", r.rank)
         snap.add("flags", _array(r.flags))
         snap.add("disputed", _array(r.disputed))
+        line = voted.get(key)
+        if line is not None and line.rank is not None and line.majority is not None:
+            snap.add("vote_rank", line.rank)
+            snap.add("vote_mention", vote.scale.levels[line.majority])
         snapshots.append(snap)
     table.add("case", snapshots)
 

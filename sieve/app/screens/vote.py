@@ -34,25 +34,9 @@ from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.errors import EditError, FileChangedError
 from sieve.i18n import t
+from sieve.render.vote import mention_colour
 
-#: MieuxVoter's colours of seven mentions, worst first (other scales take the nearest).
-MENTION_COLOURS = (
-    "#df3222",
-    "#ed6f01",
-    "#fab001",
-    "#c5d300",
-    "#7bbd3e",
-    "#00a249",
-    "#017a36",
-)
 BAR_WIDTH = 30
-
-
-def mention_colour(level: int, size: int) -> str:
-    """The colour of ``level`` on a scale of ``size`` mentions."""
-    if size <= 1:
-        return MENTION_COLOURS[-1]
-    return MENTION_COLOURS[round(level * (len(MENTION_COLOURS) - 1) / (size - 1))]
 
 
 def bar_cells(profile: tuple[int, ...], width: int) -> list[int]:

@@ -268,3 +268,61 @@ def test_cli_vote_without_a_vote_exits_2(paris, capsys):
     code, _out, err = run_cli(capsys, "vote", paris)
     assert code == 2
     assert "[vote]" in err
+
+
+# -- the journal and the report ---------------------------------------------------------
+
+
+def test_the_journal_records_the_vote_beside_the_sieve(paris, capsys):
+    path = with_vote(paris)
+    code, _out, err = run_cli(
+        capsys,
+        "decide",
+        path,
+        "--cases",
+        "carte-participative/kiosque",
+        "echange-local/trocateur",
+        "--rationale",
+        "Le vote confirme le tamis.",
+        "--date",
+        "2017-01-25",
+    )
+    assert code == 0, err
+    decision = loaded(path).decisions[-1]
+    by_case = {s.case: s for s in decision.snapshots}
+    assert (
+        by_case["carte-participative/kiosque"].vote_rank,
+        by_case["carte-participative/kiosque"].vote_mention,
+    ) == (1, "Bien")
+    assert (
+        by_case["echange-local/trocateur"].vote_rank,
+        by_case["echange-local/trocateur"].vote_mention,
+    ) == (3, "Passable")
+    assert by_case["carte-participative/kiosque"].rank is not None  # the sieve's rank too
+    code, out, _err = run_cli(capsys, "journal", path)
+    assert code == 0
+    assert "vote" in out and "1 Bien" in out and "3 Passable" in out
+    code, out, _err = run_cli(capsys, "journal", path, "--format", "json")
+    snap = json.loads(out)["decisions"][-1]["snapshots"][0]
+    assert (snap["vote_rank"], snap["vote_mention"]) == (1, "Bien")
+
+
+def test_the_report_shows_the_vote_and_its_tie_breaks(paris):
+    from sieve.render.report import render_report
+
+    session = loaded(with_vote(paris))
+    html = render_report(session, "html", "fr")
+    assert '<section id="vote">' in html and 'href="#vote"' in html
+    assert "à l&#39;étape 2 de la valeur majoritaire" in html
+    assert html.count('class="merit"') == 3
+    md = render_report(session, "md", "en")
+    assert "## Vote by majority judgment" in md
+    assert "majority mention “Bien” against “Passable”" in md
+    assert "| 1 |" in md
+
+
+def test_no_vote_no_vote_section(paris):
+    from sieve.render.report import render_report
+
+    html = render_report(loaded(paris), "html", "fr")
+    assert '<section id="vote">' not in html
