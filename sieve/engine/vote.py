@@ -21,6 +21,7 @@ the scale whatever the number of voters. MieuxVoter's libraries rank the same wa
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -37,13 +38,8 @@ class Step:
     """The share of voters strictly above it (of all the case's voters)."""
     below: Fraction
     """The share of voters strictly below it."""
-
-    @property
-    def side(self) -> int:
-        """+1 when more voters are above than below, -1 when below (or a tie), 0: none."""
-        if self.above > self.below:
-            return 1
-        return -1 if self.below else 0
+    side: int = 0
+    """+1 when more voters are above than below, -1 when below (or a tie), 0: none."""
 
     @property
     def key(self) -> tuple[int, Fraction]:
@@ -141,11 +137,11 @@ def majority_steps(profile: tuple[int, ...] | list[int]) -> tuple[Step, ...]:
     for _ in range(len(counts)):
         mention, below = _median(counts, middle)
         above = total - below - counts[mention]
-        step = Step(mention, Fraction(above, total), Fraction(below, total))
-        steps.append(step)
-        if step.side > 0:
+        side = 1 if above > below else -1 if below else 0
+        steps.append(Step(mention, Fraction(above, total), Fraction(below, total), side))
+        if side > 0:
             into = next(m for m in range(mention + 1, len(counts)) if counts[m])
-        elif step.side < 0:
+        elif side < 0:
             into = next(m for m in range(mention - 1, -1, -1) if counts[m])
         else:
             continue
@@ -164,8 +160,15 @@ def _median(counts: list[int], middle: int) -> tuple[int, int]:
     raise ValueError(middle)
 
 
-def _key(steps: tuple[Step, ...]) -> tuple:
-    return tuple(step.key for step in steps)
+def _key(steps: tuple[Step, ...], scale: int) -> tuple[int, ...]:
+    """The steps as integers, compared lexicographically: for each step the mention, then
+    the larger share signed by its side, as a multiple of ``1 / scale`` (``scale`` is a
+    common multiple of every case's number of voters, so the integers are exact)."""
+    out: list[int] = []
+    for step in steps:
+        share = step.above if step.side > 0 else -step.below
+        out += (step.mention, share.numerator * (scale // share.denominator))
+    return tuple(out)
 
 
 def rank_profiles(profiles: dict[str, tuple[int, ...]]) -> list[VoteLine]:
@@ -175,12 +178,14 @@ def rank_profiles(profiles: dict[str, tuple[int, ...]]) -> list[VoteLine]:
     ballot order, which also orders cases of equal rank.
     """
     lines = [(case, profile, majority_steps(profile)) for case, profile in profiles.items()]
+    scale = math.lcm(*(sum(profile) for _case, profile, steps in lines if steps), 1)
+    keys = {case: _key(steps, scale) for case, _profile, steps in lines}
     judged = [line for line in lines if line[2]]
-    judged.sort(key=lambda line: _key(line[2]), reverse=True)  # stable: ballot order kept
+    judged.sort(key=lambda line: keys[line[0]], reverse=True)  # stable: ballot order kept
     out: list[VoteLine] = []
     for i, (case, profile, steps) in enumerate(judged):
         rank = i + 1
-        if out and _key(out[-1].steps) == _key(steps):
+        if out and keys[out[-1].case] == keys[case]:
             rank = out[-1].rank or rank
         out.append(VoteLine(case, tuple(profile), steps, rank))
     out += [
