@@ -38,9 +38,14 @@ def explain_break(
     result: VoteResult,
     lang: str | None = None,
     name: Callable[[str], str] = _plain,
+    mention: Callable[[str], str] = _plain,
 ) -> str:
-    """One tie-break in words: why ``tb.ahead`` is ahead of ``tb.behind`` (or level)."""
-    levels = result.scale.levels
+    """One tie-break in words: why ``tb.ahead`` is ahead of ``tb.behind`` (or level).
+
+    ``name`` words a case key, ``mention`` a mention of the scale (both file text: the
+    caller makes them safe for where they go).
+    """
+    levels = tuple(mention(level) for level in result.scale.levels)
     ahead, behind = name(tb.ahead.case), name(tb.behind.case)
     if tb.equal:
         return t("vote.break.equal", lang, ahead=ahead, behind=behind)
@@ -137,7 +142,7 @@ def vote_json(result: VoteResult, lang: str | None = None) -> str:
 
 def vote_text(result: VoteResult, lang: str | None = None) -> str:
     """The ranking as a table, then each tie-break in words."""
-    levels = result.scale.levels
+    levels = tuple(literal(level) for level in result.scale.levels)
     out = [t("vote.title", lang)]
     if result.question:
         out.append(t("vote.question", lang, question=literal(result.question)))
@@ -174,7 +179,7 @@ def vote_text(result: VoteResult, lang: str | None = None) -> str:
     if result.breaks:
         out.append("")
         out.append(t("vote.breaks", lang))
-        out.extend(f"- {explain_break(tb, result, lang, literal)}" for tb in result.breaks)
+        out.extend(f"- {explain_break(tb, result, lang, literal, literal)}" for tb in result.breaks)
     return "\n".join(out) + "\n"
 
 

@@ -180,7 +180,7 @@ class VoteScreen(SieveScreen):
             text.append("  ")
             if line.majority is not None:
                 colour = mention_colour(line.majority, len(levels))
-                text.append(f" {levels[line.majority]} ", style=f"bold black on {colour}")
+                text.append(f" {_keep(levels[line.majority])} ", style=f"bold black on {colour}")
             else:
                 text.append(t("vote.no_mention"), style="dim")
             text.append("  ")
@@ -189,7 +189,7 @@ class VoteScreen(SieveScreen):
         if own is None:
             text.append("–", style="dim")
         else:
-            words = str(own) if narrow and self.shown else f"{own} {levels[own]}"
+            words = str(own) if narrow and self.shown else f"{own} {_keep(levels[own])}"
             text.append(words, style=f"bold {mention_colour(own, len(levels))}")
         return text
 
@@ -202,7 +202,8 @@ class VoteScreen(SieveScreen):
         legend = Text(t("vote.screen.legend") + " ", style="dim")
         for level, name in enumerate(levels):
             legend.append(
-                f" {level} {name} ", style=f"black on {mention_colour(level, len(levels))}"
+                f" {level}\u00a0{_keep(name)} ",
+                style=f"black on {mention_colour(level, len(levels))}",
             )
         text.append_text(legend)
         if result.breaks:
@@ -218,7 +219,10 @@ class VoteScreen(SieveScreen):
         levels = result.scale.levels
         text = Text(t("vote.screen.how", top=len(levels) - 1) + "\n", style="dim")
         for level, name in enumerate(levels):
-            text.append(f" {level} {name} ", style=f"black on {mention_colour(level, len(levels))}")
+            text.append(
+                f" {level}\u00a0{_keep(name)} ",
+                style=f"black on {mention_colour(level, len(levels))}",
+            )
             text.append(" ")
         return text
 
@@ -290,6 +294,11 @@ class VoteScreen(SieveScreen):
 def _ballot(result) -> list[str]:
     """The ballot in its own order (hidden results: the ranking would show through)."""
     return list(result.ballot)
+
+
+def _keep(name: str) -> str:
+    """A mention kept on one line (its spaces made non-breaking) and shown literally."""
+    return clip(name, 40).replace(" ", "\u00a0")
 
 
 def _rule(result) -> str:

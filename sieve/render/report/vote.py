@@ -60,5 +60,5 @@ def vote_part(evaluation: Evaluation, names: Names) -> dict | None:
         },
         "rows": rows,
         "breaks_title": t("vote.breaks", lang),
-        "breaks": [explain_break(tb, result, lang, names.case) for tb in result.breaks],
+        "breaks": [explain_break(tb, result, lang, names.case, shown) for tb in result.breaks],
     }

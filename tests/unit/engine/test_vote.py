@@ -326,3 +326,16 @@ def test_no_vote_no_vote_section(paris):
 
     html = render_report(loaded(paris), "html", "fr")
     assert '<section id="vote">' not in html
+
+
+def test_file_text_is_shown_literally_in_the_text_output():
+    from sieve.engine.vote import VoteResult
+    from sieve.model import Scale
+    from sieve.render.vote import vote_text
+
+    scale = Scale("m", ("\x1b[31mrouge", "Bien"))
+    lines = rank_profiles({"a/\u202eb": (0, 2), "c/d": (2, 0)})
+    result = VoteResult(scale, "", "lowest", ("x", "y"), tuple(lines), tuple(tie_breaks(lines)))
+    text = vote_text(result, "fr")
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "\\x1b[31mrouge" in text
