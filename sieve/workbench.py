@@ -397,18 +397,14 @@ class Workbench:
         return recorded[0]
 
     def set_vote(self, scorer: str, case: str, level: int | None) -> bool:
-        """Record ``scorer``'s mention for ``case`` (``None``: remove it); undoable like
-        every structural edit. ``False`` when the file already held it.
-
-        Raises :class:`~sieve.errors.EditError` for a vote the session refuses.
-        """
+        """Record ``scorer``'s mention for ``case`` (``None``: remove it), undoable; ``False``
+        when the file already held it; :class:`~sieve.errors.EditError` if refused."""
         from sieve.save.vote import set_vote
 
         session = self._require()
         if session.votes.get(scorer, {}).get(case) == level:
             return False
-        # Votes come one after another: keep the earlier file edits undoable (each undo
-        # checks the file still holds what that edit wrote, so the order is safe).
+        # earlier file edits stay undoable (each undo checks its files are as it left them)
         kept = [edit for edit in self.undo_stack if isinstance(edit, FilesEdit)]
         written = self.edit_files(set_vote, scorer, case, level)
         self.undo_stack[:0] = kept
@@ -416,9 +412,9 @@ class Workbench:
         return bool(written)
 
     def vote(self):
-        """The session's vote counted (:class:`sieve.engine.vote.VoteResult`); the default
-        ballot is the cases that pass the sieve. Without ``[vote]``: an empty vote on the
-        tamis's ``mention`` scale (what the first mention will create), or ``None``."""
+        """The vote counted (:class:`sieve.engine.vote.VoteResult`), its default ballot the
+        passing cases; without ``[vote]``, the empty vote the first mention will create on
+        the tamis's ``mention`` scale, or ``None`` without one."""
         from sieve.engine.vote import count_vote
         from sieve.model import Vote
         from sieve.save.vote import vote_scale

@@ -73,20 +73,6 @@ def cmd_rank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_vote(args: argparse.Namespace) -> int:
-    from sieve.engine.evaluate import evaluate
-    from sieve.engine.vote import count_vote
-    from sieve.render.vote import render_vote
-
-    session = open_session(args.session)
-    passing = [r.key for r in evaluate(session).passing]
-    result = count_vote(session, passing)
-    if result is None:
-        raise UsageError(t("vote.none"))
-    out(render_vote(result, args.format))
-    return EXIT_OK
-
-
 def cmd_explain(args: argparse.Namespace) -> int:
     from sieve.engine.evaluate import evaluate
     from sieve.render.rank import explain_text
@@ -229,12 +215,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     rank.add_argument("--top", type=int, help=t("cli.rank.top"))
     rank.add_argument("--spread", type=float, default=0.3, help=t("cli.rank.spread"))
 
-    vote = command("vote", cmd_vote)
-    add_optional_session(vote)
-    vote.add_argument(
-        "--format", choices=("text", "json"), default="text", help=t("cli.vote.format")
-    )
-
     explain = command("explain", cmd_explain)
     explain.add_argument("session", metavar="SESSION", help=t("cli.session"))
     explain.add_argument("case", metavar="CASE", help=t("cli.explain.case"))
@@ -273,11 +253,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     report.add_argument("--out", metavar="FILE", help=t("cli.report.out"))
     report.add_argument("--format", choices=("html", "md"), help=t("cli.report.format"))
 
-    from sieve.cli import exchange, new, plan
+    from sieve.cli import exchange, new, plan, vote
 
     new.register(command)  # each group of commands registers itself the same way
     exchange.register(command)
     plan.register(command)
+    vote.register(command)
 
     top.epilog = t("cli.commands", names=", ".join(commands))
     return top, commands

@@ -35,7 +35,7 @@ def read_vote(
         )
         return vote, {}
     if "vote" not in data:
-        fc.add(("votes", next(iter(raw), "")) if raw else ("votes",), "vote.missing")
+        fc.add(("votes", next(iter(raw), "")) if raw else ("votes",), "ballot.missing")
         return None, {}
     if vote is None:  # its own problem is reported already
         return None, {}
@@ -81,11 +81,11 @@ def _vote(data: dict, fc: FileCheck, tamis: Tamis, case_keys: set[str]) -> Vote 
                 known=known_ids(key, dict.fromkeys(sorted(case_keys))),
             )
         elif key in cases:
-            fc.add(where + ("cases", i), "vote.twice", case=key)
+            fc.add(where + ("cases", i), "ballot.twice", case=key)
         else:
             cases.append(key)
     if "cases" in f.table and not f.table["cases"] and isinstance(f.table["cases"], list):
-        fc.add(where + ("cases",), "vote.empty")
+        fc.add(where + ("cases",), "ballot.empty")
     question = f.str("question")
     abstention = f.choice("abstention", ABSTENTION_RULES, required=False) or "lowest"
     if scale is None or fc.has_errors:
@@ -114,7 +114,7 @@ def _rows(
                 known=known_ids(key, dict.fromkeys(sorted(case_keys))),
             )
         elif key not in ballot:
-            fc.add(at, "vote.off_ballot", case=key)
+            fc.add(at, "ballot.off_ballot", case=key)
         elif type(level) is not int:
             fc.add(
                 at,
@@ -125,7 +125,7 @@ def _rows(
                 found=show(level),
             )
         elif not 0 <= level <= scale.top:
-            fc.add(at, "vote.level", found=show(level), scale=scale.id, top=scale.top)
+            fc.add(at, "ballot.level", found=show(level), scale=scale.id, top=scale.top)
         else:
             out[key] = level
     return out

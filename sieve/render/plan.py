@@ -378,22 +378,7 @@ def journal_text(session: Session, lang: str | None = None, titles: bool = False
         head = [t(f"journal.col.{c}", lang) for c in columns]
         rows = []
         for s in d.snapshots:
-            outcome = "–"
-            if s.outcome is not None:
-                outcome = f"{s.outcome}/{OUTCOME_TOP} {t(f'outcome.{s.outcome}', lang)}"
-                if s.outcome_note:
-                    outcome += f" — {literal(s.outcome_note)}"
-            row = [
-                case_name(s.case),
-                number(s.score, lang),
-                str(s.rank) if s.rank else "–",
-                ", ".join(t(f"flag.{f}", lang) for f in s.flags),
-                " ".join(literal(x) for x in s.disputed),
-                outcome,
-            ]
-            if voted:
-                vote = f"{s.vote_rank} {literal(s.vote_mention)}" if s.vote_rank else "–"
-                row.insert(3, vote)
+            row = _snapshot_row(s, case_name(s.case), voted, lang)
             rows.append(row[1:] + row[:1] if titles else row)
         out += ["", *_table(head, rows, {0, 1} if titles else {1, 2}), ""]
     cmp = compare(session.decisions)
@@ -428,6 +413,26 @@ def journal_text(session: Session, lang: str | None = None, titles: bool = False
                 )
             )
     return "\n".join(out) + "\n"
+
+
+def _snapshot_row(s, name: str, voted: bool, lang: str | None) -> list[str]:
+    """One chosen case of a decision in the journal's table (the vote's column if ``voted``)."""
+    outcome = "–"
+    if s.outcome is not None:
+        outcome = f"{s.outcome}/{OUTCOME_TOP} {t(f'outcome.{s.outcome}', lang)}"
+        if s.outcome_note:
+            outcome += f" — {literal(s.outcome_note)}"
+    row = [
+        name,
+        number(s.score, lang),
+        str(s.rank) if s.rank else "–",
+        ", ".join(t(f"flag.{f}", lang) for f in s.flags),
+        " ".join(literal(x) for x in s.disputed),
+        outcome,
+    ]
+    if voted:
+        row.insert(3, f"{s.vote_rank} {literal(s.vote_mention)}" if s.vote_rank else "–")
+    return row
 
 
 def journal_json(session: Session) -> str:

@@ -121,15 +121,15 @@ FR: dict[str, str] = {
     "problem.decision.unknown_person": (
         "`{id}` n'est ni un·e évaluateur·rice ni une partie prenante de la session"
     ),
-    "problem.vote.missing": (
+    "problem.ballot.missing": (
         "des tables `[votes.*]` sans table `[vote]` : ajoutez `[vote]` avec l'échelle des mentions"
     ),
-    "problem.vote.twice": "le cas `{case}` figure deux fois sur le bulletin",
-    "problem.vote.empty": (
+    "problem.ballot.twice": "le cas `{case}` figure deux fois sur le bulletin",
+    "problem.ballot.empty": (
         "`cases` : le bulletin est vide (retirez la clé pour voter sur les cas retenus)"
     ),
-    "problem.vote.off_ballot": "le cas `{case}` n'est pas sur le bulletin de `[vote]`",
-    "problem.vote.level": (
+    "problem.ballot.off_ballot": "le cas `{case}` n'est pas sur le bulletin de `[vote]`",
+    "problem.ballot.level": (
         "mention {found} hors de l'échelle `{scale}` (attendu : un entier de 0 à {top})"
     ),
 }
@@ -241,15 +241,15 @@ EN: dict[str, str] = {
     "problem.decision.unknown_person": (
         "`{id}` is neither a scorer nor a stakeholder of the session"
     ),
-    "problem.vote.missing": (
+    "problem.ballot.missing": (
         "`[votes.*]` tables without a `[vote]` table: add `[vote]` with the scale of mentions"
     ),
-    "problem.vote.twice": "case `{case}` is twice on the ballot",
-    "problem.vote.empty": (
+    "problem.ballot.twice": "case `{case}` is twice on the ballot",
+    "problem.ballot.empty": (
         "`cases`: the ballot is empty (remove the key to vote on the passing cases)"
     ),
-    "problem.vote.off_ballot": "case `{case}` is not on the ballot of `[vote]`",
-    "problem.vote.level": (
+    "problem.ballot.off_ballot": "case `{case}` is not on the ballot of `[vote]`",
+    "problem.ballot.level": (
         "mention {found} outside scale `{scale}` (expected an integer from 0 to {top})"
     ),
 }

@@ -64,7 +64,7 @@ def test_every_problem_located(paris):
     line = line_of(path, 'abstention = "maybe"')
     got = located(p for p in result.problems if p.file == path)
     assert (line - 1, 1, "ref.unknown") in got
-    assert (line - 1, 1, "vote.twice") in got
+    assert (line - 1, 1, "ballot.twice") in got
     assert (line, 1, "value.choice") in got
 
 
@@ -79,7 +79,7 @@ def test_unknown_scale(paris):
 def test_votes_without_vote_is_an_error(paris):
     path = append(paris, '\n[votes.clemence]\n"carte-participative/kiosque" = 4\n')
     result = load_session(path)
-    assert [p.code for p in result.errors] == ["vote.missing"]
+    assert [p.code for p in result.errors] == ["ballot.missing"]
     assert result.errors[0].line == line_of(path, "[votes.clemence]")
 
 
@@ -98,8 +98,8 @@ def test_bad_votes(paris):
     result = load_session(path)
     got = {(p.line, p.code) for p in result.errors}
     assert got == {
-        (line_of(path, '"carte-participative/kiosque" = 9'), "vote.level"),
-        (line_of(path, '"echange-local/trocateur" = 2'), "vote.off_ballot"),
+        (line_of(path, '"carte-participative/kiosque" = 9'), "ballot.level"),
+        (line_of(path, '"echange-local/trocateur" = 2'), "ballot.off_ballot"),
         (line_of(path, "[votes.nobody]"), "ref.unknown"),
         (line_of(path, '"carte-participative/kiosque" = "Bien"'), "key.type_value"),
     }
