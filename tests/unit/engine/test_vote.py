@@ -305,6 +305,11 @@ def test_the_journal_records_the_vote_beside_the_sieve(paris, capsys):
     code, out, _err = run_cli(capsys, "journal", path, "--format", "json")
     snap = json.loads(out)["decisions"][-1]["snapshots"][0]
     assert (snap["vote_rank"], snap["vote_mention"]) == (1, "Bien")
+    from sieve.render.report import render_report
+
+    html = render_report(loaded(path), "html", "fr")
+    decisions = html[html.index('<section id="decisions">') :]
+    assert "<th>vote</th>" in decisions and "<td>1 · Bien</td>" in decisions
 
 
 def test_the_report_shows_the_vote_and_its_tie_breaks(paris):
