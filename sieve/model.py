@@ -34,6 +34,8 @@ STAKEHOLDER_ROLES = (
     "funder",
     "partner",
 )
+#: How a vote counts a voter who gave a case no mention (``[vote] abstention``).
+ABSTENTION_RULES = ("lowest", "ignore")
 RELATION_KINDS = ("hierarchy", "partnership", "funding", "informs", "mentors", "trust")
 POWER_INTEREST_RANGE = (0, 4)
 
@@ -241,6 +243,20 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Vote:
+    """The ``[vote]`` table: a final vote by majority judgment on a ballot of cases."""
+
+    scale: Scale
+    """The tamis scale of the mentions, worst level first."""
+    cases: tuple[str, ...] = ()
+    """The ballot as written; empty: the cases that pass the sieve."""
+    question: str = ""
+    abstention: str = "lowest"
+    """``"lowest"``: a voter's missing mention counts as the worst level; ``"ignore"``:
+    each case is judged by the mentions it received."""
+
+
+@dataclass(frozen=True, slots=True)
 class Session:
     """One local government's case-selection work, with the tamis it names."""
 
@@ -279,6 +295,10 @@ class Session:
     """The ``[portfolio]`` table (constraints and planned calendar); ``None``: defaults."""
     decisions: tuple[Decision, ...] = ()
     """The decision journal (``[[decision]]`` tables), in file order."""
+    vote: Vote | None = None
+    """The ``[vote]`` table, ``None`` when the session has none."""
+    votes: dict[str, dict[str, int]] = field(default_factory=dict)
+    """scorer id -> case key -> level of the vote's scale (``[votes.<scorer>]``)."""
 
     @property
     def cases(self) -> list[Case]:
@@ -402,6 +422,10 @@ class Snapshot:
     """How the case went (0 to OUTCOME_TOP), written by a review."""
     outcome_note: str = ""
     reviewed: _dt.date | None = None
+    vote_rank: int | None = None
+    """The case's rank in the session's vote by majority judgment, when it was on the ballot."""
+    vote_mention: str = ""
+    """Its majority mention then, as worded by the vote's scale."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -396,6 +396,37 @@ class Workbench:
         self.edit_files(operation)
         return recorded[0]
 
+    def set_vote(self, scorer: str, case: str, level: int | None) -> bool:
+        """Record ``scorer``'s mention for ``case`` (``None``: remove it), undoable; ``False``
+        when the file already held it; :class:`~sieve.errors.EditError` if refused."""
+        from sieve.save.vote import set_vote
+
+        session = self._require()
+        if session.votes.get(scorer, {}).get(case) == level:
+            return False
+        # earlier file edits stay undoable (each undo checks its files are as it left them)
+        kept = [edit for edit in self.undo_stack if isinstance(edit, FilesEdit)]
+        written = self.edit_files(set_vote, scorer, case, level)
+        self.undo_stack[:0] = kept
+        del self.undo_stack[:-UNDO_DEPTH]
+        return bool(written)
+
+    def vote(self):
+        """The vote counted (:class:`sieve.engine.vote.VoteResult`), its default ballot the
+        passing cases; without ``[vote]``, the empty vote the first mention will create on
+        the tamis's ``mention`` scale, or ``None`` without one."""
+        from sieve.engine.vote import count_vote
+        from sieve.model import Vote
+        from sieve.save.vote import vote_scale
+
+        session, evaluation = self._require(), self.evaluation
+        passing = [r.key for r in evaluation.passing] if evaluation is not None else None
+        scale = vote_scale(session)
+        if session.vote is None and scale is None:
+            return None
+        preview = None if session.vote is not None else Vote(session.tamis.scales[scale])
+        return count_vote(session, passing, preview)
+
     def adopt(self, source: Path, criterion: str) -> list[tuple[str, str]]:
         """Adopt ``criterion`` from the tamis at ``source`` into ours; undoable.
 
@@ -493,7 +524,10 @@ class Workbench:
         except FileChangedError:  # changed since, or busy: nothing written, undo still possible
             self.undo_stack.append(edit)
             raise
+        # The earlier file edits stay undoable: each checks its files still hold what it wrote.
+        earlier = [e for e in self.undo_stack if isinstance(e, FilesEdit)]
         self.reload()
+        self.undo_stack[:0] = earlier
 
     # -- the report ------------------------------------------------------------------
 

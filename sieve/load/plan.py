@@ -78,6 +78,8 @@ SNAPSHOT_KEYS = {
     "outcome",
     "outcome_note",
     "reviewed",
+    "vote_rank",
+    "vote_mention",
 }
 
 
@@ -254,6 +256,7 @@ def _decisions(data: dict, fc: Any, case_keys: set[str], people: set[str]) -> tu
             score = sf.number("score", -1.0, 0.0, 1.0)
             rank = sf.int("rank", 0, *bounds.RANK)
             outcome = sf.int("outcome", -1, 0, OUTCOME_TOP)
+            vote_rank = sf.int("vote_rank", 0, *bounds.RANK)
             snapshots.append(
                 Snapshot(
                     case=key,
@@ -264,6 +267,8 @@ def _decisions(data: dict, fc: Any, case_keys: set[str], people: set[str]) -> tu
                     outcome=None if outcome < 0 else outcome,
                     outcome_note=sf.str("outcome_note"),
                     reviewed=sf.date("reviewed"),
+                    vote_rank=vote_rank or None,
+                    vote_mention=sf.str("vote_mention"),
                 )
             )
         if unique(fc, seen, ident, where, "decision") and ident:

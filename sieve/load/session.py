@@ -29,6 +29,7 @@ from sieve.load.fields import (
 from sieve.load.plan import read_plan
 from sieve.load.scores import SCORE_FILE_KEYS, ScoreSink
 from sieve.load.tamis import load_tamis, parse_tamis
+from sieve.load.vote import read_vote
 from sieve.locations import workspace_of
 from sieve.model import (
     CASE_SEPARATOR,
@@ -56,6 +57,8 @@ SESSION_KEYS = {
     "relation",
     "portfolio",
     "decision",
+    "vote",
+    "votes",
 }
 SESSION_HEADER_KEYS = {"id", "title", "city", "date", "tamis", "scores"}
 SUBJECT_KEYS = {"id", "title", "description", "type", "territory", "attention", "first_case"}
@@ -144,6 +147,7 @@ def load_session(path: Path) -> SessionLoad:
 
     if tamis is None:
         return result
+    vote, votes = read_vote(data, fc, tamis, set(angles), scorers)
     sink = ScoreSink(
         scorers, subjects, set(angles), tamis, refused=_refused(data, subjects, angles)
     )
@@ -176,6 +180,8 @@ def load_session(path: Path) -> SessionLoad:
         note_origin={k: tuple(v) for k, v in sink.note_origin.items()},
         portfolio=plan[0],
         decisions=plan[1],
+        vote=vote,
+        votes=votes,
     )
     return result
 

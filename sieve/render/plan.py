@@ -370,24 +370,15 @@ def journal_text(session: Session, lang: str | None = None, titles: bool = False
             out.append("  " + t("journal.present", lang, names=who))
         out.append("  " + t("journal.rationale", lang, text=literal(d.rationale)))
         columns = ["case", "score", "rank", "flags", "disputed", "outcome"]
+        voted = any(s.vote_rank is not None for s in d.snapshots)
+        if voted:  # the vote's result beside the sieve's
+            columns.insert(3, "vote")
         if titles:  # a title is long: last, so that the figures stay in view
             columns.append(columns.pop(0))
         head = [t(f"journal.col.{c}", lang) for c in columns]
         rows = []
         for s in d.snapshots:
-            outcome = "–"
-            if s.outcome is not None:
-                outcome = f"{s.outcome}/{OUTCOME_TOP} {t(f'outcome.{s.outcome}', lang)}"
-                if s.outcome_note:
-                    outcome += f" — {literal(s.outcome_note)}"
-            row = [
-                case_name(s.case),
-                number(s.score, lang),
-                str(s.rank) if s.rank else "–",
-                ", ".join(t(f"flag.{f}", lang) for f in s.flags),
-                " ".join(literal(x) for x in s.disputed),
-                outcome,
-            ]
+            row = _snapshot_row(s, case_name(s.case), voted, lang)
             rows.append(row[1:] + row[:1] if titles else row)
         out += ["", *_table(head, rows, {0, 1} if titles else {1, 2}), ""]
     cmp = compare(session.decisions)
@@ -424,6 +415,26 @@ def journal_text(session: Session, lang: str | None = None, titles: bool = False
     return "\n".join(out) + "\n"
 
 
+def _snapshot_row(s, name: str, voted: bool, lang: str | None) -> list[str]:
+    """One chosen case of a decision in the journal's table (the vote's column if ``voted``)."""
+    outcome = "–"
+    if s.outcome is not None:
+        outcome = f"{s.outcome}/{OUTCOME_TOP} {t(f'outcome.{s.outcome}', lang)}"
+        if s.outcome_note:
+            outcome += f" — {literal(s.outcome_note)}"
+    row = [
+        name,
+        number(s.score, lang),
+        str(s.rank) if s.rank else "–",
+        ", ".join(t(f"flag.{f}", lang) for f in s.flags),
+        " ".join(literal(x) for x in s.disputed),
+        outcome,
+    ]
+    if voted:
+        row.insert(3, f"{s.vote_rank} {literal(s.vote_mention)}" if s.vote_rank else "–")
+    return row
+
+
 def journal_json(session: Session) -> str:
     from sieve.plan.journal import compare
 
@@ -448,6 +459,8 @@ def journal_json(session: Session) -> str:
                         "outcome": s.outcome,
                         "outcome_note": s.outcome_note,
                         "reviewed": s.reviewed.isoformat() if s.reviewed else None,
+                        "vote_rank": s.vote_rank,
+                        "vote_mention": s.vote_mention or None,
                     }
                     for s in d.snapshots
                 ],

@@ -64,7 +64,6 @@ def record_decision(
     if any(d.id == ident for d in session.decisions):
         raise EditError("decide.id_taken", id=ident)
 
-    evaluation = evaluate(session)
     table = tomlkit.table()
     table.add("id", ident)
     table.add("date", date)
@@ -73,19 +72,7 @@ def record_decision(
     table.add("present", _array(present))
     table.add("tamis", session.tamis.id)
     table.add("tamis_version", session.tamis.version)
-    snapshots = tomlkit.aot()
-    for key in cases:
-        r = evaluation.result(key)
-        snap = tomlkit.table()
-        snap.add("case", key)
-        if r.score is not None:
-            snap.add("score", round(r.score, 6))
-        if r.rank is not None:
-            snap.add("rank", r.rank)
-        snap.add("flags", _array(r.flags))
-        snap.add("disputed", _array(r.disputed))
-        snapshots.append(snap)
-    table.add("case", snapshots)
+    table.add("case", _snapshots(session, cases))
 
     doc = TomlDocument(session.path, session.digests.get(session.path))
     existing = doc.doc.get("decision")
@@ -102,6 +89,34 @@ def record_decision(
         doc.doc.append("decision", journal)
     doc.save()
     return ident, session.path
+
+
+def _snapshots(session: Session, cases: Sequence[str]):
+    """What the sieve, and the vote when there is one, say about each chosen case now."""
+    import tomlkit
+
+    from sieve.engine.vote import count_vote
+
+    evaluation = evaluate(session)
+    vote = count_vote(session, [r.key for r in evaluation.passing])
+    voted = {line.case: line for line in vote.lines} if vote is not None else {}
+    snapshots = tomlkit.aot()
+    for key in cases:
+        r = evaluation.result(key)
+        snap = tomlkit.table()
+        snap.add("case", key)
+        if r.score is not None:
+            snap.add("score", round(r.score, 6))
+        if r.rank is not None:
+            snap.add("rank", r.rank)
+        snap.add("flags", _array(r.flags))
+        snap.add("disputed", _array(r.disputed))
+        line = voted.get(key)
+        if vote is not None and line is not None and line.majority is not None:
+            snap.add("vote_rank", line.rank)
+            snap.add("vote_mention", vote.scale.levels[line.majority])
+        snapshots.append(snap)
+    return snapshots
 
 
 def _array(values: Sequence[str]):

@@ -54,3 +54,49 @@ def test_screen_light(snap_compare, screen):
     assert snap_compare(
         snapshot_app("textual-light"), press=SCREENS[screen], terminal_size=(120, 36)
     )
+
+
+VOTE = """
+[vote]
+scale = "mention"
+cases = [
+  "carte-participative/kiosque",
+  "carte-personnalisable/maquette-appli",
+  "echange-local/trocateur",
+  "accueil-mairies/guichet",
+]
+question = "Ce cas ferait-il un bon cas pratique pour notre Transfo ?"
+
+[votes.agnes]
+"carte-participative/kiosque" = 5
+"carte-personnalisable/maquette-appli" = 4
+"echange-local/trocateur" = 3
+"accueil-mairies/guichet" = 1
+
+[votes.clemence]
+"carte-participative/kiosque" = 4
+"carte-personnalisable/maquette-appli" = 4
+"echange-local/trocateur" = 2
+"accueil-mairies/guichet" = 2
+
+[votes.sabine]
+"carte-participative/kiosque" = 6
+"carte-personnalisable/maquette-appli" = 3
+"echange-local/trocateur" = 4
+"accueil-mairies/guichet" = 0
+
+[votes.sophie]
+"carte-participative/kiosque" = 3
+"carte-personnalisable/maquette-appli" = 5
+"echange-local/trocateur" = 4
+"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("keys", [["v"], ["v", "r"]], ids=["hidden", "revealed"])
+def test_vote_screen(snap_compare, tmp_path, keys, size):
+    from conftest import copy_paris
+
+    path = copy_paris(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8") + VOTE, encoding="utf-8")
+    assert snap_compare(snapshot_app(path=path), press=keys, terminal_size=size)

@@ -152,6 +152,8 @@ CODE_PATTERNS = {
     "report.rule.{}",
     "robust.col.{}",
     "severity.{}",
+    "vote.abstention.{}",
+    "vote.gauge.{}",
 }
 
 #: Keys computed by ``t()`` itself: the values of the parameters ``kind`` and

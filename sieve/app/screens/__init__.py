@@ -70,6 +70,7 @@ SCREENS: list[ScreenEntry] = [
         "stakeholders:StakeholdersScreen",
         "app.help.stakeholders",
     ),
+    ScreenEntry("vote", "v", "app.screen.vote", "vote:VoteScreen", "app.help.vote"),
     ScreenEntry("session", "w", "app.screen.session", "session:SessionScreen", "app.help.session"),
     ScreenEntry(
         "exchange", "x", "app.screen.exchange", "exchange:ExchangeScreen", "app.help.exchange"

@@ -121,6 +121,17 @@ FR: dict[str, str] = {
     "problem.decision.unknown_person": (
         "`{id}` n'est ni un·e évaluateur·rice ni une partie prenante de la session"
     ),
+    "problem.ballot.missing": (
+        "des tables `[votes.*]` sans table `[vote]` : ajoutez `[vote]` avec l'échelle des mentions"
+    ),
+    "problem.ballot.twice": "le cas `{case}` figure deux fois sur le bulletin",
+    "problem.ballot.empty": (
+        "`cases` : le bulletin est vide (retirez la clé pour voter sur les cas retenus)"
+    ),
+    "problem.ballot.off_ballot": "le cas `{case}` n'est pas sur le bulletin de `[vote]`",
+    "problem.ballot.level": (
+        "mention {found} hors de l'échelle `{scale}` (attendu : un entier de 0 à {top})"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -229,5 +240,16 @@ EN: dict[str, str] = {
     "problem.portfolio.session_twice": "session {number} is described twice",
     "problem.decision.unknown_person": (
         "`{id}` is neither a scorer nor a stakeholder of the session"
+    ),
+    "problem.ballot.missing": (
+        "`[votes.*]` tables without a `[vote]` table: add `[vote]` with the scale of mentions"
+    ),
+    "problem.ballot.twice": "case `{case}` is twice on the ballot",
+    "problem.ballot.empty": (
+        "`cases`: the ballot is empty (remove the key to vote on the passing cases)"
+    ),
+    "problem.ballot.off_ballot": "case `{case}` is not on the ballot of `[vote]`",
+    "problem.ballot.level": (
+        "mention {found} outside scale `{scale}` (expected an integer from 0 to {top})"
     ),
 }

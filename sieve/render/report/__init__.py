@@ -43,6 +43,7 @@ LABELS = (
     "calendar.col.days", "calendar.col.cases", "calendar.col.lab", "calendar.lab",
     "calendar.checks", "calendar.breach", "decisions.none", "decisions.present",
     "decisions.rationale", "decisions.col.case", "decisions.col.points", "decisions.col.rank",
+    "decisions.col.vote",
     "decisions.col.flags", "decisions.col.disputed", "decisions.col.outcome",
     "decisions.reviewed", "decisions.compare", "map.vigilance", "map.no_vigilance",
     "map.others", "map.grid", "map.roles", "map.kinds", "map.forbidden", "map.warned",
@@ -71,6 +72,7 @@ def build(session: Session, lang: str) -> dict:
     from sieve.plan.instance import build_instance
     from sieve.plan.solve import solve_instance
     from sieve.render.report import content, people_map, planning
+    from sieve.render.report.vote import vote_part
 
     names = Names(session, lang)
     evaluation = evaluate(session)
@@ -90,6 +92,7 @@ def build(session: Session, lang: str) -> dict:
         "portfolio": planning.portfolio_part(solve_instance(inst), names),
         "calendar": planning.calendar_part(session, build_calendar(session, inst=inst), names),
         "journal": planning.decisions_part(session, names),
+        "vote": vote_part(evaluation, names),
         "map": people_map.map_part(session, analyse_session(session), names),
         "sources": sources(session),
     }

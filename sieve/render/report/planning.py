@@ -170,6 +170,7 @@ def decisions_part(session: Session, names: Names) -> dict:
                 "present": ", ".join(names.person(p) for p in d.present),
                 "rationale": shown(d.rationale, one_line=False),
                 "cases": [_snapshot(s, names) for s in d.snapshots],
+                "voted": any(s.vote_rank is not None for s in d.snapshots),
             }
         )
     cmp = compare(session.decisions)
@@ -203,4 +204,5 @@ def _snapshot(s, names: Names) -> dict:
         "outcome": outcome,
         "note": shown(s.outcome_note, one_line=False),
         "reviewed": s.reviewed.isoformat() if s.reviewed else "",
+        "vote": f"{s.vote_rank} · {shown(s.vote_mention)}" if s.vote_rank else "–",
     }

@@ -1,0 +1,75 @@
+"""Writing the vote: one voter's mention on one case, and the ``[vote]`` table it needs.
+
+A mention lives on one line of ``[votes.<scorer>]`` in the session file; it is written
+through tomlkit into the existing table (comments and layout kept), atomically, and
+refused when the file changed on disk since it was read (:mod:`sieve.save.document`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sieve.errors import EditError
+from sieve.model import Session
+from sieve.save.document import TomlDocument, parsed_line, toml_key
+
+#: The scale a new ``[vote]`` names when the tamis has it.
+DEFAULT_SCALE = "mention"
+
+
+def vote_scale(session: Session) -> str | None:
+    """The scale a vote uses: ``[vote] scale``, else ``mention``, else ``None``."""
+    if session.vote is not None:
+        return session.vote.scale.id
+    return DEFAULT_SCALE if DEFAULT_SCALE in session.tamis.scales else None
+
+
+def set_vote(session: Session, scorer: str, case: str, level: int | None) -> list[Path]:
+    """Record (or, with ``None``, remove) ``scorer``'s mention for ``case``; return the file.
+
+    A session without ``[vote]`` gains one naming the tamis's ``mention`` scale (the
+    default ballot: the cases that pass the sieve).
+
+    Raises:
+        EditError: an unknown scorer or case, a case off the ballot, a level outside
+            the scale, or no scale to vote with.
+        FileChangedError: the session file changed since ``session`` was read.
+    """
+    import tomlkit
+
+    if scorer not in session.scorers:
+        raise EditError("edit.unknown", kind="scorer", id=scorer)
+    try:
+        session.case(case)
+    except KeyError:
+        raise EditError("edit.unknown", kind="case", id=case) from None
+    name = vote_scale(session)
+    if name is None:
+        raise EditError("edit.unknown", kind="scale", id=DEFAULT_SCALE)
+    if session.vote is not None and session.vote.cases and case not in session.vote.cases:
+        raise EditError("edit.unknown", kind="case", id=case)
+    top = session.tamis.scales[name].top
+    if level is not None and (type(level) is not int or not 0 <= level <= top):
+        raise EditError("edit.level", level=level, criterion=name, top=top)
+    doc = TomlDocument(session.path, session.digests.get(session.path))
+    if "vote" not in doc.doc:
+        if level is None:
+            return []
+        text = doc.doc.as_string()
+        if text and not text.endswith("\n\n"):
+            doc.doc.add(tomlkit.nl())
+        table = tomlkit.table()
+        table.add("scale", name)
+        doc.doc.append("vote", table)
+    votes = doc.doc.get("votes", {})
+    if level is None:
+        if scorer in votes and case in votes[scorer]:
+            del votes[scorer][case]
+    else:
+        rows = doc.table("votes", scorer)
+        if case in rows:
+            rows[case] = level
+        else:
+            key, item = parsed_line(f"{toml_key(case)} = {level}")
+            rows.append(key, item)
+    return [session.path] if doc.save() else []
