@@ -166,8 +166,8 @@ def test_the_issue_example_in_words():
         "« Bien » contre 30\u00a0% pour B"
     )
     assert explain_break(result.breaks[0], result, "en") == (
-        "A ahead of B: same majority mention “Bien”; 45 % judge A better than “Bien” "
-        "against 30 % for B"
+        "A ahead of B: same majority mention “Bien”; 45% judge A better than “Bien” "
+        "against 30% for B"
     )
 
 
