@@ -143,7 +143,6 @@ def weighting_text(
         lines.append(t("weigh.people"))
         for name, result in group.people:
             flag = " ⚠" if result.inconsistent else ""
-            lines.append(
-                f"  {literal(name, one_line=True)}: CR {number(result.cr, digits=3)}{flag}"
-            )
+            cr = number(result.cr, digits=3)
+            lines.append(t("weigh.person", name=literal(name, one_line=True), cr=cr) + flag)
     return "\n".join(lines) + "\n"
