@@ -59,6 +59,29 @@ FR: dict[str, str] = {
     "weigh.group": "Groupe de {count} personnes : moyenne géométrique des jugements individuels.",
     "weigh.people": "Cohérence de chacun :",
     "weigh.person": "  {name} : RC {cr}",
+    # the app's screen
+    "weigh.app.bar": "Pondération — {title}",
+    "weigh.app.mode.order": "classer les critères",
+    "weigh.app.mode.pairwise": "comparaisons par paires",
+    "weigh.app.order_help": (
+        "Du plus important au moins important : [ et ] déplacent le critère choisi ; "
+        "m passe aux comparaisons par paires."
+    ),
+    "weigh.app.question": (
+        "Pour choisir nos cas, « {first} » compte-t-il plus que « {second} » ? Combien ?"
+    ),
+    "weigh.app.answered": "Réponse : « {first} » compte {times} fois « {second} »",
+    "weigh.app.progress": "{answered} questions répondues sur {count} (les autres : autant)",
+    "weigh.app.scale": (
+        "1 autant · 3 un peu plus · 5 nettement plus · 7 beaucoup plus · 9 infiniment plus · "
+        "i : c'est l'inverse · 0 : effacer"
+    ),
+    "weigh.app.weights": "Poids obtenus",
+    "weigh.app.ranking": "Le classement qu'ils donneraient",
+    "weigh.app.digits_pairwise": "Les chiffres répondent aux comparaisons par paires (m)",
+    "weigh.app.no_answer": "Aucune question n'a de réponse : rien à enregistrer",
+    "weigh.app.participants": "Qui a pris part (noms séparés par des virgules)",
+    "weigh.app.save_title": "Enregistrer ces poids dans le tamis",
     "weigh.revisit.equal": (
         "« {first} » et « {second} » comptent autant ; "
         "les poids disent {implied} (proposé : {suggested})"
@@ -115,6 +138,28 @@ EN: dict[str, str] = {
     "weigh.group": "Group of {count} people: geometric mean of the individual judgments.",
     "weigh.people": "Each person's consistency:",
     "weigh.person": "  {name}: CR {cr}",
+    "weigh.app.bar": "Weighting — {title}",
+    "weigh.app.mode.order": "rank the criteria",
+    "weigh.app.mode.pairwise": "pairwise comparisons",
+    "weigh.app.order_help": (
+        "Most important first: [ and ] move the selected criterion; "
+        "m switches to pairwise comparisons."
+    ),
+    "weigh.app.question": (
+        "To choose our cases, does “{first}” count more than “{second}”? How much?"
+    ),
+    "weigh.app.answered": "Answer: “{first}” counts {times} times “{second}”",
+    "weigh.app.progress": "{answered} of {count} questions answered (the others: the same)",
+    "weigh.app.scale": (
+        "1 the same · 3 a little more · 5 clearly more · 7 much more · 9 extremely more · "
+        "i: the other way round · 0: clear"
+    ),
+    "weigh.app.weights": "Resulting weights",
+    "weigh.app.ranking": "The ranking they would give",
+    "weigh.app.digits_pairwise": "The digits answer pairwise comparisons (m)",
+    "weigh.app.no_answer": "No question has an answer: nothing to save",
+    "weigh.app.participants": "Who took part (names separated by commas)",
+    "weigh.app.save_title": "Save these weights into the tamis",
     "weigh.revisit.equal": (
         "“{first}” and “{second}” count the same; "
         "the weights say {implied} (suggested: {suggested})"
