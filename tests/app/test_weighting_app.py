@@ -36,7 +36,7 @@ async def test_answer_questions_save_then_undo(paris: Path) -> None:
         question = str(screen.query_one("#weigh-question").render())
         assert "Pour choisir nos cas, « Besoin réel des usagers » compte-t-il plus que" in question
         assert "Valeur démonstrative" in question and "Combien ?" in question
-        assert "RC 0" in side(app)  # nothing answered: all equal, consistent
+        assert "RC 0" in side(app) and "ne dit pas d'où viennent" in side(app)  # nothing answered: all equal, consistent
         # besoin 3× valeur; besoin 5× hors-clivage; then the third: the other way round, 2×
         await pilot.press("3", "5", "i", "2")
         await settle(pilot)
@@ -62,8 +62,10 @@ async def test_answer_questions_save_then_undo(paris: Path) -> None:
         assert session.tamis.by_id["besoin-usagers"].weight == pytest.approx(
             round(weights["besoin-usagers"], 4)
         )
+        assert "Poids actuels obtenus par AHP, vecteur propre principal" in side(app)
         await pilot.press("u")
         await settle(pilot)
+        assert "ne dit pas d'où viennent" in side(app)
     assert tamis.read_bytes() == before
     assert loaded(paris).tamis.weighting is None
 

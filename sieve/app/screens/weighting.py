@@ -271,7 +271,21 @@ class WeightingScreen(EditingScreen):
         total = sum(current.values())
         side = self.query_one("#weigh-side").size.width or 40
         width = max(8, min(40, side - 22))
-        text = Text(t("weigh.app.weights") + "\n", style="bold")
+        text = Text()
+        record = wb.session.tamis.weighting
+        if record is None:
+            text.append(t("weigh.app.not_recorded") + "\n\n", style="dim italic")
+        else:
+            people = ", ".join(record.participants) or "–"
+            words = t(
+                "weigh.app.recorded",
+                method=t(METHOD_KEYS[record.method]),
+                date=str(record.date or "–"),
+                people=people,
+            )
+            text.append_text(plain(words, style="dim italic", one_line=False))
+            text.append("\n\n")
+        text.append(t("weigh.app.weights") + "\n", style="bold")
         text.append(f"{'':<{width}} {t('weigh.col.new'):>8} {t('weigh.col.current'):>8}\n", "dim")
         for ident, value in sorted(weights.items(), key=lambda kv: -kv[1]):
             text.append_text(plain(clip(self._label(ident), width).ljust(width)))

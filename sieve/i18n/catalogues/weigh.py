@@ -77,6 +77,10 @@ FR: dict[str, str] = {
         "i : c'est l'inverse · 0 : effacer"
     ),
     "weigh.app.weights": "Poids obtenus",
+    "weigh.app.not_recorded": "Le tamis ne dit pas d'où viennent ses poids actuels.",
+    "weigh.app.recorded": (
+        "Poids actuels obtenus par {method} le {date} ; ont pris part : {people}"
+    ),
     "weigh.app.ranking": "Le classement qu'ils donneraient",
     "weigh.app.digits_pairwise": "Les chiffres répondent aux comparaisons par paires (m)",
     "weigh.app.no_answer": "Aucune question n'a de réponse : rien à enregistrer",
@@ -155,6 +159,8 @@ EN: dict[str, str] = {
         "i: the other way round · 0: clear"
     ),
     "weigh.app.weights": "Resulting weights",
+    "weigh.app.not_recorded": "The tamis does not say where its current weights come from.",
+    "weigh.app.recorded": "Current weights obtained by {method} on {date}; took part: {people}",
     "weigh.app.ranking": "The ranking they would give",
     "weigh.app.digits_pairwise": "The digits answer pairwise comparisons (m)",
     "weigh.app.no_answer": "No question has an answer: nothing to save",

@@ -218,3 +218,17 @@ def test_nearest_saaty_and_ranking():
         ("c", 2),
         ("d", 2),
     ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(positive, min_size=3, max_size=8), st.integers(min_value=1, max_value=6))
+def test_a_group_that_agrees_gives_each_persons_weights(raw, people):
+    """The geometric mean of identical judgments is those judgments."""
+    ids = [f"c{i}" for i in range(len(raw))]
+    matrix = [[wi / wj for wj in raw] for wi in raw]
+    result = group_weights(ids, [(f"p{k}", matrix) for k in range(people)])
+    alone = ahp_weights(ids, matrix)
+    assert [result.combined.weights[i] for i in ids] == pytest.approx(
+        [alone.weights[i] for i in ids], rel=1e-6
+    )
+    assert all(r.cr == pytest.approx(0, abs=1e-6) for _n, r in result.people)
