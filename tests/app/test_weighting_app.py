@@ -109,3 +109,16 @@ async def test_digits_in_order_mode_say_where_they_work(paris: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, WeightingScreen)
+
+
+@sync
+async def test_the_palette_reaches_the_weighting_screen(paris: Path) -> None:
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Pondération")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WeightingScreen)
