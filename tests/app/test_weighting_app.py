@@ -36,7 +36,8 @@ async def test_answer_questions_save_then_undo(paris: Path) -> None:
         question = str(screen.query_one("#weigh-question").render())
         assert "Pour choisir nos cas, « Besoin réel des usagers » compte-t-il plus que" in question
         assert "Valeur démonstrative" in question and "Combien ?" in question
-        assert "RC 0" in side(app) and "ne dit pas d'où viennent" in side(app)  # nothing answered: all equal, consistent
+        # nothing answered: all equal, consistent; the tamis says nothing of its weights
+        assert "RC 0" in side(app) and "ne dit pas d'où viennent" in side(app)
         # besoin 3× valeur; besoin 5× hors-clivage; then the third: the other way round, 2×
         await pilot.press("3", "5", "i", "2")
         await settle(pilot)
