@@ -25,9 +25,10 @@ from sieve.engine.weighting import (
 
 # -- Saaty's house example -------------------------------------------------------------
 # T. L. Saaty, "How to make a decision: the analytic hierarchy process", European Journal
-# of Operational Research 48 (1990) 9-26, Table 1: a family buying a house compares eight
-# criteria pairwise. Published: priority vector .173 .054 .188 .018 .031 .036 .167 .333,
-# λmax = 9.669, C.I. = 0.238, C.R. = 0.169 (RI = 1.41 for n = 8).
+# of Operational Research 48 (1990) 9-26: a family buying a house compares eight criteria
+# pairwise (the paper's matrix of the house criteria). Published: priority vector
+# .173 .054 .188 .018 .031 .036 .167 .333, λmax = 9.669, C.I. = 0.238, C.R. = 0.169
+# (RI = 1.41 for n = 8).
 HOUSE_IDS = (
     "size",
     "transportation",
