@@ -107,7 +107,7 @@ class HelpScreen(Dialog[None]):
         def heading(words: str) -> Text:
             return Text(words, style="bold underline")
 
-        here = [*self.keys, ("1-9 / 0 / w / x / k / p", t("app.help.keys.other_screen"))]
+        here = [*self.keys, ("1-9 / 0 / w / x / p", t("app.help.keys.other_screen"))]
         parts = [
             Text(t("app.help.title") + "\n", style="bold"),
             heading(t("app.help.here", screen=self.origin_title)),

@@ -107,7 +107,7 @@ def test_beyond_the_table_there_is_no_cr():
 
 # -- rank order ------------------------------------------------------------------------
 # F. H. Barron and B. E. Barrett, "Decision quality using ranked attribute weights",
-# Management Science 42 (1996) 1515-1523, Table 1 (rank-order centroid weights).
+# Management Science 42 (1996) 1515-1523: rank-order centroid weights for n = 4 and 5.
 
 
 def test_roc_n4_barron_barrett_1996():
