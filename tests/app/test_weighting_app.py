@@ -123,3 +123,25 @@ async def test_the_palette_reaches_the_weighting_screen(paris: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, WeightingScreen)
+
+
+@sync
+async def test_a_tamis_with_one_score_criterion_has_nothing_to_weigh(workspace) -> None:
+    from conftest import FIVE_CASES, TAMIS
+
+    learn = 'kind = "score"\nscale = "n"\nweight = 1\n'
+    assert learn in TAMIS
+    session = workspace(
+        FIVE_CASES, tamis=TAMIS.replace(learn, 'kind = "gate"\nscale = "n"\npass_at = 0\n')
+    )
+    app = SieveApp(session, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("k")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, WeightingScreen)
+        assert [c.id for c in screen._scored()] == ["need"]
+        assert "au moins deux critères" in str(screen.query_one("#weigh-question").render())
+        await pilot.press("m", "3", "s")
+        await settle(pilot)
+        assert app.screen is screen  # no dialog opened, nothing broke

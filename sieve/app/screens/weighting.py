@@ -179,8 +179,15 @@ class WeightingScreen(EditingScreen):
     def update_view(self) -> None:
         if self.session is None:
             return
-        self._sync()
         tamis = self.sieve.workbench.session.tamis
+        if len(self._scored()) < 2:  # nothing to weigh: a tamis of gates, or one criterion
+            self.query_one("#bar", Static).update(plain(t("weigh.app.bar", title=tamis.title)))
+            self.query_one("#weigh-question", Static).update(t("weigh.error.too_few"))
+            self.query_one(OptionList).clear_options()
+            self.query_one("#weigh-weights", Static).update("")
+            self.query_one("#weigh-ranking", Static).update("")
+            return
+        self._sync()
         bar = Text()
         bar.append_text(plain(t("weigh.app.bar", title=tamis.title)))
         bar.append("  ·  ")
@@ -419,7 +426,7 @@ class WeightingScreen(EditingScreen):
 
     def action_save(self) -> None:
         wb = self.sieve.workbench
-        if self.session is None:
+        if self.session is None or len(self._scored()) < 2:
             return
         if self.mode == PAIRWISE and not self.answers:
             self.notify(t("weigh.app.no_answer"), severity="warning", timeout=3)
