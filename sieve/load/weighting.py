@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sieve.load.fields import Fields, FileCheck, known_ids, show, type_name
+from sieve.load.fields import Fields, FileCheck, show, type_name
 from sieve.model import (
     CASE_SEPARATOR,
     WEIGHTING_AHP_METHODS,
@@ -45,11 +45,11 @@ def parse_weighting(raw: Any, fc: FileCheck, criteria: list[Criterion]) -> Weigh
     order = f.str_list("order")
     seen: set[str] = set()
     for i, ident in enumerate(order):
+        # the record is history: a criterion removed or made a gate since is only a warning
         if ident not in known:
-            fc.add(where + ("order", i), "ref.unknown", kind="criterion", id=ident,
-                   known=known_ids(ident, scored))  # fmt: skip
+            fc.warn(where + ("order", i), "weighting.unknown", id=ident)
         elif ident not in scored:
-            fc.add(where + ("order", i), "weighting.gate", id=ident)
+            fc.warn(where + ("order", i), "weighting.gate", id=ident)
         elif ident in seen:
             fc.add(where + ("order", i), "weighting.twice", id=ident)
         seen.add(ident)
@@ -96,11 +96,9 @@ def _judgments(
             if not sep or not first or not second or first == second:
                 fc.add(at + (key,), "weighting.pair", key=key)
                 continue
-            bad = [i for i in (first, second) if i not in known]
-            if bad:
-                fc.add(at + (key,), "ref.unknown", kind="criterion", id=bad[0],
-                       known=known_ids(bad[0], scored))  # fmt: skip
-                continue
+            for ident in (first, second):
+                if ident not in known:
+                    fc.warn(at + (key,), "weighting.unknown", id=ident)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 fc.add(at + (key,), "key.type_value", key=key, expected_type="number",
                        found_type=type_name(value), found=show(value))  # fmt: skip

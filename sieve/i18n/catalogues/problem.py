@@ -69,7 +69,12 @@ FR: dict[str, str] = {
     "problem.scale.long": "une échelle a au plus {high} niveaux, trouvé {found}",
     "problem.tamis.no_criteria": "le tamis n'a aucun critère [[criterion]]",
     "problem.weighting.gate": (
-        "`{id}` est une porte : seuls les critères notés se pondèrent (order de [weighting])"
+        "`{id}` est une porte : seuls les critères notés se pondèrent (order de [weighting] ; "
+        "gardé tel quel, c'est l'histoire des poids)"
+    ),
+    "problem.weighting.unknown": (
+        "[weighting] nomme `{id}`, qui n'est plus un critère du tamis (gardé tel quel, "
+        "c'est l'histoire des poids)"
     ),
     "problem.weighting.twice": "`{id}` figure deux fois dans l'ordre de [weighting]",
     "problem.weighting.pair": (
@@ -216,7 +221,12 @@ EN: dict[str, str] = {
     "problem.scale.long": "a scale has at most {high} levels, found {found}",
     "problem.tamis.no_criteria": "the tamis has no [[criterion]]",
     "problem.weighting.gate": (
-        "`{id}` is a gate: only score criteria are weighted ([weighting] order)"
+        "`{id}` is a gate: only score criteria are weighted ([weighting] order; kept as is, "
+        "it is the history of the weights)"
+    ),
+    "problem.weighting.unknown": (
+        "[weighting] names `{id}`, which is no longer a criterion of the tamis (kept as is, "
+        "it is the history of the weights)"
     ),
     "problem.weighting.twice": "`{id}` appears twice in the [weighting] order",
     "problem.weighting.pair": "`{key}`: expected two distinct criterion ids, `first/second`",

@@ -38,8 +38,6 @@ def test_an_ahp_record_is_read(tmp_path):
     "table, line, words",
     [
         ('[weighting]\nmethod = "borda"\norder = ["besoin-usagers"]\n', 2, "borda"),
-        ('[weighting]\nmethod = "roc"\norder = ["besoin-usagers", "nope"]\n', 3, "nope"),
-        ('[weighting]\nmethod = "roc"\norder = ["service-associe"]\n', 3, "porte"),
         ('[weighting]\nmethod = "roc"\n', 1, "order"),
         ('[weighting]\nmethod = "eigen"\n[weighting.judgments.a]\n"x" = 3\n', 4, "premier/second"),
         (
@@ -58,3 +56,34 @@ def test_bad_records_are_located(tmp_path, table, line, words):
     rendered = errors[0].render()
     assert errors[0].line == first_line + line, rendered
     assert words in rendered
+
+
+@pytest.mark.parametrize(
+    "table, words",
+    [
+        ('[weighting]\nmethod = "roc"\norder = ["besoin-usagers", "nope"]\n', "nope"),
+        ('[weighting]\nmethod = "roc"\norder = ["service-associe"]\n', "porte"),
+        (
+            '[weighting]\nmethod = "eigen"\n[weighting.judgments.a]\n"old/besoin-usagers" = 3\n',
+            "old",
+        ),
+    ],
+)
+def test_a_criterion_gone_since_is_a_warning_the_record_is_history(tmp_path, table, words):
+    tamis, problems = tamis_with(tmp_path, table)
+    assert tamis is not None and tamis.weighting is not None
+    assert problems and not [p for p in problems if p.is_error]
+    assert words in problems[0].render() and "histoire" in problems[0].render()
+
+
+def test_removing_a_criterion_named_in_the_record_keeps_the_tamis_readable(shipped):
+    from sieve.load.session import open_session
+    from sieve.save.tamis import remove_criterion
+
+    path = shipped / "criteria" / "transfo.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + '\n[weighting]\nmethod = "roc"\norder = ["type-echelle"]\n')
+    session = open_session(shipped / "sessions" / "paris.toml")
+    remove_criterion(session, "type-echelle", drop_scores=True)
+    tamis, problems = load_tamis(path)
+    assert tamis is not None and tamis.weighting.order == ("type-echelle",)
