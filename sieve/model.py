@@ -86,6 +86,35 @@ class Criterion:
         return self.applies_to == "angle"
 
 
+#: How a tamis's weights may have been obtained (``[weighting] method``): from an order of
+#: the score criteria, or from pairwise judgments (AHP: principal eigenvector or row
+#: geometric mean).
+WEIGHTING_ORDER_METHODS = ("roc", "rank-sum", "rank-reciprocal")
+WEIGHTING_AHP_METHODS = ("eigen", "geometric")
+WEIGHTING_METHODS = WEIGHTING_ORDER_METHODS + WEIGHTING_AHP_METHODS
+
+
+@dataclass(frozen=True, slots=True)
+class Weighting:
+    """How a tamis's weights were obtained (``[weighting]``), so that another city sees it."""
+
+    method: str
+    """One of :data:`WEIGHTING_METHODS`."""
+    order: tuple[str, ...] = ()
+    """Rank-order methods: the score criteria, most important first."""
+    judgments: dict[str, tuple[tuple[str, str, float], ...]] = field(default_factory=dict)
+    """AHP: per person, ``(first, second, value)``: first counts value times as much."""
+    participants: tuple[str, ...] = ()
+    """Who took part."""
+    cr: float | None = None
+    """AHP: the consistency ratio of the (combined) judgments, as recorded."""
+    date: _dt.date | None = None
+
+    @property
+    def is_ahp(self) -> bool:
+        return self.method in WEIGHTING_AHP_METHODS
+
+
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """A political-attention indicator, with the weight it adds to a subject."""
@@ -156,6 +185,8 @@ class Tamis:
     """The criteria by id (derived from ``criteria``)."""
     stakeholder_rules: StakeholderRules = field(default_factory=StakeholderRules)
     """Thresholds of the stakeholder-graph analyses (``[stakeholders]``)."""
+    weighting: Weighting | None = None
+    """How the weights were obtained (``[weighting]``), when the tamis records it."""
     digest: str = field(default="", compare=False, repr=False)
     """The fingerprint of the bytes read, to refuse saving over a changed file."""
 

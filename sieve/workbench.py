@@ -39,6 +39,7 @@ from sieve.save import meta as _meta_edits
 from sieve.save import people as _people_edits
 from sieve.save import plan as plan_edits
 from sieve.save import tamis as _tamis_edits
+from sieve.save import weighting as _weighting_edits
 from sieve.save.document import digest
 
 if TYPE_CHECKING:
@@ -59,7 +60,14 @@ NOTE = "note"
 EDITS = SimpleNamespace(
     **{
         name: value
-        for module in (_edit_layout, _tamis_edits, _case_edits, _people_edits, _meta_edits)
+        for module in (
+            _edit_layout,
+            _tamis_edits,
+            _case_edits,
+            _people_edits,
+            _meta_edits,
+            _weighting_edits,
+        )
         for name, value in vars(module).items()
         if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
     }

@@ -29,7 +29,16 @@ from sieve.model import (
 
 # The keys sieve understands, table by table. Any other key is kept when saving
 # and reported as a warning by ``sieve check``.
-TAMIS_KEYS = {"format", "tamis", "scales", "criterion", "group", "attention", "stakeholders"}
+TAMIS_KEYS = {
+    "format",
+    "tamis",
+    "scales",
+    "criterion",
+    "group",
+    "attention",
+    "stakeholders",
+    "weighting",
+}
 
 
 TAMIS_HEADER_KEYS = {"id", "title", "version", "city", "lang"}
@@ -80,6 +89,9 @@ def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
     from sieve.load.rules import read_rules
 
     stakeholder_rules = read_rules(data.get("stakeholders"), fc)
+    from sieve.load.weighting import parse_weighting
+
+    weighting = parse_weighting(data.get("weighting"), fc, criteria)
     if fc.has_errors or tamis_id is None:
         return None
     return Tamis(
@@ -96,6 +108,7 @@ def parse_tamis(data: dict, fc: FileCheck) -> Tamis | None:
         first_case_max=first_case_max,
         indicators=indicators,
         stakeholder_rules=stakeholder_rules,
+        weighting=weighting,
         digest=fc.digest,
     )
 

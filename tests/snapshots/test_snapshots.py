@@ -27,6 +27,7 @@ SCREENS = {
     "vigilance": ["6"],
     "presentation": ["p"],
     "help": ["question_mark"],
+    "weighting": ["k", "m", "3", "5", "i", "2"],
 }
 SIZES = [(80, 24), (160, 48)]
 

@@ -76,6 +76,13 @@ SCREENS: list[ScreenEntry] = [
         "exchange", "x", "app.screen.exchange", "exchange:ExchangeScreen", "app.help.exchange"
     ),
     ScreenEntry(
+        "weighting",
+        "k",
+        "app.screen.weighting",
+        "weighting:WeightingScreen",
+        "app.help.weighting",
+    ),
+    ScreenEntry(
         "presentation",
         "p",
         "app.screen.presentation",

@@ -107,7 +107,10 @@ class HelpScreen(Dialog[None]):
         def heading(words: str) -> Text:
             return Text(words, style="bold underline")
 
-        here = [*self.keys, ("1-9 / 0 / v / w / x / p", t("app.help.keys.other_screen"))]
+        # the screens' keys from the list of screens: the digits as a range, then the letters
+        letters = [e.key for e in SCREENS if not e.key.isdigit()]
+        switch = " / ".join(["1-9", "0", *letters])
+        here = [*self.keys, (switch, t("app.help.keys.other_screen"))]
         parts = [
             Text(t("app.help.title") + "\n", style="bold"),
             heading(t("app.help.here", screen=self.origin_title)),

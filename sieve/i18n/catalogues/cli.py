@@ -108,6 +108,10 @@ FR: dict[str, str] = {
     "cli.merge-driver.theirs": "leur version (%B)",
     "cli.merge-driver.path": "le chemin du fichier dans le dépôt (%P), pour les messages",
     "cli.compare.help": "quel tamis utilise quel critère, avec quel poids",
+    "cli.weigh.help": (
+        "des poids défendables : d'un ordre des critères (ROC...) ou de comparaisons "
+        "par paires (AHP de Saaty, avec le ratio de cohérence)"
+    ),
     "cli.compare.paths": "fichiers tamis à comparer",
     "cli.compare.format": "format de sortie",
     # the command
@@ -248,6 +252,10 @@ EN: dict[str, str] = {
     "cli.merge-driver.theirs": "their version (%B)",
     "cli.merge-driver.path": "the file's path in the repository (%P), for messages",
     "cli.compare.help": "which tamis uses which criterion, with what weight",
+    "cli.weigh.help": (
+        "weights the room can defend: from an order of the criteria (ROC...) or from "
+        "pairwise comparisons (Saaty's AHP, with the consistency ratio)"
+    ),
     "cli.compare.paths": "tamis files to compare",
     "cli.compare.format": "output format",
     # the command

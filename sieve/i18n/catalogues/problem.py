@@ -68,6 +68,43 @@ FR: dict[str, str] = {
     "problem.scale.short": "une échelle a au moins deux niveaux, trouvé {found}",
     "problem.scale.long": "une échelle a au plus {high} niveaux, trouvé {found}",
     "problem.tamis.no_criteria": "le tamis n'a aucun critère [[criterion]]",
+    "problem.weighting.gate": (
+        "`{id}` est une porte : seuls les critères notés se pondèrent (order de [weighting] ; "
+        "gardé tel quel, c'est l'histoire des poids)"
+    ),
+    "problem.weighting.unknown": (
+        "[weighting] nomme `{id}`, qui n'est plus un critère du tamis (gardé tel quel, "
+        "c'est l'histoire des poids)"
+    ),
+    "problem.weighting.twice": "`{id}` figure deux fois dans l'ordre de [weighting]",
+    "problem.weighting.pair": (
+        "`{key}` : attendu deux identifiants de critères distincts, `premier/second`"
+    ),
+    "problem.weighting.positive": "`{key}` : un jugement est un nombre positif, trouvé {found}",
+    "problem.pairwise.empty": (
+        "matrice vide : attendu une ligne d'en-tête d'identifiants de critères"
+    ),
+    "problem.pairwise.corner": "la première case de l'en-tête doit être vide, trouvé « {found} »",
+    "problem.pairwise.gate": "`{id}` est une porte : seuls les critères notés se comparent",
+    "problem.pairwise.unknown": "critère `{id}` inconnu du tamis (critères notés : {known})",
+    "problem.pairwise.twice": "`{id}` figure deux fois",
+    "problem.pairwise.too_small": "il faut au moins deux critères à comparer",
+    "problem.pairwise.row_unknown": (
+        "la ligne commence par `{id}`, qui n'est pas dans l'en-tête ({known})"
+    ),
+    "problem.pairwise.row_missing": "aucune ligne pour `{id}`",
+    "problem.pairwise.not_square": (
+        "matrice non carrée : {found} cases sur cette ligne, {expected} attendues"
+    ),
+    "problem.pairwise.positive": ("« {found} » : attendu un nombre positif (3, 1/5 ou 0.2)"),
+    "problem.pairwise.diagonal": "`{id}` face à lui-même vaut 1, trouvé « {found} »",
+    "problem.pairwise.missing": (
+        "`{first}` face à `{second}` : aucune des deux moitiés n'est remplie"
+    ),
+    "problem.pairwise.not_reciprocal": (
+        "`{first}` face à `{second}` vaut {found}, mais l'autre moitié implique {expected} "
+        "(les deux moitiés doivent être réciproques)"
+    ),
     "problem.ref.unknown": "{kind} `{id}` n'existe pas (connus : {known})",
     "problem.criterion.ignored": "`{key}` n'a pas de sens pour un critère de type {kind} : ignoré",
     "problem.score.conflict": (
@@ -194,6 +231,37 @@ EN: dict[str, str] = {
     "problem.scale.short": "a scale has at least two levels, found {found}",
     "problem.scale.long": "a scale has at most {high} levels, found {found}",
     "problem.tamis.no_criteria": "the tamis has no [[criterion]]",
+    "problem.weighting.gate": (
+        "`{id}` is a gate: only score criteria are weighted ([weighting] order; kept as is, "
+        "it is the history of the weights)"
+    ),
+    "problem.weighting.unknown": (
+        "[weighting] names `{id}`, which is no longer a criterion of the tamis (kept as is, "
+        "it is the history of the weights)"
+    ),
+    "problem.weighting.twice": "`{id}` appears twice in the [weighting] order",
+    "problem.weighting.pair": "`{key}`: expected two distinct criterion ids, `first/second`",
+    "problem.weighting.positive": "`{key}`: a judgment is a positive number, found {found}",
+    "problem.pairwise.empty": "empty matrix: expected a header row of criterion ids",
+    "problem.pairwise.corner": "the header's first cell must be empty, found “{found}”",
+    "problem.pairwise.gate": "`{id}` is a gate: only score criteria are compared",
+    "problem.pairwise.unknown": "criterion `{id}` is not in the tamis (score criteria: {known})",
+    "problem.pairwise.twice": "`{id}` appears twice",
+    "problem.pairwise.too_small": "at least two criteria are needed to compare",
+    "problem.pairwise.row_unknown": (
+        "the row starts with `{id}`, which is not in the header ({known})"
+    ),
+    "problem.pairwise.row_missing": "no row for `{id}`",
+    "problem.pairwise.not_square": (
+        "matrix not square: {found} cells on this row, {expected} expected"
+    ),
+    "problem.pairwise.positive": "“{found}”: expected a positive number (3, 1/5 or 0.2)",
+    "problem.pairwise.diagonal": "`{id}` against itself is 1, found “{found}”",
+    "problem.pairwise.missing": "`{first}` against `{second}`: neither half is filled in",
+    "problem.pairwise.not_reciprocal": (
+        "`{first}` against `{second}` is {found}, but the other half implies {expected} "
+        "(the two halves must be reciprocal)"
+    ),
     "problem.ref.unknown": "{kind} `{id}` does not exist (known: {known})",
     "problem.criterion.ignored": "`{key}` means nothing for a {kind} criterion: ignored",
     "problem.score.conflict": (

@@ -147,6 +147,16 @@ EN: dict[str, str] = {
     ),
     # the Tamis and Cases screens
     "app.screen.tamis": "Tamis",
+    "app.screen.weighting": "Weighting",
+    "app.help.weighting": (
+        "weights the room can defend: rank the criteria, or answer pairwise comparisons "
+        "(AHP) and see the weights, the consistency and the ranking move"
+    ),
+    "app.key.weigh_switch": "Rank / compare",
+    "app.key.weigh_up": "Up",
+    "app.key.weigh_down": "Down",
+    "app.key.weigh_invert": "Invert",
+    "app.key.weigh_method": "Method",
     "app.screen.cases": "Cases",
     "app.help.tamis": (
         "the criteria, their scales and weights; adjust a weight and see the ranking move"

@@ -153,6 +153,16 @@ FR: dict[str, str] = {
     ),
     # the Tamis and Cases screens
     "app.screen.tamis": "Tamis",
+    "app.screen.weighting": "Pondération",
+    "app.help.weighting": (
+        "des poids défendables : classer les critères, ou répondre aux comparaisons par "
+        "paires (AHP) et voir poids, cohérence et classement bouger"
+    ),
+    "app.key.weigh_switch": "Classer / comparer",
+    "app.key.weigh_up": "Monter",
+    "app.key.weigh_down": "Descendre",
+    "app.key.weigh_invert": "Inverser",
+    "app.key.weigh_method": "Méthode",
     "app.screen.cases": "Cas",
     "app.help.tamis": (
         "les critères, leurs échelles et leurs poids ; ajuster un poids et voir le "
