@@ -105,6 +105,7 @@ class PortfolioScreen(EditingScreen):
         | m | Robustness: Monte Carlo over weights and scorers (in a thread). |
     """
 
+    LAID_OUT_BY = ("#pf-cases",)
     DEFAULT_CSS = _CSS
     BINDINGS = [
         Binding("i", "pin", "app.key.pin"),
@@ -368,6 +369,7 @@ class CalendarScreen(EditingScreen):
     change.
     """
 
+    LAID_OUT_BY = ("#cal-cases",)
     DEFAULT_CSS = _CSS
     BINDINGS = [
         Binding("plus", "more", "app.key.more", key_display="+"),

@@ -55,6 +55,7 @@ class TamisScreen(EditingScreen):
         Binding("delete", "remove", "app.key.remove", key_display="⌦"),
     ]
 
+    LAID_OUT_BY = ("#tamis-side",)  # the list is as wide as its lines: 0 until they come
     DEFAULT_CSS = """
     TamisScreen #criteria { width: auto; max-width: 60%; height: 1fr; }
     TamisScreen #tamis-side { width: 1fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
@@ -217,9 +218,6 @@ class TamisScreen(EditingScreen):
             score = points(result.score)
             text.append(f" {score:>3}\n")
         box.update(text)
-
-    def on_resize(self) -> None:
-        self.refresh_view()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_detail()
