@@ -97,23 +97,44 @@ async def test_a_resize_rebuilds_a_screen_worded_to_its_width_once(paris):
         assert tamis.rebuilds == 2
 
 
+#: Sizes where the matrix fits (one frame), where the progress line takes two lines
+#: (the matrix leaves them blank: worked out before the layout), and where the matrix
+#: scrolls (its scrollbars).
+START_SIZES = [(120, 36), (100, 30), (160, 48), (200, 60), (80, 24), (60, 20)]
+
+
+@pytest.mark.parametrize("size", START_SIZES, ids=[f"{w}x{h}" for w, h in START_SIZES])
 @sync
-async def test_the_app_starts_with_one_frame_and_one_build(paris):
+async def test_the_app_starts_with_one_frame_and_one_build(paris, size):
     app = SieveApp(paris, watch=False)
     written = []  # the frames Textual writes to the terminal (none while it holds them)
     display = app._display
 
     def counted(screen, frame) -> None:
         if frame is not None and not app._batch_count:
-            written.append(type(frame).__name__)
+            written.append(frame)
         display(screen, frame)
 
     app._display = counted  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.pause(0.3)
         assert app.current_mode == "matrix" and app.screen.rebuilds == 1
-        assert written == ["LayoutUpdate"]
+        kinds = [type(frame).__name__ for frame in written]
+        assert kinds.count("LayoutUpdate") == 1, kinds  # one paint of the whole screen
+        # and nothing else, but where the matrix scrolls: Textual places a scroll view's
+        # scrollbars after its first layout and draws them apart
+        matrix = app.screen.matrix
+        bars = [bar.region for bar in (matrix.vertical_scrollbar, matrix.horizontal_scrollbar)]
+        bars = [region for region in bars if region]
+        others = [frame for frame in written if type(frame).__name__ != "LayoutUpdate"]
+        assert not others or bars, kinds
+        for frame in others:
+            assert type(frame).__name__ == "ChopsUpdate", kinds
+            for y, x1, x2 in frame.spans:
+                assert any(
+                    bar.y <= y < bar.bottom and bar.x <= x1 and x2 <= bar.right for bar in bars
+                ), (bars, y, x1, x2)
 
 
 @sync

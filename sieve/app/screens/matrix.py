@@ -27,6 +27,12 @@ from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.matrix import MatrixView
 from sieve.i18n import number, t
 
+#: The lines of the legend under the matrix (``.legend`` in app.tcss), the most a tall
+#: screen's legend takes (``.legend.tall``), and the key bar's.
+LEGEND_LINES = 3
+LEGEND_TALL_MAX = 12
+KEYBAR_LINES = 1
+
 
 class MatrixScreen(SieveScreen):
     """The scoring matrix, with a bar on top and a legend of the cursor's cell below."""
@@ -78,8 +84,8 @@ class MatrixScreen(SieveScreen):
         if self.scorer is not None and self.scorer not in session.scorers:
             self.scorer = None
         self.matrix.show(wb.evaluation, self.shown_scorer(), self.sieve.blind)
+        self._update_legend()  # first: before the layout, the bar counts the legend's lines
         self._update_bar()
-        self._update_legend()
 
     def shown_scorer(self) -> str | None:
         """Whose levels the cells show: blind, nobody's but the scorer's own while scoring
@@ -106,13 +112,13 @@ class MatrixScreen(SieveScreen):
         if self.sieve.blind:
             bar.append("  ·  ")
             bar.append(t("app.blind.badge"), style="reverse")
-        progress = self._progress_line(session)
+        progress = self._progress_line(session, self._lines_of(bar))
         if progress is not None:
             bar.append("\n")
             bar.append_text(progress)
         self._show("#bar", bar)
 
-    def _progress_line(self, session) -> Text | None:
+    def _progress_line(self, session, head_lines: int = 1) -> Text | None:
         """``Progression : Ana 20/20 · Bob 0/20``, on as many lines as it needs when the
         matrix leaves them blank (a scorer's name never apart from their count), else
         cut to the screen's width."""
@@ -141,7 +147,7 @@ class MatrixScreen(SieveScreen):
             elif i:
                 lines[-1].append(" · ")
             lines[-1].append_text(piece)
-        if len(lines) > 1 and len(lines) - 1 <= self._spare_lines():
+        if len(lines) > 1 and len(lines) - 1 <= self._spare_lines(head_lines):
             self._progress_lines = len(lines)  # the matrix has blank lines to give it
             return Text("\n").join(lines)
         self._progress_lines = 1
@@ -150,15 +156,36 @@ class MatrixScreen(SieveScreen):
         one.truncate(width, overflow="ellipsis")
         return one
 
-    def _spare_lines(self) -> int:
+    def _spare_lines(self, head_lines: int = 1) -> int:
         """How many lines the matrix leaves blank below its last row (counting those the
-        progress line takes beyond its first one, as they would come back to it)."""
+        progress line takes beyond its first one, as they would come back to it).
+
+        Before the layout (the first build, at start), the matrix's room is worked out
+        from the screen's size and the lines of the bar (``head_lines`` above the progress
+        line) and of the legend, as the layout will give it: the screen is built and
+        painted once, not built with one progress line and laid out again with two.
+        """
         matrix = self.matrix
-        if not matrix.size.height:
-            return 0  # before the layout: the progress line keeps to one
-        scrollbar = 1 if matrix.virtual_size.width > matrix.size.width else 0
+        if matrix.size.height:
+            room, width = matrix.size.height + (self._progress_lines - 1), matrix.size.width
+        else:
+            screen = self.app.size
+            legend = self._texts.get("#legend")
+            if legend is not None and self.query_one("#legend").has_class("tall"):
+                legend_lines = min(LEGEND_TALL_MAX, self._lines_of(legend))
+            else:
+                legend_lines = LEGEND_LINES
+            room = screen.height - KEYBAR_LINES - legend_lines - head_lines - 1
+            width = screen.width
+        scrollbar = 1 if matrix.virtual_size.width > width else 0
         needed = len(matrix.rows) + 1 + scrollbar  # the header, the rows
-        return matrix.size.height + (self._progress_lines - 1) - needed
+        return room - needed
+
+    def _lines_of(self, text: Text) -> int:
+        """The lines ``text`` takes in a bar or the legend (the screen's width, less
+        their padding)."""
+        width = max(1, (self.app.size.width or 80) - 2)
+        return len(text.wrap(self.app.console, width))
 
     def on_resize(self) -> None:
         if self.evaluation is not None:
