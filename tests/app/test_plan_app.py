@@ -6,8 +6,8 @@ import pytest
 from conftest import FIVE_CASES_PORTFOLIO, copy_paris, settle, snapshot_app, sync, text_of
 
 from sieve.app.app import SieveApp
-from sieve.app.screens.decision import DecisionDialog
 from sieve.app.screens.calendar import CalendarScreen
+from sieve.app.screens.decision import DecisionDialog
 from sieve.app.screens.portfolio import PortfolioScreen
 from sieve.load.session import open_session
 

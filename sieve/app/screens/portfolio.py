@@ -136,7 +136,9 @@ class PortfolioScreen(EditingScreen):
             line = Text(t("plan.computing"), style="italic")
             options.add_option(Option(line, disabled=True))
             detail.update("")
-        self._solve_in_thread(wb.session, wb.evaluation)
+        # after the screen is painted: the optimiser's first run imports SciPy, which
+        # holds the interpreter's lock often enough to delay the first frame by half
+        self.call_after_refresh(self._solve_in_thread, wb.session, wb.evaluation)
 
     def _show_bar(self, computing: bool = False) -> None:
         session = self.sieve.workbench.session
