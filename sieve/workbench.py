@@ -7,7 +7,9 @@ Two copies of the session are kept:
 
 - :attr:`Workbench.session` is what the user sees: every edit is applied to it at
   once (a new ``Session`` built with :func:`dataclasses.replace` and copied score
-  mappings, then re-evaluated), so that a keystroke repaints without reading files;
+  mappings, then re-evaluated: the edited subject's or case's results only, see
+  :func:`sieve.engine.evaluate.reevaluate`), so that a keystroke repaints without
+  reading files;
 - ``_disk`` is the session as the files on disk hold it (the raw rows each file
   holds, and the digest of the bytes sieve last read or wrote). :meth:`flush`
   writes the pending edits through :mod:`sieve.save` against it, then records the
@@ -20,6 +22,7 @@ app turns it off and flushes in a worker thread so that saving never delays a re
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -27,19 +30,12 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from sieve.engine.evaluate import Evaluation, collect_levels, evaluate
+from sieve.engine.evaluate import Evaluation, collect_levels, evaluate, reevaluate
 from sieve.errors import EditError, Problem
 from sieve.load.session import SessionLoad, load_session
 from sieve.load.tamis import load_tamis
 from sieve.locations import read_regular, workspace_of
 from sieve.model import CASE_SEPARATOR, Session, Tamis
-from sieve.save import cases as _case_edits
-from sieve.save import layout as _edit_layout
-from sieve.save import meta as _meta_edits
-from sieve.save import people as _people_edits
-from sieve.save import plan as plan_edits
-from sieve.save import tamis as _tamis_edits
-from sieve.save import weighting as _weighting_edits
 from sieve.save.document import digest
 
 if TYPE_CHECKING:
@@ -54,25 +50,50 @@ SCORE = "score"
 NOTE = "note"
 
 
+class _Edits:
+    """The public functions of some :mod:`sieve.save` modules, as attributes; the modules
+    are imported on first use (the writers and tomlkit cost a noticeable part of the
+    app's start, and most sessions are opened to be looked at and scored)."""
+
+    def __init__(self, *modules: str) -> None:
+        self._modules = modules
+        self._found: SimpleNamespace | None = None
+
+    def _load(self) -> SimpleNamespace:
+        if self._found is None:
+            loaded = [importlib.import_module(name) for name in self._modules]
+            self._found = SimpleNamespace(
+                **{
+                    name: value
+                    for module in loaded
+                    for name, value in vars(module).items()
+                    if not name.startswith("_")
+                    and getattr(value, "__module__", None) == module.__name__
+                }
+            )
+        return self._found
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._load(), name)
+
+    def __dir__(self) -> list[str]:
+        return sorted(vars(self._load()))
+
+
 #: The structural edits of the files (tamis, cases, people) and of the portfolio (pins,
 #: calendar): the screens hand them to :meth:`Workbench.edit_files`, which writes pending
 #: scores first, reloads, and keeps the files' former bytes for undo.
-EDITS = SimpleNamespace(
-    **{
-        name: value
-        for module in (
-            _edit_layout,
-            _tamis_edits,
-            _case_edits,
-            _people_edits,
-            _meta_edits,
-            _weighting_edits,
-        )
-        for name, value in vars(module).items()
-        if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
-    }
+EDITS = _Edits(
+    "sieve.save.layout",
+    "sieve.save.tamis",
+    "sieve.save.cases",
+    "sieve.save.people",
+    "sieve.save.meta",
+    "sieve.save.weighting",
 )
-PLAN_EDITS = plan_edits
+PLAN_EDITS = _Edits("sieve.save.plan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +367,12 @@ class Workbench:
         self.load.session = session
         if edit.kind == SCORE:
             self._update_levels(edit)
-        self.evaluation = self._evaluate()
+        previous = self.evaluation
+        if previous is None:
+            self.evaluation = self._evaluate()
+        else:  # only the edited subject's or case's results can change (a note: none)
+            keys = (edit.key,) if edit.kind == SCORE else ()
+            self.evaluation = reevaluate(previous, session, keys, self._levels)
         with self._pending_lock:
             self._pending.append(edit)
         if self.autosave:

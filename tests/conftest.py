@@ -531,10 +531,14 @@ def snapshot_app(theme: str = "textual-dark", path: Path = PARIS):
 
 
 async def settle(pilot) -> None:
-    """Let the app handle its messages and finish its workers (saves, analyses)."""
+    """Let the app handle its messages and finish its workers (saves, analyses), and
+    those they start (a worker may be started after a repaint: the portfolio's)."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(10):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if all(worker.is_finished for worker in pilot.app.workers):
+            break
 
 
 async def open_stakeholders(pilot):

@@ -15,6 +15,7 @@ Bindings (everywhere): the screen keys of the registry (``1``, ``2``, ``3``,
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,21 @@ POLL_SECONDS = 2.0
 
 #: How many notices :attr:`SieveApp.notices` keeps (the oldest are dropped first).
 NOTICES_KEPT = 100
+
+
+def settle_memory() -> None:
+    """Collect the garbage, then freeze what is left (the session just loaded, the
+    screens) out of the collector's sight.
+
+    A large session is tens of thousands of long-lived objects, and a screen rebuilt
+    from it makes tens of thousands of short-lived ones (6,663 vigilance lines): each
+    full collection they set off walked the session again (a third of the vigilance
+    screen's rebuild). Called once per load, after the screen is painted; what was
+    frozen before is unfrozen first, so the former session is collected with it.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,11 @@ class SieveApp(App[int]):
 
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    #: The app starts in the first main screen's mode: that screen is mounted with the
+    #: app and built from the session loaded before (``on_load``), instead of a blank
+    #: default screen followed by a switch of mode (which restyles every widget, holds
+    #: repaints for 50 ms, and lays the screen out and paints it again).
+    DEFAULT_MODE = SCREENS[0].name
     BINDINGS = [
         Binding("question_mark,f1", "help", "app.key.help", key_display="?"),
         Binding("b", "toggle_blind", "app.key.blind", show=False),
@@ -177,13 +198,21 @@ class SieveApp(App[int]):
 
     # -- opening -------------------------------------------------------------------
 
+    def on_load(self) -> None:
+        # read before the screens are mounted, so that the first one is built (and
+        # painted) once, with the session
+        if self.path is not None:
+            self.workbench = Workbench(self.path, autosave=False)
+            if self.workbench.session is not None:
+                self.sub_title = literal(self.workbench.session.title)  # (a repaint, set later)
+
     def on_mount(self) -> None:
         if self.path is None and self.sessions:
             from sieve.app.screens.picker import SessionPicker
 
             self.push_screen(SessionPicker(self.sessions), self._picked)
         elif self.path is not None:
-            self.open_session(self.path)
+            self._after_load()
         if self.watch:
             self.set_interval(POLL_SECONDS, self.check_disk)
 
@@ -238,9 +267,8 @@ class SieveApp(App[int]):
         session = wb.session
         assert session is not None
         self.sub_title = literal(session.title)
-        if self.current_mode == "_default":
-            self.switch_mode(SCREENS[0].name)
         self.update_views()
+        self.call_after_refresh(settle_memory)
         if not session.cases and wb.path not in self._guided:  # a session begun from nothing
             from sieve.app.screens.guide import GuideScreen
 
@@ -248,14 +276,15 @@ class SieveApp(App[int]):
             self.push_screen(GuideScreen(session))
 
     def update_views(self) -> None:
-        """Repaint the current screen (and the screens under it) from the workbench."""
+        """Repaint the current screen (and the screens under it) from the workbench,
+        each one only if what it shows changed (see ``SieveScreen.refresh_if_changed``)."""
         from sieve.app.screens.base import SieveScreen
 
         if self.workbench is None or not self.workbench.ok:
             return
         for screen in self.screen_stack:
             if isinstance(screen, SieveScreen):
-                screen.refresh_view()
+                screen.refresh_if_changed()
 
     # -- actions -------------------------------------------------------------------
 

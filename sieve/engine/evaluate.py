@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from sieve.model import CASE_SEPARATOR, Case, Criterion, Session, Tamis
@@ -136,6 +136,11 @@ def collect_levels(session: Session) -> dict[str, dict[str, list[int]]]:
     return cells
 
 
+# One case before ranking: case, cells, score, missing, failed gates, disputed,
+# attention level, flags.
+_Row = tuple[Case, dict[str, Cell], float | None, Sequence, Sequence, Sequence, float, Sequence]
+
+
 def evaluate(
     session: Session,
     weights: dict[str, float] | None = None,
@@ -152,32 +157,91 @@ def evaluate(
             gathering every scorer's levels again after each keystroke).
     """
     tamis = session.tamis
-    criteria = tamis.criteria
-    used = _used_weights(criteria, weights)
+    used = _used_weights(tamis.criteria, weights)
     levels_by_key = collect_levels(session) if levels is None else levels
-    cells_for = _medians(levels_by_key, tamis.disagreement)
-    on_subject = [(c.id, c.scale.top) for c in criteria if not c.on_angle]
-    on_angle = [(c.id, c.scale.top) for c in criteria if c.on_angle]
-    # (id, is a gate, pass_at, weight, top, on an angle), in the tamis's order
-    plan = [(c.id, c.is_gate, c.pass_at, used.get(c.id, 0.0), c.scale.top, c.on_angle)
-            for c in criteria]  # fmt: skip
     attention = {s: attention_level(session, s) for s in session.subjects}
-    subject_cells: dict[str, dict[str, Cell]] = {}
-    rows: list[_Row] = []
-    for case in session.cases:
-        subject_id = case.subject.id
-        by_subject = subject_cells.get(subject_id)
-        if by_subject is None:
-            by_subject = subject_cells[subject_id] = cells_for(subject_id, on_subject)
-        by_angle = cells_for(case.key, on_angle)
-        row = _gates_and_score(case, by_subject, by_angle, plan)
-        rows.append(row + (attention[subject_id], _flags(case, attention[subject_id], tamis)))
+    cases = _Cases(session, used, levels_by_key, attention)
+    rows = [cases.row(case) for case in session.cases]
     return Evaluation(session, _ranked(rows), attention, used)
 
 
-# One case before ranking: case, cells, score, missing, failed gates, disputed,
-# attention level, flags.
-_Row = tuple[Case, dict[str, Cell], float | None, list, list, list, float, list]
+def reevaluate(
+    previous: Evaluation,
+    session: Session,
+    keys: Collection[str],
+    levels: dict[str, dict[str, list[int]]] | None = None,
+) -> Evaluation:
+    """:func:`evaluate` of ``session`` (with ``previous``'s weights) when it differs from
+    ``previous.session`` only in the levels given to ``keys`` (subject ids or case keys).
+
+    Only the cases of those keys are computed again (a subject's key: each of its
+    cases); the others keep their results, and every case is ranked again. A result
+    whose case and rank did not change is ``previous``'s very object, so that a view
+    can tell by identity what it must draw again. Equal to a full evaluation (a
+    property test checks it); a session whose tamis, subjects or angles are not
+    ``previous``'s is evaluated in full.
+    """
+    before = previous.session
+    if (
+        session.tamis is not before.tamis
+        or session.subjects is not before.subjects
+        or session.angles is not before.angles
+    ):
+        return evaluate(session, previous.weights, levels)
+    levels_by_key = collect_levels(session) if levels is None else levels
+    cases = _Cases(session, previous.weights, levels_by_key, previous.attention)
+    old = {result.key: result for result in previous.results}
+    rows: list[_Row] = []
+    kept: list[CaseResult | None] = []
+    for case in session.cases:
+        result = old.get(case.key)
+        if result is None or case.key in keys or case.subject.id in keys:
+            rows.append(cases.row(case))
+            kept.append(None)
+        else:
+            rows.append(_row_of(result))
+            kept.append(result)
+    return Evaluation(session, _ranked(rows, kept), previous.attention, previous.weights)
+
+
+def _row_of(result: CaseResult) -> _Row:
+    """A result as the row it was ranked from."""
+    r = result
+    return (r.case, r.cells, r.score, r.missing, r.failed_gates, r.disputed, r.attention, r.flags)
+
+
+class _Cases:
+    """Computes one case's row (cells, gates, score, flags) before ranking."""
+
+    def __init__(
+        self,
+        session: Session,
+        used: dict[str, float],
+        levels_by_key: dict[str, dict[str, list[int]]],
+        attention: dict[str, float],
+    ) -> None:
+        tamis = self.tamis = session.tamis
+        criteria = tamis.criteria
+        self.cells_for = _medians(levels_by_key, tamis.disagreement)
+        self.on_subject = [(c.id, c.scale.top) for c in criteria if not c.on_angle]
+        self.on_angle = [(c.id, c.scale.top) for c in criteria if c.on_angle]
+        # (id, is a gate, pass_at, weight, top, on an angle), in the tamis's order
+        self.plan = [(c.id, c.is_gate, c.pass_at, used.get(c.id, 0.0), c.scale.top, c.on_angle)
+                     for c in criteria]  # fmt: skip
+        self.attention = attention
+        self.subject_cells: dict[str, dict[str, Cell]] = {}
+
+    def row(self, case: Case) -> _Row:
+        subject_id = case.subject.id
+        by_subject = self.subject_cells.get(subject_id)
+        if by_subject is None:
+            by_subject = self.subject_cells[subject_id] = self.cells_for(
+                subject_id, self.on_subject
+            )
+        by_angle = self.cells_for(case.key, self.on_angle)
+        level = self.attention[subject_id]
+        row = _gates_and_score(case, by_subject, by_angle, self.plan)
+        return row + (level, _flags(case, level, self.tamis))
 
 
 def _used_weights(
@@ -260,24 +324,33 @@ def _flags(case: Case, level: float, tamis: Tamis) -> list[str]:
     return flags
 
 
-def _ranked(rows: list[_Row]) -> tuple[CaseResult, ...]:
-    """The results in display order, ranked (see :func:`ranking`)."""
+def _ranked(
+    rows: list[_Row], kept: list[CaseResult | None] | None = None
+) -> tuple[CaseResult, ...]:
+    """The results in display order, ranked (see :func:`ranking`); ``kept[i]``, when
+    given, is the result row ``i`` had: used as it is if its rank is the same."""
     order, ranks = ranking([row[2] for row in rows], [not row[4] for row in rows])
-    return tuple(
-        CaseResult(
-            case=case,
-            cells=cells,
-            score=score,
-            missing=tuple(missing),
-            failed_gates=tuple(failed),
-            rank=ranks[i],
-            attention=level,
-            flags=tuple(flags),
-            disputed=tuple(disputed),
+    out = []
+    for i in order:
+        old = kept[i] if kept is not None else None
+        if old is not None and old.rank == ranks[i]:
+            out.append(old)
+            continue
+        case, cells, score, missing, failed, disputed, level, flags = rows[i]
+        out.append(
+            CaseResult(
+                case=case,
+                cells=cells,
+                score=score,
+                missing=tuple(missing),
+                failed_gates=tuple(failed),
+                rank=ranks[i],
+                attention=level,
+                flags=tuple(flags),
+                disputed=tuple(disputed),
+            )
         )
-        for i in order
-        for case, cells, score, missing, failed, disputed, level, flags in (rows[i],)
-    )
+    return tuple(out)
 
 
 def ranking(scores: list[float | None], passing: list[bool]) -> tuple[list[int], list[int | None]]:

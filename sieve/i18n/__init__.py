@@ -25,14 +25,67 @@ PREFIXES = (
     "argparse", "new", "report", "vote", "weigh",
 )  # fmt: skip
 
-#: The catalogue modules, in the order of PREFIXES (imported by name: ``type`` and
-#: ``argparse`` would shadow built-in names here).
-AREAS = tuple(importlib.import_module(f"sieve.i18n.catalogues.{name}") for name in PREFIXES)
+_KNOWN = frozenset(PREFIXES)
 
-CATALOGS: dict[str, dict[str, str]] = {
-    "fr": {k: v for area in AREAS for k, v in area.FR.items()},
-    "en": {k: v for area in AREAS for k, v in area.EN.items()},
-}
+
+def _area(prefix: str):
+    """The catalogue module of a prefix (imported by name: ``type`` and ``argparse``
+    would shadow built-in names here)."""
+    return importlib.import_module(f"sieve.i18n.catalogues.{prefix}")
+
+
+class _Catalog(Mapping[str, str]):
+    """Every message of one language, by key; a catalogue module is imported when a key
+    of its prefix is first looked up (twenty modules cost a noticeable part of the
+    app's start, which words things from two of them). Iterating, or asking the
+    length, reads them all, in the order of :data:`PREFIXES`."""
+
+    def __init__(self, lang: str) -> None:
+        self._name = "FR" if lang == "fr" else "EN"
+        self._found: dict[str, str] = {}
+        self._read: set[str] = set()
+
+    def _prefix_read(self, key: str) -> None:
+        prefix = key.partition(".")[0]
+        if prefix not in self._read and prefix in _KNOWN:
+            self._found.update(getattr(_area(prefix), self._name))
+            self._read.add(prefix)
+
+    def _all(self) -> dict[str, str]:
+        if len(self._read) < len(_KNOWN):
+            self._found = {k: v for p in PREFIXES for k, v in getattr(_area(p), self._name).items()}
+            self._read = set(_KNOWN)
+        return self._found
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self._prefix_read(key)
+        return self._found.get(key, default)
+
+    def __getitem__(self, key: str) -> str:
+        self._prefix_read(key)
+        return self._found[key]
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        self._prefix_read(key)
+        return key in self._found
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+CATALOGS: dict[str, _Catalog] = {lang: _Catalog(lang) for lang in LANGS}
+
+
+def __getattr__(name: str) -> object:
+    if name == "AREAS":  # the catalogue modules, in the order of PREFIXES
+        return tuple(_area(prefix) for prefix in PREFIXES)
+    raise AttributeError(name)
+
 
 # Parameters whose values are themselves catalogue codes, with their prefix.
 _CODED_PARAMS = {

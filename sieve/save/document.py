@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 import tempfile
@@ -291,6 +290,8 @@ class TomlDocument:
 
 def toml_key(key: str) -> str:
     """A key as written in TOML: always quoted, as FORMAT.md writes score keys."""
+    import json  # here: the app opens a session without ever writing one
+
     return json.dumps(key, ensure_ascii=False)
 
 

@@ -230,7 +230,7 @@ async def test_a_refused_decision_asks_again_with_the_text_and_the_ticks_kept(wo
 
 @sync
 async def test_tamis_ranking_panel_tells_cases_of_one_subject_apart(workspace):
-    from textual.widgets import Static
+    from sieve.app.widgets.fitted import FittedText
 
     body = SIFTED.replace("doable = 0", "doable = 1").replace(
         'title = "Sujet A"', 'title = "La carte citoyenne participative du quartier"'
@@ -239,7 +239,7 @@ async def test_tamis_ranking_panel_tells_cases_of_one_subject_apart(workspace):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("4")
         await pilot.pause()
-        lines = str(app.screen.query_one("#tamis-ranking", Static).render()).splitlines()
+        lines = str(app.screen.query_one("#tamis-ranking", FittedText).render()).splitlines()
         cases = [line for line in lines if line[:2].strip().isdigit()]
         assert len(cases) == 2
         assert cases[0].split()[1:3] == ["Angle", "Y"]

@@ -215,7 +215,9 @@ async def test_the_progress_puts_in_bold_only_the_scorer_shown(paris):
 @pytest.mark.parametrize("size", SIZES, ids=ids)
 @sync
 async def test_the_tamis_list_leaves_its_spare_room_to_the_ranking(paris, size):
-    from textual.widgets import OptionList, Static
+    from textual.widgets import OptionList
+
+    from sieve.app.widgets.fitted import FittedText
 
     app = SieveApp(paris, watch=False)
     async with app.run_test(size=size) as pilot:
@@ -225,9 +227,13 @@ async def test_the_tamis_list_leaves_its_spare_room_to_the_ranking(paris, size):
         screen = app.screen
         options = screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        ranking = str(screen.query_one("#tamis-ranking", Static).content).splitlines()
+        box = screen.query_one("#tamis-ranking", FittedText)
+        ranking = str(box.render()).splitlines()
         ranked = [line for line in ranking if line[:2].strip().isdigit()]
         assert len(ranked) == 9, ranking
+        # worded to the width the ranking got beside the list laid out as wide as its
+        # lines: no line wraps (the list, laid out after its lines, narrows the side)
+        assert all(len(line) <= box.size.width for line in ranking), (box.size, ranking)
         if size == (80, 24):
             return  # no room to spare
         labels = [crit.label for crit in app.workbench.session.tamis.criteria]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIVE_CASES_PORTFOLIO, copy_paris, snapshot_app, sync, text_of
+from conftest import FIVE_CASES_PORTFOLIO, copy_paris, settle, snapshot_app, sync, text_of
 
 from sieve.app.app import SieveApp
+from sieve.app.screens.calendar import CalendarScreen
 from sieve.app.screens.decision import DecisionDialog
-from sieve.app.screens.portfolio import CalendarScreen, PortfolioScreen
+from sieve.app.screens.portfolio import PortfolioScreen
 from sieve.load.session import open_session
 
 BODY = FIVE_CASES_PORTFOLIO
@@ -26,17 +27,20 @@ async def test_portfolio_screen_pins_and_excludes_are_saved(workspace):
     app = SieveApp(path, watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7")
+        await settle(pilot)  # the optimiser runs in a thread
         screen = app.screen
         assert isinstance(screen, PortfolioScreen)
         assert screen.result.best.cases == ("alpha/a1", "beta/b1", "gamma/g1")
         # Candidates are listed in ranking order: beta/b1 first. Exclude it.
         await pilot.press("e")
+        await settle(pilot)
         assert "beta/b1" not in screen.result.best.cases
         assert "✔" in text_of(screen, "#pf-detail")
         assert tail(path) == (
             '[portfolio]\nmax_cases = 3\nfirst_case = "calm"\nexcluded = ["beta/b1"]\n'
         )
         await pilot.press("e", "down", "down", "down", "down", "i")  # delta/d1 pinned
+        await settle(pilot)
         assert "delta/d1" in screen.result.best.cases
         assert tail(path) == (
             '[portfolio]\nmax_cases = 3\nfirst_case = "calm"\nexcluded = []\n'
@@ -44,6 +48,7 @@ async def test_portfolio_screen_pins_and_excludes_are_saved(workspace):
         )
         assert app.workbench.session.portfolio.pinned == ("delta/d1",)
         await pilot.press("c")
+        await settle(pilot)
         assert screen.result.best.cases == ("alpha/a1", "beta/b1", "gamma/g1")
         assert tail(path).endswith("excluded = []\npinned = []\n")
     assert path.read_text(encoding="utf-8").startswith(head)  # the comment is kept
@@ -299,6 +304,7 @@ async def test_portfolio_calendar_and_decision_read_titles_not_keys(workspace):
     app = SieveApp(workspace(BODY), watch=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("7")
+        await settle(pilot)
         listed = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
         angle, subject = listed[0].split("\n")  # the angle, its subject below
         assert angle.endswith(" B1") and subject.strip() == "Beta"
@@ -317,3 +323,52 @@ async def test_portfolio_calendar_and_decision_read_titles_not_keys(workspace):
         assert listed[0] == "A1  [1, 2]\nAlpha"
         detail = text_of(app.screen, "#cal-detail")
         assert " A1\n" in detail and "alpha/a1" not in detail
+
+
+@sync
+async def test_the_portfolio_screen_paints_before_the_optimiser_answers(paris, monkeypatch):
+    """The optimiser's first run imports SciPy (about two seconds on the default
+    session): the screen is painted at once, saying that it works, and filled after."""
+    import threading
+
+    from textual.widgets import OptionList
+
+    from sieve.app.screens import portfolio as module
+    from sieve.i18n import t
+
+    answer = threading.Event()
+    solve = module._solve
+
+    def slow(session, evaluation):
+        assert answer.wait(20), "the test never let the optimiser answer"
+        return solve(session, evaluation)
+
+    monkeypatch.setattr(module, "_solve", slow)
+    app = SieveApp(paris, watch=False)
+    painted = []  # the screens of the frames written to the terminal
+    display = app._display
+
+    def counted(screen, frame) -> None:
+        if frame is not None and not app._batch_count:
+            painted.append(screen)
+        display(screen, frame)
+
+    app._display = counted  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen) and screen.result is None
+        assert screen in painted  # painted while the optimiser has not answered
+        options = screen.query_one(OptionList)
+        assert [str(o.prompt) for o in options.options] == [t("plan.computing")]
+        assert t("plan.computing") in text_of(screen, "#bar")
+        await pilot.press("d")  # nothing to record yet: said, no dialog
+        assert app.screen is screen
+        answer.set()
+        await settle(pilot)
+        assert screen.result is not None and screen.rebuilds == 1
+        keys = [c.key for c in screen.result.instance.candidates]
+        assert [o.id for o in options.options] == keys
+        assert t("plan.computing") not in text_of(screen, "#bar")

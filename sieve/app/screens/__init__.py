@@ -58,7 +58,7 @@ SCREENS: list[ScreenEntry] = [
         "app.help.portfolio",
     ),
     ScreenEntry(
-        "calendar", "8", "app.screen.calendar", "portfolio:CalendarScreen", "app.help.calendar"
+        "calendar", "8", "app.screen.calendar", "calendar:CalendarScreen", "app.help.calendar"
     ),
     ScreenEntry(
         "journal", "9", "app.screen.journal", "portfolio:JournalScreen", "app.help.journal"

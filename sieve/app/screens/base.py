@@ -13,11 +13,18 @@ if TYPE_CHECKING:
     from sieve.model import Session
 
 
+#: The kinds of :meth:`SieveScreen.view_state` items compared by value (others: by identity).
+VALUES = (bool, int, float, str, tuple)
+
+
 class SieveScreen(Screen):
     """A main screen: shows the open session; :meth:`update_view` repaints it.
 
-    The app calls :meth:`update_view` on the current screen after every edit or
-    reload; a screen also updates itself when it comes back to the front.
+    The app asks the current screen to update after every edit or reload, and a
+    screen updates itself when it is mounted, laid out or resized, and when it comes
+    back to the front; it rebuilds only when what it shows changed since it last did
+    (:meth:`view_state`), so a screen rebuilds once per change: not once for each of
+    those events on its first visit, and not at all when it is shown again unchanged.
     """
 
     @property
@@ -39,20 +46,83 @@ class SieveScreen(Screen):
     ready = False
     """Whether the screen is composed (``update_view`` may query its widgets)."""
 
+    rebuilds = 0
+    """How many times :meth:`refresh_view` rebuilt the screen (for tests and benchmarks)."""
+
+    LAID_OUT_BY: tuple[str, ...] = ()
+    """Selectors of the widgets whose sizes the screen words its text to (a list whose
+    lines are cut to its width): the screen is built once they are laid out, and again
+    when their sizes change."""
+
+    _shown: tuple[object, ...] | None = None
+
     def update_view(self) -> None:
         """Show the workbench's current state (override)."""
+
+    def view_state(self) -> tuple[object, ...]:
+        """What the screen shows depends on, compared to decide whether
+        :meth:`refresh_if_changed` rebuilds it: by identity, or by value for numbers,
+        strings and tuples (override to add what a screen also shows).
+
+        Every edit, reload or weight preview makes a new evaluation; a Monte Carlo
+        analysis, blind mode and the sizes (:meth:`_sizes`) count too.
+        """
+        wb = self.sieve.workbench
+        assert wb is not None
+        return (wb, wb.load, wb.evaluation, wb.robustness(stale=True), self.sieve.blind,
+                *self._sizes())  # fmt: skip
+
+    def _sizes(self) -> list[object]:
+        """The terminal's size, or the sizes of the widgets of :attr:`LAID_OUT_BY`
+        (a resize reaches the screen before and after its widgets are laid out again:
+        only the second one changes them)."""
+        if not self.LAID_OUT_BY:
+            return [self.app.size]
+        return [self.query_one(selector).size for selector in self.LAID_OUT_BY]
+
+    def laid_out(self) -> bool:
+        """Whether the widgets of :attr:`LAID_OUT_BY` have their sizes (a screen is
+        mounted before its layout; its ``Resize`` follows the layout)."""
+        for selector in self.LAID_OUT_BY:
+            widget = self.query_one(selector)
+            if widget.display and not widget.size.width:
+                return False
+        return True
 
     def refresh_view(self) -> None:
         """Call :meth:`update_view` when the screen is composed and a session is open."""
         if self.ready and self.sieve.workbench is not None and self.sieve.workbench.ok:
+            self._shown = self.view_state()
+            self.rebuilds += 1
             self.update_view()
+
+    def refresh_if_changed(self) -> bool:
+        """:meth:`refresh_view` if the state shown changed since; whether it did."""
+        wb = self.sieve.workbench
+        if not self.ready or wb is None or not wb.ok or not self.laid_out():
+            return False
+        if self._same(self._shown, self.view_state()):
+            return False
+        self.refresh_view()
+        return True
+
+    @staticmethod
+    def _same(shown: tuple[object, ...] | None, now: tuple[object, ...]) -> bool:
+        if shown is None or len(shown) != len(now):
+            return False
+        return all(
+            a is b or (isinstance(a, VALUES) and a == b) for a, b in zip(shown, now, strict=True)
+        )
 
     def on_mount(self) -> None:
         self.ready = True
-        self.refresh_view()
+        self.refresh_if_changed()
 
     def on_screen_resume(self) -> None:
-        self.refresh_view()
+        self.refresh_if_changed()
+
+    def on_resize(self) -> None:
+        self.refresh_if_changed()  # the sizes are part of the state shown
 
 
 class AnsweredOnce:

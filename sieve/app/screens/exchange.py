@@ -99,9 +99,11 @@ class ExchangeScreen(SieveScreen):
         self.query_one(DataTable).focus()
         super().on_mount()
 
-    def on_resize(self) -> None:
+    def on_screen_resume(self) -> None:
+        # the other cities' files may have changed while another screen was shown (the
+        # base class rebuilds the screen only when the session changed)
         if self.ready and self.session is not None:
-            self.show_table()
+            self._read_others()
 
     def update_view(self) -> None:
         """Show the table from what was read, and look for changed tamis in a thread."""

@@ -27,6 +27,12 @@ from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.matrix import MatrixView
 from sieve.i18n import number, t
 
+#: The lines of the legend under the matrix (``.legend`` in app.tcss), the most a tall
+#: screen's legend takes (``.legend.tall``), and the key bar's.
+LEGEND_LINES = 3
+LEGEND_TALL_MAX = 12
+KEYBAR_LINES = 1
+
 
 class MatrixScreen(SieveScreen):
     """The scoring matrix, with a bar on top and a legend of the cursor's cell below."""
@@ -49,9 +55,13 @@ class MatrixScreen(SieveScreen):
         """The scorer whose levels are shown (``None``: the group)."""
         self._progress_lines = 1
         """How many lines the progress line took when last shown."""
-        self._filled: dict[str, tuple[object, int]] = {}
+        self._filled: dict[str, tuple[dict, int]] = {}
         """Per scorer: their scores' mapping and how many matrix cells it fills (a
-        score edit replaces one scorer's mapping, so only theirs is counted again)."""
+        score edit replaces one scorer's mapping and one row of it: only that row is
+        counted again)."""
+        self._cells: tuple[tuple, tuple] | None = None
+        self._columns_legend: tuple[tuple, Text] | None = None
+        self._texts: dict[str, Text] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -74,8 +84,8 @@ class MatrixScreen(SieveScreen):
         if self.scorer is not None and self.scorer not in session.scorers:
             self.scorer = None
         self.matrix.show(wb.evaluation, self.shown_scorer(), self.sieve.blind)
+        self._update_legend()  # first: before the layout, the bar counts the legend's lines
         self._update_bar()
-        self._update_legend()
 
     def shown_scorer(self) -> str | None:
         """Whose levels the cells show: blind, nobody's but the scorer's own while scoring
@@ -102,37 +112,22 @@ class MatrixScreen(SieveScreen):
         if self.sieve.blind:
             bar.append("  ·  ")
             bar.append(t("app.blind.badge"), style="reverse")
-        progress = self._progress_line(session)
+        progress = self._progress_line(session, self._lines_of(bar))
         if progress is not None:
             bar.append("\n")
             bar.append_text(progress)
-        self.query_one("#bar", Static).update(bar)
+        self._show("#bar", bar)
 
-    def _progress_line(self, session) -> Text | None:
+    def _progress_line(self, session, head_lines: int = 1) -> Text | None:
         """``Progression : Ana 20/20 · Bob 0/20``, on as many lines as it needs when the
         matrix leaves them blank (a scorer's name never apart from their count), else
         cut to the screen's width."""
         if not session.scorers:
             return None
-        subject_crits = {c.id for c in session.tamis.criteria if not c.on_angle}
-        angle_crits = {c.id for c in session.tamis.criteria if c.on_angle}
-        cases = session.cases
-        subjects = {case.subject.id for case in cases}
-        total = len(subjects) * len(subject_crits) + len(cases) * len(angle_crits)
-        keys = {case.key for case in cases}
+        total, _keys, _subjects, _crits = self._cells_of(session)
         pieces = []
         for sid, scorer in session.scorers.items():
-            scores = session.scores.get(sid, {})
-            cached = self._filled.get(sid)
-            if cached is not None and cached[0] is scores:
-                filled = cached[1]
-            else:
-                filled = sum(
-                    len(levels.keys() & (angle_crits if key in keys else subject_crits))
-                    for key, levels in scores.items()
-                    if key in keys or key in subjects
-                )
-                self._filled[sid] = (scores, filled)
+            filled = self._filled_by(session, sid)
             piece = Text()
             piece.append_text(plain(scorer.name, style="bold" if sid == self.scorer else ""))
             done = total > 0 and filled >= total  # 0/0: nothing to score yet, not done
@@ -152,7 +147,7 @@ class MatrixScreen(SieveScreen):
             elif i:
                 lines[-1].append(" · ")
             lines[-1].append_text(piece)
-        if len(lines) > 1 and len(lines) - 1 <= self._spare_lines():
+        if len(lines) > 1 and len(lines) - 1 <= self._spare_lines(head_lines):
             self._progress_lines = len(lines)  # the matrix has blank lines to give it
             return Text("\n").join(lines)
         self._progress_lines = 1
@@ -161,19 +156,81 @@ class MatrixScreen(SieveScreen):
         one.truncate(width, overflow="ellipsis")
         return one
 
-    def _spare_lines(self) -> int:
+    def _spare_lines(self, head_lines: int = 1) -> int:
         """How many lines the matrix leaves blank below its last row (counting those the
-        progress line takes beyond its first one, as they would come back to it)."""
+        progress line takes beyond its first one, as they would come back to it).
+
+        Before the layout (the first build, at start), the matrix's room is worked out
+        from the screen's size and the lines of the bar (``head_lines`` above the progress
+        line) and of the legend, as the layout will give it: the screen is built and
+        painted once, not built with one progress line and laid out again with two.
+        """
         matrix = self.matrix
-        if not matrix.size.height:
-            return 0  # before the layout: the progress line keeps to one
-        scrollbar = 1 if matrix.virtual_size.width > matrix.size.width else 0
+        if matrix.size.height:
+            room, width = matrix.size.height + (self._progress_lines - 1), matrix.size.width
+        else:
+            screen = self.app.size
+            legend = self._texts.get("#legend")
+            if legend is not None and self.query_one("#legend").has_class("tall"):
+                legend_lines = min(LEGEND_TALL_MAX, self._lines_of(legend))
+            else:
+                legend_lines = LEGEND_LINES
+            room = screen.height - KEYBAR_LINES - legend_lines - head_lines - 1
+            width = screen.width
+        scrollbar = 1 if matrix.virtual_size.width > width else 0
         needed = len(matrix.rows) + 1 + scrollbar  # the header, the rows
-        return matrix.size.height + (self._progress_lines - 1) - needed
+        return room - needed
+
+    def _lines_of(self, text: Text) -> int:
+        """The lines ``text`` takes in a bar or the legend (the screen's width, less
+        their padding)."""
+        width = max(1, (self.app.size.width or 80) - 2)
+        return len(text.wrap(self.app.console, width))
 
     def on_resize(self) -> None:
         if self.evaluation is not None:
             self.call_after_refresh(self._update_bar)
+
+    def _cells_of(self, session) -> tuple[int, set[str], set[str], dict[bool, set[str]]]:
+        """The matrix's cells: how many, its case keys and subject ids, and the criteria
+        of each side (``True``: a case's); worked out once per tamis, subjects and angles."""
+        memo = (session.tamis, session.subjects, session.angles)
+        cached = self._cells
+        if cached is None or any(a is not b for a, b in zip(cached[0], memo, strict=True)):
+            crits = {on: {c.id for c in session.tamis.criteria if c.on_angle is on}
+                     for on in (False, True)}  # fmt: skip
+            cases = session.cases
+            subjects = {case.subject.id for case in cases}
+            total = len(subjects) * len(crits[False]) + len(cases) * len(crits[True])
+            cached = self._cells = (memo, (total, {c.key for c in cases}, subjects, crits))
+            self._filled.clear()
+        return cached[1]
+
+    def _filled_by(self, session, sid: str) -> int:
+        """How many cells of the matrix hold a level of ``sid``: counted again, after an
+        edit, for the rows that are not the very ones counted last time."""
+        _total, keys, subjects, crits = self._cells_of(session)
+        scores = session.scores.get(sid, {})
+        cached = self._filled.get(sid)
+        if cached is not None and cached[0] is scores:
+            return cached[1]
+
+        def count(key: str, levels) -> int:
+            if key in keys:
+                return len(levels.keys() & crits[True])
+            return len(levels.keys() & crits[False]) if key in subjects else 0
+
+        if cached is None:
+            filled = sum(count(key, levels) for key, levels in scores.items())
+        else:
+            before, filled = cached
+            for key, levels in scores.items():
+                old = before.get(key)
+                if old is not levels:
+                    filled += count(key, levels) - (count(key, old) if old else 0)
+            filled -= sum(count(key, old) for key, old in before.items() if key not in scores)
+        self._filled[sid] = (scores, filled)
+        return filled
 
     title_key = "app.screen.matrix"
 
@@ -212,16 +269,34 @@ class MatrixScreen(SieveScreen):
         if tall:
             # on a tall screen (a projector), every column's code and label at once
             text.append("\n")
-            width = max(20, (self.size.width - 2) // 4)
-            for j, (column, code) in enumerate(zip(matrix.columns, matrix.codes, strict=True)):
-                entry = Text(f"{code:>3} ", style="bold")
-                entry.append_text(plain(clip(column.label, width - 5)))
-                entry.pad_right(width - entry.cell_len)
-                text.append_text(entry)
-                if j % 4 == 3:
-                    text.append("\n")
+            text.append_text(self._columns_text(matrix))
         del session
-        legend.update(text)
+        self._show("#legend", text)
+
+    def _columns_text(self, matrix: MatrixView) -> Text:
+        """Every column's code and label, four a line (made again when they change)."""
+        width = max(20, (self.size.width - 2) // 4)
+        memo = (width, *matrix.columns, *matrix.codes)
+        cached = self._columns_legend
+        if cached is not None and cached[0] == memo:  # criteria: by identity, then value
+            return cached[1]
+        text = Text()
+        for j, (column, code) in enumerate(zip(matrix.columns, matrix.codes, strict=True)):
+            entry = Text(f"{code:>3} ", style="bold")
+            entry.append_text(plain(clip(column.label, width - 5)))
+            entry.pad_right(width - entry.cell_len)
+            text.append_text(entry)
+            if j % 4 == 3:
+                text.append("\n")
+        self._columns_legend = (memo, text)
+        return text
+
+    def _show(self, selector: str, text: Text) -> None:
+        """Put ``text`` in the ``Static`` ``selector``, unless it shows it already (an
+        update lays the screen out again)."""
+        if self._texts.get(selector) != text:
+            self._texts[selector] = text
+            self.query_one(selector, Static).update(text)
 
     def on_matrix_view_cursor_moved(self, event: MatrixView.CursorMoved) -> None:
         self._update_legend()

@@ -1,14 +1,10 @@
-"""The portfolio, the calendar and the decision journal, in the app.
+"""The portfolio and the decision journal, in the app (the calendar: :mod:`.calendar`).
 
 - :class:`PortfolioScreen`: the best portfolio under the constraints, recomputed
   live while cases are pinned or excluded (written at once to the session's
   ``[portfolio]``: ``pinned``, ``excluded``), with the constraints met or broken,
   the next two alternatives and why each case is in or out; ``d`` records the
   decision in the session's journal.
-- :class:`CalendarScreen`: the cases laid over the sessions; give a case more or
-  fewer sessions, move it earlier or later, move the start of the lab work, and see
-  every protocol breach at once. Each move is written at once (``[[portfolio.case]]``,
-  ``lab_start``); ``r`` removes the planned calendar (the proposed one comes back).
 - :class:`JournalScreen`: the decisions recorded, and how the sieve's predictions
   compared with the outcomes.
 
@@ -32,67 +28,29 @@ from sieve.app.bindings import localize
 from sieve.app.screens.base import SieveScreen
 from sieve.app.screens.decision import DecisionDialog
 from sieve.app.screens.editing import EditingScreen
-from sieve.app.text import clip_apart, plain
+from sieve.app.screens.plan_lines import PLAN_CSS, cut_titles, mark, titled
+from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
-from sieve.render.names import case_title, case_titles
+from sieve.render.names import case_title
 from sieve.render.plan import robust_case
 
-_CSS = """
-#pf-cases, #cal-cases { width: 2fr; height: 1fr; }
-#pf-detail-box, #cal-detail-box { width: 3fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
-#journal-box { height: 1fr; padding: 0 1; overflow-x: auto; }
-#journal { width: auto; }
-"""
 
+def _solve(session, evaluation):
+    """The best portfolio of ``session`` under its pins and exclusions (the optimiser:
+    SciPy's, imported on its first run)."""
+    from sieve.plan.instance import build_instance
+    from sieve.plan.solve import solve_instance
 
-#: Draws of the analysis run from the portfolio screen (``m``).
-
-
-def _mark(ok: bool) -> Text:
-    return Text("✔ " if ok else "✘ ", style="green" if ok else "bold red")
-
-
-def _cut_titles(
-    session, keys: list[str], angle_rooms: list[int], indents: list[int], width: int
-) -> list[tuple[str, str]]:
-    """Each case's angle title cut to its room and its subject's title to the line below
-    (``width`` less its indent), each cut telling it from its siblings' (clip_apart)."""
-    pairs = [case_titles(session, key) for key in keys]
-    angles = [
-        titles[1] if titles is not None else key for titles, key in zip(pairs, keys, strict=True)
-    ]
-    subjects = [titles[0] if titles is not None else "" for titles in pairs]
-    subject_rooms = [max(8, width - indent - 1) for indent in indents]
-    return list(
-        zip(clip_apart(angles, angle_rooms), clip_apart(subjects, subject_rooms), strict=True)
-    )
-
-
-def _titled(
-    prompt: Text, angle: str, subject: str, indent: int, style: str = "", after: str = ""
-) -> Text:
-    """Append a case to a list line: its angle's title (then ``after``, dim), then its
-    subject's title on a line below, both already cut (:func:`_cut_titles`).
-
-    ``indent`` columns are already used on the first line (and left blank on the
-    second).
-    """
-    prompt.append_text(plain(angle, style=style))
-    prompt.append(after, style="dim")
-    if subject:
-        prompt.append("\n" + " " * indent)
-        prompt.append_text(plain(subject, style="dim"))
-    return prompt
-
-
-def _angle_title(session, key: str) -> str:
-    titles = case_titles(session, key)
-    return titles[1] if titles is not None else key
+    return solve_instance(build_instance(session, evaluation))
 
 
 class PortfolioScreen(EditingScreen):
     """The best portfolio, live, with pins and exclusions.
+
+    The optimiser runs in a thread (its first run imports SciPy: about two seconds): the
+    screen is shown at once, with the last portfolio or a line saying it is being
+    worked out, and filled when the optimiser answers for the session as it still is.
 
     Bindings:
         | Key | Description |
@@ -105,7 +63,8 @@ class PortfolioScreen(EditingScreen):
         | m | Robustness: Monte Carlo over weights and scorers (in a thread). |
     """
 
-    DEFAULT_CSS = _CSS
+    LAID_OUT_BY = ("#pf-cases",)
+    DEFAULT_CSS = PLAN_CSS
     BINDINGS = [
         Binding("i", "pin", "app.key.pin"),
         Binding("e", "exclude", "app.key.exclude"),
@@ -121,6 +80,9 @@ class PortfolioScreen(EditingScreen):
         """The pinned cases, as the session file holds them."""
         self.excluded: set[str] = set()
         self.result = None
+        """The optimiser's answer shown (for :attr:`solved_for`), or ``None``."""
+        self.solved_for: tuple[object, object] | None = None
+        """The session and evaluation :attr:`result` was worked out for."""
 
     @property
     def robust(self):
@@ -140,33 +102,77 @@ class PortfolioScreen(EditingScreen):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
-    def solve(self):
-        """The plan result for the open session under the screen's pins and exclusions."""
-        from sieve.plan.instance import build_instance
-        from sieve.plan.solve import solve_instance
-
+    @property
+    def solved(self) -> bool:
+        """Whether :attr:`result` answers for the session as it is now."""
         wb = self.sieve.workbench
-        inst = build_instance(wb.session, wb.evaluation)
-        self.pinned, self.excluded = set(inst.portfolio.pinned), set(inst.portfolio.excluded)
-        return solve_instance(inst)
+        state = self.solved_for
+        return (
+            wb is not None
+            and state is not None
+            and state[0] is wb.session
+            and state[1] is wb.evaluation
+        )
 
     def update_view(self) -> None:
         wb = self.sieve.workbench
         if self.evaluation is None:
             return
-        session = wb.session
-        bar = Text(t("app.screen.portfolio") + " · ", style="bold")
-        bar.append_text(plain(session.title))
-        self.query_one("#bar", Static).update(bar)
         options = self.query_one(OptionList)
         detail = self.query_one("#pf-detail", Static)
-        highlighted = options.highlighted
-        options.clear_options()
         if self.sieve.blind:
+            self._show_bar()
+            options.clear_options()
             options.add_option(Option(Text(t("app.blind.hidden"), style="italic"), disabled=True))
             detail.update("")
             return
-        self.result = result = self.solve()
+        if self.solved:
+            self._show_bar()
+            self._show_result()
+            return
+        self._show_bar(computing=True)
+        if self.result is None:  # nothing to show yet: say that it is being worked out
+            options.clear_options()
+            line = Text(t("plan.computing"), style="italic")
+            options.add_option(Option(line, disabled=True))
+            detail.update("")
+        # after the screen is painted: the optimiser's first run imports SciPy, which
+        # holds the interpreter's lock often enough to delay the first frame by half
+        self.call_after_refresh(self._solve_in_thread, wb.session, wb.evaluation)
+
+    def _show_bar(self, computing: bool = False) -> None:
+        session = self.sieve.workbench.session
+        bar = Text(t("app.screen.portfolio") + " · ", style="bold")
+        bar.append_text(plain(session.title))
+        if computing:
+            bar.append("  ·  " + t("plan.computing"), style="italic")
+        self.query_one("#bar", Static).update(bar)
+
+    @work(thread=True, exclusive=True, group="portfolio")
+    def _solve_in_thread(self, session, evaluation) -> None:
+        result = _solve(session, evaluation)
+        self.app.call_from_thread(self._solved, session, evaluation, result)
+
+    def _solved(self, session, evaluation, result) -> None:
+        """The optimiser answered for ``session``: show it, if that is still the session
+        open (else a newer run is on its way)."""
+        wb = self.sieve.workbench
+        if wb is None or wb.session is not session or wb.evaluation is not evaluation:
+            return
+        self.result, self.solved_for = result, (session, evaluation)
+        if self.ready and not self.sieve.blind:
+            self._show_bar()
+            self._show_result()
+
+    def _show_result(self) -> None:
+        """Fill the list with the candidates of :attr:`result`, then the detail."""
+        session = self.sieve.workbench.session
+        result = self.result
+        self.pinned = set(result.instance.portfolio.pinned)
+        self.excluded = set(result.instance.portfolio.excluded)
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
         chosen = set(result.best.cases) if result.best else set()
         # the list less its scrollbar (there once the cases overflow it): no line wraps
         width = max(12, (options.size.width or 40) - options.styles.scrollbar_size_vertical)
@@ -186,9 +192,9 @@ class PortfolioScreen(EditingScreen):
         candidates = result.instance.candidates
         keys = [c.key for c in candidates]
         indents = [len(prompt.plain) for prompt in prompts]
-        cut = _cut_titles(session, keys, [max(8, width - i - 1) for i in indents], indents, width)
+        cut = cut_titles(session, keys, [max(8, width - i - 1) for i in indents], indents, width)
         for c, prompt, indent, titles in zip(candidates, prompts, indents, cut, strict=True):
-            _titled(prompt, *titles, indent, "" if c.score is not None else "dim")
+            titled(prompt, *titles, indent, "" if c.score is not None else "dim")
             options.add_option(Option(prompt, id=c.key))
         if highlighted is None or highlighted >= options.option_count:
             highlighted = 0
@@ -214,7 +220,7 @@ class PortfolioScreen(EditingScreen):
                 head = "plan.conflict" if len(found) > 1 else "plan.conflict_one"
                 out.append("\n" + t(head, n=n) + "\n", style="bold")
                 for g in found:
-                    out.append_text(_mark(False))
+                    out.append_text(mark(False))
                     out.append_text(plain(conflict_message(by_id[g], None, session)))
                     out.append("\n")
         else:
@@ -229,7 +235,7 @@ class PortfolioScreen(EditingScreen):
                 out.append("\n")
             out.append("\n" + t("plan.constraints") + "\n", style="bold")
             for s in result.constraints:
-                out.append_text(_mark(s.met))
+                out.append_text(mark(s.met))
                 out.append_text(plain(status_message(s, None, session)))
                 out.append("\n")
             out.append("\n" + t("plan.alternatives") + "\n", style="bold")
@@ -268,10 +274,15 @@ class PortfolioScreen(EditingScreen):
         self._detail()
 
     def _toggle(self, which: str) -> None:
+        from sieve.plan.instance import portfolio_of
+
         option = self.query_one(OptionList).highlighted_option
         if option is None or option.id is None or self.result is None or self.sieve.blind:
             return
-        pinned, excluded = set(self.pinned), set(self.excluded)
+        # from the file, not from the result shown: a second key before the optimiser
+        # answered the first keeps the first's pin
+        portfolio = portfolio_of(self.session)
+        pinned, excluded = set(portfolio.pinned), set(portfolio.excluded)
         mine, other = (pinned, excluded) if which == "pin" else (excluded, pinned)
         if option.id in mine:
             mine.discard(option.id)
@@ -303,7 +314,7 @@ class PortfolioScreen(EditingScreen):
 
     def action_robust(self) -> None:
         """Run the Monte Carlo analysis in a thread; the list shows P(portfolio) after."""
-        if self.sieve.blind or self.result is None:
+        if self.sieve.blind or self.evaluation is None:  # (the optimiser may still run)
             return
         self.notify(t("app.robust.running"), timeout=3)
         self._run_robust()
@@ -315,6 +326,9 @@ class PortfolioScreen(EditingScreen):
 
     def action_decide(self) -> None:
         result = self.result
+        if result is not None and not self.solved:
+            self.notify(t("plan.computing"), timeout=2)
+            return
         if result is None or result.best is None or self.sieve.blind:
             self.notify(t("app.decide.nothing"), severity="warning")
             return
@@ -351,218 +365,13 @@ class PortfolioScreen(EditingScreen):
         return None
 
 
-class CalendarScreen(EditingScreen):
-    """The cases over the sessions; move things and see what breaks.
-
-    Bindings:
-        | Key | Description |
-        | :- | :- |
-        | up, down | Select a case. |
-        | + / - | One more / one fewer session for the case. |
-        | [ / ] | Move the case earlier / later. |
-        | < / > | Start the lab work one session earlier / later. |
-        | r | Drop the planned calendar: the proposed portfolio's comes back. |
-
-    Every change is written at once to the session file (``[[portfolio.case]]``,
-    ``lab_start``); a calendar that was only proposed is written whole on the first
-    change.
-    """
-
-    DEFAULT_CSS = _CSS
-    BINDINGS = [
-        Binding("plus", "more", "app.key.more", key_display="+"),
-        Binding("minus", "less", "app.key.less", key_display="-"),
-        Binding("left_square_bracket", "move(-1)", "app.key.earlier", key_display="["),
-        Binding("right_square_bracket", "move(1)", "app.key.later", key_display="]"),
-        Binding("less_than_sign", "lab(-1)", "app.key.lab", key_display="<>"),
-        Binding("greater_than_sign", "lab(1)", "app.key.lab", show=False),
-        Binding("r", "reset", "app.key.reset_calendar"),
-    ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize(self)
-        self.plan: dict[str, tuple[int, ...]] | None = None
-        """Case key -> session numbers, as shown (the file's, or the proposed layout)."""
-        self.lab_start: int | None = None
-        self.planned = False
-        """Whether the file holds the calendar (else it is the proposed portfolio's)."""
-        self.calendar = None
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="bar", classes="bar")
-        with Horizontal():
-            yield OptionList(id="cal-cases")
-            with VerticalScroll(id="cal-detail-box"):
-                yield Static(id="cal-detail")
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def _instance(self):
-        from sieve.plan.instance import build_instance
-
-        wb = self.sieve.workbench
-        return build_instance(wb.session, wb.evaluation)
-
-    def _fill_cases(self, options: OptionList, session, cases, highlighted: int | None) -> None:
-        """The calendar's cases, each with its sessions, titles cut to tell them apart."""
-        # the list less its scrollbar (there once the cases overflow it): no line wraps
-        width = max(12, (options.size.width or 40) - options.styles.scrollbar_size_vertical)
-        sessions = [f"  [{', '.join(str(n) for n in self.plan[key]) or '–'}]" for key in cases]
-        rooms = [max(8, width - 1 - len(s)) for s in sessions]
-        cut = _cut_titles(session, cases, rooms, [0] * len(cases), width)
-        for key, (angle, subject), held in zip(cases, cut, sessions, strict=True):
-            prompt = _titled(Text(), angle, subject, 0, after=held)
-            options.add_option(Option(prompt, id=key))
-        if highlighted is None or highlighted >= options.option_count:
-            highlighted = 0
-        options.highlighted = highlighted
-
-    def update_view(self) -> None:
-        from sieve.plan.calendar import build_calendar, check_calendar
-        from sieve.render.plan import status_message
-
-        wb = self.sieve.workbench
-        if self.evaluation is None:
-            return
-        if self.sieve.blind:  # the calendar is built from the group's results
-            self.query_one(OptionList).clear_options()
-            self.query_one("#cal-detail", Static).update(
-                Text(t("app.blind.hidden"), style="italic")
-            )
-            return
-        session = wb.session
-        inst = self._instance()
-        cal = build_calendar(session, inst=inst)
-        self.plan = (
-            {k: tuple(s.number for s in cal.sessions if k in s.cases) for k in cal.cases}
-            if cal is not None
-            else {}
-        )
-        self.lab_start = inst.portfolio.lab_start
-        self.planned = cal.planned if cal is not None else False
-        cal = self.calendar = check_calendar(inst, self.plan, self.planned) if self.plan else None
-        bar = Text(t("app.screen.calendar") + " · ", style="bold")
-        bar.append_text(plain(session.title))
-        bar.append("  ·  " + t("app.cal.planned" if self.planned else "app.cal.proposed"))
-        self.query_one("#bar", Static).update(bar)
-        options = self.query_one(OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        detail = self.query_one("#cal-detail", Static)
-        if cal is None:
-            detail.update(t("cal.none"))
-            return
-        self._fill_cases(options, session, cal.cases, highlighted)
-        p = inst.portfolio
-        out = Text()
-        out.append(
-            t(
-                "cal.summary",
-                sessions=len(cal.sessions),
-                days=number(cal.days),
-                max_days=number(p.days),
-                months=cal.months,
-                max_months=p.months,
-            )
-            + "\n",
-            style="bold",
-        )
-        breaches = cal.breaches
-        out.append(
-            (t("cal.breaches", count=len(breaches)) if breaches else t("cal.ok")) + "\n\n",
-            style="bold red" if breaches else "bold green",
-        )
-        dated = any(s.date for s in cal.sessions)
-        for s in cal.sessions:
-            out.append(f"{s.number:>2} ", style="bold")
-            if dated:
-                out.append(f"{s.date.isoformat() if s.date else '':10} ")
-            out.append(f"{number(s.days):>3} ")
-            out.append("⚙ " if s.lab else "  ", style="italic")
-            out.append_text(plain("; ".join(_angle_title(session, k) for k in s.cases) or "–"))
-            out.append("\n")
-        out.append("⚙ " + t("cal.lab") + "\n", style="italic")
-        out.append("\n" + t("cal.checks") + "\n", style="bold")
-        for status in cal.checks:
-            out.append_text(_mark(status.met))
-            out.append_text(plain(status_message(status, None, session)))
-            out.append("\n")
-        detail.update(out)
-
-    def _selected(self) -> str | None:
-        option = self.query_one(OptionList).highlighted_option
-        return option.id if option is not None else None
-
-    def _relayout(self, order: list[str], counts: dict[str, int]) -> bool:
-        """Write the cases in ``order``, each its count of consecutive sessions."""
-        from sieve.workbench import PLAN_EDITS
-
-        set_calendar = PLAN_EDITS.set_calendar
-
-        plan: dict[str, tuple[int, ...]] = {}
-        nxt = 1
-        for key in order:
-            plan[key] = tuple(range(nxt, nxt + counts[key]))
-            nxt += counts[key]
-        return self.run_edit(set_calendar, plan)
-
-    def _order(self) -> list[str]:
-        assert self.plan is not None
-        return sorted(self.plan, key=lambda k: (min(self.plan[k], default=10**9), k))
-
-    def action_more(self) -> None:
-        self._resize(1)
-
-    def action_less(self) -> None:
-        self._resize(-1)
-
-    def _resize(self, delta: int) -> None:
-        key = self._selected()
-        if key is None or self.plan is None:
-            return
-        counts = {k: len(v) for k, v in self.plan.items()}
-        counts[key] = max(0, counts[key] + delta)
-        self._relayout(self._order(), counts)
-
-    def action_move(self, step: int) -> None:
-        key = self._selected()
-        if key is None or self.plan is None:
-            return
-        order = self._order()
-        i = order.index(key)
-        j = i + step
-        if not 0 <= j < len(order):
-            return
-        order[i], order[j] = order[j], order[i]
-        if self._relayout(order, {k: len(v) for k, v in self.plan.items()}):
-            self.query_one(OptionList).highlighted = j
-
-    def action_lab(self, step: int) -> None:
-        from sieve.workbench import PLAN_EDITS
-
-        set_lab_start = PLAN_EDITS.set_lab_start
-
-        if self.lab_start is not None and self.lab_start + step >= 1:
-            self.run_edit(set_lab_start, self.lab_start + step)
-
-    def action_reset(self) -> None:
-        from sieve.workbench import PLAN_EDITS
-
-        clear_calendar = PLAN_EDITS.clear_calendar
-
-        self.run_edit(clear_calendar)
-
-
 class JournalScreen(SieveScreen):
     """The decisions recorded, and prediction against outcome.
 
     The journal's tables keep their lines whole: the arrow keys scroll them both ways.
     """
 
-    DEFAULT_CSS = _CSS
+    DEFAULT_CSS = PLAN_CSS
 
     def on_mount(self) -> None:
         self.query_one("#journal-box").focus()

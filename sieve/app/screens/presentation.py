@@ -172,8 +172,5 @@ class PresentationScreen(SieveScreen):
             presentation_text(wb.evaluation, width, height, self.sieve.blind, wb.problems)
         )
 
-    def on_resize(self) -> None:
-        self.update_view()
-
     def action_back(self) -> None:
         self.sieve.action_show(self.sieve.previous_mode or "matrix")

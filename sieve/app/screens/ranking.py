@@ -47,6 +47,7 @@ def bar(fraction: float | None, width: int) -> str:
 class RankingScreen(SieveScreen):
     """Cases by score, and why; how sure the ranking is (``m``)."""
 
+    LAID_OUT_BY = ("#ranking",)
     DEFAULT_CSS = """
     #robust-progress { height: 1; display: none; }
     #robust-progress.running { display: block; }

@@ -31,6 +31,7 @@ from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
 from sieve.app.text import clip, clip_apart, plain
+from sieve.app.widgets.fitted import FittedText
 from sieve.app.widgets.keybar import KeyBar
 from sieve.engine.evaluate import evaluate
 from sieve.i18n import number, points, t
@@ -55,6 +56,9 @@ class TamisScreen(EditingScreen):
         Binding("delete", "remove", "app.key.remove", key_display="⌦"),
     ]
 
+    # no LAID_OUT_BY: the list's lines are worded to the screen's width, and the ranking
+    # beside to its own width by its widget (the list, as wide as its lines, is laid out
+    # after they come and changes the side's width: one build, not two)
     DEFAULT_CSS = """
     TamisScreen #criteria { width: auto; max-width: 60%; height: 1fr; }
     TamisScreen #tamis-side { width: 1fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
@@ -70,7 +74,7 @@ class TamisScreen(EditingScreen):
             yield OptionList(id="criteria")
             with VerticalScroll(id="tamis-side"):
                 yield Static(id="criterion-detail")
-                yield Static(id="tamis-ranking")
+                yield FittedText(id="tamis-ranking")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -112,7 +116,7 @@ class TamisScreen(EditingScreen):
         options.clear_options()
         # the list is as wide as its lines, up to 60 % of the screen (its CSS): what its
         # lines may take is worked out from the screen, not from the list's own width
-        width = max(30, int((self.size.width or 100) * 0.6) - 2 - 2 - 3)
+        width = max(30, int((self.app.size.width or 100) * 0.6) - 2 - 2 - 3)
         on_words = {on: t(f"app.tamis.on.{on}") for on in ("subject", "angle")}
         on_w = max(len(word) for word in on_words.values())  # "subject": never cut
         # as wide as the longest label, when there is room: the ranking beside takes the rest
@@ -186,40 +190,42 @@ class TamisScreen(EditingScreen):
 
     def _show_ranking(self) -> None:
         wb = self.sieve.workbench
-        box = self.query_one("#tamis-ranking", Static)
+        box = self.query_one("#tamis-ranking", FittedText)
         if self.session is None or wb.evaluation is None:
-            box.update("")
+            box.show(None)
             return
         if self.sieve.blind:
-            box.update(Text(t("app.blind.hidden"), style="italic"))
+            box.show(Text(t("app.blind.hidden"), style="italic"))
             return
         preview = bool(self._weights())
         saved = evaluate(wb.session) if preview else wb.evaluation
         before = {r.key: r.rank for r in saved.results}
         title = t("app.tamis.ranking_preview" if preview else "app.tamis.ranking")
-        text = Text("\n" + title + "\n", style="bold")
-        side = self.query_one("#tamis-side").size.width or 40
-        width = max(8, side - 3 - 3 - 3 - 4 - 1)
         ranked = list(takewhile(lambda r: r.rank is not None, wb.evaluation.results))
         # the angle first, as on the Ranking screen: cases of one subject differ by it
         both = [f"{r.case.angle.title} · {r.case.subject.title}" for r in ranked]
-        width = min(width, max((len(literal(title)) for title in both), default=8))
-        titles = clip_apart(both, width)
-        for result, title_text in zip(ranked, titles, strict=True):
-            text.append(f"{result.rank:>2} ", style="bold")
-            old = before.get(result.key)
-            if preview and old is not None and old != result.rank:
-                moved = old - result.rank
-                text.append(("▲" if moved > 0 else "▼") + f"{abs(moved)}".ljust(2), style="bold")
-            else:
-                text.append("   ")
-            text.append_text(plain(title_text.ljust(width)))
-            score = points(result.score)
-            text.append(f" {score:>3}\n")
-        box.update(text)
+        longest = max((len(literal(title)) for title in both), default=8)
 
-    def on_resize(self) -> None:
-        self.refresh_view()
+        def worded(side: int) -> Text:
+            text = Text("\n" + title + "\n", style="bold")
+            # rank, move, title, score, and two columns from the scrollbar or the edge
+            width = min(max(8, side - 3 - 3 - 1 - 3 - 2), longest)
+            titles = clip_apart(both, width)
+            for result, title_text in zip(ranked, titles, strict=True):
+                text.append(f"{result.rank:>2} ", style="bold")
+                old = before.get(result.key)
+                if preview and old is not None and old != result.rank:
+                    moved = old - result.rank
+                    arrow = "▲" if moved > 0 else "▼"
+                    text.append(arrow + f"{abs(moved)}".ljust(2), style="bold")
+                else:
+                    text.append("   ")
+                text.append_text(plain(title_text.ljust(width)))
+                score = points(result.score)
+                text.append(f" {score:>3}\n")
+            return text
+
+        box.show(worded)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_detail()

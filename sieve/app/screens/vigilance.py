@@ -9,16 +9,19 @@ Bindings:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sieve.app.screens.base import SieveScreen
-from sieve.app.text import plain
 from sieve.app.widgets.keybar import KeyBar
+from sieve.app.widgets.lines import Line, LongOptionList, Piece, piece
 from sieve.engine.vigilance import Flag, flags
 from sieve.i18n import number, t
+from sieve.text import literal
 
 SYMBOLS = {
     "first-case": "①",
@@ -31,38 +34,86 @@ SYMBOLS = {
 }
 
 
-def describe(flag: Flag, session) -> Text:
-    """One line for a flag, file text shown literally."""
-    text = Text(SYMBOLS.get(flag.kind, "•") + " ", style="bold")
-    text.append(t(f"app.flag.{flag.kind}") + " · ", style="bold")
-    if flag.problem is not None:
-        text.append_text(plain(flag.problem.render()))
-        return text
-    subject_id, _, angle_id = flag.key.partition("/")
-    subject = session.subjects.get(subject_id)
-    text.append_text(plain(subject.title if subject else subject_id))
-    if angle_id and flag.key in session.angles:  # angles are keyed by case key
-        text.append(" / ")
-        text.append_text(plain(session.angles[flag.key].title))
-    for i, crit_id in enumerate(flag.criteria or ((flag.criterion,) if flag.criterion else ())):
-        text.append(" · " if i == 0 else ", ")
-        text.append_text(plain(session.tamis.by_id[crit_id].label, style="italic"))
-    if flag.params.get("unscored"):
-        text.append("  (" + t("app.flag.unscored") + ")", style="dim")
-        return text
-    params = {k: number(v, digits=1) if isinstance(v, float) else v for k, v in flag.params.items()}
-    detail = t(f"app.flag.{flag.kind}.detail", **params)
-    if detail != f"app.flag.{flag.kind}.detail":
-        text.append("  (" + detail + ")", style="dim")
-    return text
+class Wording:
+    """The words of a session's flags, as :class:`~sieve.app.widgets.lines.Line` pieces.
+
+    A session may have thousands of flags (every disputed cell of 500 cases), which
+    share a few titles, labels, kind words and figures: each is made literal, worded
+    and measured once.
+    """
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self._heads: dict[tuple[str, str], tuple[Piece, ...]] = {}
+        self._criteria: dict[tuple[str, bool], tuple[Piece, ...]] = {}
+        self._details: dict[tuple, tuple[Piece, ...]] = {}
+
+    def head(self, kind: str, key: str) -> tuple[Piece, ...]:
+        """``✗ Porte non franchie · Subject / Angle`` for a kind and a subject or case key."""
+        found = self._heads.get((kind, key))
+        if found is None:
+            symbol = piece(SYMBOLS.get(kind, "•") + " ")
+            found = (symbol, piece(t(f"app.flag.{kind}") + " · ", "bold"))
+            if key:
+                session = self.session
+                subject_id, _, angle_id = key.partition("/")
+                subject = session.subjects.get(subject_id)
+                title = literal(subject.title if subject else subject_id)
+                if angle_id and key in session.angles:  # angles are keyed by case key
+                    title += " / " + literal(session.angles[key].title)
+                found += (piece(title),)
+            self._heads[(kind, key)] = found
+        return found
+
+    def criterion(self, criterion: str, first: bool) -> tuple[Piece, ...]:
+        """`` · Label`` (the first criterion) or ``, Label``."""
+        found = self._criteria.get((criterion, first))
+        if found is None:
+            label = literal(self.session.tamis.by_id[criterion].label)
+            found = (piece(" · " if first else ", "), piece(label, "italic"))
+            self._criteria[(criterion, first)] = found
+        return found
+
+    def detail(self, flag: Flag) -> tuple[Piece, ...]:
+        """``  (de 0 à 4)``: the flag's figures, if its kind has any."""
+        # figures equal as numbers are worded alike (``number`` writes 3.0 as 3)
+        memo = (flag.kind, *flag.params.items())
+        found = self._details.get(memo)
+        if found is None:
+            if flag.params.get("unscored"):
+                detail = t("app.flag.unscored")
+            else:
+                params = {
+                    k: number(v, digits=1) if isinstance(v, float) else v
+                    for k, v in flag.params.items()
+                }
+                key = f"app.flag.{flag.kind}.detail"
+                detail = t(key, **params)
+                detail = "" if detail == key else detail
+            found = self._details[memo] = (piece("  (" + detail + ")", "dim"),) if detail else ()
+        return found
+
+    def line(self, flag: Flag) -> Line:
+        """One line for a flag, file text shown literally, in bold (labels in italics,
+        figures dimmed)."""
+        if flag.problem is not None:
+            return Line(self.head(flag.kind, "") + (piece(literal(flag.problem.render())),), "bold")
+        pieces = self.head(flag.kind, flag.key)
+        criteria = flag.criteria or ((flag.criterion,) if flag.criterion else ())
+        for i, crit_id in enumerate(criteria):
+            pieces += self.criterion(crit_id, i == 0)
+        return Line(pieces + self.detail(flag), "bold")
 
 
 class VigilanceScreen(SieveScreen):
     """Every point of vigilance of the session."""
 
+    flags: Sequence[Flag] = ()
+    """The flags listed, in the list's order."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
-        yield OptionList(id="flags")
+        yield LongOptionList(id="flags")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -84,17 +135,23 @@ class VigilanceScreen(SieveScreen):
         self.query_one("#bar", Static).update(head)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
-        options.clear_options()
-        for i, flag in enumerate(found):
-            options.add_option(Option(describe(flag, session), id=str(i)))
-        if not found:
-            options.add_option(Option(Text(t("app.vigilance.none")), disabled=True))
+        # more flags than the screen has lines: the list will scroll, so its scrollbar's
+        # room is kept from the start (a scrollbar appearing after the first drawing
+        # narrows the list, and every line would be measured again)
+        options.styles.scrollbar_gutter = "stable" if len(found) > self.app.size.height else "auto"
+        if found:
+            line = Wording(session).line
+            options.set_options([Option(line(flag)) for flag in found])
         else:
+            options.set_options([Option(Text(t("app.vigilance.none")), disabled=True)])
+        if found:
             options.highlighted = (
                 highlighted if highlighted is not None and highlighted < len(found) else 0
             )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        flag = self.flags[int(event.option.id or 0)]
+        if not self.flags:
+            return
+        flag = self.flags[event.option_index]
         if flag.key:
             self.sieve.jump_to(flag.key, flag.criterion or None)

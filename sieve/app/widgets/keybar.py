@@ -32,6 +32,8 @@ class KeyBar(Static):
     dropped: tuple[tuple[str, str], ...] = ()
     """(key, words) of the screen's keys the line had no room for (the help lists them)."""
 
+    _shown: Text | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._changed)
         self._changed(self.screen)
@@ -78,4 +80,8 @@ class KeyBar(Static):
             text.append(f" {key} ", style="bold reverse")
             last = i == len(entries) - 1
             text.append(words if last else words + " ", style="" if enabled else "dim")
-        self.update(text)
+        # the same keys again (a resize, bindings checked again): no update, which would
+        # lay the screen out and paint it again
+        if text != self._shown:
+            self._shown = text
+            self.update(text)

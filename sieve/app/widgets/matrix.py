@@ -43,6 +43,7 @@ from sieve.app.widgets.matrix_rows import (
     SECTION,
     SUBJECT,
     MatrixRow,
+    RowCache,
     build_rows,
     column_codes,
     cut_labels,
@@ -109,6 +110,8 @@ class MatrixView(ScrollView, can_focus=True):
         self.repainted_lines = 0
         """How many lines the last :meth:`show` asked to repaint (for tests/benchmarks)."""
         self._cache: dict[int, Strip] = {}
+        self._built = RowCache()
+        """The rows as data, with what each was built from (only changed ones are built)."""
         self._styles: dict[str, Style] = {}
         self._theme_key: tuple | None = None
         self._longest = 0
@@ -121,7 +124,7 @@ class MatrixView(ScrollView, can_focus=True):
     def show(self, evaluation: Evaluation, scorer: str | None = None, blind: bool = False) -> None:
         """Show an evaluation; repaint only the lines that changed."""
         columns = ordered_criteria(evaluation.session)
-        rows = build_rows(evaluation, columns, scorer, blind)
+        rows = build_rows(evaluation, columns, scorer, blind, self._built)
         same_shape = (
             [c.id for c in columns] == [c.id for c in self.columns]
             and len(rows) == len(self.rows)
@@ -156,7 +159,7 @@ class MatrixView(ScrollView, can_focus=True):
             i
             for i, (a, b) in enumerate(zip(rows, old, strict=True))
             # a renamed title may change how its siblings are cut
-            if a != b or shown_before is None or shown[i] != shown_before[i]
+            if (a is not b and a != b) or shown_before is None or shown[i] != shown_before[i]
         ]
         if self.cursor_row not in changed:
             changed.append(self.cursor_row)  # it may show the subject line's cell
@@ -310,7 +313,10 @@ class MatrixView(ScrollView, can_focus=True):
 
     def _label_width(self) -> int:
         """44 cells, or up to the widest label when the screen has room left for it."""
-        available = self.size.width - SCORE_WIDTH - len(self.columns) * CELL_WIDTH - 1
+        # before its first layout the matrix is as wide as the screen will make it (the
+        # whole width): its virtual size is then right at once, with no second layout
+        width = self.size.width or self.app.size.width
+        available = width - SCORE_WIDTH - len(self.columns) * CELL_WIDTH - 1
         return max(20, min(max(44, self._longest + 1), available))
 
     def labels(self) -> list[str]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from operator import is_
 
 from sieve.app.text import clip_apart
 from sieve.engine.evaluate import CaseResult, Cell, Evaluation
-from sieve.i18n import number, points, t
+from sieve.i18n import current, number, points, t
 from sieve.model import Criterion, Session
 
 #: Heatmap steps.
@@ -56,8 +57,21 @@ def ordered_criteria(session: Session) -> list[Criterion]:
     return [c for c in criteria if c.is_gate] + [c for c in criteria if not c.is_gate]
 
 
+_CODES: tuple[tuple[object, ...], list[str]] | None = None
+
+
 def column_codes(columns: list[Criterion]) -> list[str]:
     """Short column headers: ``P1``... for gates, ``C1``... for scores (French) or G/C."""
+    global _CODES
+    memo = (current(), *columns)
+    if _CODES is not None and len(_CODES[0]) == len(memo) and all(map(is_, _CODES[0], memo)):
+        return list(_CODES[1])
+    codes = _column_codes(columns)
+    _CODES = (memo, codes)
+    return list(codes)
+
+
+def _column_codes(columns: list[Criterion]) -> list[str]:
     gates = scores = 0
     codes = []
     for crit in columns:
@@ -84,12 +98,64 @@ def cut_labels(rows: list[MatrixRow], width: int) -> list[str]:
     return out
 
 
+class RowCache:
+    """The lines built last time, each with what it was built from, to build again
+    only the lines whose results or levels changed.
+
+    A score edit re-evaluates one subject or case (:func:`sieve.engine.evaluate.reevaluate`
+    keeps every other result object, and every ``cells`` mapping of a case whose only
+    change is its rank) and replaces one row of one scorer's levels: a line built from
+    the same objects is the same line.
+    """
+
+    def __init__(self) -> None:
+        self.view: tuple[object, ...] | None = None
+        self.lines: dict[tuple[str, str, bool], tuple[tuple[object, ...], MatrixRow]] = {}
+        self.built = 0
+        """How many lines the last :func:`build_rows` built (the others were reused)."""
+
+    def start(self, view: tuple[object, ...]) -> None:
+        """Begin a build for ``view`` (tamis, columns, scorer, blind, language): another
+        view forgets every line."""
+        if (
+            self.view is None
+            or len(view) != len(self.view)
+            or any(a is not b and a != b for a, b in zip(view, self.view, strict=True))
+        ):
+            self.lines.clear()
+        self.view = view
+        self.built = 0
+
+    def get(self, key: tuple[str, str, bool], inputs: tuple[object, ...]) -> MatrixRow | None:
+        found = self.lines.get(key)
+        if found is not None and all(map(is_, found[0], inputs)):  # same length: same key
+            return found[1]
+        return None
+
+    def cells_of(self, key: tuple[str, str, bool], inputs: tuple[object, ...]):
+        """The cells of the line last built for ``key`` if its cells came from the
+        same objects (its first two inputs), else ``None``."""
+        found = self.lines.get(key)
+        if found is not None and found[0][0] is inputs[0] and found[0][1] is inputs[1]:
+            return found[1].cells
+        return None
+
+    def put(self, key: tuple[str, str, bool], inputs: tuple[object, ...], row: MatrixRow) -> None:
+        self.lines[key] = (inputs, row)
+        self.built += 1
+
+
 def build_rows(
-    evaluation: Evaluation, columns: list[Criterion], scorer: str | None, blind: bool
+    evaluation: Evaluation,
+    columns: list[Criterion],
+    scorer: str | None,
+    blind: bool,
+    cache: RowCache | None = None,
 ) -> list[MatrixRow]:
-    """The rows of the matrix for the group view (``scorer=None``) or one scorer's."""
+    """The rows of the matrix for the group view (``scorer=None``) or one scorer's;
+    with a :class:`RowCache`, lines built from the same objects as last time are reused."""
     passing, sifted = _by_subject(evaluation, blind)
-    rows = _Rows(evaluation, columns, scorer, blind)
+    rows = _Rows(evaluation, columns, scorer, blind, cache or RowCache())
     rows.add_section(passing, False, skip=sifted.keys())
     if sifted:
         rows.lines.append(
@@ -121,17 +187,24 @@ class _Rows:
     """The matrix's lines, added section by section."""
 
     def __init__(
-        self, evaluation: Evaluation, columns: list[Criterion], scorer: str | None, blind: bool
+        self,
+        evaluation: Evaluation,
+        columns: list[Criterion],
+        scorer: str | None,
+        blind: bool,
+        cache: RowCache,
     ) -> None:
         self.evaluation = evaluation
         self.session = evaluation.session
         self.columns = columns
         self.scorer = scorer
         self.blind = blind
-        scores = self.session.scores.get(scorer, {}) if scorer else {}
+        self.scores = scores = self.session.scores.get(scorer, {}) if scorer else {}
         self.cell = _cells(scorer, scores, blind)
         self.codes = {c.id: code for c, code in zip(columns, column_codes(columns), strict=True)}
         self.lines: list[MatrixRow] = []
+        self.cache = cache
+        cache.start((self.session.tamis, *columns, scorer, blind, current()))
 
     def add_section(
         self,
@@ -155,6 +228,12 @@ class _Rows:
         """A subject's line: its marks (attention, first case) and the subject criteria."""
         subject = self.session.subjects[subject_id]
         first = results[0] if results else None
+        memo = (SUBJECT, subject_id, is_sifted)
+        inputs = (first.cells if first else None, self.scores.get(subject_id), subject,
+                  self.evaluation.attention)  # fmt: skip
+        row = self.cache.get(memo, inputs)
+        if row is not None:
+            return row
         cell = self.cell
         cells = tuple(
             ("", "")
@@ -166,20 +245,29 @@ class _Rows:
         flagged = attention >= self.session.tamis.attention_threshold
         marks = ("⚑ " if flagged else "") + ("① " if subject.first_case else "")
         label = marks + subject.title
-        return MatrixRow(
+        row = MatrixRow(
             SUBJECT, subject_id, None, label, "", "", cells, is_sifted, flagged, lead=marks
         )
+        self.cache.put(memo, inputs, row)
+        return row
 
     def case_row(self, result: CaseResult, is_sifted: bool) -> MatrixRow:
         """A case's line: the angle criteria and its score and rank (or stopping gates)."""
         key = result.key
-        cell = self.cell
-        case_cells = tuple(
-            cell(crit, key, result.cells[crit.id]) if crit.on_angle else ("", "")
-            for crit in self.columns
-        )
+        memo = (CASE, key, is_sifted)
+        inputs = (result.cells, self.scores.get(key), result)
+        row = self.cache.get(memo, inputs)
+        if row is not None:
+            return row
+        case_cells = self.cache.cells_of(memo, inputs)  # a case that only moved in rank
+        if case_cells is None:
+            cell = self.cell
+            case_cells = tuple(
+                cell(crit, key, result.cells[crit.id]) if crit.on_angle else ("", "")
+                for crit in self.columns
+            )
         score, score_style = self.score(result)
-        return MatrixRow(
+        row = MatrixRow(
             CASE,
             result.case.subject.id,
             key,
@@ -191,6 +279,8 @@ class _Rows:
             bool(result.flags),
             lead="  ",
         )
+        self.cache.put(memo, inputs, row)
+        return row
 
     def score(self, result: CaseResult) -> tuple[str, str]:
         """The score column: the score in % and the rank, or the gates that stopped it."""

@@ -16,6 +16,7 @@ FR: dict[str, str] = {
     "plan.no_alternative": "  aucune autre combinaison ne respecte les contraintes",
     "plan.out": "Cas non retenus",
     "plan.infeasible": "Aucun portefeuille ne respecte toutes les contraintes.",
+    "plan.computing": "calcul du meilleur portefeuille…",
     "plan.conflict": (
         "Conflit {n} : ces contraintes ne peuvent pas être tenues ensemble "
         "(sans l'une d'elles, les autres le peuvent) :"
@@ -128,6 +129,7 @@ EN: dict[str, str] = {
     "plan.no_alternative": "  no other combination meets the constraints",
     "plan.out": "Cases left out",
     "plan.infeasible": "No portfolio meets every constraint.",
+    "plan.computing": "working out the best portfolio…",
     "plan.conflict": (
         "Conflict {n}: these constraints cannot all hold together "
         "(without any one of them, the others can):"
