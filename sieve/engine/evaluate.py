@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sieve.engine.stances import stance_warnings
 from sieve.model import CASE_SEPARATOR, Case, Criterion, Session, Tamis
 
 #: Scores closer than this are equal.
@@ -162,6 +163,9 @@ def evaluate(
     plan = [(c.id, c.is_gate, c.pass_at, used.get(c.id, 0.0), c.scale.top, c.on_angle)
             for c in criteria]  # fmt: skip
     attention = {s: attention_level(session, s) for s in session.subjects}
+    stance_flags = {
+        subject: [w.kind for w in found] for subject, found in stance_warnings(session).items()
+    }
     subject_cells: dict[str, dict[str, Cell]] = {}
     rows: list[_Row] = []
     for case in session.cases:
@@ -171,7 +175,8 @@ def evaluate(
             by_subject = subject_cells[subject_id] = cells_for(subject_id, on_subject)
         by_angle = cells_for(case.key, on_angle)
         row = _gates_and_score(case, by_subject, by_angle, plan)
-        rows.append(row + (attention[subject_id], _flags(case, attention[subject_id], tamis)))
+        flagged = _flags(case, attention[subject_id], tamis) + stance_flags.get(subject_id, [])
+        rows.append(row + (attention[subject_id], flagged))
     return Evaluation(session, _ranked(rows), attention, used)
 
 

@@ -198,15 +198,17 @@ def changes_text(changes: Changes, lang: str | None = None, width: int = 100) ->
         out += ["", t("time.report.grid", lang=lang)]
         for m in moved:
             key = "time.grid.crossed" if m.crossed else "time.grid.within"
+            what = [
+                t(f"time.grid.{name}", lang=lang, before=pair[0], after=pair[1])
+                for name, pair in (("power", m.power), ("interest", m.interest))
+                if pair[0] != pair[1]
+            ]
             line(
                 t(
                     key,
                     lang=lang,
                     person=name_of(people, m.person),
-                    power_before=m.power[0],
-                    power_after=m.power[1],
-                    interest_before=m.interest[0],
-                    interest_after=m.interest[1],
+                    what=", ".join(what),
                     before=quadrant_name(m.quadrant[0]),
                     after=quadrant_name(m.quadrant[1]),
                 ),

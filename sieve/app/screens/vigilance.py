@@ -23,6 +23,8 @@ from sieve.i18n import number, t
 SYMBOLS = {
     "first-case": "①",
     "attention": "⚑",
+    "opposed-by-power": "⚑",
+    "no-service-support": "⚑",
     "gate": "✗",
     "disputed": "≠",
     "incomplete": "?",
@@ -47,6 +49,10 @@ def describe(flag: Flag, session) -> Text:
     for i, crit_id in enumerate(flag.criteria or ((flag.criterion,) if flag.criterion else ())):
         text.append(" · " if i == 0 else ", ")
         text.append_text(plain(session.tamis.by_id[crit_id].label, style="italic"))
+    for i, ident in enumerate(flag.people):
+        text.append(" · " if i == 0 else ", ")
+        person = session.people.get(ident)
+        text.append_text(plain(person.name if person else ident, style="italic"))
     if flag.params.get("unscored"):
         text.append("  (" + t("app.flag.unscored") + ")", style="dim")
         return text

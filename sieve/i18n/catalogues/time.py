@@ -12,14 +12,10 @@ FR: dict[str, str] = {
     "time.report.roles": "Changements de rôle",
     "time.role": "{person} : {before} → {after}",
     "time.report.grid": "Pouvoir et intérêt",
-    "time.grid.crossed": (
-        "{person} change de case dans la grille : {before} → {after} "
-        "(pouvoir {power_before} → {power_after}, intérêt {interest_before} → {interest_after})"
-    ),
-    "time.grid.within": (
-        "{person} reste en « {after} » (pouvoir {power_before} → {power_after}, "
-        "intérêt {interest_before} → {interest_after})"
-    ),
+    "time.grid.crossed": "{person} change de case dans la grille : {before} → {after} ({what})",
+    "time.grid.within": "{person} reste en « {after} » ({what})",
+    "time.grid.power": "pouvoir {before} → {after}",
+    "time.grid.interest": "intérêt {before} → {after}",
     "time.report.gained": "Relations nouvelles ({count})",
     "time.report.lost": "Relations perdues ({count})",
     "time.relation": "{source} → {target} ({kind})",
@@ -52,14 +48,10 @@ EN: dict[str, str] = {
     "time.report.roles": "Role changes",
     "time.role": "{person}: {before} → {after}",
     "time.report.grid": "Power and interest",
-    "time.grid.crossed": (
-        "{person} moves across the grid: {before} → {after} "
-        "(power {power_before} → {power_after}, interest {interest_before} → {interest_after})"
-    ),
-    "time.grid.within": (
-        "{person} stays in “{after}” (power {power_before} → {power_after}, "
-        "interest {interest_before} → {interest_after})"
-    ),
+    "time.grid.crossed": "{person} moves across the grid: {before} → {after} ({what})",
+    "time.grid.within": "{person} stays in “{after}” ({what})",
+    "time.grid.power": "power {before} → {after}",
+    "time.grid.interest": "interest {before} → {after}",
     "time.report.gained": "New relations ({count})",
     "time.report.lost": "Lost relations ({count})",
     "time.relation": "{source} → {target} ({kind})",
