@@ -34,6 +34,7 @@ from sieve.load.tamis import load_tamis
 from sieve.locations import read_regular, workspace_of
 from sieve.model import CASE_SEPARATOR, Session, Tamis
 from sieve.save import cases as _case_edits
+from sieve.save import history as _history_edits
 from sieve.save import layout as _edit_layout
 from sieve.save import meta as _meta_edits
 from sieve.save import people as _people_edits
@@ -59,7 +60,14 @@ NOTE = "note"
 EDITS = SimpleNamespace(
     **{
         name: value
-        for module in (_edit_layout, _tamis_edits, _case_edits, _people_edits, _meta_edits)
+        for module in (
+            _edit_layout,
+            _tamis_edits,
+            _case_edits,
+            _people_edits,
+            _meta_edits,
+            _history_edits,
+        )
         for name, value in vars(module).items()
         if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
     }
