@@ -18,13 +18,22 @@ Bindings:
     | m | Edit the selected person; in the relation view, the highlighted relation. |
     | delete | Remove the selected person (asks; their relations go too) or relation. |
     | l | Add a relation from the selected person. |
+    | [, ] | The map on the previous or next date it changes on (all views follow). |
+    | d | The map on a date typed in (empty: now, after every dated entry). |
+    | t | Trajectory of the selected person: dated assessments, ties, stances. |
+    | h | Add an assessment of the selected person (role, power, interest from a date). |
+    | s | Add a stance of the selected person on a subject. |
 
-Edits go through :mod:`sieve.save.people` (lossless) and
+The date shown (:attr:`StakeholdersScreen.at`, ``None``: the map after every dated
+entry) is that of the analyses: they run again, off the UI thread, for each date.
+
+Edits go through :mod:`sieve.save.people` and :mod:`sieve.save.history` (lossless) and
 :meth:`sieve.workbench.Workbench.edit_files`; the analyses run again afterwards.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -42,9 +51,17 @@ from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.stakeholder_map import ego_text, grid_text
 from sieve.app.widgets.tables import column_widths, refill
+from sieve.app.widgets.trajectory import trajectory_text
 from sieve.i18n import number, percent, t
-from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
+from sieve.model import (
+    POWER_INTEREST_RANGE,
+    RELATION_KINDS,
+    STAKEHOLDER_ROLES,
+    STANCE_POSITIONS,
+    Relation,
+)
 from sieve.text import slug
+from sieve.timeline import dates_of
 from sieve.workbench import EDITS as edit
 
 if TYPE_CHECKING:
@@ -90,6 +107,7 @@ class StakeholdersScreen(EditingScreen):
     StakeholdersScreen #ego { height: 1fr; padding: 0 1; }
     StakeholdersScreen #grid { height: 1fr; }
     StakeholdersScreen #relations { height: 1fr; }
+    StakeholdersScreen #trajectory { height: 1fr; padding: 0 1; }
     """
 
     BINDINGS = [
@@ -100,12 +118,22 @@ class StakeholdersScreen(EditingScreen):
         Binding("m", "modify", "app.people.key.edit"),
         Binding("delete", "remove", "app.people.key.remove", key_display="⌦"),
         Binding("l", "relate", "app.people.key.relate"),
+        Binding("left_square_bracket", "step(-1)", "app.time.key.earlier", key_display="["),
+        Binding("right_square_bracket", "step(1)", "app.time.key.later", key_display="]"),
+        Binding("d", "pick_date", "app.time.key.date"),
+        Binding("t", "panel('trajectory')", "app.time.key.trajectory"),
+        Binding("h", "assess", "app.time.key.assess"),
+        Binding("s", "stance", "app.time.key.stance"),
     ]
 
     analysis: Analysis | None = None
     """The analyses of :attr:`analysed` (``None`` while they run)."""
     analysed: Session | None = None
     """The session the analyses were computed on."""
+    at: _dt.date | None = None
+    """The date the map is shown at (``None``: after every dated entry)."""
+    analysed_at: _dt.date | None = None
+    """The date the analyses were computed at."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -126,6 +154,8 @@ class StakeholdersScreen(EditingScreen):
                     yield Static(id="ego-text")
                 yield Static(id="grid")
                 yield DataTable(id="relations", cursor_type="row")
+                with VerticalScroll(id="trajectory"):
+                    yield Static(id="trajectory-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -144,25 +174,26 @@ class StakeholdersScreen(EditingScreen):
         session = self.sieve.workbench.session if self.sieve.workbench else None
         if session is None:
             return
-        if session is self.analysed:
+        if session is self.analysed and self.at == self.analysed_at:
             if self.analysis is not None:
                 self.show(self.analysis)
-            return  # else: still being computed for this very session
+            return  # else: still being computed for this very session and date
         self.analysed = session
+        self.analysed_at = self.at
         self.analysis = None
         self.query_one("#progress", ProgressBar).display = True
         self.query_one("#bar", Static).update(Text(t("app.stakeholders.computing")))
-        self.analyse(session)
+        self.analyse(session, self.at)
 
     @work(thread=True, exclusive=True, group="stakeholders")
-    def analyse(self, session: Session) -> None:
+    def analyse(self, session: Session, at: _dt.date | None = None) -> None:
         """Run every analysis in a thread; progress and result go back to the UI thread."""
         from sieve.graph.analyse import analyse_session
 
         def progress(step: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, step, done, total)
 
-        analysis = analyse_session(session, progress=progress)
+        analysis = analyse_session(session, at, progress=progress)
         self.app.call_from_thread(self._analysed, session, analysis)
 
     def _progress(self, step: str, done: int, total: int) -> None:
@@ -173,8 +204,8 @@ class StakeholdersScreen(EditingScreen):
         )
 
     def _analysed(self, session: Session, analysis: Analysis) -> None:
-        if session is not self.analysed:
-            return  # an older session's result
+        if session is not self.analysed or analysis.at != self.analysed_at:
+            return  # an older session's (or date's) result
         self.analysis = analysis
         self.query_one("#progress", ProgressBar).display = False
         self.show(analysis)
@@ -183,6 +214,10 @@ class StakeholdersScreen(EditingScreen):
 
     def show(self, analysis: Analysis) -> None:
         head = Text(t("app.screen.stakeholders") + " · ", style="bold")
+        if analysis.history is not None:
+            when = t("time.app.latest") if analysis.at is None else analysis.at.isoformat()
+            head.append("⏱ " + when, "bold reverse")
+            head.append(" · ")
         head.append(
             t(
                 "graph.report.summary",
@@ -270,8 +305,153 @@ class StakeholdersScreen(EditingScreen):
             grid = self.query_one("#grid", Static)
             size = grid.size if grid.size.width else self.query_one("#panel").size
             grid.update(grid_text(analysis, size.width, size.height))
+        elif panel == "trajectory":
+            session = self.analysed
+            text = (
+                trajectory_text(session, ident, analysis.at)
+                if ident and session is not None
+                else Text(t("graph.report.empty"))
+            )
+            self.query_one("#trajectory-text", Static).update(text)
         else:
             self.fill_relations(analysis, ident)
+
+    # -- the date control ----------------------------------------------------------------
+
+    def _dates(self) -> list[_dt.date]:
+        session = self.analysed
+        return dates_of(session) if session is not None else []
+
+    def show_at(self, at: _dt.date | None) -> None:
+        """Move the map to ``at`` (``None``: after every dated entry); the analyses rerun."""
+        if at == self.at:
+            return
+        self._wanted = self.selected
+        self.at = at
+        self.update_view()
+
+    def action_step(self, step: int) -> None:
+        """The previous (``-1``) or next (``1``) date the map changes on; before the first
+        one, the day before it (the start); after the last one, the map after every dated
+        entry."""
+        dates = self._dates()
+        if not dates:
+            self.app.notify(t("time.app.no_dates"))
+            return
+        # the day before the first change shows the map at the start
+        stops: list[_dt.date | None] = [dates[0] - _dt.timedelta(days=1), *dates, None]
+        if self.at is None:
+            here = len(stops) - 1
+        else:
+            # between two stops: the earlier one counts as here
+            here = max((i for i, d in enumerate(stops[:-1]) if d <= self.at), default=0)
+            if self.at < stops[0] and step > 0:  # type: ignore[operator]
+                here = -1
+        self.show_at(stops[min(max(here + step, 0), len(stops) - 1)])
+
+    def action_pick_date(self) -> None:
+        shown = "" if self.at is None else self.at.isoformat()
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            text = answer["date"].strip()
+            if not text:
+                self.show_at(None)
+                return
+            day = _parse_day(text)
+            if day is None:
+                self.app.notify(t("time.app.bad_date", value=text), severity="error")
+                return
+            self.show_at(day)
+
+        fields = [Field("date", t("time.app.field.date"), shown)]
+        self.app.push_screen(FormDialog(Text(t("time.app.date_title")), fields), done)
+
+    # -- assessments and stances ---------------------------------------------------------
+
+    def action_assess(self) -> None:
+        session = self._session()
+        ident = self.selected
+        if session is None or ident is None:
+            return
+        unchanged = (t("time.app.unchanged"), "")
+        low, high = POWER_INTEREST_RANGE
+        levels = (unchanged,) + tuple(
+            (t(f"app.people.level.{n}"), str(n)) for n in range(low, high + 1)
+        )
+        roles = (unchanged,) + tuple((t(f"graph.role.{r}"), r) for r in STAKEHOLDER_ROLES)
+        day = self.at or (self._dates() or [None])[-1] or _dt.date.today()
+        fields = [
+            Field("date", t("time.app.field.when"), day.isoformat()),
+            Field("role", t("time.app.field.role"), "", roles),
+            Field("power", t("time.app.field.power"), "", levels),
+            Field("interest", t("time.app.field.interest"), "", levels),
+            Field("note", t("time.app.field.note"), ""),
+        ]
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            when = _parse_day(answer["date"].strip())
+            if when is None:
+                self.app.notify(t("time.app.bad_date", value=answer["date"]), severity="error")
+                return
+            self._wanted = ident
+            self.run_edit(
+                edit.add_assessment,
+                ident,
+                when,
+                role=answer["role"] or None,
+                power=int(answer["power"]) if answer["power"] else None,
+                interest=int(answer["interest"]) if answer["interest"] else None,
+                note=answer["note"].strip(),
+            )
+
+        title = plain(t("time.app.assess_title", name=session.people[ident].name))
+        self.app.push_screen(FormDialog(title, fields), done)
+
+    def action_stance(self) -> None:
+        session = self._session()
+        ident = self.selected
+        if session is None or ident is None:
+            return
+        if not session.subjects:
+            self.app.notify(t("time.app.no_subject"))
+            return
+        subjects = tuple((plain(s.title), s.id) for s in session.subjects.values())
+        positions = tuple((t(f"time.position.{p}"), p) for p in STANCE_POSITIONS)
+        fields = [
+            Field("subject", t("time.app.field.subject"), next(iter(session.subjects)), subjects),
+            Field("position", t("time.app.field.position"), "support", positions),
+            Field(
+                "date",
+                t("time.app.field.when_optional"),
+                "" if self.at is None else self.at.isoformat(),
+            ),
+            Field("note", t("time.app.field.note"), ""),
+        ]
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            text = answer["date"].strip()
+            when = _parse_day(text) if text else None
+            if text and when is None:
+                self.app.notify(t("time.app.bad_date", value=text), severity="error")
+                return
+            self._wanted = ident
+            self.run_edit(
+                edit.add_stance,
+                ident,
+                answer["subject"],
+                answer["position"],
+                when,
+                note=answer["note"].strip(),
+            )
+
+        title = plain(t("time.app.stance_title", name=session.people[ident].name))
+        self.app.push_screen(FormDialog(title, fields), done)
 
     def fill_relations(self, analysis: Analysis, first: str | None) -> None:
         """Every relation; the selected person's first. Forbidden ones in red."""
@@ -315,7 +495,7 @@ class StakeholdersScreen(EditingScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "people" and self.analysis is not None:
             panel = self.query_one("#panel", ContentSwitcher).current
-            if panel == "ego":
+            if panel in ("ego", "trajectory"):
                 self.show_panel()
 
     def on_resize(self) -> None:
@@ -591,3 +771,12 @@ class StakeholdersScreen(EditingScreen):
                 self.run_edit(edit.remove_relation, *key)
 
         self.app.push_screen(ConfirmDialog(question), done)
+
+
+def _parse_day(text: str) -> _dt.date | None:
+    """``YYYY-MM-DD`` as a date, or ``None``."""
+    try:
+        day = _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if len(text) == 10 else None
