@@ -215,8 +215,12 @@ class StakeholdersScreen(EditingScreen):
     def show(self, analysis: Analysis) -> None:
         head = Text(t("app.screen.stakeholders") + " · ", style="bold")
         if analysis.history is not None:
-            when = t("time.app.latest") if analysis.at is None else analysis.at.isoformat()
-            head.append("⏱ " + when, "bold reverse")
+            when = (
+                t("time.app.latest")
+                if analysis.at is None
+                else t("time.app.at", date=analysis.at.isoformat())
+            )
+            head.append(" " + when + " ", "bold reverse")
             head.append(" · ")
         head.append(
             t(

@@ -61,10 +61,11 @@ def trajectory_text(session: Session, ident: str, at: _dt.date | None) -> Text:
                 interest=step.interest,
             )
         )
-        if step.note:
-            out.append(" — ")
-            out.append_text(plain(step.note, style="italic"))
         out.append("\n")
+        if step.note:
+            out.append("    ")
+            out.append_text(plain(step.note, style="italic"))
+            out.append("\n")
     mine = [r for r in session.relations if ident in (r.source, r.target)]
     out.append("\n" + t("time.app.ties", count=len(mine)) + "\n", style="bold")
     for r in mine:
