@@ -135,6 +135,13 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _time_arguments(graph: argparse.ArgumentParser) -> None:
+    """``sieve graph``'s dates: ``--at``, or ``--since`` with an optional ``--until``."""
+    graph.add_argument("--at", metavar="DATE", help=t("time.cli.at"))
+    graph.add_argument("--since", metavar="DATE", help=t("time.cli.since"))
+    graph.add_argument("--until", metavar="DATE", help=t("time.cli.until"))
+
+
 def _day(text: str | None, option: str):
     """A ``YYYY-MM-DD`` option as a date (within the bounds every file date has)."""
     import datetime as _dt
@@ -271,9 +278,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         default="text",
         help=t("cli.graph.format"),
     )
-    graph.add_argument("--at", metavar="DATE", help=t("time.cli.at"))
-    graph.add_argument("--since", metavar="DATE", help=t("time.cli.since"))
-    graph.add_argument("--until", metavar="DATE", help=t("time.cli.until"))
+    _time_arguments(graph)
 
     shot = command("screenshot", cmd_screenshot)
     add_optional_session(shot)

@@ -128,14 +128,11 @@ def analyse(
     title: str = "",
     session_id: str = "",
     history: History | None = None,
-    at: Any = None,
+    at: Any = None,  # the date analysed, with a history
 ) -> Analysis:
-    """Every analysis of a stakeholder map.
+    """Every analysis of a stakeholder map (with a dated ``history``, :func:`pivot_findings`).
 
-    ``progress(step, done, total)`` is called before each step (for a progress bar
-    when this runs off the UI thread). With a ``history`` (a dated map), the findings
-    of the pivot role are added: the referents' trajectories up to ``at`` and the
-    relations to and from them that run one way only.
+    ``progress(step, done, total)`` is called before each step (for a progress bar).
     """
     rules = rules or StakeholderRules()
     relations = tuple(relations)
@@ -159,23 +156,7 @@ def analyse(
     findings += second_circle(people, ties, rules)
     findings += key_players_unlinked(people, ties, rules)
     findings += brokers(people, ties, constraint, size, rules)
-    if history is not None:
-        findings += one_way(people, relations)
-        rows = by_person(history.assessments)
-        findings += trajectories(
-            people,
-            {
-                ident: [
-                    (None if day is None else day.isoformat(), role)
-                    for day, role in roles_over_time(
-                        history.people.get(ident, person),
-                        [a for a in rows.get(ident, ()) if at is None or a.date <= at],
-                    )
-                ]
-                for ident, person in people.items()
-                if ident in rows
-            },
-        )
+    findings += pivot_findings(people, relations, history, at) if history else []
     rank = {kind: i for i, kind in enumerate(WARNING_KINDS + INFO_KINDS)}
     findings.sort(key=lambda f: rank[f.kind])  # stable: each analysis keeps its own order
 
@@ -215,6 +196,26 @@ def analyse(
         at=at,
         history=history,
     )
+
+
+def pivot_findings(
+    people: dict[str, Stakeholder], relations: Sequence[Relation], history: History, at: Any
+) -> list:
+    """On a dated map: the relations to and from each referent that run one way only,
+    and the referents' trajectories up to ``at``."""
+    rows = by_person(history.assessments)
+    roles = {
+        ident: [
+            (None if day is None else day.isoformat(), role)
+            for day, role in roles_over_time(
+                history.people.get(ident, person),
+                [a for a in rows.get(ident, ()) if at is None or a.date <= at],
+            )
+        ]
+        for ident, person in people.items()
+        if ident in rows
+    }
+    return one_way(people, relations) + trajectories(people, roles)
 
 
 def history_of(session: Session) -> History | None:

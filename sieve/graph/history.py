@@ -133,15 +133,125 @@ def _end(changes: Changes, lang: str | None) -> str:
     return t("time.report.on", lang=lang, date=changes.end.isoformat())
 
 
+Section = tuple[str, list[tuple[str, str]]]
+"""A titled part of the text: (title, [(mark, line)])."""
+
+
+def _people_sections(changes: Changes, lang: str | None) -> list[Section]:
+    """Arrivals and departures, role changes, power and interest moves."""
+    from sieve.graph.words import name_of
+    from sieve.i18n import t
+
+    people = _people(changes)
+
+    def role(r: str) -> str:
+        return t(f"graph.role.{r}", lang=lang)
+
+    def quadrant_name(q: str) -> str:
+        return t(f"graph.quadrant.{q}", lang=lang)
+
+    arrivals = [
+        ("+", t("time.joined", lang=lang, person=name_of(people, p), role=role(people[p].role)))
+        for p in changes.joined
+    ] + [
+        ("-", t("time.left", lang=lang, person=name_of(people, p), role=role(people[p].role)))
+        for p in changes.left
+    ]
+    roles = [
+        (
+            "~",
+            t(
+                "time.role",
+                lang=lang,
+                person=name_of(people, m.person),
+                before=role(m.role[0]),
+                after=role(m.role[1]),
+            ),
+        )
+        for m in changes.moves
+        if m.role_changed
+    ]
+    grid = []
+    for m in changes.moves:
+        what = [
+            t(f"time.grid.{name}", lang=lang, before=pair[0], after=pair[1])
+            for name, pair in (("power", m.power), ("interest", m.interest))
+            if pair[0] != pair[1]
+        ]
+        if what:
+            key = "time.grid.crossed" if m.crossed else "time.grid.within"
+            grid.append(
+                (
+                    "~",
+                    t(
+                        key,
+                        lang=lang,
+                        person=name_of(people, m.person),
+                        what=", ".join(what),
+                        before=quadrant_name(m.quadrant[0]),
+                        after=quadrant_name(m.quadrant[1]),
+                    ),
+                )
+            )
+    return [
+        (t("time.report.people", lang=lang), arrivals),
+        (t("time.report.roles", lang=lang), roles),
+        (t("time.report.grid", lang=lang), grid),
+    ]
+
+
+def _tie_sections(changes: Changes, lang: str | None) -> list[Section]:
+    """Relations gained and lost, points of vigilance that appeared and went away."""
+    from sieve.graph.words import headline, name_of, reason
+    from sieve.i18n import t
+
+    people = _people(changes)
+    out: list[Section] = []
+    for title, relations, mark in (
+        ("time.report.gained", changes.gained, "+"),
+        ("time.report.lost", changes.lost, "-"),
+    ):
+        lines = [
+            (
+                mark,
+                t(
+                    "time.relation",
+                    lang=lang,
+                    source=name_of(people, r.source),
+                    target=name_of(people, r.target),
+                    kind=t(f"graph.relation.{r.kind}", lang=lang),
+                ),
+            )
+            for r in relations
+        ]
+        out.append((t(title, lang=lang, count=len(relations)), lines))
+    for title, findings, mark, side in (
+        ("time.report.appeared", changes.appeared, "+", changes.after),
+        ("time.report.gone", changes.gone, "-", changes.before),
+    ):
+        lines = [
+            (
+                mark,
+                t(
+                    "graph.report.finding",
+                    lang=lang,
+                    headline=headline(f, lang),
+                    reason=reason(f, side.people, lang),
+                ),
+            )
+            for f in findings
+        ]
+        out.append((t(title, lang=lang, count=len(findings)), lines))
+    return out
+
+
 def changes_text(changes: Changes, lang: str | None = None, width: int = 100) -> str:
-    """What changed, in words, one section per kind of change."""
+    """What changed, in words, one section per kind of change (empty ones left out)."""
     import textwrap
 
-    from sieve.graph.words import headline, name_of, reason
     from sieve.i18n import t
     from sieve.text import literal
 
-    people = _people(changes)
     out = [
         literal(t("graph.report.title", lang=lang, title=changes.after.title)),
         t(
@@ -151,102 +261,19 @@ def changes_text(changes: Changes, lang: str | None = None, width: int = 100) ->
             end=_end(changes, lang),
         ),
     ]
-
-    def line(text: str, mark: str) -> None:
-        out.extend(
-            textwrap.wrap(
-                literal(text), width, initial_indent=f"  {mark} ", subsequent_indent="    "
-            )
-        )
-
-    def role(r: str) -> str:
-        return t(f"graph.role.{r}", lang=lang)
-
-    def quadrant_name(q: str) -> str:
-        return t(f"graph.quadrant.{q}", lang=lang)
-
     if changes.empty:
         out += ["", "  " + t("time.report.nothing", lang=lang)]
         return "\n".join(out) + "\n"
-    if changes.joined or changes.left:
-        out += ["", t("time.report.people", lang=lang)]
-        for p in changes.joined:
-            line(
-                t("time.joined", lang=lang, person=name_of(people, p), role=role(people[p].role)),
-                "+",
-            )
-        for p in changes.left:
-            line(
-                t("time.left", lang=lang, person=name_of(people, p), role=role(people[p].role)), "-"
-            )
-    roles = [m for m in changes.moves if m.role_changed]
-    if roles:
-        out += ["", t("time.report.roles", lang=lang)]
-        for m in roles:
-            line(
-                t(
-                    "time.role",
-                    lang=lang,
-                    person=name_of(people, m.person),
-                    before=role(m.role[0]),
-                    after=role(m.role[1]),
-                ),
-                "~",
-            )
-    moved = [m for m in changes.moves if m.power[0] != m.power[1] or m.interest[0] != m.interest[1]]
-    if moved:
-        out += ["", t("time.report.grid", lang=lang)]
-        for m in moved:
-            key = "time.grid.crossed" if m.crossed else "time.grid.within"
-            what = [
-                t(f"time.grid.{name}", lang=lang, before=pair[0], after=pair[1])
-                for name, pair in (("power", m.power), ("interest", m.interest))
-                if pair[0] != pair[1]
-            ]
-            line(
-                t(
-                    key,
-                    lang=lang,
-                    person=name_of(people, m.person),
-                    what=", ".join(what),
-                    before=quadrant_name(m.quadrant[0]),
-                    after=quadrant_name(m.quadrant[1]),
-                ),
-                "~",
-            )
-    for title, relations, mark in (
-        ("time.report.gained", changes.gained, "+"),
-        ("time.report.lost", changes.lost, "-"),
-    ):
-        if relations:
-            out += ["", t(title, lang=lang, count=len(relations))]
-            for r in relations:
-                line(
-                    t(
-                        "time.relation",
-                        lang=lang,
-                        source=name_of(people, r.source),
-                        target=name_of(people, r.target),
-                        kind=t(f"graph.relation.{r.kind}", lang=lang),
-                    ),
-                    mark,
+    for title, lines in _people_sections(changes, lang) + _tie_sections(changes, lang):
+        if not lines:
+            continue
+        out += ["", title]
+        for mark, text in lines:
+            out.extend(
+                textwrap.wrap(
+                    literal(text), width, initial_indent=f"  {mark} ", subsequent_indent="    "
                 )
-    for title, findings, mark, side in (
-        ("time.report.appeared", changes.appeared, "+", changes.after),
-        ("time.report.gone", changes.gone, "-", changes.before),
-    ):
-        if findings:
-            out += ["", t(title, lang=lang, count=len(findings))]
-            for f in findings:
-                line(
-                    t(
-                        "graph.report.finding",
-                        lang=lang,
-                        headline=headline(f, lang),
-                        reason=reason(f, side.people, lang),
-                    ),
-                    mark,
-                )
+            )
     return "\n".join(out) + "\n"
 
 

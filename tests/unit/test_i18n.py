@@ -151,6 +151,8 @@ CODE_PATTERNS = {
     "report.rule.{}",
     "robust.col.{}",
     "severity.{}",
+    "time.grid.{}",
+    "time.position.{}",
 }
 
 #: Keys computed by ``t()`` itself: the values of the parameters ``kind`` and

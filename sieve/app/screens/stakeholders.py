@@ -18,15 +18,10 @@ Bindings:
     | m | Edit the selected person; in the relation view, the highlighted relation. |
     | delete | Remove the selected person (asks; their relations go too) or relation. |
     | l | Add a relation from the selected person. |
-    | [, ] | The map on the previous or next date it changes on (all views follow). |
-    | d | The map on a date typed in (empty: now, after every dated entry). |
-    | t | Trajectory of the selected person: dated assessments, ties, stances. |
-    | h | Add an assessment of the selected person (role, power, interest from a date). |
-    | s | Add a stance of the selected person on a subject. |
+    | [, ], d | The map at another date (:mod:`~sieve.app.screens.stakeholders_time`). |
+    | t, h, s | The selected person's trajectory; add an assessment, a stance of theirs. |
 
-The date shown (:attr:`StakeholdersScreen.at`, ``None``: the map after every dated
-entry) is that of the analyses: they run again, off the UI thread, for each date.
-
+The analyses run again, off the UI thread, for each date shown (``at``).
 Edits go through :mod:`sieve.save.people` and :mod:`sieve.save.history` (lossless) and
 :meth:`sieve.workbench.Workbench.edit_files`; the analyses run again afterwards.
 """
@@ -47,21 +42,14 @@ from textual.widgets import ContentSwitcher, DataTable, ProgressBar, Static
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
+from sieve.app.screens.stakeholders_time import TimeControls
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
-from sieve.app.widgets.stakeholder_map import ego_text, grid_text
+from sieve.app.widgets.stakeholder_map import ego_text, grid_text, people_rows
 from sieve.app.widgets.tables import column_widths, refill
-from sieve.app.widgets.trajectory import trajectory_text
-from sieve.i18n import number, percent, t
-from sieve.model import (
-    POWER_INTEREST_RANGE,
-    RELATION_KINDS,
-    STAKEHOLDER_ROLES,
-    STANCE_POSITIONS,
-    Relation,
-)
+from sieve.i18n import number, t
+from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
 from sieve.text import slug
-from sieve.timeline import dates_of
 from sieve.workbench import EDITS as edit
 
 if TYPE_CHECKING:
@@ -97,7 +85,7 @@ _PEOPLE_LOOK = (
 )
 
 
-class StakeholdersScreen(EditingScreen):
+class StakeholdersScreen(TimeControls, EditingScreen):
     """The stakeholder map of the session; add, edit and remove people and relations."""
 
     DEFAULT_CSS = """
@@ -130,10 +118,6 @@ class StakeholdersScreen(EditingScreen):
     """The analyses of :attr:`analysed` (``None`` while they run)."""
     analysed: Session | None = None
     """The session the analyses were computed on."""
-    at: _dt.date | None = None
-    """The date the map is shown at (``None``: after every dated entry)."""
-    analysed_at: _dt.date | None = None
-    """The date the analyses were computed at."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -214,14 +198,7 @@ class StakeholdersScreen(EditingScreen):
 
     def show(self, analysis: Analysis) -> None:
         head = Text(t("app.screen.stakeholders") + " · ", style="bold")
-        if analysis.history is not None:
-            when = (
-                t("time.app.latest")
-                if analysis.at is None
-                else t("time.app.at", date=analysis.at.isoformat())
-            )
-            head.append(" " + when + " ", "bold reverse")
-            head.append(" · ")
+        self.date_label(head, analysis)
         head.append(
             t(
                 "graph.report.summary",
@@ -238,7 +215,7 @@ class StakeholdersScreen(EditingScreen):
         selected = self._wanted or self.selected
         old_row = table.cursor_row
         self._wanted = None
-        rows = self._people_rows(analysis)
+        rows = people_rows(analysis)
         labels = self._labels(COLUMNS)
         widths = column_widths(table, COLUMNS, labels, rows)
         self._people_width = table.size.width
@@ -261,30 +238,6 @@ class StakeholdersScreen(EditingScreen):
     @staticmethod
     def _labels(columns) -> list[str]:
         return ["!" if key == "!" else t(f"app.stakeholders.col.{key}") for key, _ in columns]
-
-    @staticmethod
-    def _people_rows(analysis: Analysis) -> list[tuple[str, ...]]:
-        """Each person's cells, as text, in the order of :data:`COLUMNS`."""
-        warned: dict[str, int] = {}
-        for finding in analysis.warnings:
-            for ident in finding.people[:1]:
-                warned[ident] = warned.get(ident, 0) + 1
-        rows = []
-        for ident, person in analysis.people.items():
-            m = analysis.metrics[ident]
-            rows.append(
-                (
-                    person.name,
-                    t(f"graph.role.{person.role}"),
-                    person.org,
-                    str(m.ties),
-                    percent(m.betweenness),
-                    number(m.constraint) if m.constraint is not None else "–",
-                    t(f"graph.quadrant.{m.quadrant}.short"),
-                    "!" * min(warned.get(ident, 0), 3),
-                )
-            )
-        return rows
 
     @property
     def selected(self) -> str | None:
@@ -310,152 +263,9 @@ class StakeholdersScreen(EditingScreen):
             size = grid.size if grid.size.width else self.query_one("#panel").size
             grid.update(grid_text(analysis, size.width, size.height))
         elif panel == "trajectory":
-            session = self.analysed
-            text = (
-                trajectory_text(session, ident, analysis.at)
-                if ident and session is not None
-                else Text(t("graph.report.empty"))
-            )
-            self.query_one("#trajectory-text", Static).update(text)
+            self.show_trajectory(analysis, ident)
         else:
             self.fill_relations(analysis, ident)
-
-    # -- the date control ----------------------------------------------------------------
-
-    def _dates(self) -> list[_dt.date]:
-        session = self.analysed
-        return dates_of(session) if session is not None else []
-
-    def show_at(self, at: _dt.date | None) -> None:
-        """Move the map to ``at`` (``None``: after every dated entry); the analyses rerun."""
-        if at == self.at:
-            return
-        self._wanted = self.selected
-        self.at = at
-        self.update_view()
-
-    def action_step(self, step: int) -> None:
-        """The previous (``-1``) or next (``1``) date the map changes on; before the first
-        one, the day before it (the start); after the last one, the map after every dated
-        entry."""
-        dates = self._dates()
-        if not dates:
-            self.app.notify(t("time.app.no_dates"))
-            return
-        # the day before the first change shows the map at the start
-        stops: list[_dt.date | None] = [dates[0] - _dt.timedelta(days=1), *dates, None]
-        if self.at is None:
-            here = len(stops) - 1
-        else:
-            # between two stops: the earlier one counts as here
-            here = max((i for i, d in enumerate(stops[:-1]) if d <= self.at), default=0)
-            if self.at < stops[0] and step > 0:  # type: ignore[operator]
-                here = -1
-        self.show_at(stops[min(max(here + step, 0), len(stops) - 1)])
-
-    def action_pick_date(self) -> None:
-        shown = "" if self.at is None else self.at.isoformat()
-
-        def done(answer: dict[str, str] | None) -> None:
-            if answer is None:
-                return
-            text = answer["date"].strip()
-            if not text:
-                self.show_at(None)
-                return
-            day = _parse_day(text)
-            if day is None:
-                self.app.notify(t("time.app.bad_date", value=text), severity="error")
-                return
-            self.show_at(day)
-
-        fields = [Field("date", t("time.app.field.date"), shown)]
-        self.app.push_screen(FormDialog(Text(t("time.app.date_title")), fields), done)
-
-    # -- assessments and stances ---------------------------------------------------------
-
-    def action_assess(self) -> None:
-        session = self._session()
-        ident = self.selected
-        if session is None or ident is None:
-            return
-        unchanged = (t("time.app.unchanged"), "")
-        low, high = POWER_INTEREST_RANGE
-        levels = (unchanged,) + tuple(
-            (t(f"app.people.level.{n}"), str(n)) for n in range(low, high + 1)
-        )
-        roles = (unchanged,) + tuple((t(f"graph.role.{r}"), r) for r in STAKEHOLDER_ROLES)
-        day = self.at or (self._dates() or [None])[-1] or _dt.date.today()
-        fields = [
-            Field("date", t("time.app.field.when"), day.isoformat()),
-            Field("role", t("time.app.field.role"), "", roles),
-            Field("power", t("time.app.field.power"), "", levels),
-            Field("interest", t("time.app.field.interest"), "", levels),
-            Field("note", t("time.app.field.note"), ""),
-        ]
-
-        def done(answer: dict[str, str] | None) -> None:
-            if answer is None:
-                return
-            when = _parse_day(answer["date"].strip())
-            if when is None:
-                self.app.notify(t("time.app.bad_date", value=answer["date"]), severity="error")
-                return
-            self._wanted = ident
-            self.run_edit(
-                edit.add_assessment,
-                ident,
-                when,
-                role=answer["role"] or None,
-                power=int(answer["power"]) if answer["power"] else None,
-                interest=int(answer["interest"]) if answer["interest"] else None,
-                note=answer["note"].strip(),
-            )
-
-        title = plain(t("time.app.assess_title", name=session.people[ident].name))
-        self.app.push_screen(FormDialog(title, fields), done)
-
-    def action_stance(self) -> None:
-        session = self._session()
-        ident = self.selected
-        if session is None or ident is None:
-            return
-        if not session.subjects:
-            self.app.notify(t("time.app.no_subject"))
-            return
-        subjects = tuple((plain(s.title), s.id) for s in session.subjects.values())
-        positions = tuple((t(f"time.position.{p}"), p) for p in STANCE_POSITIONS)
-        fields = [
-            Field("subject", t("time.app.field.subject"), next(iter(session.subjects)), subjects),
-            Field("position", t("time.app.field.position"), "support", positions),
-            Field(
-                "date",
-                t("time.app.field.when_optional"),
-                "" if self.at is None else self.at.isoformat(),
-            ),
-            Field("note", t("time.app.field.note"), ""),
-        ]
-
-        def done(answer: dict[str, str] | None) -> None:
-            if answer is None:
-                return
-            text = answer["date"].strip()
-            when = _parse_day(text) if text else None
-            if text and when is None:
-                self.app.notify(t("time.app.bad_date", value=text), severity="error")
-                return
-            self._wanted = ident
-            self.run_edit(
-                edit.add_stance,
-                ident,
-                answer["subject"],
-                answer["position"],
-                when,
-                note=answer["note"].strip(),
-            )
-
-        title = plain(t("time.app.stance_title", name=session.people[ident].name))
-        self.app.push_screen(FormDialog(title, fields), done)
 
     def fill_relations(self, analysis: Analysis, first: str | None) -> None:
         """Every relation; the selected person's first. Forbidden ones in red."""
@@ -775,12 +585,3 @@ class StakeholdersScreen(EditingScreen):
                 self.run_edit(edit.remove_relation, *key)
 
         self.app.push_screen(ConfirmDialog(question), done)
-
-
-def _parse_day(text: str) -> _dt.date | None:
-    """``YYYY-MM-DD`` as a date, or ``None``."""
-    try:
-        day = _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-    return day if len(text) == 10 else None

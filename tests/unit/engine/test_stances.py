@@ -48,7 +48,7 @@ def test_stance_warnings_follow_the_date(workspace):
 
 
 def test_low_power_opposition_is_no_warning(workspace):
-    body = DATED.replace('power = 4\ninterest = 1\nsince = 2017-05-01', "power = 2\ninterest = 1")
+    body = DATED.replace("power = 4\ninterest = 1\nsince = 2017-05-01", "power = 2\ninterest = 1")
     assert kinds(stance_warnings(session(workspace, body))) == {}
 
 
