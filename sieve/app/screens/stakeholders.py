@@ -516,9 +516,10 @@ class StakeholdersScreen(TimeControls, EditingScreen):
             self.app.notify(t("app.people.no_person"))
             return
         # towards the referent by default (the pivot of the programme), else the first other
+        now = self.analysis.people if self.analysis is not None else {}  # roles at the date shown
         others = sorted(
             (p for p in session.stakeholders.values() if p.id != source),
-            key=lambda p: p.role != "referent",
+            key=lambda p: now.get(p.id, p).role != "referent",
         )
         blank = Relation(source, others[0].id if others else source, "trust")
 
