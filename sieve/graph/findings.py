@@ -262,17 +262,18 @@ def one_way(people: dict[str, Stakeholder], relations: Sequence[Relation]) -> li
     count too: they are written, so they say something about who speaks to whom.
     """
     towards: dict[str, set[str]] = {}
+    back: dict[str, set[str]] = {}
     for r in relations:
         towards.setdefault(r.source, set()).add(r.target)
+        back.setdefault(r.target, set()).add(r.source)
+    order = {p: i for i, p in enumerate(people)}
     out: list[Finding] = []
     for ident, person in people.items():
         if person.role != "referent":
             continue
-        mine = towards.get(ident, set())
-        unanswered = [p for p in people if p in mine and ident not in towards.get(p, ())]
-        unheard = [
-            p for p in people if p != ident and ident in towards.get(p, ()) and p not in mine
-        ]
+        mine, theirs = towards.get(ident, set()), back.get(ident, set())
+        unanswered = sorted((p for p in mine if p in order and p not in theirs), key=order.get)
+        unheard = sorted((p for p in theirs if p in order and p not in mine), key=order.get)
         if unanswered:
             out.append(
                 Finding(
