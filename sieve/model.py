@@ -37,6 +37,8 @@ STAKEHOLDER_ROLES = (
 #: How a vote counts a voter who gave a case no mention (``[vote] abstention``).
 ABSTENTION_RULES = ("lowest", "ignore")
 RELATION_KINDS = ("hierarchy", "partnership", "funding", "informs", "mentors", "trust")
+#: A stakeholder's position on a subject (``[[stance]]``).
+STANCE_POSITIONS = ("support", "neutral", "oppose")
 POWER_INTEREST_RANGE = (0, 4)
 
 
@@ -261,6 +263,10 @@ class Stakeholder:
     org: str = ""
     power: int = 0
     interest: int = 0
+    since: _dt.date | None = None
+    """The day they joined the map (``None``: from the start)."""
+    until: _dt.date | None = None
+    """The last day they were on the map (``None``: still there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +277,43 @@ class Relation:
     target: str
     kind: str
     weight: float = 1.0
+    since: _dt.date | None = None
+    """The first day it holds (``None``: from the start)."""
+    until: _dt.date | None = None
+    """The last day it holds (``None``: it still does)."""
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A stakeholder's role, power or interest from a date on (``[[assessment]]``).
+
+    A field left ``None`` keeps the value in force before; the ``[[stakeholder]]``
+    table gives the values at the start.
+    """
+
+    stakeholder: str
+    date: _dt.date
+    role: str | None = None
+    power: int | None = None
+    interest: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """A stakeholder's position on a subject (``[[stance]]``), from ``date`` on."""
+
+    stakeholder: str
+    subject: str
+    position: str
+    """One of :data:`STANCE_POSITIONS`."""
+    date: _dt.date | None = None
+    """From when it holds (``None``: from the start)."""
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +373,19 @@ class Session:
     """The ``[vote]`` table, ``None`` when the session has none."""
     votes: dict[str, dict[str, int]] = field(default_factory=dict)
     """scorer id -> case key -> level of the vote's scale (``[votes.<scorer>]``)."""
+    assessments: tuple[Assessment, ...] = ()
+    """Dated roles, powers and interests (``[[assessment]]``), in file order."""
+    stances: tuple[Stance, ...] = ()
+    """Stakeholders' positions on subjects (``[[stance]]``), in file order."""
+
+    @property
+    def dated(self) -> bool:
+        """Whether the map has a history (assessments, dated relations or people)."""
+        return (
+            bool(self.assessments)
+            or any(r.dated for r in self.relations)
+            or any(p.since is not None or p.until is not None for p in self.stakeholders.values())
+        )
 
     @property
     def cases(self) -> list[Case]:

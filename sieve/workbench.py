@@ -92,6 +92,7 @@ EDITS = _Edits(
     "sieve.save.people",
     "sieve.save.meta",
     "sieve.save.weighting",
+    "sieve.save.history",
 )
 PLAN_EDITS = _Edits("sieve.save.plan")
 

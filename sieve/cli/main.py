@@ -113,9 +113,52 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from sieve.graph.analyse import analyse_session
     from sieve.graph.export import export
 
+    at = _day(args.at, "--at")
+    since = _day(args.since, "--since")
+    until = _day(args.until, "--until")
+    if at is not None and since is not None:
+        raise UsageError(t("time.cli.both"))
+    if until is not None and since is None:
+        raise UsageError(t("time.cli.until_alone"))
+    if since is not None and until is not None and until < since:
+        raise UsageError(t("time.cli.order", since=since, until=until))
+    if since is not None and args.format not in ("text", "json"):
+        raise UsageError(t("time.cli.format"))
     session = open_session(args.session)
-    out(export(analyse_session(session), args.format))
+    if since is not None:
+        from sieve.graph.history import changes, changes_json, changes_text
+
+        found = changes(session, since, until)
+        out(changes_json(found) if args.format == "json" else changes_text(found))
+        return EXIT_OK
+    out(export(analyse_session(session, at), args.format))
     return EXIT_OK
+
+
+def _time_arguments(graph: argparse.ArgumentParser) -> None:
+    """``sieve graph``'s dates: ``--at``, or ``--since`` with an optional ``--until``."""
+    graph.add_argument("--at", metavar="DATE", help=t("time.cli.at"))
+    graph.add_argument("--since", metavar="DATE", help=t("time.cli.since"))
+    graph.add_argument("--until", metavar="DATE", help=t("time.cli.until"))
+
+
+def _day(text: str | None, option: str):
+    """A ``YYYY-MM-DD`` option as a date (within the bounds every file date has)."""
+    import datetime as _dt
+
+    if text is None:
+        return None
+    try:
+        day = _dt.date.fromisoformat(text)
+    except ValueError:
+        day = None
+    if (
+        day is None
+        or len(text) != 10
+        or not (_dt.date(1900, 1, 1) <= day <= _dt.date(2999, 12, 31))
+    ):
+        raise UsageError(t("time.cli.bad_date", option=option, value=text))
+    return day
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -235,6 +278,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
         default="text",
         help=t("cli.graph.format"),
     )
+    _time_arguments(graph)
 
     shot = command("screenshot", cmd_screenshot)
     add_optional_session(shot)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from sieve.engine.stances import stance_warnings
 from sieve.model import CASE_SEPARATOR, Case, Criterion, Session, Tamis
 
 #: Scores closer than this are equal.
@@ -230,6 +231,10 @@ class _Cases:
                      for c in criteria]  # fmt: skip
         self.attention = attention
         self.subject_cells: dict[str, dict[str, Cell]] = {}
+        # the stakeholders' stances on subjects: points of vigilance beside the score
+        self.stance_flags = {
+            subject: [w.kind for w in found] for subject, found in stance_warnings(session).items()
+        }
 
     def row(self, case: Case) -> _Row:
         subject_id = case.subject.id
@@ -241,7 +246,8 @@ class _Cases:
         by_angle = self.cells_for(case.key, self.on_angle)
         level = self.attention[subject_id]
         row = _gates_and_score(case, by_subject, by_angle, self.plan)
-        return row + (level, _flags(case, level, self.tamis))
+        flagged = _flags(case, level, self.tamis) + self.stance_flags.get(subject_id, [])
+        return row + (level, flagged)
 
 
 def _used_weights(

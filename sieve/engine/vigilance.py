@@ -3,8 +3,9 @@
 A :class:`Flag` says what to look at and where: subjects at or over the
 political-attention threshold, a first case over its limit, disputed cells,
 incomplete cases (naming every criterion nobody scored), gates failed (or never
-scored), subjects with no angle (which cannot become a case), and the other
-warnings found in the files.
+scored), subjects opposed by a stakeholder of high power or with no supporter among
+the services concerned (:mod:`sieve.engine.stances`), subjects with no angle (which
+cannot become a case), and the other warnings found in the files.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sieve.engine.evaluate import FLAG_ATTENTION, FLAG_FIRST_CASE, Evaluation
+from sieve.engine.stances import NO_SERVICE_SUPPORT, OPPOSED, stance_warnings
 from sieve.errors import Problem
 
 ATTENTION = "attention"
@@ -23,7 +25,17 @@ NO_ANGLE = "no-angle"
 WARNING = "warning"
 
 #: The order flags are listed in (most political first).
-ORDER = (FIRST_CASE, ATTENTION, GATE, DISPUTED, INCOMPLETE, NO_ANGLE, WARNING)
+ORDER = (
+    FIRST_CASE,
+    ATTENTION,
+    OPPOSED,
+    NO_SERVICE_SUPPORT,
+    GATE,
+    DISPUTED,
+    INCOMPLETE,
+    NO_ANGLE,
+    WARNING,
+)
 
 #: The file warning a :data:`NO_ANGLE` flag stands for (not listed twice).
 NO_ANGLE_CODE = "subject.no_angle"
@@ -42,6 +54,8 @@ class Flag:
     problem: Problem | None = None
     criteria: tuple[str, ...] = ()
     """Every criterion it is about (an incomplete case: each one nobody scored)."""
+    people: tuple[str, ...] = ()
+    """The stakeholders it is about (a stance warning: who opposes, or the services)."""
 
 
 def flags(evaluation: Evaluation, problems: list[Problem] | None = None) -> list[Flag]:
@@ -93,6 +107,11 @@ def flags(evaluation: Evaluation, problems: list[Problem] | None = None) -> list
         for gate in result.failed_gates:
             unscored = result.cells[gate].group is None
             found[GATE].append(Flag(GATE, result.key, gate, {"unscored": True} if unscored else {}))
+    for subject_id, found_here in stance_warnings(session).items():
+        for w in found_here:
+            found[w.kind].append(
+                Flag(w.kind, subject_id, params={"count": len(w.people)}, people=w.people)
+            )
     for subject_id in session.subjects:
         if subject_id not in seen_subjects:
             found[NO_ANGLE].append(Flag(NO_ANGLE, subject_id))

@@ -31,10 +31,12 @@ from sieve.graph.findings import (
     brokers,
     forbidden_hierarchy,
     key_players_unlinked,
+    one_way,
     pivots,
     quadrants,
     second_circle,
     single_points,
+    trajectories,
 )
 from sieve.graph.measures import (
     EXACT_LIMIT,
@@ -45,8 +47,9 @@ from sieve.graph.measures import (
     structural_holes,
     ties_graph,
 )
-from sieve.graph.results import INFO_KINDS, WARNING_KINDS, Analysis, Metrics
+from sieve.graph.results import INFO_KINDS, WARNING_KINDS, Analysis, History, Metrics
 from sieve.model import Relation, Session, Stakeholder, StakeholderRules
+from sieve.timeline import by_person, roles_over_time, session_map
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -124,11 +127,12 @@ def analyse(
     progress: Progress | None = None,
     title: str = "",
     session_id: str = "",
+    history: History | None = None,
+    at: Any = None,  # the date analysed, with a history
 ) -> Analysis:
-    """Every analysis of a stakeholder map.
+    """Every analysis of a stakeholder map (with a dated ``history``, :func:`pivot_findings`).
 
-    ``progress(step, done, total)`` is called before each step (for a progress bar
-    when this runs off the UI thread).
+    ``progress(step, done, total)`` is called before each step (for a progress bar).
     """
     rules = rules or StakeholderRules()
     relations = tuple(relations)
@@ -152,6 +156,7 @@ def analyse(
     findings += second_circle(people, ties, rules)
     findings += key_players_unlinked(people, ties, rules)
     findings += brokers(people, ties, constraint, size, rules)
+    findings += pivot_findings(people, relations, history, at) if history else []
     rank = {kind: i for i, kind in enumerate(WARNING_KINDS + INFO_KINDS)}
     findings.sort(key=lambda f: rank[f.kind])  # stable: each analysis keeps its own order
 
@@ -188,17 +193,56 @@ def analyse(
         sample=sampled,
         title=title,
         session_id=session_id,
+        at=at,
+        history=history,
     )
 
 
-def analyse_session(session: Session, **options: Any) -> Analysis:
-    """:func:`analyse` on a session's map, with its tamis's thresholds."""
+def pivot_findings(
+    people: dict[str, Stakeholder], relations: Sequence[Relation], history: History, at: Any
+) -> list:
+    """On a dated map: the relations to and from each referent that run one way only,
+    and the referents' trajectories up to ``at``."""
+    rows = by_person(history.assessments)
+    roles = {
+        ident: [
+            (None if day is None else day.isoformat(), role)
+            for day, role in roles_over_time(
+                history.people.get(ident, person),
+                [a for a in rows.get(ident, ()) if at is None or a.date <= at],
+            )
+        ]
+        for ident, person in people.items()
+        if ident in rows
+    }
+    return one_way(people, relations) + trajectories(people, roles)
+
+
+def history_of(session: Session) -> History | None:
+    """The session's whole dated map, or ``None`` when nothing on it is dated."""
+    if not session.dated:
+        return None
+    return History(
+        dict(session.people), tuple(session.relations), session.assessments, session.stances
+    )
+
+
+def analyse_session(session: Session, at: Any = None, **options: Any) -> Analysis:
+    """:func:`analyse` on a session's map as it stands at ``at`` (see :mod:`sieve.timeline`),
+    with its tamis's thresholds.
+
+    At ``None`` the map is the one after every dated entry: for a file with none, the
+    map as written.
+    """
+    people, relations = session_map(session, at)
     return analyse(
-        session.people,
-        session.relations,
+        people,
+        relations,
         session.tamis.stakeholder_rules,
         title=session.title,
         session_id=session.id,
+        history=history_of(session),
+        at=at,
         **options,
     )
 

@@ -72,6 +72,8 @@ def render_text(analysis: Analysis, lang: str | None = None, width: int | None =
         )
 
     out.append(literal(t("graph.report.title", lang=lang, title=analysis.title)))
+    if analysis.at is not None:
+        out.append(t("time.report.at", lang=lang, date=analysis.at.isoformat()))
     if not people:
         out.append(t("graph.report.empty", lang=lang))
         return "\n".join(out) + "\n"
@@ -168,6 +170,7 @@ def to_json(analysis: Analysis, lang: str | None = None) -> str:
                 "betweenness": m.betweenness,
                 "constraint": m.constraint,
                 "effective_size": m.effective_size,
+                **_span(person),
             }
         )
     doc = {
@@ -183,6 +186,7 @@ def to_json(analysis: Analysis, lang: str | None = None) -> str:
                 "kind": r.kind,
                 "weight": r.weight,
                 "forbidden": (r.source, r.target) in forbidden and r.kind == "hierarchy",
+                **_span(r),
             }
             for r in analysis.relations
         ],
@@ -199,7 +203,62 @@ def to_json(analysis: Analysis, lang: str | None = None) -> str:
             for f in analysis.findings
         ],
     }
+    if analysis.at is not None:
+        doc["at"] = analysis.at.isoformat()
+    if analysis.history is not None:
+        doc.update(dated_entries(analysis))
     return json_text(doc) + "\n"
+
+
+def _span(record: Any) -> dict[str, str]:
+    """``since`` and ``until`` of a person or a relation, as ISO dates, when it has them."""
+    out = {}
+    for key in ("since", "until"):
+        day = getattr(record, key, None)
+        if day is not None:
+            out[key] = day.isoformat()
+    return out
+
+
+def dated_entries(analysis: Analysis) -> dict[str, Any]:
+    """The dated map whole, as JSON: every person and relation ever, assessments, stances."""
+    history = analysis.history
+    assert history is not None
+    return {
+        "timeline": {
+            "stakeholders": [
+                {"id": p.id, "role": p.role, "power": p.power, "interest": p.interest, **_span(p)}
+                for p in history.people.values()
+            ],
+            "relations": [
+                {"from": r.source, "to": r.target, "kind": r.kind, "weight": r.weight, **_span(r)}
+                for r in history.relations
+            ],
+        },
+        "assessments": [
+            {
+                "stakeholder": a.stakeholder,
+                "date": a.date.isoformat(),
+                **{
+                    k: v
+                    for k, v in (("role", a.role), ("power", a.power), ("interest", a.interest))
+                    if v is not None
+                },
+                **({"note": a.note} if a.note else {}),
+            }
+            for a in history.assessments
+        ],
+        "stances": [
+            {
+                "stakeholder": s.stakeholder,
+                "subject": s.subject,
+                "position": s.position,
+                **({"date": s.date.isoformat()} if s.date is not None else {}),
+                **({"note": s.note} if s.note else {}),
+            }
+            for s in history.stances
+        ],
+    }
 
 
 # -- GraphML and GEXF -------------------------------------------------------------------
@@ -210,9 +269,17 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def export_graph(analysis: Analysis) -> nx.MultiDiGraph:
-    """The graph as exported to GraphML and GEXF: every attribute, ``label`` = the name."""
-    graph = build_graph(analysis.people, analysis.relations, analysis)
+def export_graph(analysis: Analysis, timeline: bool = False) -> nx.MultiDiGraph:
+    """The graph as exported to GraphML and GEXF: every attribute, ``label`` = the name.
+
+    With ``timeline`` on a dated map (GEXF, for Gephi's timeline), every person and
+    relation ever is there, with ``start`` and ``end`` (ISO dates, both included) where
+    it has them; the measures are those of the analysed date, for whoever is on the map then.
+    """
+    if timeline and analysis.history is not None:
+        graph = _timeline_graph(analysis)
+    else:
+        graph = build_graph(analysis.people, analysis.relations, analysis)
     for _node, data in graph.nodes(data=True):
         for key, value in list(data.items()):
             if isinstance(value, str):
@@ -231,7 +298,44 @@ def to_graphml(analysis: Analysis) -> str:
 def to_gexf(analysis: Analysis) -> str:
     import networkx as nx
 
-    return "\n".join(nx.generate_gexf(export_graph(analysis))) + "\n"
+    return "\n".join(nx.generate_gexf(export_graph(analysis, timeline=True))) + "\n"
+
+
+def _timeline_graph(analysis: Analysis) -> nx.MultiDiGraph:
+    """Every person and relation of the dated map, with ``start``/``end`` where dated."""
+    history = analysis.history
+    assert history is not None
+    now = build_graph(analysis.people, analysis.relations, analysis)
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for ident, person in history.people.items():
+        attrs: dict[str, Any] = (
+            dict(now.nodes[ident])
+            if ident in now
+            else {
+                "name": person.name,
+                "role": person.role,
+                "org": person.org,
+                "power": person.power,
+                "interest": person.interest,
+            }
+        )
+        if person.since is not None:
+            attrs["start"] = person.since.isoformat()
+        if person.until is not None:
+            attrs["end"] = person.until.isoformat()
+        graph.add_node(ident, **attrs)
+    for r in history.relations:
+        attrs = {"kind": r.kind, "weight": r.weight}
+        if now.has_edge(r.source, r.target, key=r.kind):
+            attrs.update(now.edges[r.source, r.target, r.kind])
+        if r.since is not None:
+            attrs["start"] = r.since.isoformat()
+        if r.until is not None:
+            attrs["end"] = r.until.isoformat()
+        graph.add_edge(r.source, r.target, key=r.kind, **attrs)
+    return graph
 
 
 # -- DOT --------------------------------------------------------------------------------

@@ -251,3 +251,65 @@ def key_players_unlinked(
         if not any(p in core for p in ties.adj[ident]):
             out.append(Finding("key_player_unlinked", WARNING, (ident,), {"person": ident}))
     return out
+
+
+def one_way(people: dict[str, Stakeholder], relations: Sequence[Relation]) -> list[Finding]:
+    """Relations to and from each referent that run one way only.
+
+    Dialogue in both directions is the seed's rule for the pivot role: someone the
+    referent has a relation towards with no relation back (``one_way_out``), or who
+    has one towards the referent with none back (``one_way_in``). Weight-0 relations
+    count too: they are written, so they say something about who speaks to whom.
+    """
+    towards: dict[str, set[str]] = {}
+    back: dict[str, set[str]] = {}
+    for r in relations:
+        towards.setdefault(r.source, set()).add(r.target)
+        back.setdefault(r.target, set()).add(r.source)
+    order = {p: i for i, p in enumerate(people)}
+    out: list[Finding] = []
+    for ident, person in people.items():
+        if person.role != "referent":
+            continue
+        mine, theirs = towards.get(ident, set()), back.get(ident, set())
+        unanswered = sorted((p for p in mine if p in order and p not in theirs), key=order.get)
+        unheard = sorted((p for p in theirs if p in order and p not in mine), key=order.get)
+        if unanswered:
+            out.append(
+                Finding(
+                    "one_way_out",
+                    WARNING,
+                    (ident, *unanswered),
+                    {"person": ident, "others": unanswered},
+                )
+            )
+        if unheard:
+            out.append(
+                Finding(
+                    "one_way_in", WARNING, (ident, *unheard), {"person": ident, "others": unheard}
+                )
+            )
+    return out
+
+
+def trajectories(
+    people: dict[str, Stakeholder], history: dict[str, list[tuple[str | None, str]]]
+) -> list[Finding]:
+    """The referents' trajectories: each one's role at each date it changed.
+
+    ``history`` maps a person to their roles over time (ISO date or ``None`` for the
+    start, role), up to the date analysed; only a referent whose role changed is listed.
+    """
+    out = []
+    for ident, person in people.items():
+        steps = history.get(ident, [])
+        if person.role == "referent" and len(steps) > 1:
+            out.append(
+                Finding(
+                    "referent_trajectory",
+                    INFO,
+                    (ident,),
+                    {"person": ident, "steps": [list(step) for step in steps]},
+                )
+            )
+    return out

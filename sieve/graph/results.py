@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sieve.model import Relation, Stakeholder, StakeholderRules
+from sieve.model import Assessment, Relation, Stakeholder, StakeholderRules, Stance
 
 if TYPE_CHECKING:
     pass
@@ -32,10 +33,12 @@ WARNING_KINDS = (
     "disconnected",
     "second_circle",
     "key_player_unlinked",
+    "one_way_out",
+    "one_way_in",
 )
 
 
-INFO_KINDS = ("pivot", "broker")
+INFO_KINDS = ("pivot", "broker", "referent_trajectory")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,18 @@ class Metrics:
     """One of :data:`QUADRANTS`."""
 
 
+@dataclass(frozen=True)
+class History:
+    """A session's dated map, whole: what the exports with time need."""
+
+    people: dict[str, Stakeholder]
+    """Everyone who is ever on the map, with their starting values and their dates."""
+    relations: tuple[Relation, ...]
+    """Every relation, with its dates."""
+    assessments: tuple[Assessment, ...] = ()
+    stances: tuple[Stance, ...] = ()
+
+
 @dataclass
 class Analysis:
     """Everything the analyses found on one stakeholder map."""
@@ -97,6 +112,11 @@ class Analysis:
     title: str = ""
     """The session's title."""
     session_id: str = ""
+    at: _dt.date | None = None
+    """The date the map was analysed at (``None``: as it stands after every dated entry)."""
+    history: History | None = None
+    """The whole dated map (every person and relation ever, the dated entries), when the
+    session has one; ``None`` for an undated map."""
 
     @property
     def warnings(self) -> list[Finding]:

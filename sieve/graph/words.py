@@ -63,6 +63,8 @@ def reason(finding: Finding, people: dict[str, Stakeholder], lang: str | None = 
             params[key] = percent(value, lang)
         elif key == "role":
             params[key] = t(f"graph.role.{value}", lang=lang)
+        elif key == "steps":
+            params["path"] = path(value, lang)
         elif isinstance(value, float):
             params[key] = number(value, lang, 1 if key == "effective_size" else 2)
         else:
@@ -79,6 +81,21 @@ def reason(finding: Finding, people: dict[str, Stakeholder], lang: str | None = 
             )
     key = f"graph.finding.{finding.kind}" + (".split" if finding.params.get("split") else "")
     return t(key, lang=lang, **params)
+
+
+def path(steps: Sequence[Sequence[str | None]], lang: str | None = None) -> str:
+    """A trajectory in words: ``ambassadeur·rice au départ, résident·e à domicile depuis le
+    2017-03-01`` from ``[[None, "ambassador"], ["2017-03-01", "referent"]]``."""
+    from sieve.i18n import t
+
+    parts = []
+    for day, role in steps:
+        name = t(f"graph.role.{role}", lang=lang)
+        if day is None:
+            parts.append(t("graph.trajectory.start", lang=lang, role=name))
+        else:
+            parts.append(t("graph.trajectory.step", lang=lang, role=name, date=day))
+    return ", ".join(parts)
 
 
 def headline(finding: Finding, lang: str | None = None) -> str:

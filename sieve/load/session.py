@@ -17,6 +17,7 @@ from typing import Any
 
 from sieve.errors import Problem, SieveError
 from sieve.load import bounds
+from sieve.load import history as dated
 from sieve.load.fields import (
     Fields,
     FileCheck,
@@ -26,6 +27,7 @@ from sieve.load.fields import (
     read_toml,
     unique,
 )
+from sieve.load.history import written_ids
 from sieve.load.plan import read_plan
 from sieve.load.scores import SCORE_FILE_KEYS, ScoreSink
 from sieve.load.tamis import load_tamis, parse_tamis
@@ -59,13 +61,15 @@ SESSION_KEYS = {
     "decision",
     "vote",
     "votes",
+    "assessment",
+    "stance",
 }
 SESSION_HEADER_KEYS = {"id", "title", "city", "date", "tamis", "scores"}
 SUBJECT_KEYS = {"id", "title", "description", "type", "territory", "attention", "first_case"}
 ANGLE_KEYS = {"id", "subject", "title", "methods"}
 SCORER_KEYS = {"id", "name", "role"}
-STAKEHOLDER_KEYS = {"id", "name", "role", "org", "power", "interest"}
-RELATION_KEYS = {"from", "to", "kind", "weight"}
+STAKEHOLDER_KEYS = {"id", "name", "role", "org", "power", "interest", "since", "until"}
+RELATION_KEYS = {"from", "to", "kind", "weight", "since", "until"}
 
 
 # -- reading --------------------------------------------------------------------
@@ -144,6 +148,8 @@ def load_session(path: Path) -> SessionLoad:
     stakeholders = _stakeholders(data, fc)
     relations = _relations(data, fc, {**stakeholders, **scorers})
     plan = read_plan(data, fc, subjects, angles, set(scorers) | set(stakeholders))
+    assessments = dated.assessments(data, fc, {**stakeholders, **scorers})
+    stances = dated.stances(data, fc, {**stakeholders, **scorers}, subjects)
 
     if tamis is None:
         return result
@@ -182,6 +188,8 @@ def load_session(path: Path) -> SessionLoad:
         decisions=plan[1],
         vote=vote,
         votes=votes,
+        assessments=assessments,
+        stances=stances,
     )
     return result
 
@@ -398,8 +406,9 @@ def _stakeholders(data: dict, fc: FileCheck) -> dict[str, Stakeholder]:
         org = f.str("org")
         power = f.int("power", 0, low, high)
         interest = f.int("interest", 0, low, high)
+        since, until = dated.span(f, where)
         if unique(fc, seen, ident, where, "stakeholder") and ident and role:
-            out[ident] = Stakeholder(ident, name, role, org, power, interest)
+            out[ident] = Stakeholder(ident, name, role, org, power, interest, since, until)
     return out
 
 
@@ -418,6 +427,7 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
         target = f.id("to")
         kind = f.choice("kind", RELATION_KINDS)
         weight = f.number("weight", 1.0, *bounds.WEIGHT)
+        since, until = dated.span(f, where)
         ok = source is not None and target is not None and kind is not None
         for key, ident in (("from", source), ("to", target)):
             if ident is not None and ident not in people:
@@ -440,16 +450,8 @@ def _relations(data: dict, fc: FileCheck, people: dict[str, Any]) -> list[Relati
             fc.warn(where + ("weight",), "relation.weight_zero", source=source, target=target)
         if ok:
             seen.add((source, target, kind))
-            out.append(Relation(source, target, kind, weight))
+            out.append(Relation(source, target, kind, weight, since, until))
     return out
-
-
-def written_ids(data: dict, kind: str) -> set[str]:
-    """The string ids of the ``[[kind]]`` tables of a document, accepted or not."""
-    tables = data.get(kind)
-    if not isinstance(tables, list):
-        return set()
-    return {t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)}
 
 
 def _refused(data: dict, subjects: dict[str, Subject], angles: dict[str, Angle]) -> set[str]:

@@ -112,7 +112,7 @@ def add_angle(
 
 
 def rename_subject(session: Session, subject: str, new: str) -> list[Path]:
-    """Rename a subject, with its angles' ``subject``, its score rows and its notes."""
+    """Rename a subject, with its angles' and stances' ``subject``, its score rows and notes."""
     subject_of(session, subject)
     check_id(new)
     if new == subject:
@@ -122,9 +122,10 @@ def rename_subject(session: Session, subject: str, new: str) -> list[Path]:
     batch = Batch(session)
     _subject_table(batch, session, subject)["id"] = new
     doc = batch.open(session.path)
-    for table in array_of(doc, "angle") or ():
-        if table.get("subject") == subject:
-            table["subject"] = new
+    for kind in ("angle", "stance"):
+        for table in array_of(doc, kind) or ():
+            if table.get("subject") == subject:
+                table["subject"] = new
 
     def rename(key: str) -> str | None:
         head, sep, tail = key.partition(CASE_SEPARATOR)
@@ -203,7 +204,7 @@ def set_angle(
 
 
 def remove_subject(session: Session, subject: str, drop_scores: bool = False) -> list[Path]:
-    """Remove a subject and its angles.
+    """Remove a subject, its angles and the stances on it.
 
     Its score rows and notes (and those of its cases) would no longer load: the
     removal is refused while there are some (see :func:`references`) unless
@@ -221,6 +222,11 @@ def remove_subject(session: Session, subject: str, drop_scores: bool = False) ->
         if angles[i].get("subject") == subject:
             remove_table(doc, "angle", i)
             angles = array_of(doc, "angle")
+    stances = array_of(doc, "stance")
+    for i in reversed(range(len(stances) if stances is not None else 0)):
+        if stances[i].get("subject") == subject:
+            remove_table(doc, "stance", i)
+            stances = array_of(doc, "stance")
     remove_table(doc, "subject", find_entry(doc["subject"], subject))
     drop_keys(session, batch, key_matcher(subject, None))
     return batch.save()

@@ -140,7 +140,9 @@ def set_stakeholder(
             raise EditError("edit.id_taken", kind="stakeholder", id=new_id)
     else:
         new_id = None
-    spliced = _splice_set_stakeholder(session, ident, values, new_id)
+    # the fast path knows relations and decisions, not the dated entries naming them
+    dated = new_id is not None and _dated_refs(session, ident)
+    spliced = None if dated else _splice_set_stakeholder(session, ident, values, new_id)
     if spliced is not None:
         return spliced
     batch = Batch(session)
@@ -154,7 +156,22 @@ def set_stakeholder(
         present = _present_edit(ident, new_id)
         for decision in array_of(doc, "decision") or ():
             present(decision, set_key)
+        for kind in _DATED_KINDS:
+            for table in array_of(doc, kind) or ():
+                if table.get("stakeholder") == ident:
+                    table["stakeholder"] = new_id
     return batch.save()
+
+
+#: The dated entries that name a stakeholder (``stakeholder = "id"``).
+_DATED_KINDS = ("assessment", "stance")
+
+
+def _dated_refs(session: Session, ident: str) -> bool:
+    """Whether an ``[[assessment]]`` or a ``[[stance]]`` names ``ident``."""
+    return any(a.stakeholder == ident for a in session.assessments) or any(
+        s.stakeholder == ident for s in session.stances
+    )
 
 
 def _person_edit(values: dict[str, Any], new_id: str | None) -> Callable[[Any, Put], None]:
@@ -203,7 +220,7 @@ def rename_stakeholder(session: Session, ident: str, new: str) -> list[Path]:
 
 
 def remove_stakeholder(session: Session, ident: str, drop_relations: bool = False) -> list[Path]:
-    """Remove a ``[[stakeholder]]``.
+    """Remove a ``[[stakeholder]]``, and their ``[[assessment]]`` and ``[[stance]]`` tables.
 
     Relations naming them would no longer load (unless the id is also a scorer's):
     the removal is refused while some exist (see :func:`relations_of`) unless
@@ -213,11 +230,19 @@ def remove_stakeholder(session: Session, ident: str, drop_relations: bool = Fals
     count = relations_of(session, ident)
     if count and not drop_relations:
         raise EditError("edit.has_relations", id=ident, count=count)
-    spliced = _splice_remove_stakeholder(session, ident)
+    dated = _dated_refs(session, ident)
+    spliced = None if dated else _splice_remove_stakeholder(session, ident)
     if spliced is not None:
         return spliced
     batch = Batch(session)
     doc = batch.open(session.path)
+    if ident not in session.scorers:  # a scorer stays on the map: their entries still hold
+        for kind in _DATED_KINDS:
+            tables = array_of(doc, kind)
+            for i in reversed(range(len(tables) if tables is not None else 0)):
+                if tables[i].get("stakeholder") == ident:
+                    remove_table(doc, kind, i)
+                    tables = array_of(doc, kind)
     relations = array_of(doc, "relation")
     for i in reversed(range(len(relations) if relations is not None else 0)):
         if ident in (relations[i].get("from"), relations[i].get("to")):

@@ -154,6 +154,8 @@ CODE_PATTERNS = {
     "severity.{}",
     "vote.abstention.{}",
     "vote.gauge.{}",
+    "time.grid.{}",
+    "time.position.{}",
 }
 
 #: Keys computed by ``t()`` itself: the values of the parameters ``kind`` and

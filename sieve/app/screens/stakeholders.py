@@ -18,13 +18,17 @@ Bindings:
     | m | Edit the selected person; in the relation view, the highlighted relation. |
     | delete | Remove the selected person (asks; their relations go too) or relation. |
     | l | Add a relation from the selected person. |
+    | [, ], d | The map at another date (:mod:`~sieve.app.screens.stakeholders_time`). |
+    | t, h, s | The selected person's trajectory; add an assessment, a stance of theirs. |
 
-Edits go through :mod:`sieve.save.people` (lossless) and
+The analyses run again, off the UI thread, for each date shown (``at``).
+Edits go through :mod:`sieve.save.people` and :mod:`sieve.save.history` (lossless) and
 :meth:`sieve.workbench.Workbench.edit_files`; the analyses run again afterwards.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -38,11 +42,12 @@ from textual.widgets import ContentSwitcher, DataTable, ProgressBar, Static
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import ConfirmDialog, Field, FormDialog
+from sieve.app.screens.stakeholders_time import TimeControls
 from sieve.app.text import clip, plain
 from sieve.app.widgets.keybar import KeyBar
-from sieve.app.widgets.stakeholder_map import ego_text, grid_text
+from sieve.app.widgets.stakeholder_map import ego_text, grid_text, people_rows
 from sieve.app.widgets.tables import column_widths, refill
-from sieve.i18n import number, percent, t
+from sieve.i18n import number, t
 from sieve.model import POWER_INTEREST_RANGE, RELATION_KINDS, STAKEHOLDER_ROLES, Relation
 from sieve.text import slug
 from sieve.workbench import EDITS as edit
@@ -80,7 +85,7 @@ _PEOPLE_LOOK = (
 )
 
 
-class StakeholdersScreen(EditingScreen):
+class StakeholdersScreen(TimeControls, EditingScreen):
     """The stakeholder map of the session; add, edit and remove people and relations."""
 
     DEFAULT_CSS = """
@@ -90,6 +95,7 @@ class StakeholdersScreen(EditingScreen):
     StakeholdersScreen #ego { height: 1fr; padding: 0 1; }
     StakeholdersScreen #grid { height: 1fr; }
     StakeholdersScreen #relations { height: 1fr; }
+    StakeholdersScreen #trajectory { height: 1fr; padding: 0 1; }
     """
 
     BINDINGS = [
@@ -100,6 +106,12 @@ class StakeholdersScreen(EditingScreen):
         Binding("m", "modify", "app.people.key.edit"),
         Binding("delete", "remove", "app.people.key.remove", key_display="⌦"),
         Binding("l", "relate", "app.people.key.relate"),
+        Binding("left_square_bracket", "step(-1)", "app.time.key.earlier", key_display="["),
+        Binding("right_square_bracket", "step(1)", "app.time.key.later", key_display="]"),
+        Binding("d", "pick_date", "app.time.key.date"),
+        Binding("t", "panel('trajectory')", "app.time.key.trajectory"),
+        Binding("h", "assess", "app.time.key.assess"),
+        Binding("s", "stance", "app.time.key.stance"),
     ]
 
     analysis: Analysis | None = None
@@ -126,6 +138,8 @@ class StakeholdersScreen(EditingScreen):
                     yield Static(id="ego-text")
                 yield Static(id="grid")
                 yield DataTable(id="relations", cursor_type="row")
+                with VerticalScroll(id="trajectory"):
+                    yield Static(id="trajectory-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -144,25 +158,26 @@ class StakeholdersScreen(EditingScreen):
         session = self.sieve.workbench.session if self.sieve.workbench else None
         if session is None:
             return
-        if session is self.analysed:
+        if session is self.analysed and self.at == self.analysed_at:
             if self.analysis is not None:
                 self.show(self.analysis)
-            return  # else: still being computed for this very session
+            return  # else: still being computed for this very session and date
         self.analysed = session
+        self.analysed_at = self.at
         self.analysis = None
         self.query_one("#progress", ProgressBar).display = True
         self.query_one("#bar", Static).update(Text(t("app.stakeholders.computing")))
-        self.analyse(session)
+        self.analyse(session, self.at)
 
     @work(thread=True, exclusive=True, group="stakeholders")
-    def analyse(self, session: Session) -> None:
+    def analyse(self, session: Session, at: _dt.date | None = None) -> None:
         """Run every analysis in a thread; progress and result go back to the UI thread."""
         from sieve.graph.analyse import analyse_session
 
         def progress(step: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, step, done, total)
 
-        analysis = analyse_session(session, progress=progress)
+        analysis = analyse_session(session, at, progress=progress)
         self.app.call_from_thread(self._analysed, session, analysis)
 
     def _progress(self, step: str, done: int, total: int) -> None:
@@ -173,8 +188,8 @@ class StakeholdersScreen(EditingScreen):
         )
 
     def _analysed(self, session: Session, analysis: Analysis) -> None:
-        if session is not self.analysed:
-            return  # an older session's result
+        if session is not self.analysed or analysis.at != self.analysed_at:
+            return  # an older session's (or date's) result
         self.analysis = analysis
         self.query_one("#progress", ProgressBar).display = False
         self.show(analysis)
@@ -183,6 +198,7 @@ class StakeholdersScreen(EditingScreen):
 
     def show(self, analysis: Analysis) -> None:
         head = Text(t("app.screen.stakeholders") + " · ", style="bold")
+        self.date_label(head, analysis)
         head.append(
             t(
                 "graph.report.summary",
@@ -199,7 +215,7 @@ class StakeholdersScreen(EditingScreen):
         selected = self._wanted or self.selected
         old_row = table.cursor_row
         self._wanted = None
-        rows = self._people_rows(analysis)
+        rows = people_rows(analysis)
         labels = self._labels(COLUMNS)
         widths = column_widths(table, COLUMNS, labels, rows)
         self._people_width = table.size.width
@@ -222,30 +238,6 @@ class StakeholdersScreen(EditingScreen):
     @staticmethod
     def _labels(columns) -> list[str]:
         return ["!" if key == "!" else t(f"app.stakeholders.col.{key}") for key, _ in columns]
-
-    @staticmethod
-    def _people_rows(analysis: Analysis) -> list[tuple[str, ...]]:
-        """Each person's cells, as text, in the order of :data:`COLUMNS`."""
-        warned: dict[str, int] = {}
-        for finding in analysis.warnings:
-            for ident in finding.people[:1]:
-                warned[ident] = warned.get(ident, 0) + 1
-        rows = []
-        for ident, person in analysis.people.items():
-            m = analysis.metrics[ident]
-            rows.append(
-                (
-                    person.name,
-                    t(f"graph.role.{person.role}"),
-                    person.org,
-                    str(m.ties),
-                    percent(m.betweenness),
-                    number(m.constraint) if m.constraint is not None else "–",
-                    t(f"graph.quadrant.{m.quadrant}.short"),
-                    "!" * min(warned.get(ident, 0), 3),
-                )
-            )
-        return rows
 
     @property
     def selected(self) -> str | None:
@@ -270,6 +262,8 @@ class StakeholdersScreen(EditingScreen):
             grid = self.query_one("#grid", Static)
             size = grid.size if grid.size.width else self.query_one("#panel").size
             grid.update(grid_text(analysis, size.width, size.height))
+        elif panel == "trajectory":
+            self.show_trajectory(analysis, ident)
         else:
             self.fill_relations(analysis, ident)
 
@@ -315,7 +309,7 @@ class StakeholdersScreen(EditingScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "people" and self.analysis is not None:
             panel = self.query_one("#panel", ContentSwitcher).current
-            if panel == "ego":
+            if panel in ("ego", "trajectory"):
                 self.show_panel()
 
     def on_resize(self) -> None:
@@ -522,9 +516,10 @@ class StakeholdersScreen(EditingScreen):
             self.app.notify(t("app.people.no_person"))
             return
         # towards the referent by default (the pivot of the programme), else the first other
+        now = self.analysis.people if self.analysis is not None else {}  # roles at the date shown
         others = sorted(
             (p for p in session.stakeholders.values() if p.id != source),
-            key=lambda p: p.role != "referent",
+            key=lambda p: now.get(p.id, p).role != "referent",
         )
         blank = Relation(source, others[0].id if others else source, "trust")
 

@@ -26,6 +26,8 @@ from sieve.text import literal
 SYMBOLS = {
     "first-case": "①",
     "attention": "⚑",
+    "opposed-by-power": "⚑",
+    "no-service-support": "⚑",
     "gate": "✗",
     "disputed": "≠",
     "incomplete": "?",
@@ -102,6 +104,12 @@ class Wording:
         criteria = flag.criteria or ((flag.criterion,) if flag.criterion else ())
         for i, crit_id in enumerate(criteria):
             pieces += self.criterion(crit_id, i == 0)
+        for i, ident in enumerate(flag.people):  # the stakeholders a stance flag names
+            person = self.session.people.get(ident)
+            pieces += (
+                piece(" · " if i == 0 else ", "),
+                piece(literal(person.name if person else ident), "italic"),
+            )
         return Line(pieces + self.detail(flag), "bold")
 
 

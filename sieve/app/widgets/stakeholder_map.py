@@ -126,3 +126,27 @@ def ego_text(analysis: Analysis, ident: str) -> Text:
             out.append_text(plain("  " + line))
             out.append("\n")
     return out
+
+
+def people_rows(analysis: Analysis) -> list[tuple[str, ...]]:
+    """Each person's cells in the stakeholders list, as text, in the order of its columns."""
+    warned: dict[str, int] = {}
+    for finding in analysis.warnings:
+        for ident in finding.people[:1]:
+            warned[ident] = warned.get(ident, 0) + 1
+    rows = []
+    for ident, person in analysis.people.items():
+        m = analysis.metrics[ident]
+        rows.append(
+            (
+                person.name,
+                t(f"graph.role.{person.role}"),
+                person.org,
+                str(m.ties),
+                percent(m.betweenness),
+                number(m.constraint) if m.constraint is not None else "–",
+                t(f"graph.quadrant.{m.quadrant}.short"),
+                "!" * min(warned.get(ident, 0), 3),
+            )
+        )
+    return rows

@@ -37,6 +37,10 @@ FR: dict[str, str] = {
         "retirez d'abord ces relations (écran 0)"
     ),
     "edit.date_range": "date hors limites : attendu entre {low} et {high}",
+    "edit.not_date": "attendu une date AAAA-MM-JJ, trouvé {value}",
+    "edit.assessment_empty": "une évaluation change au moins le rôle, le pouvoir ou l'intérêt",
+    "edit.assessment_taken": "`{id}` a déjà une évaluation au {date}",
+    "edit.stance_taken": "`{id}` a déjà une position sur `{subject}` à cette date ({date})",
     "edit.has_refs": (
         "{kind} `{id}` a {scores} niveau(x) et {notes} remarque(s) : "
         "confirmez pour les supprimer aussi"
@@ -84,6 +88,10 @@ EN: dict[str, str] = {
         "`{id}` is tied to others on the stakeholder map: remove those relations first (screen 0)"
     ),
     "edit.date_range": "date out of range: expected between {low} and {high}",
+    "edit.not_date": "expected a date YYYY-MM-DD, found {value}",
+    "edit.assessment_empty": "an assessment changes at least the role, the power or the interest",
+    "edit.assessment_taken": "`{id}` already has an assessment on {date}",
+    "edit.stance_taken": "`{id}` already has a stance on `{subject}` on this date ({date})",
     "edit.has_refs": (
         "{kind} `{id}` has {scores} level(s) and {notes} note(s): confirm to remove them too"
     ),

@@ -38,6 +38,9 @@ FR: dict[str, str] = {
     "graph.kind.key_player_unlinked": "Acteur clé sans lien avec l'équipe",
     "graph.kind.pivot": "Pivot",
     "graph.kind.broker": "Passeur",
+    "graph.kind.one_way_out": "Dialogue à sens unique (depuis le pivot)",
+    "graph.kind.one_way_in": "Dialogue à sens unique (vers le pivot)",
+    "graph.kind.referent_trajectory": "Trajectoire du pivot",
     # finding reasons
     "graph.finding.forbidden_hierarchy": (
         "{source} ({source_org}) a un lien hiérarchique vers {target} ({target_org}) : entre "
@@ -80,6 +83,18 @@ FR: dict[str, str] = {
         "{person} a beaucoup de pouvoir et d'intérêt pour la démarche (à gérer de près), mais "
         "aucun lien direct avec l'équipe de la Transfo : qui l'associe ?"
     ),
+    "graph.finding.one_way_out": (
+        "{person} ({role}) a une relation vers {others} sans relation en retour : le rôle "
+        "pivot demande un dialogue dans les deux sens (confiance, transparence)."
+    ),
+    "graph.finding.one_way_in": (
+        "{person} ({role}) n'a pas de relation en retour vers {others}, qui en ont une vers "
+        "elle ou lui : le rôle pivot demande un dialogue dans les deux sens (confiance, "
+        "transparence)."
+    ),
+    "graph.finding.referent_trajectory": "{person} : {path}.",
+    "graph.trajectory.start": "{role} au départ",
+    "graph.trajectory.step": "{role} depuis le {date}",
     "graph.finding.pivot": (
         "{person} ({role}) se trouve sur {share} des plus courts chemins entre deux autres "
         "personnes."
@@ -182,6 +197,9 @@ EN: dict[str, str] = {
     "graph.kind.key_player_unlinked": "Key player without a tie to the team",
     "graph.kind.pivot": "Pivot",
     "graph.kind.broker": "Broker",
+    "graph.kind.one_way_out": "One-way dialogue (from the pivot)",
+    "graph.kind.one_way_in": "One-way dialogue (towards the pivot)",
+    "graph.kind.referent_trajectory": "The pivot's trajectory",
     # finding reasons
     "graph.finding.forbidden_hierarchy": (
         "{source} ({source_org}) has a hierarchy relation to {target} ({target_org}): between "
@@ -223,6 +241,17 @@ EN: dict[str, str] = {
         "{person} has high power and high interest in the programme (manage closely), but no "
         "direct tie to the Transfo team: who involves them?"
     ),
+    "graph.finding.one_way_out": (
+        "{person} ({role}) has a relation towards {others} with none back: the pivot role "
+        "needs dialogue in both directions (trust, transparency)."
+    ),
+    "graph.finding.one_way_in": (
+        "{person} ({role}) has no relation back towards {others}, who have one towards them: "
+        "the pivot role needs dialogue in both directions (trust, transparency)."
+    ),
+    "graph.finding.referent_trajectory": "{person}: {path}.",
+    "graph.trajectory.start": "{role} at the start",
+    "graph.trajectory.step": "{role} from {date}",
     "graph.finding.pivot": (
         "{person} ({role}) lies on {share} of the shortest paths between two other people."
     ),

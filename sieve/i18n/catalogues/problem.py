@@ -136,6 +136,12 @@ FR: dict[str, str] = {
     "problem.subject.no_angle": "le sujet `{id}` n'a aucun angle : il ne peut pas devenir un cas",
     "problem.relation.self": "relation de `{id}` vers lui-même",
     "problem.relation.duplicate": "relation `{kind}` de `{source}` vers `{target}` en double",
+    "problem.dates.order": "`until` ({until}) est avant `since` ({since})",
+    "problem.assessment.duplicate": "deux évaluations de `{id}` à la même date ({date})",
+    "problem.assessment.empty": (
+        "l'évaluation de `{id}` du {date} ne change ni `role`, ni `power`, ni `interest`"
+    ),
+    "problem.stance.duplicate": "deux positions de `{id}` sur `{subject}` à la même date ({date})",
     "problem.kind.unknown": (
         "ni un tamis ([tamis]), ni une session ([session]), ni un fichier de notes ([scores.*])"
     ),
@@ -291,6 +297,12 @@ EN: dict[str, str] = {
     "problem.subject.no_angle": "subject `{id}` has no angle: it cannot become a case",
     "problem.relation.self": "relation from `{id}` to itself",
     "problem.relation.duplicate": "duplicate `{kind}` relation from `{source}` to `{target}`",
+    "problem.dates.order": "`until` ({until}) is before `since` ({since})",
+    "problem.assessment.duplicate": "two assessments of `{id}` on the same date ({date})",
+    "problem.assessment.empty": (
+        "the assessment of `{id}` on {date} changes neither `role`, `power` nor `interest`"
+    ),
+    "problem.stance.duplicate": "two stances of `{id}` on `{subject}` on the same date ({date})",
     "problem.kind.unknown": "neither a tamis ([tamis]), a session ([session]) nor a score file",
     # merge-scores
     "problem.exchange.note_conflict": (

@@ -43,7 +43,9 @@ ROLE_MARKS = {
 }
 
 
-def layout(session: Session) -> dict[str, tuple[float, float]]:
+def layout(
+    session: Session, people: dict | None = None, relations: tuple | None = None
+) -> dict[str, tuple[float, float]]:
     """Person id -> (x, y) in the drawing, laid out by networkx with a fixed seed.
 
     The largest group of connected people takes the drawing's upper part (a spring
@@ -52,10 +54,10 @@ def layout(session: Session) -> dict[str, tuple[float, float]]:
     """
     import networkx as nx
 
-    people = session.people
+    people = session.people if people is None else people
     graph = nx.Graph()
     graph.add_nodes_from(people)
-    for r in session.relations:
+    for r in session.relations if relations is None else relations:
         if r.source in people and r.target in people and r.source != r.target:
             graph.add_edge(r.source, r.target)
     if not people:
@@ -129,10 +131,12 @@ def _short(text: str) -> str:
 def map_part(session: Session, analysis: Analysis, names_: Names) -> dict:
     """The drawing (nodes, edges, legend) and the findings listed beside it."""
     lang = names_.lang
-    where = layout(session)
+    # the map as analysed: on a dated map, whoever and whatever holds at its date
+    people, relations = analysis.people, analysis.relations
+    where = layout(session, people, relations)
     warned = {p for f in analysis.warnings for p in f.people}
     nodes = []
-    for ident, person in session.people.items():
+    for ident, person in people.items():
         x, y = where[ident]
         shape, filled = ROLE_MARKS.get(person.role, ("circle", False))
         name = names_.person(ident)
@@ -154,7 +158,7 @@ def map_part(session: Session, analysis: Analysis, names_: Names) -> dict:
         )
     forbidden = {tuple(f.people[:2]) for f in analysis.of("forbidden_hierarchy")}
     edges = []
-    for r in session.relations:
+    for r in relations:
         if r.source not in where or r.target not in where or r.source == r.target:
             continue
         (x1, y1), (x2, y2) = where[r.source], where[r.target]
@@ -182,17 +186,17 @@ def map_part(session: Session, analysis: Analysis, names_: Names) -> dict:
         "height": HEIGHT,
         "nodes": nodes,
         "edges": edges,
-        "roles": _roles_legend(session, lang),
+        "roles": _roles_legend(people, lang),
         "kinds": [
             {"kind": k, "label": t(f"graph.relation.{k}", lang)}
             for k in RELATION_KINDS
-            if any(r.kind == k for r in session.relations)
+            if any(r.kind == k for r in relations)
         ],
         "summary": t(
             "graph.report.summary",
             lang,
-            people=len(session.people),
-            relations=len(session.relations),
+            people=len(people),
+            relations=len(relations),
             groups=len(analysis.communities),
         ),
         "warnings": [_finding(f, analysis, lang) for f in analysis.warnings],
@@ -201,9 +205,9 @@ def map_part(session: Session, analysis: Analysis, names_: Names) -> dict:
     }
 
 
-def _roles_legend(session: Session, lang: str) -> list[dict]:
+def _roles_legend(people: dict, lang: str) -> list[dict]:
     """The roles on the map, in the vocabulary's order, with their marks."""
-    present = {p.role for p in session.people.values()}
+    present = {p.role for p in people.values()}
     return [
         {
             "mark": mark(ROLE_MARKS[role][0], 8, 8, 5),

@@ -83,14 +83,19 @@ def test_nothing_is_fetched_and_nothing_runs(name):
 
 
 def test_the_map_is_inline_svg_with_one_mark_per_person_and_one_line_per_relation():
+    from sieve.timeline import session_map
+
     session = loaded(shipped("mulhouse"))
     page = Page(render_report(session, "html", "fr"))
     drawings = [a for a in page.named("svg") if a.get("class") == "people"]
     assert len(drawings) == 1
+    # the map as it stands after every dated entry: whoever left is not drawn
+    now, holding = session_map(session)
+    assert len(now) < len(session.people)
     people = [a for a in page.named("g") if a.get("class") == "person"]
-    assert len(people) == len(session.people)
+    assert len(people) == len(now)
     edges = [a for a in page.named("line") if "marker-end" in a]  # the legend's have none
-    assert len(edges) == len(session.relations)
+    assert len(edges) == len(holding)
     forbidden = [a for a in edges if "forbidden" in a["class"]]
     assert len(forbidden) == 1  # the DGS over the coordinator of La 27e Région
     assert "Directeur général des services" in page.visible  # the finding beside it

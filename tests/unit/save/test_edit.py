@@ -508,6 +508,11 @@ def test_rename_subject_updates_every_reference(paris: Workspace) -> None:
         '+subject = "carte-contributive"',
         '-subject = "carte-participative"',
         '+subject = "carte-contributive"',
+        # the two [[stance]] tables on it
+        '-subject = "carte-participative"',
+        '+subject = "carte-contributive"',
+        '-subject = "carte-participative"',
+        '+subject = "carte-contributive"',
     ]
     clemence = paris.diff(paris.score_file("clemence"))
     assert clemence[3].startswith('+"carte-contributive"                           = {')
@@ -623,7 +628,7 @@ def test_remove_subject_needs_consent_then_removes_angles_scores_and_notes(
     case_edits.remove_subject(paris.session, "budget-participatif", drop_scores=True)
     diff = paris.diff(paris.path)
     assert all(line.startswith("-") for line in diff)
-    assert len(diff) == 9 + 12
+    assert len(diff) == 9 + 12 + 7  # the subject, its angles, its one [[stance]] (6 + blank)
     for path in paris.session.score_files:
         assert '"budget-participatif' not in path.read_text()
     session = loaded(paris.path)
