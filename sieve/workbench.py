@@ -212,6 +212,11 @@ class Workbench:
         self._flush_lock = threading.Lock()
         self._other_tamis: tuple[list, tuple[list[Tamis], list[Path]]] | None = None
         self._robust: tuple[Evaluation, Robustness] | None = None
+        self.homes: dict[str, Path] = {}
+        """Scorer id -> the score file their new lines go to (the room's per-participant files)."""
+        self.rebase = False
+        """Make a one-cell score edit on a file changed by another writer when that cell did
+        not change (:func:`sieve.save.scores.set_score`), instead of refusing it (the room)."""
         self.reload()
 
     # -- loading ---------------------------------------------------------------------
@@ -292,6 +297,57 @@ class Workbench:
             )
         before = session.scores.get(scorer, {}).get(key, {}).get(criterion)
         return self._do(Edit(SCORE, scorer, key, criterion, before, level))
+
+    def record(
+        self, scorer: str, key: str, levels: dict[str, int | None], note: str | None = None
+    ) -> list[Edit]:
+        """Record several levels of one scorer on one key, and (unless ``None``) their note,
+        evaluating once (a participant's page of the room); return the edits made.
+
+        Everything is checked before anything is applied: an :class:`EditError` changes nothing.
+        """
+        session = self._require()
+        if scorer not in session.scorers:
+            raise EditError("edit.unknown", kind="scorer", id=scorer)
+        on_angle = CASE_SEPARATOR in key
+        if on_angle:
+            try:
+                session.case(key)
+            except KeyError:
+                raise EditError("edit.unknown", kind="case", id=key) from None
+        elif key not in session.subjects:
+            raise EditError("edit.unknown", kind="subject", id=key)
+        edits = []
+        row = session.scores.get(scorer, {}).get(key, {})
+        for criterion, level in levels.items():
+            crit = session.tamis.by_id.get(criterion)
+            if crit is None:
+                raise EditError("edit.unknown", kind="criterion", id=criterion)
+            if crit.on_angle is not on_angle:
+                raise EditError(
+                    "edit.applies", criterion=criterion, applies_to=crit.applies_to, key=key
+                )
+            if level is not None and (type(level) is not int or not 0 <= level <= crit.scale.top):
+                raise EditError("edit.level", level=level, criterion=criterion, top=crit.scale.top)
+            if row.get(criterion) != level:
+                edits.append(Edit(SCORE, scorer, key, criterion, row.get(criterion), level))
+        if note is not None:
+            before = session.notes.get(scorer, {}).get(key)
+            if before != (note or None):
+                edits.append(Edit(NOTE, scorer, key, "", before, note or None))
+        for edit in edits:
+            self.load.session = apply_edit(self._require(), edit)
+            if edit.kind == SCORE:
+                self._update_levels(edit)
+            self.undo_stack.append(edit)
+        del self.undo_stack[:-UNDO_DEPTH]
+        if edits:
+            self.evaluation = self._evaluate()
+            with self._pending_lock:
+                self._pending.extend(edits)
+            if self.autosave:
+                self.flush()
+        return edits
 
     def clear_score(self, scorer: str, key: str, criterion: str) -> Edit | None:
         """Abstain: remove a scorer's level."""
@@ -551,12 +607,22 @@ class Workbench:
                 disk = self._disk
                 assert disk is not None
                 changed: dict[Path, str] = {}
+                home = self.homes.get(edit.scorer)
                 if edit.kind == SCORE:
                     written = set_score(
-                        disk, edit.scorer, edit.key, edit.criterion, edit.after, changed=changed
+                        disk,
+                        edit.scorer,
+                        edit.key,
+                        edit.criterion,
+                        edit.after,  # type: ignore[arg-type]
+                        rebase=self.rebase,
+                        changed=changed,
+                        home=home,
                     )
                 else:
-                    written = set_note(disk, edit.scorer, edit.key, edit.after, changed=changed)  # type: ignore[arg-type]
+                    written = set_note(
+                        disk, edit.scorer, edit.key, edit.after, changed=changed, home=home  # type: ignore[arg-type]
+                    )
                 self._disk = apply_edit(disk, edit, written, changed)
                 with self._pending_lock:
                     self._pending.pop(0)

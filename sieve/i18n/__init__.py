@@ -22,7 +22,7 @@ LANGS = ("fr", "en")
 PREFIXES = (
     "severity", "noun", "type", "problem", "edit", "cli", "rank", "flag", "explain", "app",
     "exchange", "graph", "decide", "review", "plan", "cal", "robust", "journal", "outcome",
-    "argparse", "new", "report",
+    "argparse", "new", "report", "room",
 )  # fmt: skip
 
 #: The catalogue modules, in the order of PREFIXES (imported by name: ``type`` and

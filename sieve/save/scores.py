@@ -80,12 +80,15 @@ def set_score(
     *,
     rebase: bool = False,
     changed: dict[Path, str] | None = None,
+    home: Path | None = None,
 ) -> list[Path]:
     """Record (or, with ``level=None``, clear) one score; return the files that hold it now.
 
-    The score goes where that scorer's line for ``key`` already is; otherwise to
-    the first file holding the scorer's ``[scores.<id>]`` table; otherwise into a
-    new table at the end of the session file.
+    The score goes where that cell already is; otherwise, when given, to ``home``
+    (an existing score file of the session: the room's per-participant file);
+    otherwise where that scorer's line for ``key`` already is; otherwise to the
+    first file holding the scorer's ``[scores.<id>]`` table; otherwise into a new
+    table at the end of the session file.
 
     Each file is edited under its lock. A file whose bytes are no longer those of
     ``session`` is refused (:class:`FileChangedError`) unless ``rebase``: then the
@@ -98,7 +101,9 @@ def set_score(
     _check_score(session, scorer, key, criterion, level)
     sources = session.score_origin.get(scorer, ())
     targets = [p for p, rows in sources if criterion in rows.get(key, {})]
-    if level is not None and not targets:
+    if level is not None and not targets and home is not None:
+        targets = [Path(home)]
+    elif level is not None and not targets:
         with_row = [p for p, rows in sources if key in rows]
         targets = [with_row[0] if with_row else sources[0][0] if sources else session.path]
     read = dict(sources)
@@ -298,11 +303,12 @@ def set_note(
     text: str | None,
     *,
     changed: dict[Path, str] | None = None,
+    home: Path | None = None,
 ) -> list[Path]:
     """Write (or, with ``None`` or an empty text, remove) a scorer's note on a key.
 
     Refuses a file changed since ``session`` was read (:class:`FileChangedError`);
-    ``changed`` as for :func:`set_score`.
+    ``changed`` and ``home`` (where a new note goes) as for :func:`set_score`.
     """
     if scorer not in session.scorers:
         raise EditError("edit.unknown", kind="scorer", id=scorer)
@@ -324,7 +330,7 @@ def set_note(
     else:
         scored = [p for p, _rows in session.note_origin.get(scorer, ())]
         scored += [p for p, _rows in session.score_origin.get(scorer, ())]
-        path = scored[0] if scored else session.path
+        path = Path(home) if home is not None else scored[0] if scored else session.path
         table = _open(session, path, docs).table("notes", scorer)
         new_key, item = parsed_line(f"{toml_key(key)} = {toml_value(text)}")
         table.append(new_key, item)
