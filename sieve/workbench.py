@@ -621,7 +621,12 @@ class Workbench:
                     )
                 else:
                     written = set_note(
-                        disk, edit.scorer, edit.key, edit.after, changed=changed, home=home  # type: ignore[arg-type]
+                        disk,
+                        edit.scorer,
+                        edit.key,
+                        edit.after,
+                        changed=changed,
+                        home=home,  # type: ignore[arg-type]
                     )
                 self._disk = apply_edit(disk, edit, written, changed)
                 with self._pending_lock:

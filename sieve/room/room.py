@@ -100,9 +100,9 @@ class Room:
         secret = _str(state.get("secret"))
         self._secret = bytes.fromhex(secret) if _hex(secret) else secrets.token_bytes(32)
         joined = state.get("joined")
-        self._joined: set[str] = {h for h in joined if isinstance(h, str)} if isinstance(
-            joined, list
-        ) else set()
+        self._joined: set[str] = (
+            {h for h in joined if isinstance(h, str)} if isinstance(joined, list) else set()
+        )
         claims = state.get("claims")
         self._claims: dict[str, str] = (
             {h: s for h, s in claims.items() if isinstance(s, str) and s in session.scorers}

@@ -192,10 +192,7 @@ async def index(request: web.Request) -> web.StreamResponse:
         return _page(request, "join.html", form_key=room.form_key(token), code=code[:20])
     session = room.session
     taken = room.taken()
-    names = [
-        (ident, scorer.name, ident in taken)
-        for ident, scorer in session.scorers.items()
-    ]
+    names = [(ident, scorer.name, ident in taken) for ident, scorer in session.scorers.items()]
     return _page(
         request,
         "names.html",

@@ -1,4 +1,4 @@
-"""Catalogue ``room.*``: the room, where participants score from their phones (:mod:`sieve.room`)."""
+"""Catalogue ``room.*``: the room, participants scoring from their phones (:mod:`sieve.room`)."""
 
 FR: dict[str, str] = {
     # the participant's pages
@@ -58,14 +58,22 @@ FR: dict[str, str] = {
     "room.error.method": "Méthode non permise.",
     # the facilitator (headless command)
     "room.cli.help": "ouvrir la salle : chaque participant·e note depuis son téléphone",
-    "room.cli.host": "l'adresse d'écoute (127.0.0.1 par défaut ; l'adresse du réseau local pour les téléphones)",
+    "room.cli.host": (
+        "l'adresse d'écoute (127.0.0.1 par défaut ; l'adresse du réseau local pour les téléphones)"
+    ),
     "room.cli.port": "le port (8027 par défaut)",
     "room.cli.allow_new": "permettre aux participant·es de s'ajouter comme nouvelles personnes",
     "room.cli.open": "Salle ouverte : {url}",
     "room.cli.code": "Code de la séance : {code}",
     "room.cli.addresses": "Adresses de cette machine : {addresses}",
-    "room.cli.local_only": "Seule cette machine peut joindre 127.0.0.1 : pour les téléphones, relancez avec --host et une adresse ci-dessus.",
-    "room.cli.commands": "Commandes : lock (clore), open (rouvrir), reveal (révéler), free NOM (libérer un nom), status, quit. Ctrl+C arrête.",
+    "room.cli.local_only": (
+        "Seule cette machine peut joindre 127.0.0.1 : pour les téléphones, relancez "
+        "avec --host et une adresse ci-dessus."
+    ),
+    "room.cli.commands": (
+        "Commandes : lock (clore), open (rouvrir), reveal (révéler), free NOM (libérer "
+        "un nom), status, quit. Ctrl+C arrête."
+    ),
     "room.cli.status": "{joined} participant·es, {given} niveaux donnés ; {state}",
     "room.cli.stopped": "Salle fermée.",
     "room.cli.port_taken": "Impossible d'écouter sur {host}:{port} : {reason}",
@@ -81,7 +89,10 @@ FR: dict[str, str] = {
     "room.screen.nobody": "personne pour l'instant",
     "room.screen.progress": "Ont noté, par cas (jamais les niveaux en mode aveugle) :",
     "room.screen.stopped": "La salle est fermée. Entrée : ouvrir la salle.",
-    "room.screen.keys": "Entrée ouvrir/fermer la salle · l clore/rouvrir la notation · r révéler · f libérer un nom · n ajout de noms",
+    "room.screen.keys": (
+        "Entrée ouvrir/fermer la salle · l clore/rouvrir la notation · r révéler · f "
+        "libérer un nom · n ajout de noms"
+    ),
     "room.screen.allow_new": "Ajout de noms par les participant·es : {state}",
     "room.screen.yes": "permis",
     "room.screen.no": "non",
@@ -144,14 +155,22 @@ EN: dict[str, str] = {
     "room.error.not_found": "No such page.",
     "room.error.method": "Method not allowed.",
     "room.cli.help": "open the room: every participant scores from their phone",
-    "room.cli.host": "the address to listen on (default 127.0.0.1; the local network's address for phones)",
+    "room.cli.host": (
+        "the address to listen on (default 127.0.0.1; the local network's address for phones)"
+    ),
     "room.cli.port": "the port (default 8027)",
     "room.cli.allow_new": "let participants add themselves as new scorers",
     "room.cli.open": "Room open: {url}",
     "room.cli.code": "Session code: {code}",
     "room.cli.addresses": "This machine's addresses: {addresses}",
-    "room.cli.local_only": "Only this machine can reach 127.0.0.1: for phones, start again with --host and an address above.",
-    "room.cli.commands": "Commands: lock (close), open (reopen), reveal, free NAME (free a name), status, quit. Ctrl+C stops.",
+    "room.cli.local_only": (
+        "Only this machine can reach 127.0.0.1: for phones, start again with --host and "
+        "an address above."
+    ),
+    "room.cli.commands": (
+        "Commands: lock (close), open (reopen), reveal, free NAME (free a name), "
+        "status, quit. Ctrl+C stops."
+    ),
     "room.cli.status": "{joined} participant(s), {given} levels given; {state}",
     "room.cli.stopped": "Room closed.",
     "room.cli.port_taken": "Cannot listen on {host}:{port}: {reason}",
@@ -166,7 +185,10 @@ EN: dict[str, str] = {
     "room.screen.nobody": "nobody yet",
     "room.screen.progress": "Have scored, per case (never the levels in blind mode):",
     "room.screen.stopped": "The room is closed. Enter: open the room.",
-    "room.screen.keys": "Enter open/close the room · l close/reopen scoring · r reveal · f free a name · n adding names",
+    "room.screen.keys": (
+        "Enter open/close the room · l close/reopen scoring · r reveal · f free a name "
+        "· n adding names"
+    ),
     "room.screen.allow_new": "Participants adding their own name: {state}",
     "room.screen.yes": "allowed",
     "room.screen.no": "no",
