@@ -57,7 +57,6 @@ FR: dict[str, str] = {
     "room.error.not_found": "Page inconnue.",
     "room.error.method": "Méthode non permise.",
     # the facilitator (headless command)
-    "room.cli.help": "ouvrir la salle : chaque participant·e note depuis son téléphone",
     "room.cli.host": (
         "l'adresse d'écoute (127.0.0.1 par défaut ; l'adresse du réseau local pour les téléphones)"
     ),
@@ -154,7 +153,6 @@ EN: dict[str, str] = {
     "room.error.busy": "The file could not be saved, try again: {reason}",
     "room.error.not_found": "No such page.",
     "room.error.method": "Method not allowed.",
-    "room.cli.help": "open the room: every participant scores from their phone",
     "room.cli.host": (
         "the address to listen on (default 127.0.0.1; the local network's address for phones)"
     ),
