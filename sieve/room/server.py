@@ -38,6 +38,10 @@ DEFAULT_PORT = 8027
 TEMPLATES = Path(__file__).parent / "templates"
 
 ROOM_KEY: web.AppKey[Room] = web.AppKey("room", Room)
+# What a request carries: its language and its device's token (typed keys since aiohttp 3.14).
+_RequestKey = getattr(web, "RequestKey", None)
+LANG: Any = _RequestKey("lang", str) if _RequestKey else "lang"
+TOKEN: Any = _RequestKey("token", str) if _RequestKey else "token"
 
 _HEADERS = {
     "Content-Security-Policy": (
@@ -117,7 +121,7 @@ def _lang(request: web.Request) -> str:
 
 
 def _page(request: web.Request, template: str, status: int = 200, **values: Any) -> web.Response:
-    lang = request["lang"]
+    lang = request[LANG]
     other = "en" if lang == "fr" else "fr"
     html = _ENV.get_template(template).render(
         w=_words(lang), lang=lang, other=other, path=request.path, **values
@@ -126,19 +130,19 @@ def _page(request: web.Request, template: str, status: int = 200, **values: Any)
 
 
 def _refusal(request: web.Request, exc: Refused) -> web.Response:
-    message = t(exc.code, request["lang"], **exc.params)
+    message = t(exc.code, request[LANG], **exc.params)
     return _page(request, "error.html", status=exc.status, message=message)
 
 
 @web.middleware
 async def _guard(request: web.Request, handler):
     """Language, device token, security headers, and every refusal as a clear 4xx page."""
-    request["lang"] = _lang(request)
+    request[LANG] = _lang(request)
     token = request.cookies.get(TOKEN_COOKIE)
     fresh = None
     if not token or len(token) > 64 or not token.isascii():
         token = fresh = Room.new_token()
-    request["token"] = token
+    request[TOKEN] = token
     try:
         response = await handler(request)
     except Refused as exc:
@@ -168,6 +172,9 @@ def _client(request: web.Request) -> str:
 
 async def _form(request: web.Request) -> dict[str, str]:
     """The posted fields, each once and as text (a file, or a field given twice, is refused)."""
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        raise Refused(413, "room.error.size")
+    await request.read()  # whatever its type, a body over MAX_BODY is refused (413)
     posted = await request.post()
     fields: dict[str, str] = {}
     for name, value in posted.items():
@@ -182,7 +189,7 @@ async def _form(request: web.Request) -> dict[str, str]:
 
 async def index(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
-    token = request["token"]
+    token = request[TOKEN]
     if room.scorer_of(token) is not None:
         return _redirect("/cases")
     code = request.query.get("code", "")
@@ -207,24 +214,24 @@ async def index(request: web.Request) -> web.StreamResponse:
 async def join(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
     fields = await _form(request)
-    room.check_form(request["token"], fields.get("form"))
-    room.join(request["token"], fields.get("code"), _client(request))
+    room.check_form(request[TOKEN], fields.get("form"))
+    room.join(request[TOKEN], fields.get("code"), _client(request))
     return _redirect("/")
 
 
 async def claim(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
     fields = await _form(request)
-    room.check_form(request["token"], fields.get("form"))
-    room.claim(request["token"], fields.get("scorer"), fields.get("name"))
+    room.check_form(request[TOKEN], fields.get("form"))
+    room.claim(request[TOKEN], fields.get("scorer"), fields.get("name"))
     return _redirect("/cases")
 
 
 async def cases(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
-    scorer = room.owner(request["token"])
+    scorer = room.owner(request[TOKEN])
     session = room.session
-    lang = request["lang"]
+    lang = request[LANG]
     mine = session.scores.get(scorer, {})
     rows = []
     for item in room.items():
@@ -251,7 +258,7 @@ async def cases(request: web.Request) -> web.StreamResponse:
 
 async def score_page(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
-    token = request["token"]
+    token = request[TOKEN]
     scorer = room.owner(token)
     key, _levels, _ = room.parse(request.query.get("key"), {})
     return _score_view(request, room, scorer, key, saved=request.query.get("saved") == "1")
@@ -261,7 +268,7 @@ def _score_view(
     request: web.Request, room: Room, scorer: str, key: str, saved: bool = False
 ) -> web.Response:
     session = room.session
-    lang = request["lang"]
+    lang = request[LANG]
     item = next((i for i in room.items() if i.key == key), None)
     if item is None:  # a subject when the tamis has no subject criteria
         raise Refused(404, "room.error.key", key=key)
@@ -290,7 +297,7 @@ def _score_view(
     return _page(
         request,
         "score.html",
-        form_key=room.form_key(request["token"]),
+        form_key=room.form_key(request[TOKEN]),
         key=key,
         title=item.title,
         subject_title=item.subject_title,
@@ -317,7 +324,7 @@ def _group_levels(room: Room, key: str) -> dict[str, float | None]:
 
 async def score_post(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
-    token = request["token"]
+    token = request[TOKEN]
     fields = await _form(request)
     scorer = room.owner(token)
     room.check_form(token, fields.pop("form", None))
