@@ -183,6 +183,24 @@ def apply_edit(
     return replace(session, **changes)
 
 
+def _row_of(pending: list[Edit]) -> list[Edit]:
+    """The score edits at the head of ``pending`` on one scorer's one key, each criterion once
+    (a room's page): :meth:`Workbench.flush` writes them together."""
+    head = pending[0]
+    row: list[Edit] = []
+    seen: set[str] = set()
+    for edit in pending:
+        if (
+            edit.kind != SCORE
+            or (edit.scorer, edit.key) != (head.scorer, head.key)
+            or edit.criterion in seen
+        ):
+            break
+        row.append(edit)
+        seen.add(edit.criterion)
+    return row
+
+
 class Workbench:
     """One open session: load, evaluate, edit, undo, save, notice changes on disk.
 
@@ -595,7 +613,7 @@ class Workbench:
         :class:`sieve.errors.EditError` for an edit the files refuse. Safe to call
         from a worker thread while edits are being made.
         """
-        from sieve.save.scores import set_note, set_score
+        from sieve.save.scores import set_note, set_score, set_scores
 
         done = 0
         with self._flush_lock:
@@ -604,10 +622,32 @@ class Workbench:
                     if not self._pending:
                         return done
                     edit = self._pending[0]
+                    row = _row_of(self._pending)
                 disk = self._disk
                 assert disk is not None
                 changed: dict[Path, str] = {}
                 home = self.homes.get(edit.scorer)
+                if len(row) > 1:  # one scorer's levels on one key: each file written once
+                    levels = {e.criterion: e.after for e in row}
+                    held = set_scores(
+                        disk,
+                        edit.scorer,
+                        edit.key,
+                        levels,  # type: ignore[arg-type]
+                        rebase=self.rebase,
+                        changed=changed,
+                        home=home,
+                    )
+                    for one in row:
+                        disk = apply_edit(disk, one, held[one.criterion], changed)
+                    self._disk = disk
+                    with self._pending_lock:
+                        del self._pending[: len(row)]
+                    done += len(row)
+                    if on_saved is not None:
+                        for one in row:
+                            on_saved(one, held[one.criterion])
+                    continue
                 if edit.kind == SCORE:
                     written = set_score(
                         disk,

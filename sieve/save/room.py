@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from sieve.locations import read_regular
 from sieve.model import ID_PATTERN, Session
 from sieve.save.document import atomic_write, locked
 from sieve.save.layout import Batch, set_key
@@ -56,15 +57,24 @@ def ensure_participant_file(session: Session, scorer: str) -> list[Path]:
 
 def _add_pattern(session: Session, target: Path) -> list[Path]:
     """Add ``<session>-scores/*.toml`` to ``session.scores`` unless a pattern matches ``target``."""
+    import rtoml
     import tomlkit
 
+    relative = os.path.relpath(target, session.path.parent).replace(os.sep, "/")
+
+    def matched(patterns: object) -> bool:
+        return isinstance(patterns, list) and any(
+            isinstance(p, str) and fnmatch.fnmatchcase(relative, p.lstrip("./")) for p in patterns
+        )
+
+    # the fast parser first: the session is parsed by tomlkit only when it must change
+    head = rtoml.loads(read_regular(session.path).decode("utf-8-sig")).get("session", {})
+    if matched(head.get("scores")):
+        return []
     batch = Batch(session)
     head = batch.open(session.path)["session"]
     patterns = head.get("scores")
-    relative = os.path.relpath(target, session.path.parent).replace(os.sep, "/")
-    if patterns is not None and any(
-        isinstance(p, str) and fnmatch.fnmatchcase(relative, p.lstrip("./")) for p in patterns
-    ):
+    if matched(patterns):
         return []
     pattern = f"{target.parent.name}/*.toml"
     if patterns is None:
