@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -39,7 +38,7 @@ from sieve.save import meta as _meta_edits
 from sieve.save import people as _people_edits
 from sieve.save import plan as plan_edits
 from sieve.save import tamis as _tamis_edits
-from sieve.save.document import digest
+from sieve.workbench_edits import NOTE, SCORE, Edit, FilesEdit, apply_edit, file_digest, row_of
 
 if TYPE_CHECKING:
     from sieve.plan.robust import Robustness
@@ -48,10 +47,6 @@ if TYPE_CHECKING:
 UNDO_DEPTH = 200
 #: Draws of the app's Monte Carlo analysis (one, shared by the ranking and portfolio screens).
 ROBUST_DRAWS = 2000
-
-SCORE = "score"
-NOTE = "note"
-
 
 #: The structural edits of the files (tamis, cases, people) and of the portfolio (pins,
 #: calendar): the screens hand them to :meth:`Workbench.edit_files`, which writes pending
@@ -65,140 +60,6 @@ EDITS = SimpleNamespace(
     }
 )
 PLAN_EDITS = plan_edits
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One change of one value, with the value it replaced (``None``: absent)."""
-
-    kind: str
-    """:data:`SCORE` or :data:`NOTE`."""
-    scorer: str
-    key: str
-    """A subject id or a case key ``subject/angle``."""
-    criterion: str
-    """The criterion of a score edit; ``""`` for a note."""
-    before: int | str | None
-    after: int | str | None
-
-    def inverse(self) -> Edit:
-        return replace(self, before=self.after, after=self.before)
-
-
-@dataclass(frozen=True)
-class FilesEdit:
-    """A structural edit (tamis, cases...), undone by putting the files' bytes back."""
-
-    before: dict[Path, bytes]
-    """Each file written, as it was before the edit."""
-    after: dict[Path, str]
-    """Each file's digest just after the edit: undo refuses a file changed since."""
-
-
-def file_digest(path: Path) -> str | None:
-    """The digest of the file's bytes now, ``None`` when it cannot be read."""
-    try:
-        return digest(read_regular(Path(path)))
-    except OSError:
-        return None
-
-
-def _with_value(
-    mapping: dict[str, dict], key: str, field_name: str | None, value: object | None
-) -> dict[str, dict]:
-    """A copy of ``scorer's rows`` with one value set (or removed, for ``None``).
-
-    For scores ``mapping`` is key -> criterion -> level and ``field_name`` is the
-    criterion; for notes it is key -> text and ``field_name`` is ``None``.
-    """
-    rows = dict(mapping)
-    if field_name is None:
-        if value is None:
-            rows.pop(key, None)
-        else:
-            rows[key] = value
-        return rows
-    row = dict(rows.get(key, {}))
-    if value is None:
-        row.pop(field_name, None)
-    else:
-        row[field_name] = value
-    if row:
-        rows[key] = row
-    else:
-        rows.pop(key, None)
-    return rows
-
-
-def apply_edit(
-    session: Session,
-    edit: Edit,
-    written: list[Path] | None = None,
-    digests: dict[Path, str] | None = None,
-) -> Session:
-    """The session with one edit applied, sharing everything it does not change.
-
-    Args:
-        session: the session before the edit.
-        edit: the edit.
-        written: when given, the files the edit was saved to: their raw rows in
-            ``score_origin`` / ``note_origin`` are updated too (a file written
-            for the first time for this scorer is added at the end), and their
-            digests are read back.
-        digests: when given, the files the save rewrote and the digests of the
-            bytes it wrote (the writer's ``changed``): those are recorded instead
-            of reading the files back, so that a write by someone else just after
-            ours is still noticed; a file of ``written`` not rewritten keeps its
-            digest.
-    """
-    is_score = edit.kind == SCORE
-    field_name = edit.criterion if is_score else None
-    values = session.scores if is_score else session.notes
-    new_values = dict(values)
-    new_values[edit.scorer] = _with_value(
-        values.get(edit.scorer, {}), edit.key, field_name, edit.after
-    )
-    changes: dict[str, object] = {"scores" if is_score else "notes": new_values}
-    if written is not None:
-        origin_name = "score_origin" if is_score else "note_origin"
-        origin = getattr(session, origin_name)
-        sources = list(origin.get(edit.scorer, ()))
-        for path in written:
-            for i, (source, rows) in enumerate(sources):
-                if source == path:
-                    sources[i] = (source, _with_value(rows, edit.key, field_name, edit.after))
-                    break
-            else:
-                sources.append((path, _with_value({}, edit.key, field_name, edit.after)))
-        new_origin = dict(origin)
-        new_origin[edit.scorer] = tuple(sources)
-        changes[origin_name] = new_origin
-        known = dict(session.digests)
-        for path in written:
-            if digests is not None and path in digests:
-                known[path] = digests[path]
-            elif digests is None or path not in known:
-                known[path] = file_digest(path) or ""
-        changes["digests"] = known
-    return replace(session, **changes)
-
-
-def _row_of(pending: list[Edit]) -> list[Edit]:
-    """The score edits at the head of ``pending`` on one scorer's one key, each criterion once
-    (a room's page): :meth:`Workbench.flush` writes them together."""
-    head = pending[0]
-    row: list[Edit] = []
-    seen: set[str] = set()
-    for edit in pending:
-        if (
-            edit.kind != SCORE
-            or (edit.scorer, edit.key) != (head.scorer, head.key)
-            or edit.criterion in seen
-        ):
-            break
-        row.append(edit)
-        seen.add(edit.criterion)
-    return row
 
 
 class Workbench:
@@ -622,7 +483,7 @@ class Workbench:
                     if not self._pending:
                         return done
                     edit = self._pending[0]
-                    row = _row_of(self._pending)
+                    row = row_of(self._pending)
                 disk = self._disk
                 assert disk is not None
                 changed: dict[Path, str] = {}
