@@ -95,7 +95,6 @@ FR: dict[str, str] = {
     "room.screen.allow_new": "Ajout de noms par les participant·es : {state}",
     "room.screen.yes": "permis",
     "room.screen.no": "non",
-    "room.screen.free_title": "Libérer quel nom ?",
     "room.screen.failed": "La salle n'a pas pu s'ouvrir : {reason}",
 }
 
@@ -190,6 +189,5 @@ EN: dict[str, str] = {
     "room.screen.allow_new": "Participants adding their own name: {state}",
     "room.screen.yes": "allowed",
     "room.screen.no": "no",
-    "room.screen.free_title": "Free which name?",
     "room.screen.failed": "The room could not open: {reason}",
 }
