@@ -119,6 +119,8 @@ class RoomScreen(SieveScreen):
         if [o.id for o in joined.options] != [o.id for o in options]:
             joined.clear_options()
             joined.add_options(options)
+            if options:
+                joined.highlighted = 0  # ``f`` frees the highlighted name
         progress.update(self._progress(room))
 
     def _progress(self, room) -> Text:
