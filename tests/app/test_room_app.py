@@ -58,6 +58,9 @@ async def test_room_counts_a_submission_blind_then_the_matrix_shows_it(workspace
         progress = text_of(screen, "#room-progress")
         assert "Angle X  2/2" in progress  # Bob's page is counted at once
         assert "Bob" in str(screen.query_one("#room-joined").get_option_at_index(0).prompt)
+        await pilot.press("f")  # free the highlighted name: Bob's phone must choose again
+        await pilot.pause()
+        assert server.room.taken() == {}
         # no level anywhere: the room shows counts, the matrix hides the group while blind
         await pilot.press("1")
         await pilot.pause()
