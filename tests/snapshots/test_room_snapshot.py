@@ -25,6 +25,7 @@ def test_room_screen_open(snap_compare, monkeypatch, tmp_path: Path, size) -> No
     async def open_room(pilot) -> None:
         await pilot.press("j", "enter")
         await pilot.app.workers.wait_for_complete()
+        pilot.app.clear_notifications()  # the blind-mode toast expires after 3 s: not shown
         await pilot.pause()
 
     app = snapshot_app(path=copy_paris(tmp_path))
