@@ -22,12 +22,9 @@ app turns it off and flushes in a worker thread so that saving never delays a re
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from sieve.engine.evaluate import Evaluation, collect_levels, evaluate, reevaluate
@@ -36,7 +33,16 @@ from sieve.load.session import SessionLoad, load_session
 from sieve.load.tamis import load_tamis
 from sieve.locations import read_regular, workspace_of
 from sieve.model import CASE_SEPARATOR, Session, Tamis
-from sieve.save.document import digest
+from sieve.workbench_edits import (
+    NOTE,
+    SCORE,
+    Edit,
+    FilesEdit,
+    LazyEdits,
+    apply_edit,
+    file_digest,
+    row_of,
+)
 
 if TYPE_CHECKING:
     from sieve.plan.robust import Robustness
@@ -46,46 +52,11 @@ UNDO_DEPTH = 200
 #: Draws of the app's Monte Carlo analysis (one, shared by the ranking and portfolio screens).
 ROBUST_DRAWS = 2000
 
-SCORE = "score"
-NOTE = "note"
-
-
-class _Edits:
-    """The public functions of some :mod:`sieve.save` modules, as attributes; the modules
-    are imported on first use (the writers and tomlkit cost a noticeable part of the
-    app's start, and most sessions are opened to be looked at and scored)."""
-
-    def __init__(self, *modules: str) -> None:
-        self._modules = modules
-        self._found: SimpleNamespace | None = None
-
-    def _load(self) -> SimpleNamespace:
-        if self._found is None:
-            loaded = [importlib.import_module(name) for name in self._modules]
-            self._found = SimpleNamespace(
-                **{
-                    name: value
-                    for module in loaded
-                    for name, value in vars(module).items()
-                    if not name.startswith("_")
-                    and getattr(value, "__module__", None) == module.__name__
-                }
-            )
-        return self._found
-
-    def __getattr__(self, name: str) -> object:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self._load(), name)
-
-    def __dir__(self) -> list[str]:
-        return sorted(vars(self._load()))
-
 
 #: The structural edits of the files (tamis, cases, people) and of the portfolio (pins,
 #: calendar): the screens hand them to :meth:`Workbench.edit_files`, which writes pending
 #: scores first, reloads, and keeps the files' former bytes for undo.
-EDITS = _Edits(
+EDITS = LazyEdits(
     "sieve.save.layout",
     "sieve.save.tamis",
     "sieve.save.cases",
@@ -94,123 +65,7 @@ EDITS = _Edits(
     "sieve.save.weighting",
     "sieve.save.history",
 )
-PLAN_EDITS = _Edits("sieve.save.plan")
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One change of one value, with the value it replaced (``None``: absent)."""
-
-    kind: str
-    """:data:`SCORE` or :data:`NOTE`."""
-    scorer: str
-    key: str
-    """A subject id or a case key ``subject/angle``."""
-    criterion: str
-    """The criterion of a score edit; ``""`` for a note."""
-    before: int | str | None
-    after: int | str | None
-
-    def inverse(self) -> Edit:
-        return replace(self, before=self.after, after=self.before)
-
-
-@dataclass(frozen=True)
-class FilesEdit:
-    """A structural edit (tamis, cases...), undone by putting the files' bytes back."""
-
-    before: dict[Path, bytes]
-    """Each file written, as it was before the edit."""
-    after: dict[Path, str]
-    """Each file's digest just after the edit: undo refuses a file changed since."""
-
-
-def file_digest(path: Path) -> str | None:
-    """The digest of the file's bytes now, ``None`` when it cannot be read."""
-    try:
-        return digest(read_regular(Path(path)))
-    except OSError:
-        return None
-
-
-def _with_value(
-    mapping: dict[str, dict], key: str, field_name: str | None, value: object | None
-) -> dict[str, dict]:
-    """A copy of ``scorer's rows`` with one value set (or removed, for ``None``).
-
-    For scores ``mapping`` is key -> criterion -> level and ``field_name`` is the
-    criterion; for notes it is key -> text and ``field_name`` is ``None``.
-    """
-    rows = dict(mapping)
-    if field_name is None:
-        if value is None:
-            rows.pop(key, None)
-        else:
-            rows[key] = value
-        return rows
-    row = dict(rows.get(key, {}))
-    if value is None:
-        row.pop(field_name, None)
-    else:
-        row[field_name] = value
-    if row:
-        rows[key] = row
-    else:
-        rows.pop(key, None)
-    return rows
-
-
-def apply_edit(
-    session: Session,
-    edit: Edit,
-    written: list[Path] | None = None,
-    digests: dict[Path, str] | None = None,
-) -> Session:
-    """The session with one edit applied, sharing everything it does not change.
-
-    Args:
-        session: the session before the edit.
-        edit: the edit.
-        written: when given, the files the edit was saved to: their raw rows in
-            ``score_origin`` / ``note_origin`` are updated too (a file written
-            for the first time for this scorer is added at the end), and their
-            digests are read back.
-        digests: when given, the files the save rewrote and the digests of the
-            bytes it wrote (the writer's ``changed``): those are recorded instead
-            of reading the files back, so that a write by someone else just after
-            ours is still noticed; a file of ``written`` not rewritten keeps its
-            digest.
-    """
-    is_score = edit.kind == SCORE
-    field_name = edit.criterion if is_score else None
-    values = session.scores if is_score else session.notes
-    new_values = dict(values)
-    new_values[edit.scorer] = _with_value(
-        values.get(edit.scorer, {}), edit.key, field_name, edit.after
-    )
-    changes: dict[str, object] = {"scores" if is_score else "notes": new_values}
-    if written is not None:
-        origin_name = "score_origin" if is_score else "note_origin"
-        origin = getattr(session, origin_name)
-        sources = list(origin.get(edit.scorer, ()))
-        for path in written:
-            for i, (source, rows) in enumerate(sources):
-                if source == path:
-                    sources[i] = (source, _with_value(rows, edit.key, field_name, edit.after))
-                    break
-            else:
-                sources.append((path, _with_value({}, edit.key, field_name, edit.after)))
-        new_origin = dict(origin)
-        new_origin[edit.scorer] = tuple(sources)
-        changes[origin_name] = new_origin
-        known = dict(session.digests)
-        for path in written:
-            if digests is not None and path in digests:
-                known[path] = digests[path]
-            elif digests is None or path not in known:
-                known[path] = file_digest(path) or ""
-        changes["digests"] = known
-    return replace(session, **changes)
+PLAN_EDITS = LazyEdits("sieve.save.plan")
 
 
 class Workbench:
@@ -242,6 +97,11 @@ class Workbench:
         self._flush_lock = threading.Lock()
         self._other_tamis: tuple[list, tuple[list[Tamis], list[Path]]] | None = None
         self._robust: tuple[Evaluation, Robustness] | None = None
+        self.homes: dict[str, Path] = {}
+        """Scorer id -> the score file their new lines go to (the room's per-participant files)."""
+        self.rebase = False
+        """Make a one-cell score edit on a file changed by another writer when that cell did
+        not change (:func:`sieve.save.scores.set_score`), instead of refusing it (the room)."""
         self.reload()
 
     # -- loading ---------------------------------------------------------------------
@@ -322,6 +182,57 @@ class Workbench:
             )
         before = session.scores.get(scorer, {}).get(key, {}).get(criterion)
         return self._do(Edit(SCORE, scorer, key, criterion, before, level))
+
+    def record(
+        self, scorer: str, key: str, levels: dict[str, int | None], note: str | None = None
+    ) -> list[Edit]:
+        """Record several levels of one scorer on one key, and (unless ``None``) their note,
+        evaluating once (a participant's page of the room); return the edits made.
+
+        Everything is checked before anything is applied: an :class:`EditError` changes nothing.
+        """
+        session = self._require()
+        if scorer not in session.scorers:
+            raise EditError("edit.unknown", kind="scorer", id=scorer)
+        on_angle = CASE_SEPARATOR in key
+        if on_angle:
+            try:
+                session.case(key)
+            except KeyError:
+                raise EditError("edit.unknown", kind="case", id=key) from None
+        elif key not in session.subjects:
+            raise EditError("edit.unknown", kind="subject", id=key)
+        edits = []
+        row = session.scores.get(scorer, {}).get(key, {})
+        for criterion, level in levels.items():
+            crit = session.tamis.by_id.get(criterion)
+            if crit is None:
+                raise EditError("edit.unknown", kind="criterion", id=criterion)
+            if crit.on_angle is not on_angle:
+                raise EditError(
+                    "edit.applies", criterion=criterion, applies_to=crit.applies_to, key=key
+                )
+            if level is not None and (type(level) is not int or not 0 <= level <= crit.scale.top):
+                raise EditError("edit.level", level=level, criterion=criterion, top=crit.scale.top)
+            if row.get(criterion) != level:
+                edits.append(Edit(SCORE, scorer, key, criterion, row.get(criterion), level))
+        if note is not None:
+            before = session.notes.get(scorer, {}).get(key)
+            if before != (note or None):
+                edits.append(Edit(NOTE, scorer, key, "", before, note or None))
+        for edit in edits:
+            self.load.session = apply_edit(self._require(), edit)
+            if edit.kind == SCORE:
+                self._update_levels(edit)
+            self.undo_stack.append(edit)
+        del self.undo_stack[:-UNDO_DEPTH]
+        if edits:
+            self.evaluation = self._evaluate()
+            with self._pending_lock:
+                self._pending.extend(edits)
+            if self.autosave:
+                self.flush()
+        return edits
 
     def clear_score(self, scorer: str, key: str, criterion: str) -> Edit | None:
         """Abstain: remove a scorer's level."""
@@ -608,7 +519,7 @@ class Workbench:
         :class:`sieve.errors.EditError` for an edit the files refuse. Safe to call
         from a worker thread while edits are being made.
         """
-        from sieve.save.scores import set_note, set_score
+        from sieve.save.scores import set_note, set_score, set_scores
 
         done = 0
         with self._flush_lock:
@@ -617,15 +528,52 @@ class Workbench:
                     if not self._pending:
                         return done
                     edit = self._pending[0]
+                    row = row_of(self._pending)
                 disk = self._disk
                 assert disk is not None
                 changed: dict[Path, str] = {}
+                home = self.homes.get(edit.scorer)
+                if len(row) > 1:  # one scorer's levels on one key: each file written once
+                    levels = {e.criterion: e.after for e in row}
+                    held = set_scores(
+                        disk,
+                        edit.scorer,
+                        edit.key,
+                        levels,  # type: ignore[arg-type]
+                        rebase=self.rebase,
+                        changed=changed,
+                        home=home,
+                    )
+                    for one in row:
+                        disk = apply_edit(disk, one, held[one.criterion], changed)
+                    self._disk = disk
+                    with self._pending_lock:
+                        del self._pending[: len(row)]
+                    done += len(row)
+                    if on_saved is not None:
+                        for one in row:
+                            on_saved(one, held[one.criterion])
+                    continue
                 if edit.kind == SCORE:
                     written = set_score(
-                        disk, edit.scorer, edit.key, edit.criterion, edit.after, changed=changed
+                        disk,
+                        edit.scorer,
+                        edit.key,
+                        edit.criterion,
+                        edit.after,  # type: ignore[arg-type]
+                        rebase=self.rebase,
+                        changed=changed,
+                        home=home,
                     )
                 else:
-                    written = set_note(disk, edit.scorer, edit.key, edit.after, changed=changed)  # type: ignore[arg-type]
+                    written = set_note(
+                        disk,
+                        edit.scorer,
+                        edit.key,
+                        edit.after,
+                        changed=changed,
+                        home=home,  # type: ignore[arg-type]
+                    )
                 self._disk = apply_edit(disk, edit, written, changed)
                 with self._pending_lock:
                     self._pending.pop(0)

@@ -113,6 +113,8 @@ class SieveApp(App[int]):
         self.workbench: Workbench | None = None
         """The open session (``None`` before one is chosen)."""
         self.blind = False
+        self.room_server = None
+        """The room's server (:mod:`sieve.room`) once the Room screen opened it."""
         """Blind mode: group results are hidden until the facilitator reveals them."""
         self.previous_mode: str | None = None
         """The main screen shown before the current one (to come back from presentation)."""

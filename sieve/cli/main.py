@@ -297,13 +297,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
     report.add_argument("--out", metavar="FILE", help=t("cli.report.out"))
     report.add_argument("--format", choices=("html", "md"), help=t("cli.report.format"))
 
-    from sieve.cli import exchange, new, plan, vote, weigh
+    from sieve.cli import exchange, new, plan, room, vote, weigh
 
     new.register(command)  # each group of commands registers itself the same way
     exchange.register(command)
     plan.register(command)
     vote.register(command)
     weigh.register(command)
+    room.register(command)
 
     top.epilog = t("cli.commands", names=", ".join(commands))
     return top, commands

@@ -22,7 +22,7 @@ LANGS = ("fr", "en")
 PREFIXES = (
     "severity", "noun", "type", "problem", "edit", "cli", "rank", "flag", "explain", "app",
     "exchange", "graph", "decide", "review", "plan", "cal", "robust", "journal", "outcome",
-    "argparse", "new", "report", "vote", "weigh", "time",
+    "argparse", "new", "report", "vote", "weigh", "time", "room",
 )  # fmt: skip
 
 _KNOWN = frozenset(PREFIXES)

@@ -63,6 +63,7 @@ SESSION_KEYS = {
     "votes",
     "assessment",
     "stance",
+    "round",  # the room's journal (sieve.save.journal.record_round): written, not read
 }
 SESSION_HEADER_KEYS = {"id", "title", "city", "date", "tamis", "scores"}
 SUBJECT_KEYS = {"id", "title", "description", "type", "territory", "attention", "first_case"}

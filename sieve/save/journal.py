@@ -156,3 +156,25 @@ def record_review(
     snap["reviewed"] = date or _dt.date.today()
     doc.save()
     return session.path
+
+
+#: What a ``[[round]]`` of the journal records: a room's scoring round opened, closed, revealed.
+ROUND_EVENTS = ("opened", "closed", "revealed")
+
+
+def record_round(
+    session: Session, event: str, scorers: Sequence[str] = (), when: _dt.datetime | None = None
+) -> list[Path]:
+    """Append a ``[[round]]`` table to the session file: ``event``, ``at`` (local time, to the
+    second) and the ``scorers`` who had joined the room; return the files written."""
+    from sieve.save.layout import Batch, append_case_table, new_table
+
+    if event not in ROUND_EVENTS:
+        raise ValueError(event)
+    when = (when or _dt.datetime.now()).replace(microsecond=0, tzinfo=None)
+    pairs: list[tuple[str, object]] = [("event", event), ("at", when)]
+    if scorers:
+        pairs.append(("scorers", _array(scorers)))
+    batch = Batch(session)
+    append_case_table(batch.open(session.path), "round", new_table(pairs), before=())
+    return batch.save()

@@ -80,12 +80,15 @@ def set_score(
     *,
     rebase: bool = False,
     changed: dict[Path, str] | None = None,
+    home: Path | None = None,
 ) -> list[Path]:
     """Record (or, with ``level=None``, clear) one score; return the files that hold it now.
 
-    The score goes where that scorer's line for ``key`` already is; otherwise to
-    the first file holding the scorer's ``[scores.<id>]`` table; otherwise into a
-    new table at the end of the session file.
+    The score goes where that cell already is; otherwise, when given, to ``home``
+    (an existing score file of the session: the room's per-participant file);
+    otherwise where that scorer's line for ``key`` already is; otherwise to the
+    first file holding the scorer's ``[scores.<id>]`` table; otherwise into a new
+    table at the end of the session file.
 
     Each file is edited under its lock. A file whose bytes are no longer those of
     ``session`` is refused (:class:`FileChangedError`) unless ``rebase``: then the
@@ -96,18 +99,92 @@ def set_score(
     level is not rewritten).
     """
     _check_score(session, scorer, key, criterion, level)
-    sources = session.score_origin.get(scorer, ())
-    targets = [p for p, rows in sources if criterion in rows.get(key, {})]
-    if level is not None and not targets:
-        with_row = [p for p, rows in sources if key in rows]
-        targets = [with_row[0] if with_row else sources[0][0] if sources else session.path]
-    read = dict(sources)
-    for path in targets:
-        cell = _Cell(scorer, key, criterion, level, read.get(path, {}).get(key, {}).get(criterion))
+    cells = _cells(session, scorer, key, criterion, level, home)
+    for path, cell in cells:
         written = _write_score(path, session.digests.get(path), cell, rebase)
         if written is not None and changed is not None:
             changed[path] = written
+    return [path for path, _cell in cells]
+
+
+def _cells(
+    session: Session, scorer: str, key: str, criterion: str, level: int | None, home: Path | None
+) -> list[tuple[Path, _Cell]]:
+    """Where one score goes (see :func:`set_score`), with the level each file holds now."""
+    sources = session.score_origin.get(scorer, ())
+    targets = [p for p, rows in sources if criterion in rows.get(key, {})]
+    if level is not None and not targets and home is not None:
+        targets = [Path(home)]
+    elif level is not None and not targets:
+        with_row = [p for p, rows in sources if key in rows]
+        targets = [with_row[0] if with_row else sources[0][0] if sources else session.path]
+    read = dict(sources)
+    return [
+        (path, _Cell(scorer, key, criterion, level, read.get(path, {}).get(key, {}).get(criterion)))
+        for path in targets
+    ]
+
+
+def set_scores(
+    session: Session,
+    scorer: str,
+    key: str,
+    levels: dict[str, int | None],
+    *,
+    rebase: bool = False,
+    changed: dict[Path, str] | None = None,
+    home: Path | None = None,
+) -> dict[str, list[Path]]:
+    """Several levels of one scorer on one key (a room's page), each file written once.
+
+    Each cell goes where :func:`set_score` would put it, and is checked the same way
+    (all before anything is written); the one-line splices of one file are made one
+    after the other on its text, then the file is written once, under its lock
+    (``rebase`` as for :func:`set_score`, checked for every cell). A file the splice
+    cannot edit falls back to :func:`set_score`'s edit, cell by cell. Returns, per
+    criterion, the files that hold it now.
+    """
+    by_file: dict[Path, list[_Cell]] = {}
+    targets: dict[str, list[Path]] = {}
+    for criterion, level in levels.items():
+        _check_score(session, scorer, key, criterion, level)
+        cells = _cells(session, scorer, key, criterion, level, home)
+        targets[criterion] = [path for path, _cell in cells]
+        for path, cell in cells:
+            by_file.setdefault(path, []).append(cell)
+    for path, cells in by_file.items():
+        written = _write_cells(path, session.digests.get(path), cells, rebase)
+        if written is not None and changed is not None:
+            changed[path] = written
     return targets
+
+
+def _write_cells(path: Path, expected: str | None, cells: list[_Cell], rebase: bool) -> str | None:
+    """Several cells of one file in one write (see :func:`set_scores`); the digest written."""
+    with locked(path):
+        raw = read_regular(path)
+        stale = expected is not None and digest(raw) != expected
+        if stale and (
+            not rebase or any(_level_in(raw, c) not in (c.before, c.level) for c in cells)
+        ):
+            raise FileChangedError(path)
+        bom, text = split_bom(raw.decode("utf-8"))
+        new: str | None = text
+        for cell in cells:
+            new = splice_score(new, cell.scorer, cell.key, cell.criterion, cell.level)
+            if new is None:
+                break
+        if new is None:  # not laid out for the splice: the general edit, one cell at a time
+            last = None
+            for cell in cells:
+                written = _write_score(path, digest(read_regular(path)), cell, False)
+                last = written or last
+            return last
+        if new == text:
+            return None
+        data = (bom + new).encode("utf-8")
+        atomic_write(path, data, expected=digest(raw))
+        return digest(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,11 +375,12 @@ def set_note(
     text: str | None,
     *,
     changed: dict[Path, str] | None = None,
+    home: Path | None = None,
 ) -> list[Path]:
     """Write (or, with ``None`` or an empty text, remove) a scorer's note on a key.
 
     Refuses a file changed since ``session`` was read (:class:`FileChangedError`);
-    ``changed`` as for :func:`set_score`.
+    ``changed`` and ``home`` (where a new note goes) as for :func:`set_score`.
     """
     if scorer not in session.scorers:
         raise EditError("edit.unknown", kind="scorer", id=scorer)
@@ -324,7 +402,7 @@ def set_note(
     else:
         scored = [p for p, _rows in session.note_origin.get(scorer, ())]
         scored += [p for p, _rows in session.score_origin.get(scorer, ())]
-        path = scored[0] if scored else session.path
+        path = Path(home) if home is not None else scored[0] if scored else session.path
         table = _open(session, path, docs).table("notes", scorer)
         new_key, item = parsed_line(f"{toml_key(key)} = {toml_value(text)}")
         table.append(new_key, item)

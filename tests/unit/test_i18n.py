@@ -173,6 +173,7 @@ NOT_KEYS = {
     "app.toggle_blind",
     "app.undo",
     "app.tcss",  # the app's style sheet
+    "room.css",  # the room's style sheet
     "exchange.note_conflict",  # a problem code: its message is problem.exchange.note_conflict
 }
 

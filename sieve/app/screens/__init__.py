@@ -89,6 +89,7 @@ SCREENS: list[ScreenEntry] = [
         "presentation:PresentationScreen",
         "app.help.presentation",
     ),
+    ScreenEntry("room", "j", "app.screen.room", "room:RoomScreen", "app.help.room"),
 ]
 
 

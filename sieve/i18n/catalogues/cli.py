@@ -70,6 +70,7 @@ FR: dict[str, str] = {
     "cli.screenshot.bad_size": "taille invalide : {size} (attendu : LARGEURxHAUTEUR)",
     "cli.screenshot.size_range": "taille hors limites : {size} (de {low} à {high})",
     "cli.screenshot.bad_theme": "thème inconnu : {theme} (thèmes : {known})",
+    "cli.room.help": "ouvrir la salle : chaque participant·e note depuis son téléphone",
     "cli.report.help": (
         "le rapport d'une session, à envoyer ou imprimer : un seul fichier HTML (ou Markdown)"
     ),
@@ -218,6 +219,7 @@ EN: dict[str, str] = {
     "cli.screenshot.bad_size": "invalid size: {size} (expected WIDTHxHEIGHT)",
     "cli.screenshot.size_range": "size out of bounds: {size} (from {low} to {high})",
     "cli.screenshot.bad_theme": "unknown theme: {theme} (themes: {known})",
+    "cli.room.help": "open the room: every participant scores from their own phone",
     "cli.report.help": "a session's report, to send or print: one HTML (or Markdown) file",
     "cli.report.out": "the file to write (default: standard output)",
     "cli.report.format": "html (default; md when --out ends in .md) or md",

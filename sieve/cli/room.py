@@ -1,0 +1,118 @@
+"""``sieve room SESSION``: the participants' server without the app (a second laptop).
+
+It prints the address, the code and this machine's addresses, then serves until ctrl+c
+(or ``quit``); a few words typed on its standard input drive the room: ``lock``, ``open``,
+``reveal``, ``free NAME``, ``status``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+import threading
+from collections.abc import Callable
+
+from sieve.cli.common import EXIT_BAD_INPUT, EXIT_OK, err, out
+from sieve.cli.sessions import session_path
+from sieve.errors import SieveError
+from sieve.i18n import t
+from sieve.text import literal
+
+
+def register(command: Callable[[str, Callable], argparse.ArgumentParser]) -> None:
+    room = command("room", cmd_room)
+    room.add_argument("session", metavar="SESSION", help=t("cli.session"))
+    room.add_argument("--host", default="127.0.0.1", help=t("room.cli.host"))
+    room.add_argument("--port", type=int, default=None, help=t("room.cli.port"))
+    room.add_argument("--allow-new", action="store_true", help=t("room.cli.allow_new"))
+
+
+def cmd_room(args: argparse.Namespace) -> int:
+    from sieve.room.room import Room
+    from sieve.room.server import DEFAULT_PORT, RoomServer, machine_addresses
+    from sieve.workbench import Workbench
+
+    wb = Workbench(session_path(args.session), autosave=False)
+    if wb.session is None:
+        raise SieveError(wb.problems)
+    room = Room(wb, allow_new=args.allow_new)
+    port = DEFAULT_PORT if args.port is None else args.port
+    server = RoomServer(room, args.host, port)
+    try:
+        return asyncio.run(_serve(server, machine_addresses()))
+    except OSError as exc:
+        err(t("room.cli.port_taken", host=args.host, port=port, reason=exc.strerror or exc))
+        return EXIT_BAD_INPUT
+
+
+async def _serve(server, addresses: list[str]) -> int:
+    await server.start()
+    room = server.room
+    out(t("room.cli.open", url=server.join_url) + "\n")
+    out(t("room.cli.code", code=room.code) + "\n")
+    out(t("room.cli.addresses", addresses=", ".join(addresses) or "-") + "\n")
+    if server.host.startswith("127.") or server.host == "localhost":
+        out(t("room.cli.local_only") + "\n")
+    out(t("room.cli.commands") + "\n")
+    sys.stdout.flush()
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+
+    def typed(line: str) -> None:
+        if _command(room, line.strip()):
+            stop.set()
+
+    def read() -> None:  # a daemon thread: standard input never blocks the loop
+        for line in sys.stdin:
+            loop.call_soon_threadsafe(typed, line)
+
+    if sys.stdin is not None and not sys.stdin.closed:
+        threading.Thread(target=read, daemon=True).start()
+    try:
+        await stop.wait()
+    finally:
+        await server.stop()
+        room.save()
+        out(t("room.cli.stopped") + "\n")
+    return EXIT_OK
+
+
+def _command(room, line: str) -> bool:
+    """Run one typed command; ``True`` to stop."""
+    word, _, rest = line.partition(" ")
+    if not word:
+        return False
+    if word == "quit":
+        return True
+    if word == "lock":
+        room.lock()
+    elif word == "open":
+        room.unlock()
+    elif word == "reveal":
+        room.reveal()
+    elif word == "free":
+        session = room.session
+        wanted = rest.strip()
+        for ident, scorer in session.scorers.items():
+            if wanted in (ident, scorer.name) and room.free(ident):
+                out(t("room.cli.freed", name=literal(scorer.name)) + "\n")
+    elif word != "status":
+        err(t("room.cli.unknown_command", command=literal(word)))
+        return False
+    out(
+        t(
+            "room.cli.status",
+            joined=len(room.joined_names()),
+            given=room.given(),
+            state=t(room.state_key()),
+        )
+        + "\n"
+    )
+    sys.stdout.flush()
+    return False
