@@ -169,6 +169,15 @@ class VoteScreen(SieveScreen):
         levels = result.scale.levels
         narrow = self.size.width < 120
         title_width, bar_width = (24, 16) if narrow else (40, BAR_WIDTH)
+        # the title takes what the line's other parts leave (their widths are known)
+        longest = max(len(level) for level in levels)
+        compact = narrow and self.shown
+        rest = 2 + (1 if compact else 2 + longest)
+        if self.shown:
+            rest += 4 + bar_width + 2 + longest + 2 + 2
+        if not compact:
+            rest += len(t("vote.screen.own")) + 1
+        title_width = max(20, self.size.width - 6 - rest)
         text = Text()
         if self.shown:
             text.append(f"{line.rank if line.rank is not None else '–':>2}. ", style="bold")
