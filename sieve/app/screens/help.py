@@ -109,7 +109,7 @@ class HelpScreen(Dialog[None]):
 
         # the screens' keys from the list of screens: the digits as a range, then the letters
         letters = [e.key for e in SCREENS if not e.key.isdigit()]
-        switch = " / ".join(["1-9", "0", *letters])
+        switch = " ".join(["1-9", "0", *letters])
         here = [*self.keys, (switch, t("app.help.keys.other_screen"))]
         parts = [
             Text(t("app.help.title") + "\n", style="bold"),

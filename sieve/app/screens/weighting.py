@@ -338,9 +338,6 @@ class WeightingScreen(EditingScreen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_question()
 
-    def on_resize(self) -> None:
-        self.refresh_view()
-
     # -- actions -------------------------------------------------------------------
 
     def action_leave(self) -> None:
