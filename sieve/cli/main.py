@@ -245,13 +245,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
 
     rank = command("rank", cmd_rank)
     add_optional_session(rank)
-    rank.add_argument(
-        "--format",
-        choices=("table", "csv", "json", "md"),
-        default="table",
-        help=t("cli.rank.format"),
-    )
-
+    formats = ("table", "csv", "json", "md")
+    rank.add_argument("--format", choices=formats, default="table", help=t("cli.rank.format"))
     rank.add_argument("--robust", action="store_true", help=t("cli.rank.robust"))
     rank.add_argument("--draws", type=int, default=2000, help=t("cli.rank.draws"))
     rank.add_argument("--seed", type=int, default=0, help=t("cli.rank.seed"))
@@ -299,12 +294,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
 
     from sieve.cli import exchange, new, plan, room, vote, weigh
 
-    new.register(command)  # each group of commands registers itself the same way
-    exchange.register(command)
-    plan.register(command)
-    vote.register(command)
-    weigh.register(command)
-    room.register(command)
+    for group in (new, exchange, plan, vote, weigh, room):  # each registers its commands
+        group.register(command)
 
     top.epilog = t("cli.commands", names=", ".join(commands))
     return top, commands

@@ -576,8 +576,8 @@ def test_app_exchange_screen_compares_and_adopts(workspace):
             screen = app.screen
             table = screen.query_one(DataTable)
             assert [str(c.label) for c in table.columns.values()][1:] == [
-                "nous : t@2 Testville",
-                "mulhouse@4 Mulhouse",
+                "nous : t@2\nTestville",
+                "mulhouse@4\nMulhouse",
             ]
             assert [r.key.value for r in table.rows.values()] == [
                 "need",
