@@ -187,7 +187,8 @@ class Workbench:
         self, scorer: str, key: str, levels: dict[str, int | None], note: str | None = None
     ) -> list[Edit]:
         """Record several levels of one scorer on one key, and (unless ``None``) their note,
-        evaluating once (a participant's page of the room); return the edits made.
+        evaluating that key's cases again, once (a participant's page of the room);
+        return the edits made.
 
         Everything is checked before anything is applied: an :class:`EditError` changes nothing.
         """
@@ -227,7 +228,12 @@ class Workbench:
             self.undo_stack.append(edit)
         del self.undo_stack[:-UNDO_DEPTH]
         if edits:
-            self.evaluation = self._evaluate()
+            previous = self.evaluation
+            if previous is None:
+                self.evaluation = self._evaluate()
+            else:  # only this key's results can change (a note: none)
+                keys = (key,) if any(e.kind == SCORE for e in edits) else ()
+                self.evaluation = reevaluate(previous, self._require(), keys, self._levels)
             with self._pending_lock:
                 self._pending.extend(edits)
             if self.autosave:

@@ -169,11 +169,15 @@ def _write_cells(path: Path, expected: str | None, cells: list[_Cell], rebase: b
         ):
             raise FileChangedError(path)
         bom, text = split_bom(raw.decode("utf-8"))
-        new: str | None = text
-        for cell in cells:
-            new = splice_score(new, cell.scorer, cell.key, cell.criterion, cell.level)
-            if new is None:
-                break
+        levels = {c.criterion: c.level for c in cells}
+        one_row = len({(c.scorer, c.key) for c in cells}) == 1 and len(levels) == len(cells)
+        new = splice_scores(text, cells[0].scorer, cells[0].key, levels) if one_row else None
+        if new is None:  # one cell after the other
+            new = text
+            for cell in cells:
+                new = splice_score(new, cell.scorer, cell.key, cell.criterion, cell.level)
+                if new is None:
+                    break
         if new is None:  # not laid out for the splice: the general edit, one cell at a time
             last = None
             for cell in cells:
@@ -326,6 +330,91 @@ def splice_score(text: str, scorer: str, key: str, criterion: str, level: int | 
     else:
         entries[criterion] = level
     return new if got == want else None
+
+
+def splice_scores(text: str, scorer: str, key: str, levels: dict[str, int | None]) -> str | None:
+    """The text with several scores of one row edited at once (a room's page): what
+    :func:`splice_score` gives cell after cell, with the row's line parsed once and the
+    result read back once (it must equal the old data with just those changes); a missing
+    row or table is added as :func:`splice_score` adds it. ``None`` (edit cell by cell)
+    when the file is not laid out for it, or a level to remove has no row.
+    """
+    import rtoml
+
+    name = re.escape(scorer)
+    table = rf"scores[ \t]*\.[ \t]*(?:{name}|\"{name}\"|'{name}')"
+    header = re.search(rf"^[ \t]*\[[ \t]*{table}[ \t]*\][ \t]*(?:#.*)?\r?$", text, re.M)
+    added = {c: level for c, level in levels.items() if level is not None}
+    nl = "\r\n" if "\r\n" in text else "\n"
+    if header is None:
+        if len(added) != len(levels):
+            return None
+        sep = "" if not text or text.endswith(nl * 2) else nl if text.endswith(nl) else nl * 2
+        new = f"{text}{sep}[scores.{scorer}]{nl}{_render_row(key, added)}{nl}"
+    else:
+        start = text.find("\n", header.end()) + 1 or len(text)
+        after = _HEADER.search(text, start)
+        end = after.start() if after else len(text)
+        if '"""' in text[start:end] or "'''" in text[start:end]:
+            return None
+        k = re.escape(key)
+        row = re.compile(rf"^[ \t]*(?:\"{k}\"|'{k}'|{k})[ \t]*=.*$", re.M).search(text, start, end)
+        if row is not None:
+            line = _edit_row_line_many(row.group(0), key, levels)
+            if line is None:
+                return None
+            if line == "":  # the row is empty: remove its line
+                new = text[: row.start()] + text[row.end() + 1 :]
+            else:
+                new = text[: row.start()] + line + text[row.end() :]
+        elif len(added) != len(levels) or not added:
+            return None
+        else:
+            last = _last_key_line_end(text, start, end)
+            line = _render_row(key, added)
+            if last is None:
+                new = text[:start] + line + nl + text[start:]
+            else:
+                new = text[:last] + nl + line + text[last:]
+    try:
+        want = rtoml.loads(text)
+        got = rtoml.loads(new)
+    except ValueError:
+        return None
+    rows = want.setdefault("scores", {}).setdefault(scorer, {})
+    entries = rows.setdefault(key, {})
+    for criterion, level in levels.items():
+        if level is None:
+            entries.pop(criterion, None)
+        else:
+            entries[criterion] = level
+    if not entries:
+        del rows[key]
+    return new if got == want else None
+
+
+def _edit_row_line_many(line: str, key: str, levels: dict[str, int | None]) -> str | None:
+    """One ``"key" = { ... }`` line with several levels edited (see :func:`_edit_row_line`)."""
+    import tomlkit
+
+    cr = "\r" if line.endswith("\r") else ""
+    doc = tomlkit.parse(line[: len(line) - len(cr)])
+    row = doc.get(key)
+    if not isinstance(row, tomlkit.items.InlineTable):
+        return None
+    rest = {}
+    for criterion, level in levels.items():
+        if level is not None and criterion in row:
+            row[criterion] = level
+        else:
+            rest[criterion] = level
+    if rest:
+        entries = {k: v for k, v in row.unwrap().items() if k not in rest}
+        entries.update({k: v for k, v in rest.items() if v is not None})
+        if not entries:
+            return ""
+        _rewrite_row(doc, key, entries)
+    return doc.as_string().rstrip("\n") + cr
 
 
 def _render_row(key: str, entries: dict[str, Any]) -> str:

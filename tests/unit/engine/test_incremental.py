@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from sieve.engine.evaluate import evaluate, reevaluate
 from sieve.load.session import load_session
-from sieve.model import Session
+from sieve.model import CASE_SEPARATOR, Session
 from sieve.workbench import SCORE, Edit, Workbench, apply_edit
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,7 +99,7 @@ def test_a_session_with_other_subjects_is_evaluated_in_full():
 
 
 #: What the app does with its workbench, one step at a time.
-STEPS = st.sampled_from(["score", "score", "score", "clear", "note", "undo", "weights"])
+STEPS = st.sampled_from(["score", "score", "score", "clear", "note", "page", "undo", "weights"])
 
 
 @pytest.mark.parametrize("name", sorted(SESSIONS))
@@ -118,6 +118,16 @@ def test_the_workbench_keeps_a_full_evaluation_edit_after_edit(name, data):
             scorer = data.draw(st.sampled_from(sorted(session.scorers)))
             case = data.draw(st.sampled_from(session.cases))
             wb.set_note(scorer, case.key, data.draw(st.sampled_from(["", "vu", "à revoir"])))
+        elif step == "page":  # a room's page: several levels of one key and its note
+            edit = data.draw(edits(session))
+            on_angle = CASE_SEPARATOR in edit.key
+            levels = {
+                c.id: data.draw(st.none() | st.integers(0, c.scale.top))
+                for c in session.tamis.criteria
+                if c.on_angle is on_angle and data.draw(st.booleans())
+            }
+            note = data.draw(st.none() | st.sampled_from(["", "vu"]))
+            wb.record(edit.scorer, edit.key, levels, note)
         elif step == "undo":
             wb.undo()
         else:
