@@ -52,13 +52,29 @@ class Wording:
         self._criteria: dict[tuple[str, bool], tuple[Piece, ...]] = {}
         self._details: dict[tuple, tuple[Piece, ...]] = {}
         self._lines: dict[tuple, Line] = {}
+        self._people: dict | None = None
+
+    @property
+    def people(self) -> dict:
+        """The session's stakeholders (``Session.people``, made once: it is computed)."""
+        if self._people is None:
+            self._people = self.session.people
+        return self._people
 
     @staticmethod
     def words_of(session) -> tuple:
         """The parts of a session the words come from, and the language: a session edited
         elsewhere (a score, a note) keeps these same objects, and its flags' lines are
         worded alike."""
-        return (current(), session.subjects, session.angles, session.tamis, session.people)
+        return (
+            current(),
+            session.subjects,
+            session.angles,
+            session.tamis,
+            session.stakeholders,  # and the scorers a relation names: ``Session.people``
+            session.relations,
+            session.scorers,
+        )
 
     def fits(self, session) -> bool:
         """Whether this wording's lines are those of ``session``'s flags (same objects)."""
@@ -142,7 +158,7 @@ class Wording:
         for i, crit_id in enumerate(criteria):
             pieces += self.criterion(crit_id, i == 0)
         for i, ident in enumerate(flag.people):  # the stakeholders a stance flag names
-            person = self.session.people.get(ident)
+            person = self.people.get(ident)
             pieces += (
                 piece(" · " if i == 0 else ", "),
                 piece(literal(person.name if person else ident), "italic"),
