@@ -111,3 +111,40 @@ async def test_a_long_list_measures_its_lines_again_only_when_its_width_changes(
         assert set(measured) == {wide - 20}
         first = [options.render_line(y).text.strip() for y in range(3)]
         assert first[0] == "point 0" and first[1].startswith("point 1 mot")
+
+
+@sync
+async def test_vigilance_reuses_the_lines_of_unchanged_flags_after_a_score_edit(paris):
+    """After a score edit the titles and labels are the same: each unchanged flag keeps
+    its line (worded and drawn once); a session read again is worded afresh."""
+    from textual.widgets import OptionList
+
+    from sieve.app.screens.vigilance import Wording
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("6")
+        await settle(pilot)
+        screen = app.screen
+        options = screen.query_one(OptionList)
+        before = {str(o.prompt): o.prompt for o in options.options}
+        wording = screen.wording
+        wb = app.workbench
+        session = wb.session
+        scorer = next(iter(session.scorers))
+        crit = next(c for c in session.tamis.criteria if c.on_angle)
+        key = session.cases[0].key
+        level = session.scores.get(scorer, {}).get(key, {}).get(crit.id)
+        assert wb.set_score(scorer, key, crit.id, 0 if level else 1) is not None
+        screen.update_view()
+        await settle(pilot)
+        assert screen.wording is wording and wording.fits(wb.session)
+        after = [o.prompt for o in options.options]
+        fresh = Wording(wb.session)
+        assert [str(line) for line in after] == [str(fresh.line(f)) for f in screen.flags]
+        kept = [line for line in after if before.get(str(line)) is line]
+        assert len(kept) >= len(after) - 2  # the edited cell's flags at most are new
+        wb.reload()
+        assert not wording.fits(wb.session)
+        screen.update_view()
+        assert screen.wording is not wording

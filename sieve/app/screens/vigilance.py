@@ -20,7 +20,7 @@ from sieve.app.screens.base import SieveScreen
 from sieve.app.widgets.keybar import KeyBar
 from sieve.app.widgets.lines import Line, LongOptionList, Piece, piece
 from sieve.engine.vigilance import Flag, flags
-from sieve.i18n import number, t
+from sieve.i18n import current, number, t
 from sieve.text import literal
 
 SYMBOLS = {
@@ -46,9 +46,62 @@ class Wording:
 
     def __init__(self, session) -> None:
         self.session = session
+        self.words = self.words_of(session)
+        """What the wording depends on (see :meth:`words_of`)."""
         self._heads: dict[tuple[str, str], tuple[Piece, ...]] = {}
         self._criteria: dict[tuple[str, bool], tuple[Piece, ...]] = {}
         self._details: dict[tuple, tuple[Piece, ...]] = {}
+        self._lines: dict[tuple, Line] = {}
+        self._people: dict | None = None
+
+    @property
+    def people(self) -> dict:
+        """The session's stakeholders (``Session.people``, made once: it is computed)."""
+        if self._people is None:
+            self._people = self.session.people
+        return self._people
+
+    @staticmethod
+    def words_of(session) -> tuple:
+        """The parts of a session the words come from, and the language: a session edited
+        elsewhere (a score, a note) keeps these same objects, and its flags' lines are
+        worded alike."""
+        return (
+            current(),
+            session.subjects,
+            session.angles,
+            session.tamis,
+            session.stakeholders,  # and the scorers a relation names: ``Session.people``
+            session.relations,
+            session.scorers,
+        )
+
+    def fits(self, session) -> bool:
+        """Whether this wording's lines are those of ``session``'s flags (same objects)."""
+        words = self.words_of(session)
+        return len(words) == len(self.words) and all(
+            a is b for a, b in zip(words, self.words, strict=True)
+        )
+
+    def cached_line(self, flag: Flag) -> Line:
+        """:meth:`line`, made once per flag's contents (a file warning is worded afresh)."""
+        if flag.problem is not None:
+            return self.line(flag)
+        memo = (
+            flag.kind,
+            flag.key,
+            flag.criterion,
+            flag.criteria,
+            flag.people,
+            *flag.params.items(),
+        )
+        try:
+            found = self._lines.get(memo)
+        except TypeError:  # a figure that cannot be a key: worded afresh
+            return self.line(flag)
+        if found is None:
+            found = self._lines[memo] = self.line(flag)
+        return found
 
     def head(self, kind: str, key: str) -> tuple[Piece, ...]:
         """``✗ Porte non franchie · Subject / Angle`` for a kind and a subject or case key."""
@@ -105,7 +158,7 @@ class Wording:
         for i, crit_id in enumerate(criteria):
             pieces += self.criterion(crit_id, i == 0)
         for i, ident in enumerate(flag.people):  # the stakeholders a stance flag names
-            person = self.session.people.get(ident)
+            person = self.people.get(ident)
             pieces += (
                 piece(" · " if i == 0 else ", "),
                 piece(literal(person.name if person else ident), "italic"),
@@ -118,6 +171,10 @@ class VigilanceScreen(SieveScreen):
 
     flags: Sequence[Flag] = ()
     """The flags listed, in the list's order."""
+
+    wording: Wording | None = None
+    """The wording of the last flags listed, kept while the session's words stay the same
+    (after a score edit most flags are those of the last list, and their lines are reused)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -148,7 +205,9 @@ class VigilanceScreen(SieveScreen):
         # narrows the list, and every line would be measured again)
         options.styles.scrollbar_gutter = "stable" if len(found) > self.app.size.height else "auto"
         if found:
-            line = Wording(session).line
+            if self.wording is None or not self.wording.fits(session):
+                self.wording = Wording(session)
+            line = self.wording.cached_line
             options.set_options([Option(line(flag)) for flag in found])
         else:
             options.set_options([Option(Text(t("app.vigilance.none")), disabled=True)])
