@@ -192,29 +192,14 @@ class Workbench:
 
         Everything is checked before anything is applied: an :class:`EditError` changes nothing.
         """
+        from sieve.save.scores import check_key, check_score
+
         session = self._require()
-        if scorer not in session.scorers:
-            raise EditError("edit.unknown", kind="scorer", id=scorer)
-        on_angle = CASE_SEPARATOR in key
-        if on_angle:
-            try:
-                session.case(key)
-            except KeyError:
-                raise EditError("edit.unknown", kind="case", id=key) from None
-        elif key not in session.subjects:
-            raise EditError("edit.unknown", kind="subject", id=key)
+        check_key(session, scorer, key)
         edits = []
         row = session.scores.get(scorer, {}).get(key, {})
         for criterion, level in levels.items():
-            crit = session.tamis.by_id.get(criterion)
-            if crit is None:
-                raise EditError("edit.unknown", kind="criterion", id=criterion)
-            if crit.on_angle is not on_angle:
-                raise EditError(
-                    "edit.applies", criterion=criterion, applies_to=crit.applies_to, key=key
-                )
-            if level is not None and (type(level) is not int or not 0 <= level <= crit.scale.top):
-                raise EditError("edit.level", level=level, criterion=criterion, top=crit.scale.top)
+            check_score(session, scorer, key, criterion, level)
             if row.get(criterion) != level:
                 edits.append(Edit(SCORE, scorer, key, criterion, row.get(criterion), level))
         if note is not None:

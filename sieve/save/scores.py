@@ -34,9 +34,9 @@ from sieve.save.document import (
 # -- score and note edits ----------------------------------------------------------
 
 
-def _check_score(
-    session: Session, scorer: str, key: str, criterion: str, level: int | None
-) -> None:
+def check_key(session: Session, scorer: str, key: str) -> bool:
+    """Refuse (:class:`EditError`) an unknown scorer, case or subject; whether ``key`` is a
+    case (its scores are on angle criteria)."""
     if scorer not in session.scorers:
         raise EditError("edit.unknown", kind="scorer", id=scorer)
     on_angle = CASE_SEPARATOR in key
@@ -47,6 +47,12 @@ def _check_score(
             raise EditError("edit.unknown", kind="case", id=key) from None
     elif key not in session.subjects:
         raise EditError("edit.unknown", kind="subject", id=key)
+    return on_angle
+
+
+def check_score(session: Session, scorer: str, key: str, criterion: str, level: int | None) -> None:
+    """Refuse (:class:`EditError`) a level that this scorer cannot give on this key."""
+    on_angle = check_key(session, scorer, key)
     crit = session.tamis.by_id.get(criterion)
     if crit is None:
         raise EditError("edit.unknown", kind="criterion", id=criterion)
@@ -98,7 +104,7 @@ def set_score(
     rewritten with the digest of the bytes written (a file already holding the
     level is not rewritten).
     """
-    _check_score(session, scorer, key, criterion, level)
+    check_score(session, scorer, key, criterion, level)
     cells = _cells(session, scorer, key, criterion, level, home)
     for path, cell in cells:
         written = _write_score(path, session.digests.get(path), cell, rebase)
@@ -147,7 +153,7 @@ def set_scores(
     by_file: dict[Path, list[_Cell]] = {}
     targets: dict[str, list[Path]] = {}
     for criterion, level in levels.items():
-        _check_score(session, scorer, key, criterion, level)
+        check_score(session, scorer, key, criterion, level)
         cells = _cells(session, scorer, key, criterion, level, home)
         targets[criterion] = [path for path, _cell in cells]
         for path, cell in cells:
@@ -267,83 +273,23 @@ def _tomlkit_score(
 _HEADER = re.compile(r"^[ \t]*\[", re.M)
 
 
-def splice_score(text: str, scorer: str, key: str, criterion: str, level: int | None) -> str | None:
-    """The text with one score edited by rewriting only the line it is on.
-
-    tomlkit parses a 0.3 MB score file in about half a second; a score lives on
-    one line (an inline table), so the line is found under ``[scores.<scorer>]``,
-    edited alone with tomlkit (keeping its spacing and comment) and put back; a
-    missing line is added after the table's last line, a missing table at the end
-    of the file. The result is read back with the fast parser and must equal the
-    old data with just that change; ``None`` (use the general edit) otherwise, or
-    when the file is not laid out as FORMAT.md writes it.
-    """
-    import rtoml
-
+def _score_table(text: str, scorer: str) -> re.Match | None:
+    """The ``[scores.<scorer>]`` header line, if the file has one."""
     name = re.escape(scorer)
     table = rf"scores[ \t]*\.[ \t]*(?:{name}|\"{name}\"|'{name}')"
-    header = re.search(rf"^[ \t]*\[[ \t]*{table}[ \t]*\][ \t]*(?:#.*)?\r?$", text, re.M)
-    if header is None:
-        if level is None:
-            return None
-        nl = "\r\n" if "\r\n" in text else "\n"
-        sep = "" if not text or text.endswith(nl * 2) else nl if text.endswith(nl) else nl * 2
-        line = _render_row(key, {criterion: level})
-        new = f"{text}{sep}[scores.{scorer}]{nl}{line}{nl}"
-    else:
-        start = text.find("\n", header.end()) + 1 or len(text)
-        after = _HEADER.search(text, start)
-        end = after.start() if after else len(text)
-        if '"""' in text[start:end] or "'''" in text[start:end]:
-            return None
-        k = re.escape(key)
-        row = re.compile(rf"^[ \t]*(?:\"{k}\"|'{k}'|{k})[ \t]*=.*$", re.M).search(text, start, end)
-        if row is not None:
-            line = _edit_row_line(row.group(0), key, criterion, level)
-            if line is None:
-                return None
-            if line == "":  # the row is empty: remove its line
-                new = text[: row.start()] + text[row.end() + 1 :]
-            else:
-                new = text[: row.start()] + line + text[row.end() :]
-        elif level is None:
-            return text
-        else:
-            last = _last_key_line_end(text, start, end)
-            line = _render_row(key, {criterion: level})
-            newline = "\r\n" if "\r\n" in text else "\n"
-            if last is None:
-                new = text[:start] + line + newline + text[start:]
-            else:
-                new = text[:last] + newline + line + text[last:]
-    try:
-        want = rtoml.loads(text)
-        got = rtoml.loads(new)
-    except ValueError:
-        return None
-    rows = want.setdefault("scores", {}).setdefault(scorer, {})
-    entries = rows.setdefault(key, {})
-    if level is None:
-        entries.pop(criterion, None)
-        if not entries:
-            del rows[key]
-    else:
-        entries[criterion] = level
-    return new if got == want else None
+    return re.search(rf"^[ \t]*\[[ \t]*{table}[ \t]*\][ \t]*(?:#.*)?\r?$", text, re.M)
 
 
-def splice_scores(text: str, scorer: str, key: str, levels: dict[str, int | None]) -> str | None:
-    """The text with several scores of one row edited at once (a room's page): what
-    :func:`splice_score` gives cell after cell, with the row's line parsed once and the
-    result read back once (it must equal the old data with just those changes); a missing
-    row or table is added as :func:`splice_score` adds it. ``None`` (edit cell by cell)
-    when the file is not laid out for it, or a level to remove has no row.
-    """
+def _splice(
+    text: str, scorer: str, key: str, levels: dict[str, int | None], no_row: str | None
+) -> str | None:
+    """The one splice of :func:`splice_score` and :func:`splice_scores`: ``levels`` set (or
+    removed, ``None``) on ``key``'s line of ``[scores.<scorer>]``; ``no_row`` when the
+    levels are all removals and the key has no row; ``None`` when the file is not laid out
+    for it or the result does not read back as the old data with just those changes."""
     import rtoml
 
-    name = re.escape(scorer)
-    table = rf"scores[ \t]*\.[ \t]*(?:{name}|\"{name}\"|'{name}')"
-    header = re.search(rf"^[ \t]*\[[ \t]*{table}[ \t]*\][ \t]*(?:#.*)?\r?$", text, re.M)
+    header = _score_table(text, scorer)
     added = {c: level for c, level in levels.items() if level is not None}
     nl = "\r\n" if "\r\n" in text else "\n"
     if header is None:
@@ -360,14 +306,16 @@ def splice_scores(text: str, scorer: str, key: str, levels: dict[str, int | None
         k = re.escape(key)
         row = re.compile(rf"^[ \t]*(?:\"{k}\"|'{k}'|{k})[ \t]*=.*$", re.M).search(text, start, end)
         if row is not None:
-            line = _edit_row_line_many(row.group(0), key, levels)
+            line = _edit_row_line(row.group(0), key, levels)
             if line is None:
                 return None
             if line == "":  # the row is empty: remove its line
                 new = text[: row.start()] + text[row.end() + 1 :]
             else:
                 new = text[: row.start()] + line + text[row.end() :]
-        elif len(added) != len(levels) or not added:
+        elif not added:
+            return no_row  # only levels to remove, and no row to remove them from
+        elif len(added) != len(levels):
             return None
         else:
             last = _last_key_line_end(text, start, end)
@@ -393,8 +341,33 @@ def splice_scores(text: str, scorer: str, key: str, levels: dict[str, int | None
     return new if got == want else None
 
 
-def _edit_row_line_many(line: str, key: str, levels: dict[str, int | None]) -> str | None:
-    """One ``"key" = { ... }`` line with several levels edited (see :func:`_edit_row_line`)."""
+def splice_score(text: str, scorer: str, key: str, criterion: str, level: int | None) -> str | None:
+    """The text with one score edited by rewriting only the line it is on.
+
+    tomlkit parses a 0.3 MB score file in about half a second; a score lives on
+    one line (an inline table), so the line is found under ``[scores.<scorer>]``,
+    edited alone with tomlkit (keeping its spacing and comment) and put back; a
+    missing line is added after the table's last line, a missing table at the end
+    of the file. The result is read back with the fast parser and must equal the
+    old data with just that change; ``None`` (use the general edit) otherwise, or
+    when the file is not laid out as FORMAT.md writes it.
+    """
+    return _splice(text, scorer, key, {criterion: level}, no_row=text)
+
+
+def splice_scores(text: str, scorer: str, key: str, levels: dict[str, int | None]) -> str | None:
+    """The text with several scores of one row edited at once (a room's page): what
+    :func:`splice_score` gives cell after cell, with the row's line parsed once and the
+    result read back once (it must equal the old data with just those changes); a missing
+    row or table is added as :func:`splice_score` adds it. ``None`` (edit cell by cell)
+    when the file is not laid out for it, or a level to remove has no row.
+    """
+    return _splice(text, scorer, key, levels, no_row=None)
+
+
+def _edit_row_line(line: str, key: str, levels: dict[str, int | None]) -> str | None:
+    """One ``"key" = { ... }`` line with some levels edited; ``""`` when it becomes empty;
+    ``None``: not one."""
     import tomlkit
 
     cr = "\r" if line.endswith("\r") else ""
@@ -420,27 +393,6 @@ def _edit_row_line_many(line: str, key: str, levels: dict[str, int | None]) -> s
 def _render_row(key: str, entries: dict[str, Any]) -> str:
     inner = ", ".join(f"{k} = {toml_value(v)}" for k, v in entries.items())
     return f"{toml_key(key)} = {{ {inner} }}"
-
-
-def _edit_row_line(line: str, key: str, criterion: str, level: int | None) -> str | None:
-    """One ``"key" = { ... }`` line edited; ``""`` when it becomes empty; ``None``: not one."""
-    import tomlkit
-
-    cr = "\r" if line.endswith("\r") else ""
-    doc = tomlkit.parse(line[: len(line) - len(cr)])
-    row = doc.get(key)
-    if not isinstance(row, tomlkit.items.InlineTable):
-        return None
-    if level is not None and criterion in row:
-        row[criterion] = level
-    else:
-        entries = {k: v for k, v in row.unwrap().items() if k != criterion}
-        if level is not None:
-            entries[criterion] = level
-        if not entries:
-            return ""
-        _rewrite_row(doc, key, entries)
-    return doc.as_string().rstrip("\n") + cr
 
 
 def _last_key_line_end(text: str, start: int, end: int) -> int | None:
