@@ -41,18 +41,18 @@ def span(f: Fields, where: tuple) -> tuple[_dt.date | None, _dt.date | None]:
     return since, until
 
 
-def person_ref(fc: FileCheck, f: Fields, where: tuple, people: dict[str, Any], declared: set[str]):
-    """The ``stakeholder`` id of a dated table, checked against the map's people."""
-    ident = f.id("stakeholder")
-    if ident is not None and ident not in people:
+def checked_ref(
+    fc: FileCheck, f: Fields, where: tuple, key: str, known: dict[str, Any], declared: set[str]
+) -> str | None:
+    """The id under ``key`` of a dated table, checked against the ``known`` ones.
+
+    An id that is written in the file but was refused (``declared``) gives no second
+    message: its own refusal is reported already.
+    """
+    ident = f.id(key)
+    if ident is not None and ident not in known:
         if ident not in declared:
-            fc.add(
-                where + ("stakeholder",),
-                "ref.unknown",
-                kind="stakeholder",
-                id=ident,
-                known=known_ids(ident, people),
-            )
+            fc.add(where + (key,), "ref.unknown", kind=key, id=ident, known=known_ids(ident, known))
         return None
     return ident
 
@@ -67,7 +67,7 @@ def assessments(data: dict, fc: FileCheck, people: dict[str, Any]) -> tuple[Asse
         f = Fields(fc, body, where, ASSESSMENT_KEYS)
         if not f.ok:
             continue
-        ident = person_ref(fc, f, where, people, declared)
+        ident = checked_ref(fc, f, where, "stakeholder", people, declared)
         if "date" not in f.table:
             fc.add(where, "key.missing", key="date", where=dotted(where))
         date = f.date("date")
@@ -101,18 +101,8 @@ def stances(
         f = Fields(fc, body, where, STANCE_KEYS)
         if not f.ok:
             continue
-        ident = person_ref(fc, f, where, people, declared)
-        subject = f.id("subject")
-        if subject is not None and subject not in subjects:
-            if subject not in written_subjects:
-                fc.add(
-                    where + ("subject",),
-                    "ref.unknown",
-                    kind="subject",
-                    id=subject,
-                    known=known_ids(subject, subjects),
-                )
-            subject = None
+        ident = checked_ref(fc, f, where, "stakeholder", people, declared)
+        subject = checked_ref(fc, f, where, "subject", subjects, written_subjects)
         position = f.choice("position", STANCE_POSITIONS)
         date = f.date("date")
         note = f.str("note")
