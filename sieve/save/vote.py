@@ -1,4 +1,5 @@
-"""Writing the vote: one voter's mention on one case, and the ``[vote]`` table it needs.
+"""Writing the vote: one voter's mention on one case, or a page of them (the room's phones,
+in one write), and the ``[vote]`` table it needs.
 
 A mention lives on one line of ``[votes.<scorer>]`` in the session file; it is written
 through tomlkit into the existing table (comments and layout kept), atomically, and
@@ -35,25 +36,28 @@ def set_vote(session: Session, scorer: str, case: str, level: int | None) -> lis
             the scale, or no scale to vote with.
         FileChangedError: the session file changed since ``session`` was read.
     """
+    return set_votes(session, scorer, {case: level})
+
+
+def set_votes(session: Session, scorer: str, mentions: dict[str, int | None]) -> list[Path]:
+    """Record ``scorer``'s mentions for several cases at once (``None`` removes one), in
+    one write of the session file (a phone's vote page); return the file when written.
+
+    Every mention is checked before anything is changed; the rules and errors are
+    :func:`set_vote`'s, and an empty ``mentions`` writes nothing.
+    """
     import tomlkit
 
     if scorer not in session.scorers:
         raise EditError("edit.unknown", kind="scorer", id=scorer)
-    try:
-        session.case(case)
-    except KeyError:
-        raise EditError("edit.unknown", kind="case", id=case) from None
     name = vote_scale(session)
-    if name is None:
-        raise EditError("edit.unknown", kind="scale", id=DEFAULT_SCALE)
-    if session.vote is not None and session.vote.cases and case not in session.vote.cases:
-        raise EditError("edit.unknown", kind="case", id=case)
-    top = session.tamis.scales[name].top
-    if level is not None and (type(level) is not int or not 0 <= level <= top):
-        raise EditError("edit.level", level=level, criterion=name, top=top)
+    for case, level in mentions.items():
+        _check(session, name, case, level)
+    if name is None or not mentions:
+        return []
     doc = TomlDocument(session.path, session.digests.get(session.path))
     if "vote" not in doc.doc:
-        if level is None:
+        if all(level is None for level in mentions.values()):
             return []
         text = doc.doc.as_string()
         if text and not text.endswith("\n\n"):
@@ -61,11 +65,12 @@ def set_vote(session: Session, scorer: str, case: str, level: int | None) -> lis
         table = tomlkit.table()
         table.add("scale", name)
         doc.doc.append("vote", table)
-    votes = doc.doc.get("votes", {})
-    if level is None:
-        if scorer in votes and case in votes[scorer]:
-            del votes[scorer][case]
-    else:
+    for case, level in mentions.items():
+        votes = doc.doc.get("votes", {})
+        if level is None:
+            if scorer in votes and case in votes[scorer]:
+                del votes[scorer][case]
+            continue
         rows = doc.table("votes", scorer)
         if case in rows:
             rows[case] = level
@@ -73,3 +78,18 @@ def set_vote(session: Session, scorer: str, case: str, level: int | None) -> lis
             key, item = parsed_line(f"{toml_key(case)} = {level}")
             rows.append(key, item)
     return [session.path] if doc.save() else []
+
+
+def _check(session: Session, name: str | None, case: str, level: int | None) -> None:
+    """Refuse a case that is not one, or off the ballot, or a level outside the scale."""
+    try:
+        session.case(case)
+    except KeyError:
+        raise EditError("edit.unknown", kind="case", id=case) from None
+    if name is None:
+        raise EditError("edit.unknown", kind="scale", id=DEFAULT_SCALE)
+    if session.vote is not None and session.vote.cases and case not in session.vote.cases:
+        raise EditError("edit.unknown", kind="case", id=case)
+    top = session.tamis.scales[name].top
+    if level is not None and (type(level) is not int or not 0 <= level <= top):
+        raise EditError("edit.level", level=level, criterion=name, top=top)
