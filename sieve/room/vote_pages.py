@@ -61,7 +61,7 @@ async def vote_page(request: web.Request) -> web.StreamResponse:
     question = session.vote.question if session.vote is not None else ""
     return page(
         request,
-        "vote.html",
+        "ballot.html",
         v=_words(lang),
         form_key=room.form_key(token),
         hello=t("room.vote.hello", lang, name=session.scorers[scorer].name),
