@@ -111,7 +111,10 @@ FR: dict[str, str] = {
     "room.vote.none": "Sans mention",
     "room.vote.submit": "Enregistrer mon vote",
     "room.vote.saved": "Vote enregistré.",
-    "room.vote.closed": "Le vote n'est pas ouvert : vos mentions sont enregistrées.",
+    "room.vote.closed": (
+        "Le vote n'est pas ouvert : vous ne pouvez pas voter ni changer vos mentions pour "
+        "l'instant."
+    ),
     "room.vote.empty": "Aucun cas sur le bulletin.",
     "room.error.vote_closed": "Le vote n'est pas ouvert : rien n'a été enregistré.",
     "room.error.no_vote": "Cette séance n'a pas de vote (le tamis n'a pas d'échelle de mentions).",
@@ -228,7 +231,7 @@ EN: dict[str, str] = {
     "room.vote.none": "No mention",
     "room.vote.submit": "Save my vote",
     "room.vote.saved": "Vote saved.",
-    "room.vote.closed": "The vote is not open: your mentions are saved.",
+    "room.vote.closed": "The vote is not open: you cannot vote or change your mentions for now.",
     "room.vote.empty": "No case on the ballot.",
     "room.error.vote_closed": "The vote is not open: nothing was saved.",
     "room.error.no_vote": "This session has no vote (the tamis has no scale of mentions).",

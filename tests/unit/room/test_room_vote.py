@@ -4,6 +4,7 @@ file checked after each (loaded with load_session, the vote counted by engine/vo
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
@@ -260,3 +261,53 @@ async def test_the_vote_page_is_light_and_in_english(tmp_path: Path) -> None:
         assert "The vote is open" in await r.text()
     finally:
         await client.close()
+
+
+@sync
+async def test_25_phones_voting_at_once_lose_no_mention(tmp_path: Path) -> None:
+    """25 phones send their vote page at the same time, while some of them score: every
+    mention is in the session file, every level in its score file."""
+    session = copy_paris(tmp_path)
+    with session.open("a", encoding="utf-8") as out:
+        for n in range(25):
+            out.write(f'\n[[scorer]]\nid = "voter-{n}"\nname = "Voter {n}"\n')
+    room = open_room(session)
+    room.open_vote()
+    clients = [await _client(room) for _ in range(25)]
+    try:
+        phones = [Phone(c) for c in clients]
+        for n, phone in enumerate(phones):
+            await phone.join(room, f"voter-{n}")
+        cases, scale = room.ballot()
+        size = len(scale.levels)
+
+        async def send(n: int, phone: Phone) -> None:
+            await phone.get("/vote")
+            fields = {f"m.{case}": str((n + i) % size) for i, case in enumerate(cases)}
+            r = await phone.client.post(
+                "/vote", data={"form": phone.form, **fields}, allow_redirects=False
+            )
+            assert r.status == 303, await r.text()
+            if n % 5 == 0:  # a few score a page at the same time
+                r = await phone.client.post(
+                    "/score",
+                    data={"form": phone.form, "key": KIOSQUE, "note": "", "c.essai-erreur": "2"},
+                    allow_redirects=False,
+                )
+                assert r.status == 303, await r.text()
+
+        await asyncio.gather(*(send(n, p) for n, p in enumerate(phones)))
+        room.save()
+        loaded, result = counted(session)
+        lost = sum(
+            loaded.votes.get(f"voter-{n}", {}).get(case) != (n + i) % size
+            for n in range(25)
+            for i, case in enumerate(cases)
+        )
+        assert lost == 0
+        assert len(result.voters) == 25
+        for n in range(0, 25, 5):
+            assert loaded.scores[f"voter-{n}"][KIOSQUE]["essai-erreur"] == 2
+    finally:
+        for c in clients:
+            await c.close()
