@@ -317,7 +317,8 @@ class Room:
             if value == "x":
                 levels[ident] = None
                 continue
-            if not value.isdigit() or len(value) > 3 or int(value) > crit.scale.top:
+            digits = value.isascii() and value.isdigit() and len(value) <= 3
+            if not digits or int(value) > crit.scale.top:
                 raise Refused(400, "room.error.level", criterion=ident, level=value[:10])
             levels[ident] = int(value)
         return key, levels, ""
