@@ -135,6 +135,7 @@ async def test_a_phones_vote_moves_the_vote_screens_progress_with_nothing_reveal
         # nothing revealed: no rank, no majority mention, not even Agnès's own mentions
         assert "Excellent" not in shown and "À rejeter" not in shown
         assert lines[0].count("sur son téléphone") == 1 and not lines[0].lstrip()[0].isdigit()
+        assert all(len(line) <= screen.size.width - 6 for line in lines)  # one line each
         await pilot.press("r")  # blind mode (the room is open) keeps the results hidden
         await pilot.pause()
         assert "Excellent" not in "\n".join(

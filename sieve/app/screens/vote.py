@@ -172,7 +172,10 @@ class VoteScreen(SieveScreen):
         # the title takes what the line's other parts leave (their widths are known)
         longest = max(len(level) for level in levels)
         compact = narrow and self.shown
-        rest = 2 + (1 if compact else 2 + longest)
+        own_width = 2 + longest
+        if self._on_phone() and not self.shown:
+            own_width = max(own_width, len(t("vote.screen.on_phone")))
+        rest = 2 + (1 if compact else own_width)
         if self.shown:
             rest += 4 + bar_width + 2 + longest + 2 + 2
         if not compact:
