@@ -336,14 +336,20 @@ class Workbench:
     def set_vote(self, scorer: str, case: str, level: int | None) -> bool:
         """Record ``scorer``'s mention for ``case`` (``None``: remove it), undoable; ``False``
         when the file already held it; :class:`~sieve.errors.EditError` if refused."""
-        from sieve.save.vote import set_vote
+        return self.set_votes(scorer, {case: level})
 
-        session = self._require()
-        if session.votes.get(scorer, {}).get(case) == level:
+    def set_votes(self, scorer: str, mentions: dict[str, int | None]) -> bool:
+        """Record several of ``scorer``'s mentions in one write (a phone's vote page), as
+        :meth:`set_vote` does one; ``False`` when the file already held them all."""
+        from sieve.save.vote import set_votes
+
+        held = self._require().votes.get(scorer, {})
+        changed = {case: level for case, level in mentions.items() if held.get(case) != level}
+        if not changed:
             return False
         # earlier file edits stay undoable (each undo checks its files are as it left them)
         kept = [edit for edit in self.undo_stack if isinstance(edit, FilesEdit)]
-        written = self.edit_files(set_vote, scorer, case, level)
+        written = self.edit_files(set_votes, scorer, changed)
         self.undo_stack[:0] = kept
         del self.undo_stack[:-UNDO_DEPTH]
         return bool(written)

@@ -2,7 +2,7 @@
 
 It prints the address, the code and this machine's addresses, then serves until ctrl+c
 (or ``quit``); a few words typed on its standard input drive the room: ``lock``, ``open``,
-``reveal``, ``free NAME``, ``status``.
+``reveal``, ``free NAME``, ``vote open``, ``vote close``, ``status``.
 """
 
 from __future__ import annotations
@@ -96,6 +96,11 @@ def _command(room, line: str) -> bool:
         room.unlock()
     elif word == "reveal":
         room.reveal()
+    elif word == "vote" and rest.strip() in ("open", "close"):
+        room.open_vote() if rest.strip() == "open" else room.close_vote()
+    elif word == "vote":
+        err(t("room.cli.vote_usage"))
+        return False
     elif word == "free":
         session = room.session
         wanted = rest.strip()
@@ -111,6 +116,8 @@ def _command(room, line: str) -> bool:
             joined=len(room.joined_names()),
             given=room.given(),
             state=t(room.state_key()),
+            vote=t("room.state.vote_open" if room.vote_open else "room.state.vote_closed"),
+            voters=len(room.voters()),
         )
         + "\n"
     )

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sieve.errors import EditError
-from sieve.model import CASE_SEPARATOR, Criterion, Session
+from sieve.errors import EditError, FileChangedError
+from sieve.model import CASE_SEPARATOR, Criterion, Scale, Session
 from sieve.save import room as _files
 from sieve.save.journal import record_round
 from sieve.workbench import EDITS, Workbench
@@ -116,6 +116,8 @@ class Room:
         self.allow_new = allow_new or state.get("allow_new") is True
         """A participant may add themself as a new scorer."""
         self.open_round = state.get("round_open") is True
+        self.vote_open: bool = state.get("vote_open") is True
+        """The vote is open to the phones (apart from scoring: :meth:`open_vote`)."""
         self.listeners: list[Callable[[], None]] = []
         """Called (in the caller's thread) after each change: a submission, a join, a lock."""
         self.submitted: dict[str, set[str]] = {}
@@ -146,6 +148,7 @@ class Room:
                 "revealed": self.revealed,
                 "allow_new": self.allow_new,
                 "round_open": self.open_round,
+                "vote_open": self.vote_open,
             },
         )
 
@@ -314,7 +317,8 @@ class Room:
             if value == "x":
                 levels[ident] = None
                 continue
-            if not value.isdigit() or len(value) > 3 or int(value) > crit.scale.top:
+            digits = value.isascii() and value.isdigit() and len(value) <= 3
+            if not digits or int(value) > crit.scale.top:
                 raise Refused(400, "room.error.level", criterion=ident, level=value[:10])
             levels[ident] = int(value)
         return key, levels, ""
@@ -347,6 +351,71 @@ class Room:
     def recorded(self) -> None:
         """Tell the listeners a submission was saved."""
         self._changed()
+
+    # -- the vote ------------------------------------------------------------------------
+
+    def open_vote(self) -> None:
+        """Open the vote to the phones (scoring stays as it is)."""
+        self._set_vote_open(True)
+
+    def close_vote(self) -> None:
+        """Close the vote: a phone's vote page is refused, its mentions kept."""
+        self._set_vote_open(False)
+
+    def _set_vote_open(self, open_: bool) -> None:
+        if self.vote_open is not open_:
+            self.vote_open = open_
+            self._save_state()
+            self._changed()
+
+    def ballot(self) -> tuple[tuple[str, ...], Scale]:
+        """The vote's ballot (the cases, in its order) and its scale of mentions, worst
+        first (:meth:`sieve.workbench.Workbench.vote`); refused without a scale to vote with."""
+        result = self.wb.vote()
+        if result is None:
+            raise Refused(404, "room.error.no_vote")
+        return result.ballot, result.scale
+
+    def parse_vote(self, fields: dict[str, str]) -> dict[str, int | None]:
+        """Check a vote page: ``m.<case>`` = a level of the vote's scale or ``x`` (no
+        mention), each case on the ballot; return the mentions. Nothing is written."""
+        cases, scale = self.ballot()
+        on_ballot = set(cases)
+        mentions: dict[str, int | None] = {}
+        for name, value in fields.items():
+            if not name.startswith("m."):
+                raise Refused(400, "room.error.field", field=name[:40])
+            case = name[2:]
+            if case not in on_ballot:
+                raise Refused(400, "room.error.ballot", case=case[:80])
+            if value == "x":
+                mentions[case] = None
+                continue
+            digits = value.isascii() and value.isdigit() and len(value) <= 3
+            if not digits or int(value) > scale.top:
+                raise Refused(400, "room.error.mention", case=case, level=value[:10])
+            mentions[case] = int(value)
+        return mentions
+
+    def record_vote(self, scorer: str, mentions: dict[str, int | None]) -> bool:
+        """Write a vote page's mentions in one write of the session file
+        (:func:`sieve.save.vote.set_votes`); whether the file changed."""
+        if not self.vote_open:
+            raise Refused(409, "room.error.vote_closed")
+        try:
+            written = self.wb.set_votes(scorer, mentions)
+        except EditError as exc:
+            raise Refused(400, "room.error.field", field=exc.code) from None
+        except (FileChangedError, OSError) as exc:
+            self.wb.reload()  # the files are the truth: nothing of this page was written
+            raise Refused(503, "room.error.busy", reason=type(exc).__name__) from None
+        self._changed()
+        return written
+
+    def voters(self) -> tuple[str, ...]:
+        """Who has given a mention on the ballot (never what): the scorers' ids."""
+        result = self.wb.vote()
+        return result.voters if result is not None else ()
 
     # -- what the facilitator sees ---------------------------------------------------
 

@@ -10,8 +10,9 @@ Workbench (:mod:`sieve.save.scores`).
 
 Routes: ``GET /`` (join with the code, or ``?code=`` from the QR code; then choose a
 name), ``POST /join``, ``POST /claim``, ``GET /cases`` (the pages to score, with what
-was given), ``GET /score?key=K``, ``POST /score``, ``GET /room.css``; ``?lang=fr|en``
-on any page switches the language (kept in a cookie).
+was given), ``GET /score?key=K``, ``POST /score``, ``GET /room.css``; the vote's
+``GET /vote`` and ``POST /vote`` (:mod:`sieve.room.vote_pages`); ``?lang=fr|en`` on any
+page switches the language (kept in a cookie).
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ _WORDS = (
     "room.cases.closed",
     "room.cases.revealed",
     "room.cases.blind",
+    "room.cases.vote",
+    "room.cases.vote_link",
     "room.score.subject_legend",
     "room.score.case_legend",
     "room.score.abstain",
@@ -120,7 +123,7 @@ def _lang(request: web.Request) -> str:
     return "fr"
 
 
-def _page(request: web.Request, template: str, status: int = 200, **values: Any) -> web.Response:
+def page(request: web.Request, template: str, status: int = 200, **values: Any) -> web.Response:
     lang = request[LANG]
     other = "en" if lang == "fr" else "fr"
     html = _ENV.get_template(template).render(
@@ -131,7 +134,7 @@ def _page(request: web.Request, template: str, status: int = 200, **values: Any)
 
 def _refusal(request: web.Request, exc: Refused) -> web.Response:
     message = t(exc.code, request[LANG], **exc.params)
-    return _page(request, "error.html", status=exc.status, message=message)
+    return page(request, "error.html", status=exc.status, message=message)
 
 
 @web.middleware
@@ -170,7 +173,7 @@ def _client(request: web.Request) -> str:
     return request.remote or "?"
 
 
-async def _form(request: web.Request) -> dict[str, str]:
+async def form_fields(request: web.Request) -> dict[str, str]:
     """The posted fields, each once and as text (a file, or a field given twice, is refused)."""
     if request.content_length is not None and request.content_length > MAX_BODY:
         raise Refused(413, "room.error.size")
@@ -191,16 +194,16 @@ async def index(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
     token = request[TOKEN]
     if room.scorer_of(token) is not None:
-        return _redirect("/cases")
+        return redirect("/cases")
     code = request.query.get("code", "")
     if not room.joined(token) and code:
         room.join(token, code[:20], _client(request))
     if not room.joined(token):
-        return _page(request, "join.html", form_key=room.form_key(token), code=code[:20])
+        return page(request, "join.html", form_key=room.form_key(token), code=code[:20])
     session = room.session
     taken = room.taken()
     names = [(ident, scorer.name, ident in taken) for ident, scorer in session.scorers.items()]
-    return _page(
+    return page(
         request,
         "names.html",
         form_key=room.form_key(token),
@@ -213,18 +216,18 @@ async def index(request: web.Request) -> web.StreamResponse:
 
 async def join(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
-    fields = await _form(request)
+    fields = await form_fields(request)
     room.check_form(request[TOKEN], fields.get("form"))
     room.join(request[TOKEN], fields.get("code"), _client(request))
-    return _redirect("/")
+    return redirect("/")
 
 
 async def claim(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
-    fields = await _form(request)
+    fields = await form_fields(request)
     room.check_form(request[TOKEN], fields.get("form"))
     room.claim(request[TOKEN], fields.get("scorer"), fields.get("name"))
-    return _redirect("/cases")
+    return redirect("/cases")
 
 
 async def cases(request: web.Request) -> web.StreamResponse:
@@ -246,13 +249,14 @@ async def cases(request: web.Request) -> web.StreamResponse:
                 "done": done,
             }
         )
-    return _page(
+    return page(
         request,
         "cases.html",
         hello=t("room.cases.hello", lang, name=session.scorers[scorer].name),
         rows=rows,
         locked=room.locked,
         revealed=room.revealed,
+        vote_open=room.vote_open and room.wb.vote() is not None,
     )
 
 
@@ -294,7 +298,7 @@ def _score_view(
             }
         )
     on_subject = "/" not in key
-    return _page(
+    return page(
         request,
         "score.html",
         form_key=room.form_key(request[TOKEN]),
@@ -325,7 +329,7 @@ def _group_levels(room: Room, key: str) -> dict[str, float | None]:
 async def score_post(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM_KEY]
     token = request[TOKEN]
-    fields = await _form(request)
+    fields = await form_fields(request)
     scorer = room.owner(token)
     room.check_form(token, fields.pop("form", None))
     key = fields.pop("key", None)
@@ -342,16 +346,16 @@ async def score_post(request: web.Request) -> web.StreamResponse:
     keys = [i.key for i in room.items()]
     position = keys.index(key)
     if position + 1 < len(keys):
-        return _redirect(f"/score?key={_quote(keys[position + 1])}&saved=1")
-    return _redirect("/cases")
+        return redirect(f"/score?key={quote_key(keys[position + 1])}&saved=1")
+    return redirect("/cases")
 
 
-def _redirect(location: str) -> web.Response:
+def redirect(location: str) -> web.Response:
     """A 303 to ``location`` (returned, not raised, so that the middleware adds its headers)."""
     return web.Response(status=303, headers={"Location": location})
 
 
-def _quote(key: str) -> str:
+def quote_key(key: str) -> str:
     from urllib.parse import quote
 
     return quote(key, safe="/")
@@ -376,6 +380,9 @@ def make_app(room: Room) -> web.Application:
     app.router.add_get("/score", score_page)
     app.router.add_post("/score", score_post)
     app.router.add_get("/room.css", style)
+    from sieve.room.vote_pages import add_routes
+
+    add_routes(app)
     return app
 
 

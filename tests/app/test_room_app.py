@@ -81,3 +81,70 @@ async def test_room_counts_a_submission_blind_then_the_matrix_shows_it(workspace
     assert '"a/x" = { learn = 0, doable = 1 }' in text
     journal = path.read_text(encoding="utf-8")
     assert journal.count("[[round]]") == 3  # opened, closed (by the reveal), revealed
+
+
+async def _phone_votes(url: str, code: str, scorer: str, mentions: dict[str, str]) -> None:
+    """A phone joins as ``scorer`` and sends its vote page."""
+    async with ClientSession(cookie_jar=CookieJar(unsafe=True)) as phone:
+        page = await (await phone.get(f"{url}?code={code}")).text()
+        form = re.search(r'name="form" value="([^"]+)"', page).group(1)
+        await phone.post(f"{url}claim", data={"form": form, "scorer": scorer})
+        fields = {f"m.{case}": level for case, level in mentions.items()}
+        r = await phone.post(f"{url}vote", data={"form": form, **fields})
+        assert r.status == 200, await r.text()
+
+
+@sync
+async def test_a_phones_vote_moves_the_vote_screens_progress_with_nothing_revealed(
+    tmp_path, monkeypatch
+):
+    from conftest import copy_paris
+    from textual.widgets import OptionList
+
+    from sieve.app.screens.vote import VoteScreen
+
+    monkeypatch.setattr(RoomScreen, "port", 0)
+    path = copy_paris(tmp_path)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        server = app.room_server
+        assert "vote fermé ; ont voté : 0" in text_of(app.screen, "#room-info")
+        await pilot.press("o")  # the vote opened to the phones
+        await pilot.pause()
+        assert server.room.vote_open
+        assert "vote ouvert ; ont voté : 0" in text_of(app.screen, "#room-info")
+        await pilot.press("n")  # a toggle kept in the room's state only repaints too
+        await pilot.pause()
+        assert "participant·es : permis" in text_of(app.screen, "#room-info")
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, VoteScreen) and screen.voter == "agnes"
+        assert "votant·es : 0" in text_of(screen, "#bar")
+        kiosque, troc = "carte-participative/kiosque", "echange-local/trocateur"
+        await _phone_votes(server.url, server.room.code, "agnes", {kiosque: "6", troc: "0"})
+        await pilot.pause()
+        assert "votant·es : 1" in text_of(screen, "#bar")  # moved at once
+        assert "Ont voté (1) : Agnès" in text_of(screen, "#explain")
+        options = screen.query_one(OptionList)
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        shown = "\n".join(lines)
+        # nothing revealed: no rank, no majority mention, not even Agnès's own mentions
+        assert "Excellent" not in shown and "À rejeter" not in shown
+        assert lines[0].count("sur son téléphone") == 1 and not lines[0].lstrip()[0].isdigit()
+        assert all(len(line) <= screen.size.width - 6 for line in lines)  # one line each
+        await pilot.press("r")  # blind mode (the room is open) keeps the results hidden
+        await pilot.pause()
+        assert "Excellent" not in "\n".join(
+            str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+        )
+    assert load_votes(path) == {"agnes": {kiosque: 6, troc: 0}}
+
+
+def load_votes(path) -> dict:
+    from sieve.load.session import load_session
+
+    return load_session(path).session.votes

@@ -3,7 +3,9 @@
 It shows, large, the join address, its QR code and the room's code; then who has
 joined and, per subject and case, how many have scored it (never a level: the levels
 stay hidden until the reveal); ``l`` closes (or reopens) scoring, ``r`` reveals (blind
-mode goes off, the matrix shows the group), ``f`` frees the name picked in the list.
+mode goes off, the matrix shows the group), ``f`` frees the name picked in the list,
+``o`` opens (or closes) the vote to the phones, apart from scoring (how many have voted,
+never a mention: the vote screen ``v`` reveals the result).
 The server runs in the app's own event loop, on the app's Workbench, so a submission
 repaints the screen at once. :mod:`sieve.room` (aiohttp) is imported only here, when
 the screen is first shown.
@@ -34,7 +36,7 @@ class RoomScreen(SieveScreen):
 
     Bindings: ``enter`` open/close the room, ``h`` the address to listen on, ``l`` close or
     reopen scoring, ``r`` reveal, ``n`` let participants add their name, ``f`` free the
-    name picked in the list of those who joined.
+    name picked in the list of those who joined, ``o`` open or close the vote to the phones.
     """
 
     BINDINGS = [
@@ -44,6 +46,7 @@ class RoomScreen(SieveScreen):
         Binding("r", "reveal", "app.key.room.reveal"),
         Binding("n", "allow_new", "app.key.room.new", show=False),
         Binding("f", "free", "app.key.room.free", show=False),
+        Binding("o", "vote", "app.key.room.vote", show=False),
     ]
 
     #: The port the room listens on (tests set 0: any free port).
@@ -75,6 +78,16 @@ class RoomScreen(SieveScreen):
         return self.sieve.room_server
 
     # -- painting ---------------------------------------------------------------------
+
+    def view_state(self) -> tuple[object, ...]:
+        """The files' state, and the room's own (kept in its state file, not the session's):
+        a toggle of the vote, of adding names, or a name freed repaints the screen too."""
+        server = self.server
+        if server is None or not server.running:
+            return (*super().view_state(), False)
+        room = server.room
+        return (*super().view_state(), True, room.locked, room.revealed, room.allow_new,
+                room.vote_open, tuple(sorted(room.taken())))  # fmt: skip
 
     def update_view(self) -> None:
         server = self.server
@@ -108,6 +121,9 @@ class RoomScreen(SieveScreen):
         head.append(" ".join(room.code), style="bold reverse")
         yes = t("room.screen.yes" if room.allow_new else "room.screen.no")
         head.append("\n\n" + t("room.screen.allow_new", state=yes), style="dim")
+        if room.wb.vote() is not None:
+            state = t("room.state.vote_open" if room.vote_open else "room.state.vote_closed")
+            head.append("\n" + t("room.screen.vote", state=state, count=len(room.voters())))
         names = room.joined_names()
         head.append("\n\n" + t("room.screen.joined", count=len(names)))
         if not names:
@@ -199,6 +215,11 @@ class RoomScreen(SieveScreen):
         room = self._room()
         if room is not None:
             room.set_allow_new(not room.allow_new)
+
+    def action_vote(self) -> None:
+        room = self._room()
+        if room is not None:
+            room.close_vote() if room.vote_open else room.open_vote()
 
     def action_free(self) -> None:
         room = self._room()

@@ -172,7 +172,10 @@ class VoteScreen(SieveScreen):
         # the title takes what the line's other parts leave (their widths are known)
         longest = max(len(level) for level in levels)
         compact = narrow and self.shown
-        rest = 2 + (1 if compact else 2 + longest)
+        own_width = 2 + longest
+        if self._on_phone() and not self.shown:
+            own_width = max(own_width, len(t("vote.screen.on_phone")))
+        rest = 2 + (1 if compact else own_width)
         if self.shown:
             rest += 4 + bar_width + 2 + longest + 2 + 2
         if not compact:
@@ -195,12 +198,19 @@ class VoteScreen(SieveScreen):
             text.append("  ")
         if not (narrow and self.shown):
             text.append(t("vote.screen.own") + " ", style="dim")
-        if own is None:
+        if self._on_phone() and not self.shown:  # the phone's own: never on the projector
+            text.append(t("vote.screen.on_phone"), style="dim italic")
+        elif own is None:
             text.append("–", style="dim")
         else:
             words = str(own) if narrow and self.shown else f"{own} {_keep(levels[own])}"
             text.append(words, style=f"bold {mention_colour(own, len(levels))}")
         return text
+
+    def _on_phone(self) -> bool:
+        """Whether the person's name is held by a phone in the open room."""
+        server = self.sieve.room_server
+        return bool(server is not None and server.running and self.voter in server.room.taken())
 
     def _explanations(self, result) -> Text:
         from sieve.render.vote import explain_break
@@ -226,7 +236,13 @@ class VoteScreen(SieveScreen):
 
     def _hidden(self, result) -> Text:
         levels = result.scale.levels
-        text = Text(t("vote.screen.how", top=len(levels) - 1) + "\n", style="dim")
+        text = Text()
+        if result.voters:  # who voted, how many: never what
+            scorers = self.session.scorers
+            names = ", ".join(scorers[s].name for s in result.voters if s in scorers)
+            text.append_text(plain(t("vote.screen.who", count=len(result.voters), names=names)))
+            text.append("\n")
+        text.append(t("vote.screen.how", top=len(levels) - 1) + "\n", style="dim")
         for level, name in enumerate(levels):
             text.append(
                 f" {level}\u00a0{_keep(name)} ",

@@ -71,9 +71,13 @@ FR: dict[str, str] = {
     ),
     "room.cli.commands": (
         "Commandes : lock (clore), open (rouvrir), reveal (révéler), free NOM (libérer "
-        "un nom), status, quit. Ctrl+C arrête."
+        "un nom), vote open / vote close (ouvrir / fermer le vote), status, quit. "
+        "Ctrl+C arrête."
     ),
-    "room.cli.status": "{joined} participant·es, {given} niveaux donnés ; {state}",
+    "room.cli.status": (
+        "{joined} participant·es, {given} niveaux donnés ; {state} ; {vote}, {voters} votant·es"
+    ),
+    "room.cli.vote_usage": "Vote : tapez « vote open » ou « vote close ».",
     "room.cli.stopped": "Salle fermée.",
     "room.cli.port_taken": "Impossible d'écouter sur {host}:{port} : {reason}",
     "room.cli.unknown_command": "Commande inconnue : {command}",
@@ -90,12 +94,35 @@ FR: dict[str, str] = {
     "room.screen.stopped": "La salle est fermée. Entrée : ouvrir la salle.",
     "room.screen.keys": (
         "Entrée ouvrir/fermer la salle · l clore/rouvrir la notation · r révéler · f "
-        "libérer un nom · n ajout de noms"
+        "libérer un nom · n ajout de noms · o ouvrir/fermer le vote"
     ),
     "room.screen.allow_new": "Ajout de noms par les participant·es : {state}",
     "room.screen.yes": "permis",
     "room.screen.no": "non",
     "room.screen.failed": "La salle n'a pas pu s'ouvrir : {reason}",
+    "room.cases.vote": "Le vote est ouvert : une mention par cas.",
+    "room.cases.vote_link": "Voter",
+    "room.vote.heading": "Vote",
+    "room.vote.hello": "Vous votez en tant que {name}.",
+    "room.vote.help": (
+        "Pour chaque cas, choisissez une mention, de la plus basse à la plus haute. "
+        "Vous ne voyez que vos propres mentions."
+    ),
+    "room.vote.none": "Sans mention",
+    "room.vote.submit": "Enregistrer mon vote",
+    "room.vote.saved": "Vote enregistré.",
+    "room.vote.closed": (
+        "Le vote n'est pas ouvert : vous ne pouvez pas voter ni changer vos mentions pour "
+        "l'instant."
+    ),
+    "room.vote.empty": "Aucun cas sur le bulletin.",
+    "room.error.vote_closed": "Le vote n'est pas ouvert : rien n'a été enregistré.",
+    "room.error.no_vote": "Cette séance n'a pas de vote (le tamis n'a pas d'échelle de mentions).",
+    "room.error.ballot": "Ce cas n'est pas sur le bulletin : {case}",
+    "room.error.mention": "Mention hors de l'échelle du vote pour {case} : {level}",
+    "room.state.vote_open": "vote ouvert",
+    "room.state.vote_closed": "vote fermé",
+    "room.screen.vote": "Vote des téléphones : {state} ; ont voté : {count}",
 }
 
 EN: dict[str, str] = {
@@ -166,9 +193,12 @@ EN: dict[str, str] = {
     ),
     "room.cli.commands": (
         "Commands: lock (close), open (reopen), reveal, free NAME (free a name), "
-        "status, quit. Ctrl+C stops."
+        "vote open / vote close (open / close the vote), status, quit. Ctrl+C stops."
     ),
-    "room.cli.status": "{joined} participant(s), {given} levels given; {state}",
+    "room.cli.status": (
+        "{joined} participant(s), {given} levels given; {state}; {vote}, {voters} voter(s)"
+    ),
+    "room.cli.vote_usage": "Vote: type “vote open” or “vote close”.",
     "room.cli.stopped": "Room closed.",
     "room.cli.port_taken": "Cannot listen on {host}:{port}: {reason}",
     "room.cli.unknown_command": "Unknown command: {command}",
@@ -184,10 +214,30 @@ EN: dict[str, str] = {
     "room.screen.stopped": "The room is closed. Enter: open the room.",
     "room.screen.keys": (
         "Enter open/close the room · l close/reopen scoring · r reveal · f free a name "
-        "· n adding names"
+        "· n adding names · o open/close the vote"
     ),
     "room.screen.allow_new": "Participants adding their own name: {state}",
     "room.screen.yes": "allowed",
     "room.screen.no": "no",
     "room.screen.failed": "The room could not open: {reason}",
+    "room.cases.vote": "The vote is open: one mention per case.",
+    "room.cases.vote_link": "Vote",
+    "room.vote.heading": "Vote",
+    "room.vote.hello": "You are voting as {name}.",
+    "room.vote.help": (
+        "For each case, choose a mention, from the lowest to the highest. "
+        "You see only your own mentions."
+    ),
+    "room.vote.none": "No mention",
+    "room.vote.submit": "Save my vote",
+    "room.vote.saved": "Vote saved.",
+    "room.vote.closed": "The vote is not open: you cannot vote or change your mentions for now.",
+    "room.vote.empty": "No case on the ballot.",
+    "room.error.vote_closed": "The vote is not open: nothing was saved.",
+    "room.error.no_vote": "This session has no vote (the tamis has no scale of mentions).",
+    "room.error.ballot": "This case is not on the ballot: {case}",
+    "room.error.mention": "Mention outside the vote's scale for {case}: {level}",
+    "room.state.vote_open": "vote open",
+    "room.state.vote_closed": "vote closed",
+    "room.screen.vote": "Phones' vote: {state}; have voted: {count}",
 }

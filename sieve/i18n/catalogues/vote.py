@@ -45,6 +45,8 @@ FR: dict[str, str] = {
         "suivante ; r : révéler les résultats."
     ),
     "vote.screen.too_high": "Mention de 0 à {top}.",
+    "vote.screen.who": "Ont voté ({count}) : {names}",
+    "vote.screen.on_phone": "sur son téléphone",
 }
 
 EN: dict[str, str] = {
@@ -89,4 +91,6 @@ EN: dict[str, str] = {
         "r: reveal the results."
     ),
     "vote.screen.too_high": "Mention from 0 to {top}.",
+    "vote.screen.who": "Have voted ({count}): {names}",
+    "vote.screen.on_phone": "on their phone",
 }

@@ -136,3 +136,46 @@ def test_a_phone_joins_scores_three_cells_and_a_note(tmp_path: Path) -> None:
     assert "tenable-sessions" not in row
     assert data["notes"]["isabelle"][CASE] == "Tenable si le service suit — « oui » ?"
     assert (tmp_path / "phone.png").stat().st_size > 5000
+
+
+def test_a_phone_votes_on_two_cases(tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from sieve.load.session import load_session
+
+    session = copy_paris(tmp_path)
+    room = Room(Workbench(session, autosave=False))
+    room.open_vote()
+    served = Served(room)
+    driver = browser(tmp_path)
+    kiosque, troc = "carte-participative/kiosque", "echange-local/trocateur"
+    try:
+        driver.get(served.server.join_url)
+        driver.find_element(By.CSS_SELECTOR, "input[value='mehdi']").click()
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/cases"))
+        driver.find_element(By.CSS_SELECTOR, "a[href='/vote']").click()
+        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/vote"))
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Vote"
+        assert driver.find_elements(By.TAG_NAME, "script") == []
+        for case, level in ((kiosque, "5"), (troc, "1")):
+            radio = driver.find_element(By.CSS_SELECTOR, f"input[name='m.{case}'][value='{level}']")
+            label = radio.find_element(By.XPATH, "..")
+            assert label.size["height"] >= 44  # a large target for a thumb
+            label.click()
+            assert radio.is_selected()
+        legend = driver.find_element(By.CSS_SELECTOR, "fieldset legend")
+        assert legend.text.startswith("Prototyper un kiosque citoyen")  # the ballot's first
+        if os.environ.get("SIEVE_VOTE_SHOT"):
+            driver.save_screenshot(os.environ["SIEVE_VOTE_SHOT"])
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 30).until(lambda d: "saved=1" in d.current_url)
+        assert "Vote enregistré." in driver.page_source
+        checked = driver.find_element(By.CSS_SELECTOR, f"input[name='m.{kiosque}'][value='5']")
+        assert checked.is_selected()  # the page shows the phone's own mentions again
+    finally:
+        driver.quit()
+        served.stop()
+    loaded = load_session(session).session
+    assert loaded is not None and loaded.votes == {"mehdi": {kiosque: 5, troc: 1}}

@@ -64,3 +64,61 @@ def test_ctrl_c_stops_cleanly_and_a_taken_port_is_refused(tmp_path: Path) -> Non
             child.kill()
     assert child.returncode == 0 and "Salle fermée." in out
     assert "Traceback" not in err
+
+
+def _phone_votes(url: str, case: str, level: str) -> int:
+    """A phone joins with the QR code's address as Agnès and votes ``level`` on ``case``."""
+    import http.cookiejar
+    import urllib.parse
+
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    base = url.split("?")[0]
+
+    def form_of(page: str) -> str:
+        return re.search(r'name="form" value="([^"]+)"', page).group(1)
+
+    with opener.open(url, timeout=20) as page:
+        form = form_of(page.read().decode())
+    data = urllib.parse.urlencode({"form": form, "scorer": "agnes"}).encode()
+    opener.open(base + "claim", data, timeout=20).close()
+    data = urllib.parse.urlencode({"form": form, f"m.{case}": level}).encode()
+    with opener.open(base + "vote", data, timeout=20) as page:
+        return page.status
+
+
+def _until(child: subprocess.Popen, words: str) -> str:
+    """Read the command's output up to the line holding ``words``."""
+    while True:
+        line = child.stdout.readline()
+        assert line, f"the command ended before printing {words!r}"
+        if words in line:
+            return line
+
+
+def test_vote_open_and_close_on_standard_input(tmp_path: Path) -> None:
+    session = copy_paris(tmp_path)
+    case = "carte-participative/kiosque"
+    child, url = start(session)
+    try:
+        child.stdin.write("status\nvote open\n")
+        child.stdin.flush()
+        assert "vote fermé, 0 votant·es" in _until(child, "participant·es")
+        assert "vote ouvert, 0 votant·es" in _until(child, "participant·es")
+        assert _phone_votes(url, case, "5") == 200
+        out, err = child.communicate("status\nvote close\nvote nope\nquit\n", timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err
+    lines = [line for line in out.splitlines() if "participant·es" in line]
+    assert "vote ouvert, 1 votant·es" in lines[0] and "vote fermé, 1 votant·es" in lines[1]
+    assert "vote open" in err and "vote close" in err  # the usage for "vote nope"
+    assert "Traceback" not in err
+    assert 'scale = "mention"' in session.read_text(encoding="utf-8")
+    state = (tmp_path / "sessions" / "paris-scores" / ".room.json").read_text(encoding="utf-8")
+    assert '"vote_open": false' in state
+    from sieve.load.session import load_session
+
+    assert load_session(session).session.votes == {"agnes": {case: 5}}

@@ -231,6 +231,7 @@ async def test_every_refusal_is_a_4xx_and_writes_nothing(paris_room: Room, tmp_p
             (ok(**{"c.essai-erreur": "4"}), 400, "hors de l"),  # top is 3
             (ok(**{"c.essai-erreur": "-1"}), 400, "hors de l"),
             (ok(**{"c.essai-erreur": "1.5"}), 400, "hors de l"),
+            (ok(**{"c.essai-erreur": "²"}), 400, "hors de l"),  # a digit, not ASCII: was a 500
             (ok(**{"c.tenable-sessions": "2"}), 400, "hors de l"),  # yes/no scale
             (ok(**{"c.nope": "1"}), 400, "applique pas"),
             (ok(**{"c.besoin-usagers": "1"}), 400, "applique pas"),  # a subject criterion

@@ -23,6 +23,7 @@ EN: dict[str, str] = {
     "app.key.room.reveal": "Reveal",
     "app.key.room.new": "Adding names",
     "app.key.room.free": "Free the name",
+    "app.key.room.vote": "Open/close the vote",
     "app.key.help": "Help",
     "app.key.choose_scorer": "Choose a person",
     "app.scorer.title": "Who is scoring? (Enter)",

@@ -24,6 +24,7 @@ FR: dict[str, str] = {
     "app.key.room.reveal": "Révéler",
     "app.key.room.new": "Ajout de noms",
     "app.key.room.free": "Libérer le nom",
+    "app.key.room.vote": "Ouvrir/fermer le vote",
     "app.key.help": "Aide",
     "app.key.choose_scorer": "Choisir une personne",
     "app.scorer.title": "Qui note ? (Entrée)",
