@@ -431,16 +431,20 @@ class RoomServer:
 
     @property
     def url(self) -> str:
-        host = self.host
-        if host in ("0.0.0.0", "", "::"):
-            host = next(iter(machine_addresses()), "127.0.0.1")
-        shown = f"[{host}]" if ":" in host else host
-        return f"http://{shown}:{self.port}/"
+        return room_url(self.host, self.port)
 
     @property
     def join_url(self) -> str:
         """The address the QR code carries: the room's, with its code."""
         return f"{self.url}?code={self.room.code}"
+
+
+def room_url(host: str, port: int) -> str:
+    """The address a phone types for a room listening on ``host`` and ``port``."""
+    if host in ("0.0.0.0", "", "::"):
+        host = next(iter(machine_addresses()), "127.0.0.1")
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
 
 
 def machine_addresses() -> list[str]:

@@ -148,3 +148,16 @@ def load_votes(path) -> dict:
     from sieve.load.session import load_session
 
     return load_session(path).session.votes
+
+
+@sync
+async def test_the_closed_room_shows_the_address_it_will_have_with_its_port(workspace):
+    app = SieveApp(workspace(TWO_SCORERS), watch=False)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        assert "http://127.0.0.1:8027/" in text_of(app.screen, "#room-info")
+        await pilot.press("h")  # the next address of this machine, same port
+        await pilot.pause()
+        host = app.screen.hosts[app.screen.host_index]
+        assert f"{host}:8027/" in text_of(app.screen, "#room-info")

@@ -100,7 +100,7 @@ class RoomScreen(SieveScreen):
             qr.display = False
             head = Text(t("app.screen.room"), style="bold")
             head.append("\n\n" + t("room.screen.stopped"))
-            head.append(f"\n{t('room.screen.address')} : http://{self.hosts[self.host_index]}/")
+            head.append(f"\n{t('room.screen.address')} : {self._address()}")
             head.append("\n\n" + t("room.screen.keys"), style="dim")
             info.update(head)
             joined.display = False
@@ -189,6 +189,14 @@ class RoomScreen(SieveScreen):
             await server.stop()
             server.room.save()
         self.sieve.update_views()
+
+    def _address(self) -> str:
+        """The address the room will have once open: the chosen host and the port."""
+        from sieve.room.server import DEFAULT_PORT, room_url
+
+        return room_url(
+            self.hosts[self.host_index], DEFAULT_PORT if self.port is None else self.port
+        )
 
     def action_next_host(self) -> None:
         if self.server is None or not self.server.running:
