@@ -7,15 +7,17 @@ so that the command line and the app can word it in the user's language
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
+
+from sieve.records import record
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     """One problem in one file, at a 1-based line and column."""
 

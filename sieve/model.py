@@ -1,8 +1,9 @@
 """The domain of sieve as plain, typed records.
 
 A *tamis* is the shared sieve of criteria; a *session* is one local government's
-case-selection work that names the tamis it uses. Records are frozen dataclasses;
-the mappings they hold are built once by :mod:`sieve.load` and treated as read-only.
+case-selection work that names the tamis it uses. Records are frozen dataclasses (made
+by :func:`sieve.records.record`, cheaper to create at each start); the mappings they
+hold are built once by :mod:`sieve.load` and treated as read-only.
 Edits go back to the files through :mod:`sieve.save`, then the files are loaded again.
 """
 
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+
+from sieve.records import record
 
 #: Ids are slugs, unique within their kind in a file (angle ids: within their subject).
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -47,7 +50,7 @@ def case_key(subject: str, angle: str) -> str:
     return f"{subject}{CASE_SEPARATOR}{angle}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scale:
     """A rating scale: levels 0, 1, 2 ... each with its anchored meaning."""
 
@@ -60,7 +63,7 @@ class Scale:
         return len(self.levels) - 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Criterion:
     """One criterion of a tamis: a gate to pass or a weighted score."""
 
@@ -96,7 +99,7 @@ WEIGHTING_AHP_METHODS = ("eigen", "geometric")
 WEIGHTING_METHODS = WEIGHTING_ORDER_METHODS + WEIGHTING_AHP_METHODS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Weighting:
     """How a tamis's weights were obtained (``[weighting]``), so that another city sees it."""
 
@@ -117,7 +120,7 @@ class Weighting:
         return self.method in WEIGHTING_AHP_METHODS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Indicator:
     """A political-attention indicator, with the weight it adds to a subject."""
 
@@ -126,7 +129,7 @@ class Indicator:
     weight: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StakeholderRules:
     """Thresholds of the stakeholder-graph analyses: the tamis's ``[stakeholders]`` table.
 
@@ -167,7 +170,7 @@ class StakeholderRules:
     """The second circle: limited, occasional involvement."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tamis:
     """The shared sieve: scales, criteria (in matrix column order) and attention rules."""
 
@@ -203,7 +206,7 @@ class Tamis:
         return tuple(c.id for c in self.criteria)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Subject:
     """A candidate subject of work."""
 
@@ -217,7 +220,7 @@ class Subject:
     first_case: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Angle:
     """An angle of attack on a subject: it carries the training interest."""
 
@@ -232,7 +235,7 @@ class Angle:
         return case_key(self.subject, self.id)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Case:
     """A candidate practical case: a subject and one of its angles."""
 
@@ -244,7 +247,7 @@ class Case:
         return case_key(self.subject.id, self.angle.id)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scorer:
     """Someone who gives levels to cases."""
 
@@ -253,7 +256,7 @@ class Scorer:
     role: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stakeholder:
     """A person or organisation in the programme's stakeholder map."""
 
@@ -269,7 +272,7 @@ class Stakeholder:
     """The last day they were on the map (``None``: still there)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Relation:
     """A directed, typed, weighted relation between two stakeholders."""
 
@@ -287,7 +290,7 @@ class Relation:
         return self.since is not None or self.until is not None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assessment:
     """A stakeholder's role, power or interest from a date on (``[[assessment]]``).
 
@@ -303,7 +306,7 @@ class Assessment:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stance:
     """A stakeholder's position on a subject (``[[stance]]``), from ``date`` on."""
 
@@ -316,7 +319,7 @@ class Stance:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Vote:
     """The ``[vote]`` table: a final vote by majority judgment on a ballot of cases."""
 
@@ -330,7 +333,7 @@ class Vote:
     each case is judged by the mentions it received."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Session:
     """One local government's case-selection work, with the tamis it names."""
 
@@ -433,7 +436,7 @@ FIRST_CASE_RULES = ("marked-or-calm", "marked", "calm", "marked-and-calm", "none
 OUTCOME_TOP = 3
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlannedCase:
     """A chosen case and the numbers of the sessions given to it."""
 
@@ -441,7 +444,7 @@ class PlannedCase:
     sessions: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlannedSession:
     """A session whose days or date differ from the portfolio's defaults."""
 
@@ -450,7 +453,7 @@ class PlannedSession:
     date: _dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Portfolio:
     """The constraints of a portfolio of cases, and its planned calendar.
 
@@ -496,7 +499,7 @@ class Portfolio:
     """Whether the session file has a ``[portfolio]`` table at all."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Snapshot:
     """What the sieve said about a chosen case when the decision was made."""
 
@@ -515,7 +518,7 @@ class Snapshot:
     """Its majority mention then, as worded by the vote's scale."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decision:
     """One entry of the decision journal."""
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sieve.model import Assessment, Relation, Session, Stakeholder, Stance
+from sieve.records import record
 
 
 def present(since: _dt.date | None, until: _dt.date | None, at: _dt.date | None) -> bool:
@@ -109,7 +110,7 @@ def stances_at(
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Step:
     """One dated step of a person's trajectory: their role, power and interest from ``date``."""
 

@@ -14,13 +14,14 @@ from types import SimpleNamespace
 
 from sieve.locations import read_regular
 from sieve.model import Session
+from sieve.records import record
 from sieve.save.document import digest
 
 SCORE = "score"
 NOTE = "note"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edit:
     """One change of one value, with the value it replaced (``None``: absent)."""
 

@@ -67,6 +67,14 @@ class Notice:
     """Whether Textual was asked to read markup in it (never: file text is literal)."""
 
 
+def _sieve_commands():
+    """The palette's provider of sieve's commands, imported when the palette first opens
+    (Textual calls a provider source that is not a class)."""
+    from sieve.app.commands import SieveCommands
+
+    return SieveCommands
+
+
 #: The mode shown for an instant while another session replaces the open one.
 _SWITCHING = "_switching"
 
@@ -101,9 +109,7 @@ class SieveApp(App[int]):
         sessions: list[Path] | None = None,
         watch: bool = True,
     ) -> None:
-        from sieve.app.commands import SieveCommands
-
-        self.COMMANDS = App.COMMANDS | {SieveCommands}
+        self.COMMANDS = App.COMMANDS | {_sieve_commands}
         super().__init__()
         self.path = Path(path) if path is not None else None
         """The session file open (or to open)."""

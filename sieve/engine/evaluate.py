@@ -17,10 +17,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 
 from sieve.engine.stances import stance_warnings
 from sieve.model import CASE_SEPARATOR, Case, Criterion, Session, Tamis
+from sieve.records import record
 
 #: Scores closer than this are equal.
 TIE_TOLERANCE = 1e-9
@@ -29,7 +29,7 @@ FLAG_ATTENTION = "attention"
 FLAG_FIRST_CASE = "first-case-attention"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     """The group's result for one (case, criterion)."""
 
@@ -40,7 +40,7 @@ class Cell:
     disputed: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CaseResult:
     """Everything the engine says about one case."""
 
@@ -72,7 +72,7 @@ class CaseResult:
         return bool(self.failed_gates)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evaluation:
     """The results of a session: cases in ranking order, then sifted-out cases."""
 
@@ -402,7 +402,7 @@ def rank(results: list[CaseResult]) -> list[CaseResult]:
 # -- explanation ------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CriterionLine:
     """One criterion's part in a case's result."""
 
@@ -418,7 +418,7 @@ class CriterionLine:
     """For a gate: did the case pass it; ``None`` for a score criterion."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Explanation:
     """Why a case has its score, rank and flags."""
 

@@ -12,9 +12,9 @@ default, as the map stands after every dated entry.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 
 from sieve.model import Session
+from sieve.records import record
 from sieve.timeline import session_map, stances_at
 
 #: A subject opposed by a stakeholder of high power.
@@ -26,7 +26,7 @@ NO_SERVICE_SUPPORT = "no-service-support"
 SERVICE_ROLE = "service"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StanceWarning:
     """One point of vigilance on a subject from the stances taken on it."""
 

@@ -10,11 +10,12 @@ cannot become a case), and the other warnings found in the files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from sieve.engine.evaluate import FLAG_ATTENTION, FLAG_FIRST_CASE, Evaluation
 from sieve.engine.stances import NO_SERVICE_SUPPORT, OPPOSED, stance_warnings
 from sieve.errors import Problem
+from sieve.records import record
 
 ATTENTION = "attention"
 FIRST_CASE = "first-case"
@@ -41,7 +42,7 @@ ORDER = (
 NO_ANGLE_CODE = "subject.no_angle"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Flag:
     """One point of vigilance."""
 
@@ -65,6 +66,8 @@ def flags(evaluation: Evaluation, problems: list[Problem] | None = None) -> list
     found: dict[str, list[Flag]] = {kind: [] for kind in ORDER}
     seen_subjects: set[str] = set()
     seen_disputes: set[tuple[str, str]] = set()
+    on_angle = {c.id for c in tamis.criteria if c.on_angle}
+    disputed = found[DISPUTED]
     for result in evaluation.results:
         subject = result.case.subject
         if subject.id not in seen_subjects:
@@ -84,16 +87,15 @@ def flags(evaluation: Evaluation, problems: list[Problem] | None = None) -> list
                         FIRST_CASE, subject.id, params={"level": level, "max": tamis.first_case_max}
                     )
                 )
+        case_key = result.key  # (a property: made once per case)
+        cells = result.cells
         for crit_id in result.disputed:
-            crit = tamis.by_id[crit_id]
-            key = result.key if crit.on_angle else subject.id
+            key = case_key if crit_id in on_angle else subject.id
             if (key, crit_id) in seen_disputes:
                 continue
             seen_disputes.add((key, crit_id))
-            levels = result.cells[crit_id].levels
-            found[DISPUTED].append(
-                Flag(DISPUTED, key, crit_id, {"low": levels[0], "high": levels[-1]})
-            )
+            levels = cells[crit_id].levels
+            disputed.append(Flag(DISPUTED, key, crit_id, {"low": levels[0], "high": levels[-1]}))
         if result.missing:
             found[INCOMPLETE].append(
                 Flag(

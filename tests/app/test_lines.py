@@ -148,3 +148,23 @@ async def test_vigilance_reuses_the_lines_of_unchanged_flags_after_a_score_edit(
         assert not wording.fits(wb.session)
         screen.update_view()
         assert screen.wording is not wording
+
+
+def test_the_vigilance_lines_know_their_width_and_their_text(paris):
+    """The wording sums its parts' widths for each line (the text is joined when drawn):
+    each line is as wide as its text, and its text that of its pieces."""
+    from rich.cells import cell_len
+
+    from sieve.app.screens.vigilance import Wording
+    from sieve.engine.vigilance import flags
+    from sieve.workbench import Workbench
+
+    wb = Workbench(paris, autosave=False)
+    found = flags(wb.evaluation, wb.problems)
+    assert len({f.kind for f in found}) >= 4
+    wording = Wording(wb.session)
+    for flag in found:
+        line = wording.cached_line(flag)
+        assert line.cell_length == cell_len(line.plain) > 0
+        assert line.plain == "".join(text for text, _style, _cells in line._pieces)
+        assert line.content.plain == line.plain

@@ -41,3 +41,29 @@ def test_the_app_imports_the_room_only_when_its_screen_opens():
         "sys.exit(1 if {'aiohttp', 'sieve.room', 'segno'} & set(sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_app_starts_without_what_its_first_screen_does_not_need():
+    """Started in French on the default session and painted, the app has imported neither
+    the palette's commands, nor the English words, nor the screens not yet shown."""
+    code = (
+        "import asyncio, sys\n"
+        "from sieve import i18n\n"
+        "from sieve.app.app import SieveApp\n"
+        "from sieve.locations import DEFAULT_SESSION\n"
+        "i18n.set_lang('fr')\n"
+        "async def main():\n"
+        "    app = SieveApp(DEFAULT_SESSION, watch=False)\n"
+        "    async with app.run_test(size=(120, 36)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        assert app.screen.rebuilds == 1\n"
+        "asyncio.run(main())\n"
+        "later = ['sieve.app.commands', 'sieve.i18n.catalogues.app.en',\n"
+        "         'sieve.app.screens.vigilance', 'sieve.app.screens.ranking']\n"
+        "print([m for m in later if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

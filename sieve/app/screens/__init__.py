@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from textual.screen import Screen
 
+from sieve.records import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class ScreenEntry:
     """One main screen of the app."""
 

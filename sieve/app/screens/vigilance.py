@@ -36,6 +36,14 @@ SYMBOLS = {
 }
 
 
+#: Pieces of a line, with their width in cells.
+Part = tuple[tuple[Piece, ...], int]
+
+
+def _part(pieces: tuple[Piece, ...]) -> Part:
+    return pieces, sum([cells for _text, _style, cells in pieces])
+
+
 class Wording:
     """The words of a session's flags, as :class:`~sieve.app.widgets.lines.Line` pieces.
 
@@ -48,9 +56,9 @@ class Wording:
         self.session = session
         self.words = self.words_of(session)
         """What the wording depends on (see :meth:`words_of`)."""
-        self._heads: dict[tuple[str, str], tuple[Piece, ...]] = {}
-        self._criteria: dict[tuple[str, bool], tuple[Piece, ...]] = {}
-        self._details: dict[tuple, tuple[Piece, ...]] = {}
+        self._heads: dict[tuple[str, str], Part] = {}
+        self._criteria: dict[tuple[str, bool], Part] = {}
+        self._details: dict[tuple, Part] = {}
         self._lines: dict[tuple, Line] = {}
         self._people: dict | None = None
 
@@ -103,12 +111,12 @@ class Wording:
             found = self._lines[memo] = self.line(flag)
         return found
 
-    def head(self, kind: str, key: str) -> tuple[Piece, ...]:
+    def head(self, kind: str, key: str) -> Part:
         """``✗ Porte non franchie · Subject / Angle`` for a kind and a subject or case key."""
         found = self._heads.get((kind, key))
         if found is None:
             symbol = piece(SYMBOLS.get(kind, "•") + " ")
-            found = (symbol, piece(t(f"app.flag.{kind}") + " · ", "bold"))
+            pieces = (symbol, piece(t(f"app.flag.{kind}") + " · ", "bold"))
             if key:
                 session = self.session
                 subject_id, _, angle_id = key.partition("/")
@@ -116,20 +124,20 @@ class Wording:
                 title = literal(subject.title if subject else subject_id)
                 if angle_id and key in session.angles:  # angles are keyed by case key
                     title += " / " + literal(session.angles[key].title)
-                found += (piece(title),)
-            self._heads[(kind, key)] = found
+                pieces += (piece(title),)
+            found = self._heads[(kind, key)] = _part(pieces)
         return found
 
-    def criterion(self, criterion: str, first: bool) -> tuple[Piece, ...]:
+    def criterion(self, criterion: str, first: bool) -> Part:
         """`` · Label`` (the first criterion) or ``, Label``."""
         found = self._criteria.get((criterion, first))
         if found is None:
             label = literal(self.session.tamis.by_id[criterion].label)
-            found = (piece(" · " if first else ", "), piece(label, "italic"))
+            found = _part((piece(" · " if first else ", "), piece(label, "italic")))
             self._criteria[(criterion, first)] = found
         return found
 
-    def detail(self, flag: Flag) -> tuple[Piece, ...]:
+    def detail(self, flag: Flag) -> Part:
         """``  (de 0 à 4)``: the flag's figures, if its kind has any."""
         # figures equal as numbers are worded alike (``number`` writes 3.0 as 3)
         memo = (flag.kind, *flag.params.items())
@@ -145,25 +153,34 @@ class Wording:
                 key = f"app.flag.{flag.kind}.detail"
                 detail = t(key, **params)
                 detail = "" if detail == key else detail
-            found = self._details[memo] = (piece("  (" + detail + ")", "dim"),) if detail else ()
+            pieces = (piece("  (" + detail + ")", "dim"),) if detail else ()
+            found = self._details[memo] = _part(pieces)
         return found
 
     def line(self, flag: Flag) -> Line:
         """One line for a flag, file text shown literally, in bold (labels in italics,
         figures dimmed)."""
         if flag.problem is not None:
-            return Line(self.head(flag.kind, "") + (piece(literal(flag.problem.render())),), "bold")
-        pieces = self.head(flag.kind, flag.key)
+            head = self.head(flag.kind, "")[0]
+            return Line(head + (piece(literal(flag.problem.render())),), "bold")
+        pieces, cells = self.head(flag.kind, flag.key)
         criteria = flag.criteria or ((flag.criterion,) if flag.criterion else ())
         for i, crit_id in enumerate(criteria):
-            pieces += self.criterion(crit_id, i == 0)
+            more, width = self.criterion(crit_id, i == 0)
+            pieces += more
+            cells += width
         for i, ident in enumerate(flag.people):  # the stakeholders a stance flag names
             person = self.people.get(ident)
-            pieces += (
-                piece(" · " if i == 0 else ", "),
-                piece(literal(person.name if person else ident), "italic"),
+            more, width = _part(
+                (
+                    piece(" · " if i == 0 else ", "),
+                    piece(literal(person.name if person else ident), "italic"),
+                )
             )
-        return Line(pieces + self.detail(flag), "bold")
+            pieces += more
+            cells += width
+        more, width = self.detail(flag)
+        return Line(pieces + more, "bold", cells + width)
 
 
 class VigilanceScreen(SieveScreen):

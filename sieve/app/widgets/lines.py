@@ -38,16 +38,22 @@ class Line(Visual):
     characters). The texts are shown as they are: never parsed as markup.
     """
 
-    __slots__ = ("_pieces", "_style", "plain", "cell_length", "_content")
+    __slots__ = ("_pieces", "_style", "_plain", "cell_length", "_content")
 
-    def __init__(self, pieces: tuple[Piece, ...], style: str = "") -> None:
+    def __init__(self, pieces: tuple[Piece, ...], style: str = "", cells: int = -1) -> None:
         self._pieces = pieces
         self._style = style
-        self.plain = "".join([text for text, _style, _cells in pieces])
-        """The text, without its styles."""
-        self.cell_length = sum([cells for _text, _style, cells in pieces])
-        """Its width in cells."""
+        self._plain: str | None = None
+        self.cell_length = sum([c for _text, _style, c in pieces]) if cells < 0 else cells
+        """Its width in cells (``cells``, when the caller summed its pieces already)."""
         self._content: Content | None = None
+
+    @property
+    def plain(self) -> str:
+        """The text, without its styles (joined on first use: when it is drawn)."""
+        if self._plain is None:
+            self._plain = "".join([text for text, _style, _cells in self._pieces])
+        return self._plain
 
     def __str__(self) -> str:
         return self.plain

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from operator import is_
 
 from sieve.app.text import clip_apart
 from sieve.engine.evaluate import CaseResult, Cell, Evaluation
 from sieve.i18n import current, number, points, t
 from sieve.model import Criterion, Session
+from sieve.records import record
 
 #: Heatmap steps.
 HEAT_STEPS = 8
@@ -26,7 +26,7 @@ SUBJECT = "subject"
 CASE = "case"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MatrixRow:
     """One line of the matrix, as plain data (compared to find what changed)."""
 
