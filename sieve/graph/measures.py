@@ -305,13 +305,18 @@ def _bridge_sides(tree: _DepthFirst) -> list[tuple[str, str, tuple[str, ...], tu
 def communities(
     people: dict[str, Stakeholder], ties: nx.Graph, seed: int = SEED
 ) -> list[tuple[str, ...]]:
-    """Groups of people who work together (Louvain, fixed seed), largest first."""
-    import networkx as nx
+    """Groups of people who work together (Louvain, fixed seed), largest first.
+
+    The groups are networkx's ``louvain_communities(ties, weight="weight", seed=seed)``,
+    found by :func:`sieve.graph.louvain.louvain_communities` (the same steps on plain
+    dicts, about twice as fast; a test checks they are the same).
+    """
+    from sieve.graph.louvain import louvain_communities
 
     if ties.number_of_nodes() == 0:
         return []
     order = {ident: i for i, ident in enumerate(people)}
-    found = nx.community.louvain_communities(ties, weight="weight", seed=seed)
+    found = louvain_communities(ties, seed)
     groups = [tuple(sorted(group, key=order.get)) for group in found]
     groups.sort(key=lambda g: (-len(g), order[g[0]]))
     return groups

@@ -1,0 +1,67 @@
+"""The fast paths of the graph analyses give exactly what the straightforward ones give.
+
+Each optimised step is compared, on seeded random maps, with the plain networkx (or
+plain Python) computation it replaces: equal results, not approximately equal ones.
+"""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+import pytest
+
+
+def random_weighted_graph(rng: random.Random) -> nx.Graph:
+    """A random weighted graph: sparse, planted groups or with self-loops; int or str nodes."""
+    n = rng.randint(0, 80)
+    shape = rng.randrange(3)
+    if shape == 0:
+        graph = nx.gnm_random_graph(n, rng.randint(0, 4 * n), seed=rng.randint(0, 10**6))
+    elif shape == 1:
+        sizes = [rng.randint(1, 20) for _ in range(rng.randint(1, 8))]
+        graph = nx.Graph(nx.random_partition_graph(sizes, 0.5, 0.02, seed=rng.randint(0, 10**6)))
+    else:
+        graph = nx.gnm_random_graph(n, rng.randint(0, 2 * n), seed=rng.randint(0, 10**6))
+        for _ in range(rng.randint(0, 4) if n else 0):
+            u = rng.randrange(n)
+            graph.add_edge(u, u)
+    for u, v in graph.edges:
+        graph[u][v]["weight"] = rng.choice([0.1, 0.5, 0.7, 1, 2, 3.3, 1.0])
+    if rng.random() < 0.5:  # string nodes, added in a shuffled order
+        nodes, edges = list(graph), list(graph.edges(data=True))
+        rng.shuffle(nodes)
+        rng.shuffle(edges)
+        named = nx.Graph()
+        named.add_nodes_from(f"p{i}" for i in nodes)
+        named.add_edges_from((f"p{u}", f"p{v}", d) for u, v, d in edges)
+        graph = named
+    return graph
+
+
+def test_louvain_is_networkx_louvain_on_random_graphs():
+    from sieve.graph.louvain import louvain_communities
+
+    rng = random.Random(8)
+    for _ in range(150):
+        graph = random_weighted_graph(rng)
+        seed = rng.randint(0, 100)
+        expected = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+        assert louvain_communities(graph, seed) == expected  # same sets, same order
+
+
+@pytest.mark.parametrize("count", [300, 1500])
+def test_louvain_is_networkx_louvain_on_team_maps(count):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+    from bench_graph import synthetic_map
+
+    from sieve.graph.louvain import louvain_communities
+    from sieve.graph.measures import ties_graph
+
+    people, relations = synthetic_map(count, seed=count)
+    ties = ties_graph(people, relations)
+    expected = nx.community.louvain_communities(ties, weight="weight", seed=27)
+    assert louvain_communities(ties, 27) == expected
