@@ -83,8 +83,11 @@ def _brandes(ties: nx.Graph, nodes: list[str], sources: list[str], batch: int = 
     """Brandes's dependency sums over ``sources`` (unweighted), as a numpy array.
 
     A batch of sources is explored at once: breadth-first levels are products of the
-    sparse adjacency matrix with a (sources x people) matrix of path counts, then
-    dependencies flow back level by level (Brandes 2001, in matrix form).
+    sparse adjacency matrix with a (people x sources) matrix of path counts, then
+    dependencies flow back level by level (Brandes 2001, in matrix form). Path counts
+    are whole numbers (exact in floats); each dependency is one sum over a row of the
+    adjacency matrix in its stored order, then the sources are added one after the
+    other, so the figures do not depend on how the work is laid out.
     """
     import networkx as nx
     import numpy as np
@@ -98,32 +101,56 @@ def _brandes(ties: nx.Graph, nodes: list[str], sources: list[str], batch: int = 
     index = {n: i for i, n in enumerate(nodes)}
     for start in range(0, len(sources), batch):
         src = np.array([index[s] for s in sources[start : start + batch]])
-        rows = np.arange(len(src))
-        sigma = np.zeros((len(src), count))
-        sigma[rows, src] = 1.0
-        depth = np.full((len(src), count), -1, dtype=np.int32)
-        depth[rows, src] = 0
-        frontier = sigma.copy()
-        level = 0
-        while True:
-            reach = (adjacency @ frontier.T).T
-            new = (reach > 0) & (depth < 0)
-            if not new.any():
-                break
-            level += 1
-            depth[new] = level
-            sigma[new] = reach[new]
-            frontier = np.where(new, reach, 0.0)
-        delta = np.zeros((len(src), count))
-        safe_sigma = np.where(sigma > 0, sigma, 1.0)
-        for d in range(level, 0, -1):
-            at = depth == d
-            coeff = np.where(at, (1.0 + delta) / safe_sigma, 0.0)
-            back = (adjacency @ coeff.T).T
-            delta += np.where(depth == d - 1, sigma * back, 0.0)
-        delta[rows, src] = 0.0
-        raw += delta.sum(axis=0)
+        sigma, levels = _paths(adjacency, src)
+        delta = _dependencies(adjacency, sigma, levels)
+        delta[src, np.arange(len(src))] = 0.0
+        total = np.zeros(count)
+        for column in delta.T:  # source after source, as numpy sums down an axis
+            total += column
+        raw += total
     return raw
+
+
+def _paths(adjacency, src):
+    """Breadth-first from each source at once: the number of shortest paths from each
+    source (columns) to each person (rows), and the mask of each level (level 0 first)."""
+    import numpy as np
+
+    columns = np.arange(len(src))
+    sigma = np.zeros((adjacency.shape[0], len(src)))
+    sigma[src, columns] = 1.0
+    seen = sigma > 0
+    levels = [seen.copy()]
+    frontier = sigma.copy()
+    while True:
+        reach = adjacency @ frontier
+        new = reach > 0
+        new &= ~seen
+        if not new.any():
+            return sigma, levels
+        seen |= new
+        levels.append(new)
+        np.copyto(sigma, reach, where=new)
+        np.multiply(reach, new, out=reach)  # the new level's path counts, 0 elsewhere
+        frontier = reach
+
+
+def _dependencies(adjacency, sigma, levels):
+    """Each source's dependency on each person, from the deepest level up."""
+    import numpy as np
+
+    delta = np.zeros_like(sigma)
+    safe_sigma = np.where(sigma > 0, sigma, 1.0)
+    coeff = np.empty_like(sigma)
+    for d in range(len(levels) - 1, 0, -1):
+        np.add(delta, 1.0, out=coeff)
+        np.divide(coeff, safe_sigma, out=coeff)
+        np.multiply(coeff, levels[d], out=coeff)  # (1 + delta) / sigma on level d, 0 elsewhere
+        back = adjacency @ coeff
+        np.multiply(back, sigma, out=back)
+        np.multiply(back, levels[d - 1], out=back)
+        delta += back
+    return delta
 
 
 def structural_holes(
