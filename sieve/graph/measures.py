@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sieve.model import Relation, Stakeholder
@@ -245,15 +246,36 @@ class _DepthFirst:
     components: list[tuple[int, int]]
     """Each connected group as a slice of the preorder."""
 
-    def subtree(self, v: int) -> list[int]:
-        return self.preorder[self.disc[v] : self.disc[v] + self.size[v]]
+    def subtree(self, v: int) -> range:
+        """``v``'s subtree, as a range of preorder positions."""
+        return range(self.disc[v], self.disc[v] + self.size[v])
 
-    def named(self, part: Iterable[int]) -> tuple[str, ...]:
-        return tuple(self.nodes[i] for i in sorted(part))
+    @cached_property
+    def _arrays(self):
+        import numpy as np
 
-    def component(self, v: int) -> list[int]:
-        start, end = self.components[self.component_of[v]]
-        return self.preorder[start:end]
+        names = np.empty(len(self.nodes), dtype=object)
+        names[:] = self.nodes
+        preorder = np.array(self.preorder, dtype=np.intp)
+        in_order = [np.sort(preorder[start:end]) for start, end in self.components]
+        return names, preorder, np.array(self.disc, dtype=np.intp), in_order
+
+    def named(self, positions: range) -> tuple[str, ...]:
+        """The people at these preorder positions, in the graph's order."""
+        import numpy as np
+
+        names, preorder, _, _ = self._arrays
+        return tuple(names[np.sort(preorder[positions.start : positions.stop])].tolist())
+
+    def rest(self, v: int, cut: Iterable[range]) -> tuple[str, ...]:
+        """The people of ``v``'s group outside the ``cut`` preorder ranges, in order."""
+        names, _, disc, in_order = self._arrays
+        members = in_order[self.component_of[v]]
+        positions = disc[members]
+        keep = positions >= 0
+        for part in cut:
+            keep &= (positions < part.start) | (positions >= part.stop)
+        return tuple(names[members[keep]].tolist())
 
 
 def _depth_first(ties: nx.Graph) -> _DepthFirst:
@@ -311,10 +333,8 @@ def _cut_vertices(tree: _DepthFirst) -> dict[str, list[tuple[str, ...]]]:
             continue
         parts = [tree.named(tree.subtree(c)) for c in children]
         if not is_root:
-            inside = {v}
-            for c in children:
-                inside.update(tree.subtree(c))
-            parts.append(tree.named(i for i in tree.component(v) if i not in inside))
+            alone = range(tree.disc[v], tree.disc[v] + 1)
+            parts.append(tree.rest(v, [alone, *(tree.subtree(c) for c in children)]))
         vertices[tree.nodes[v]] = parts
     return vertices
 
@@ -323,9 +343,8 @@ def _bridge_sides(tree: _DepthFirst) -> list[tuple[str, str, tuple[str, ...], tu
     """Each bridge as (u, v, u's side, v's side)."""
     out = []
     for u, v in sorted(tree.bridges, key=lambda e: (min(e), max(e))):
-        below = set(tree.subtree(v))
-        above = tree.named(i for i in tree.component(v) if i not in below)
-        out.append((tree.nodes[u], tree.nodes[v], above, tree.named(below)))
+        below = tree.subtree(v)
+        out.append((tree.nodes[u], tree.nodes[v], tree.rest(v, [below]), tree.named(below)))
     return out
 
 

@@ -121,3 +121,51 @@ def test_brandes_gives_the_same_bits_as_the_straightforward_matrix_form():
         batch = rng.choice([1, 3, 7, 200])
         fast = measures._brandes(graph, nodes, sources, batch)
         assert np.array_equal(fast, reference_brandes(graph, nodes, sources, batch))
+
+
+def reference_cuts(graph):
+    """The parts of each cut and bridge as sieve listed them before: from the same
+    depth-first pass, each part rebuilt as a set and sorted in the graph's order."""
+    from sieve.graph import measures
+
+    tree = measures._depth_first(graph)
+    nodes, disc, size, pre = tree.nodes, tree.disc, tree.size, tree.preorder
+
+    def subtree(v):
+        return pre[disc[v] : disc[v] + size[v]]
+
+    def component(v):
+        start, end = tree.components[tree.component_of[v]]
+        return pre[start:end]
+
+    def named(part):
+        return tuple(nodes[i] for i in sorted(part))
+
+    vertices = {}
+    for v in sorted(tree.separated):
+        children = tree.separated[v]
+        if tree.parent[v] == -1 and len(children) < 2:
+            continue
+        parts = [named(subtree(c)) for c in children]
+        if tree.parent[v] != -1:
+            inside = {v}.union(*(subtree(c) for c in children))
+            parts.append(named(i for i in component(v) if i not in inside))
+        vertices[nodes[v]] = parts
+    bridges = []
+    for u, v in sorted(tree.bridges, key=lambda e: (min(e), max(e))):
+        below = set(subtree(v))
+        above = named(i for i in component(v) if i not in below)
+        bridges.append((nodes[u], nodes[v], above, named(below)))
+    return vertices, bridges
+
+
+def test_cut_parts_are_the_straightforward_ones_in_the_same_order():
+    from sieve.graph.measures import cuts
+
+    rng = random.Random(10)
+    for _ in range(120):
+        graph = random_weighted_graph(rng)
+        found = cuts(graph)
+        vertices, bridges = reference_cuts(graph)
+        assert found.vertices == vertices
+        assert found.bridges == bridges
