@@ -169,3 +169,24 @@ def test_cut_parts_are_the_straightforward_ones_in_the_same_order():
         vertices, bridges = reference_cuts(graph)
         assert found.vertices == vertices
         assert found.bridges == bridges
+
+
+def test_cycle_collection_is_paused_during_the_analyses_and_restored_after():
+    import gc
+
+    from sieve.graph.analyse import analyse
+    from sieve.model import Relation, Stakeholder
+
+    people = {i: Stakeholder(i, i.upper(), "ambassador", "o", 2, 2) for i in ("a", "b", "c")}
+    relations = [Relation("a", "b", "trust", 1.0), Relation("b", "c", "informs", 1.0)]
+    during: list[bool] = []
+    assert gc.isenabled()
+    try:
+        analyse(people, relations, progress=lambda *_: during.append(gc.isenabled()))
+        assert during and not any(during)
+        assert gc.isenabled()
+        gc.disable()  # a caller who paused it keeps it paused
+        analyse(people, relations)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
