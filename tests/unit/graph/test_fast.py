@@ -190,3 +190,15 @@ def test_cycle_collection_is_paused_during_the_analyses_and_restored_after():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_cuts_keep_nodes_of_any_hashable_kind():
+    from sieve.graph.measures import cuts
+
+    graph = nx.path_graph([("a", 1), ("b", 2), ("c", 3)])
+    found = cuts(graph)
+    assert found.vertices == {("b", 2): [(("c", 3),), (("a", 1),)]}
+    assert found.bridges == [
+        (("a", 1), ("b", 2), (("a", 1),), (("b", 2), ("c", 3))),
+        (("b", 2), ("c", 3), (("a", 1), ("b", 2)), (("c", 3),)),
+    ]
