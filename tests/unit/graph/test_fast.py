@@ -202,3 +202,41 @@ def test_cuts_keep_nodes_of_any_hashable_kind():
         (("a", 1), ("b", 2), (("a", 1),), (("b", 2), ("c", 3))),
         (("b", 2), ("c", 3), (("a", 1), ("b", 2)), (("c", 3),)),
     ]
+
+
+def test_every_analysis_equals_the_one_made_the_straightforward_way(monkeypatch):
+    """Whole analyses of random maps, fast paths against networkx's Louvain, the previous
+    matrix form of Brandes's method and the set-based cut parts: equal in every field."""
+    from sieve.graph import findings, louvain, measures
+    from sieve.graph.analyse import analyse
+    from sieve.model import STAKEHOLDER_ROLES, Relation, Stakeholder
+
+    rng = random.Random(12)
+    maps = []
+    for _ in range(25):
+        n = rng.randint(1, 150)
+        people = {
+            f"q{i}": Stakeholder(
+                f"q{i}", f"N{i}", rng.choice(STAKEHOLDER_ROLES), "o", rng.randint(0, 4), 2
+            )
+            for i in range(n)
+        }
+        ids = list(people)
+        relations = [
+            Relation(
+                a, b, rng.choice(["trust", "informs", "hierarchy"]), rng.choice([0, 0.5, 1, 2])
+            )
+            for a, b in ((rng.choice(ids), rng.choice(ids)) for _ in range(rng.randint(0, 3 * n)))
+            if a != b
+        ]
+        maps.append((people, relations, rng.choice([1000, 30]), rng.randint(2, 20)))
+    fast = [analyse(p, r, exact_limit=e, sample=k) for p, r, e, k in maps]
+    monkeypatch.setattr(
+        louvain,
+        "louvain_communities",
+        lambda graph, seed: nx.community.louvain_communities(graph, weight="weight", seed=seed),
+    )
+    monkeypatch.setattr(measures, "_brandes", reference_brandes)
+    monkeypatch.setattr(findings, "cuts", lambda ties: measures.Cuts(*reference_cuts(ties)))
+    plain = [analyse(p, r, exact_limit=e, sample=k) for p, r, e, k in maps]
+    assert fast == plain
