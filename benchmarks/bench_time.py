@@ -9,8 +9,10 @@ dates over the Transfo's 18 months), ``since``/``until`` on 4,000 relations and 
 1,000 stakeholders, and 3,000 ``[[stance]]`` tables on 20 subjects. The script loads
 it, then prints the median time of each step and, side by side, the baseline measured
 in the same run: the analyses of the same map with no dated entry (the file without
-them). The target is under 2 s for every analysis at a date; the app runs them in a
-worker thread (:meth:`sieve.app.screens.stakeholders.StakeholdersScreen.analyse`).
+them). Each time is shown twice: wall clock and the process's CPU time (the machine
+may be shared; CPU time moves less with the others' load). The target is under 2 s of
+wall clock for every analysis at a date; the app runs them in a worker thread
+(:meth:`sieve.app.screens.stakeholders.StakeholdersScreen.analyse`).
 """
 
 from __future__ import annotations
@@ -105,13 +107,30 @@ def session_text(count: int, dated: bool, seed: int = 7) -> tuple[str, int]:
     return "\n".join(lines), entries
 
 
-def median(func, runs: int) -> tuple[float, object]:
-    times, result = [], None
+class Timing(float):
+    """A median wall-clock time in seconds, with the median CPU time of the process."""
+
+    cpu: float
+
+    def __new__(cls, wall: float, cpu: float) -> Timing:
+        timing = super().__new__(cls, wall)
+        timing.cpu = cpu
+        return timing
+
+
+def median(func, runs: int) -> tuple[Timing, object]:
+    """The median wall-clock and CPU times of ``runs`` calls, and the last result.
+
+    The machine may be shared: the CPU time (``time.process_time``, this process only)
+    moves less with the other sessions' load than the wall-clock time does.
+    """
+    walls, cpus, result = [], [], None
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - start)
+    return Timing(statistics.median(walls), statistics.median(cpus)), result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,23 +174,28 @@ def main(argv: list[str] | None = None) -> int:
     t_changes, found = median(
         lambda: changes(session, START + dt.timedelta(days=90), middle), args.runs
     )
-    rows.append(("changes between two dates (two analyses)", t_changes, 2 * base))
+    two = Timing(2 * base, 2 * base.cpu)
+    rows.append(("changes between two dates (two analyses)", t_changes, two))
     t_stances, _ = median(lambda: stance_warnings(session, middle), args.runs)
     rows.append(("stance warnings at a date", t_stances, None))
     t_eval, _ = median(lambda: evaluate(session), args.runs)
     t_eval_plain, _ = median(lambda: evaluate(plain), args.runs)
     rows.append(("evaluate (ranking and flags)", t_eval, t_eval_plain))
     width = max(len(r[0]) for r in rows)
-    print(f"{'step':<{width}}  {'dated':>8}  {'baseline (undated)':>18}")
+    print(f"{'':<{width}}  {'dated':^19}  {'baseline (undated)':^19}")
+    print(f"{'step':<{width}}  {'wall':>8}  {'CPU':>8}   {'wall':>8}  {'CPU':>8}")
     for name, seconds, baseline in rows:
-        shown = f"{baseline:8.3f} s" if baseline is not None else "–"
-        print(f"{name:<{width}}  {seconds:6.3f} s  {shown:>18}")
+        shown = f"{baseline:6.3f} s  {baseline.cpu:6.3f} s" if baseline is not None else "–"
+        print(f"{name:<{width}}  {seconds:6.3f} s  {seconds.cpu:6.3f} s   {shown:>19}")
     print(
         f"\nchanges: {len(found.joined)} joined, {len(found.left)} left, {len(found.moves)} "
         f"moved, {len(found.gained)} relations gained, {len(found.lost)} lost"
     )
     worst = max(t_at, t_now)
-    print(f"target: every analysis at a date under 2 s: {'met' if worst < 2 else 'NOT met'}")
+    print(
+        f"target: every analysis at a date under 2 s (wall clock, worst {worst:.3f} s; "
+        f"CPU {max(t_at.cpu, t_now.cpu):.3f} s): {'met' if worst < 2 else 'NOT met'}"
+    )
     return 0
 
 

@@ -76,7 +76,7 @@ def _main_part(parts: Sequence[tuple[str, ...]], core: set[str]) -> int:
     """The part that stays "the programme": most core people, then most people, then first."""
     return min(
         range(len(parts)),
-        key=lambda i: (-sum(p in core for p in parts[i]), -len(parts[i]), i),
+        key=lambda i: (-len(core.intersection(parts[i])), -len(parts[i]), i),
     )
 
 
@@ -104,7 +104,7 @@ def single_points(
             continue
         keep = _main_part(parts, core)
         # No part stands out as "the programme" (a star...): every part is cut off.
-        ranks = sorted((-sum(p in core for p in part), -len(part)) for part in parts)
+        ranks = sorted((-len(core.intersection(part)), -len(part)) for part in parts)
         split = ranks[0] == ranks[1]
         cut_off = sorted(
             (p for i, part in enumerate(parts) if split or i != keep for p in part),

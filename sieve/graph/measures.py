@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sieve.model import Relation, Stakeholder
@@ -83,8 +84,11 @@ def _brandes(ties: nx.Graph, nodes: list[str], sources: list[str], batch: int = 
     """Brandes's dependency sums over ``sources`` (unweighted), as a numpy array.
 
     A batch of sources is explored at once: breadth-first levels are products of the
-    sparse adjacency matrix with a (sources x people) matrix of path counts, then
-    dependencies flow back level by level (Brandes 2001, in matrix form).
+    sparse adjacency matrix with a (people x sources) matrix of path counts, then
+    dependencies flow back level by level (Brandes 2001, in matrix form). Path counts
+    are whole numbers (exact in floats); each dependency is one sum over a row of the
+    adjacency matrix in its stored order, then the sources are added one after the
+    other, so the figures do not depend on how the work is laid out.
     """
     import networkx as nx
     import numpy as np
@@ -98,32 +102,56 @@ def _brandes(ties: nx.Graph, nodes: list[str], sources: list[str], batch: int = 
     index = {n: i for i, n in enumerate(nodes)}
     for start in range(0, len(sources), batch):
         src = np.array([index[s] for s in sources[start : start + batch]])
-        rows = np.arange(len(src))
-        sigma = np.zeros((len(src), count))
-        sigma[rows, src] = 1.0
-        depth = np.full((len(src), count), -1, dtype=np.int32)
-        depth[rows, src] = 0
-        frontier = sigma.copy()
-        level = 0
-        while True:
-            reach = (adjacency @ frontier.T).T
-            new = (reach > 0) & (depth < 0)
-            if not new.any():
-                break
-            level += 1
-            depth[new] = level
-            sigma[new] = reach[new]
-            frontier = np.where(new, reach, 0.0)
-        delta = np.zeros((len(src), count))
-        safe_sigma = np.where(sigma > 0, sigma, 1.0)
-        for d in range(level, 0, -1):
-            at = depth == d
-            coeff = np.where(at, (1.0 + delta) / safe_sigma, 0.0)
-            back = (adjacency @ coeff.T).T
-            delta += np.where(depth == d - 1, sigma * back, 0.0)
-        delta[rows, src] = 0.0
-        raw += delta.sum(axis=0)
+        sigma, levels = _paths(adjacency, src)
+        delta = _dependencies(adjacency, sigma, levels)
+        delta[src, np.arange(len(src))] = 0.0
+        total = np.zeros(count)
+        for column in delta.T:  # source after source, as numpy sums down an axis
+            total += column
+        raw += total
     return raw
+
+
+def _paths(adjacency, src):
+    """Breadth-first from each source at once: the number of shortest paths from each
+    source (columns) to each person (rows), and the mask of each level (level 0 first)."""
+    import numpy as np
+
+    columns = np.arange(len(src))
+    sigma = np.zeros((adjacency.shape[0], len(src)))
+    sigma[src, columns] = 1.0
+    seen = sigma > 0
+    levels = [seen.copy()]
+    frontier = sigma.copy()
+    while True:
+        reach = adjacency @ frontier
+        new = reach > 0
+        new &= ~seen
+        if not new.any():
+            return sigma, levels
+        seen |= new
+        levels.append(new)
+        np.copyto(sigma, reach, where=new)
+        np.multiply(reach, new, out=reach)  # the new level's path counts, 0 elsewhere
+        frontier = reach
+
+
+def _dependencies(adjacency, sigma, levels):
+    """Each source's dependency on each person, from the deepest level up."""
+    import numpy as np
+
+    delta = np.zeros_like(sigma)
+    safe_sigma = np.where(sigma > 0, sigma, 1.0)
+    coeff = np.empty_like(sigma)
+    for d in range(len(levels) - 1, 0, -1):
+        np.add(delta, 1.0, out=coeff)
+        np.divide(coeff, safe_sigma, out=coeff)
+        np.multiply(coeff, levels[d], out=coeff)  # (1 + delta) / sigma on level d, 0 elsewhere
+        back = adjacency @ coeff
+        np.multiply(back, sigma, out=back)
+        np.multiply(back, levels[d - 1], out=back)
+        delta += back
+    return delta
 
 
 def structural_holes(
@@ -218,15 +246,36 @@ class _DepthFirst:
     components: list[tuple[int, int]]
     """Each connected group as a slice of the preorder."""
 
-    def subtree(self, v: int) -> list[int]:
-        return self.preorder[self.disc[v] : self.disc[v] + self.size[v]]
+    def subtree(self, v: int) -> range:
+        """``v``'s subtree, as a range of preorder positions."""
+        return range(self.disc[v], self.disc[v] + self.size[v])
 
-    def named(self, part: Iterable[int]) -> tuple[str, ...]:
-        return tuple(self.nodes[i] for i in sorted(part))
+    @cached_property
+    def _arrays(self):
+        import numpy as np
 
-    def component(self, v: int) -> list[int]:
-        start, end = self.components[self.component_of[v]]
-        return self.preorder[start:end]
+        names = np.empty(len(self.nodes), dtype=object)
+        names[:] = self.nodes
+        preorder = np.array(self.preorder, dtype=np.intp)
+        in_order = [np.sort(preorder[start:end]) for start, end in self.components]
+        return names, preorder, np.array(self.disc, dtype=np.intp), in_order
+
+    def named(self, positions: range) -> tuple[str, ...]:
+        """The people at these preorder positions, in the graph's order."""
+        import numpy as np
+
+        names, preorder, _, _ = self._arrays
+        return tuple(names[np.sort(preorder[positions.start : positions.stop])].tolist())
+
+    def rest(self, v: int, cut: Iterable[range]) -> tuple[str, ...]:
+        """The people of ``v``'s group outside the ``cut`` preorder ranges, in order."""
+        names, _, disc, in_order = self._arrays
+        members = in_order[self.component_of[v]]
+        positions = disc[members]
+        keep = positions >= 0
+        for part in cut:
+            keep &= (positions < part.start) | (positions >= part.stop)
+        return tuple(names[members[keep]].tolist())
 
 
 def _depth_first(ties: nx.Graph) -> _DepthFirst:
@@ -284,10 +333,8 @@ def _cut_vertices(tree: _DepthFirst) -> dict[str, list[tuple[str, ...]]]:
             continue
         parts = [tree.named(tree.subtree(c)) for c in children]
         if not is_root:
-            inside = {v}
-            for c in children:
-                inside.update(tree.subtree(c))
-            parts.append(tree.named(i for i in tree.component(v) if i not in inside))
+            alone = range(tree.disc[v], tree.disc[v] + 1)
+            parts.append(tree.rest(v, [alone, *(tree.subtree(c) for c in children)]))
         vertices[tree.nodes[v]] = parts
     return vertices
 
@@ -296,22 +343,26 @@ def _bridge_sides(tree: _DepthFirst) -> list[tuple[str, str, tuple[str, ...], tu
     """Each bridge as (u, v, u's side, v's side)."""
     out = []
     for u, v in sorted(tree.bridges, key=lambda e: (min(e), max(e))):
-        below = set(tree.subtree(v))
-        above = tree.named(i for i in tree.component(v) if i not in below)
-        out.append((tree.nodes[u], tree.nodes[v], above, tree.named(below)))
+        below = tree.subtree(v)
+        out.append((tree.nodes[u], tree.nodes[v], tree.rest(v, [below]), tree.named(below)))
     return out
 
 
 def communities(
     people: dict[str, Stakeholder], ties: nx.Graph, seed: int = SEED
 ) -> list[tuple[str, ...]]:
-    """Groups of people who work together (Louvain, fixed seed), largest first."""
-    import networkx as nx
+    """Groups of people who work together (Louvain, fixed seed), largest first.
+
+    The groups are networkx's ``louvain_communities(ties, weight="weight", seed=seed)``,
+    found by :func:`sieve.graph.louvain.louvain_communities` (the same steps on plain
+    dicts, about twice as fast; a test checks they are the same).
+    """
+    from sieve.graph.louvain import louvain_communities
 
     if ties.number_of_nodes() == 0:
         return []
     order = {ident: i for i, ident in enumerate(people)}
-    found = nx.community.louvain_communities(ties, weight="weight", seed=seed)
+    found = louvain_communities(ties, seed)
     groups = [tuple(sorted(group, key=order.get)) for group in found]
     groups.sort(key=lambda g: (-len(g), order[g[0]]))
     return groups
