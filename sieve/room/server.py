@@ -105,8 +105,9 @@ _WORDS = (
 )
 
 
-def _words(lang: str) -> dict[str, str]:
-    return {key.removeprefix("room.").replace(".", "_"): t(key, lang) for key in _WORDS}
+def words(keys: tuple[str, ...], lang: str) -> dict[str, str]:
+    """The catalogue's ``keys`` in ``lang``, named for a template (``room.a.b`` is ``a_b``)."""
+    return {key.removeprefix("room.").replace(".", "_"): t(key, lang) for key in keys}
 
 
 def _lang(request: web.Request) -> str:
@@ -127,7 +128,7 @@ def page(request: web.Request, template: str, status: int = 200, **values: Any) 
     lang = request[LANG]
     other = "en" if lang == "fr" else "fr"
     html = _ENV.get_template(template).render(
-        w=_words(lang), lang=lang, other=other, path=request.path, **values
+        w=words(_WORDS, lang), lang=lang, other=other, path=request.path, **values
     )
     return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 

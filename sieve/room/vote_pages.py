@@ -17,7 +17,7 @@ from aiohttp import web
 
 from sieve.i18n import t
 from sieve.room.room import Room
-from sieve.room.server import LANG, ROOM_KEY, TOKEN, form_fields, page, redirect
+from sieve.room.server import LANG, ROOM_KEY, TOKEN, form_fields, page, redirect, words
 
 #: The words of the vote page, looked up per request's language.
 _WORDS = (
@@ -30,10 +30,6 @@ _WORDS = (
     "room.vote.empty",
     "room.score.back",
 )
-
-
-def _words(lang: str) -> dict[str, str]:
-    return {key.removeprefix("room.").replace(".", "_"): t(key, lang) for key in _WORDS}
 
 
 def _title(room: Room, key: str) -> tuple[str, str]:
@@ -62,7 +58,7 @@ async def vote_page(request: web.Request) -> web.StreamResponse:
     return page(
         request,
         "ballot.html",
-        v=_words(lang),
+        v=words(_WORDS, lang),
         form_key=room.form_key(token),
         hello=t("room.vote.hello", lang, name=session.scorers[scorer].name),
         question=question,
