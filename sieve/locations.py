@@ -122,3 +122,15 @@ def _copy_files(source: Path, target: Path) -> None:
             copy = target / path.relative_to(source)
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_bytes(path.read_bytes())
+
+
+def new_file_mode() -> int:
+    """The permissions a new file gets, as ``open()`` would give it: ``0o666`` less the umask.
+
+    sieve writes every file through a temporary one (``tempfile.mkstemp``, readable by its
+    owner only) renamed into place; a new report, session or screenshot is meant to be
+    shared, so it takes the mode any other program would have given it.
+    """
+    mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+    os.umask(mask)
+    return 0o666 & ~mask

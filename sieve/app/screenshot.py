@@ -39,6 +39,8 @@ def save_svg(svg: str, folder: Path, stem: str = "sieve") -> Path:
     import tempfile
     from datetime import datetime
 
+    from sieve.locations import new_file_mode
+
     stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
     target = folder / f"{stem}_{stamp}.svg"
     n = 1
@@ -49,6 +51,7 @@ def save_svg(svg: str, folder: Path, stem: str = "sieve") -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(svg)
+        os.chmod(temporary, new_file_mode())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

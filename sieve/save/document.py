@@ -25,7 +25,7 @@ from typing import Any
 
 from sieve.errors import FileBusyError, FileChangedError
 from sieve.load.fields import split_bom
-from sieve.locations import check_regular, read_regular
+from sieve.locations import check_regular, new_file_mode, read_regular
 
 try:
     import fcntl
@@ -212,8 +212,11 @@ def _write_and_rename(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        try:
+            mode = os.stat(path).st_mode & 0o7777  # an existing file keeps its mode
+        except FileNotFoundError:
+            mode = new_file_mode()
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sieve.errors import EditError
 from sieve.i18n import current
+from sieve.locations import new_file_mode
 from sieve.save.document import toml_value
 from sieve.text import literal, slug
 
@@ -132,6 +133,7 @@ def create_new(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, new_file_mode())
         try:
             os.link(tmp, path)
         except FileExistsError:
