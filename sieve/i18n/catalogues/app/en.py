@@ -387,7 +387,7 @@ EN: dict[str, str] = {
     "app.decide.nothing": "no portfolio to record",
     "app.key.robust": "robustness",
     "app.robust.running": "robustness analysis running (Monte Carlo)…",
-    "app.key.reset_calendar": "proposed calendar",
+    "app.key.reset_calendar": "back to the proposed calendar",
     "app.cal.planned": "the file's calendar",
     "app.cal.proposed": "proposed calendar (not in the file yet)",
     "app.robust.head": "P(top {k}) · P(portf.) · {draws} draws",

@@ -403,7 +403,7 @@ FR: dict[str, str] = {
     "app.decide.nothing": "aucun portefeuille à consigner",
     "app.key.robust": "robustesse",
     "app.robust.running": "analyse de robustesse en cours (Monte-Carlo)…",
-    "app.key.reset_calendar": "calendrier proposé",
+    "app.key.reset_calendar": "revenir au calendrier proposé",
     "app.cal.planned": "calendrier du fichier",
     "app.cal.proposed": "calendrier proposé (pas encore dans le fichier)",
     "app.robust.head": "P(top {k}) · P(portef.) · {draws} tirages",
