@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import settle, sync
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from textual.content import Content, Span
 
@@ -23,6 +23,9 @@ RULES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(PIECES, st.integers(1, 120), RULES, st.sampled_from(["", "bold"]))
 def test_a_line_is_as_high_and_as_wide_as_textual_draws_it(pieces, width, rules, base):
+    # Textual itself cannot wrap into no room: Content.get_height raises ValueError (rich's
+    # chop_cells, a zero step) when the padding takes the whole width.
+    assume(width > 2 * rules.get("line_pad", 0))
     line = Line(tuple(piece(text, style) for text, style in pieces), base)
     plain = "".join(text for text, _style in pieces)
     spans, at = [], 0
