@@ -96,6 +96,7 @@ class Workbench:
         self._pending_lock = threading.Lock()
         self._flush_lock = threading.Lock()
         self._other_tamis: tuple[list, tuple[list[Tamis], list[Path]]] | None = None
+        self._other_tamis_lock = threading.Lock()  # two screens' threads read them once
         self._robust: tuple[Evaluation, Robustness] | None = None
         self.homes: dict[str, Path] = {}
         """Scorer id -> the score file their new lines go to (the room's per-participant files)."""
@@ -412,13 +413,14 @@ class Workbench:
                 stamp.append((path, info.st_mtime_ns, info.st_size))
             except OSError:
                 stamp.append((path, None, None))
-        if self._other_tamis is None or self._other_tamis[0] != stamp:
-            found, skipped = [], []
-            for path in paths:
-                tamis, _problems = load_tamis(path)
-                (skipped if tamis is None else found).append(tamis or path)
-            self._other_tamis = (stamp, (found, skipped))
-        return self._other_tamis[1]
+        with self._other_tamis_lock:  # a second caller waits, then reuses the first's read
+            if self._other_tamis is None or self._other_tamis[0] != stamp:
+                found, skipped = [], []
+                for path in paths:
+                    tamis, _problems = load_tamis(path)
+                    (skipped if tamis is None else found).append(tamis or path)
+                self._other_tamis = (stamp, (found, skipped))
+            return self._other_tamis[1]
 
     # -- robustness --------------------------------------------------------------------
 

@@ -212,6 +212,37 @@ def test_other_tamis_are_read_once_then_again_when_a_file_changes(workspace):
     assert sorted(t.id for t in found) == ["autre", "casse"] and skipped == []
 
 
+def test_two_threads_asking_for_the_other_tamis_at_once_read_each_file_once(workspace, monkeypatch):
+    """The Exchange screen may start a second reading thread before the first ends (a
+    show and a repaint in a row): the second waits for the first's read and reuses it."""
+    import threading
+    import time
+
+    from conftest import TAMIS
+
+    import sieve.workbench
+
+    path = workspace(BODY, files={"criteria/autre.toml": TAMIS.replace('id = "t"', 'id = "a"', 1)})
+    reads = []
+    real = sieve.workbench.load_tamis
+
+    def slow(file):
+        reads.append(file.name)
+        time.sleep(0.2)  # long enough for the other thread to arrive meanwhile
+        return real(file)
+
+    monkeypatch.setattr(sieve.workbench, "load_tamis", slow)
+    wb = Workbench(path)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(wb.other_tamis())) for _ in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert reads == ["autre.toml"]
+    assert results[0][0][0] is results[1][0][0]
+
+
 def test_robustness_is_computed_once_per_state_of_the_session(workspace, monkeypatch):
     """The ranking and the portfolio screens share one Monte Carlo analysis (issue 9)."""
     import sieve.plan.robust as robust
