@@ -102,7 +102,7 @@ async def test_edit_one_of_two_same_named_angles(workspace):
         )
 
         screen = await _select(pilot, ("angle", "b/immersion"))
-        await pilot.press("R")
+        await pilot.press("i")
         await settle(pilot)
         await pilot.press("ctrl+u", *"terrain", "enter")
         await settle(pilot)

@@ -216,7 +216,7 @@ async def test_rename_subject_moves_its_scores(paris: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("5")
         await settle(pilot)
-        await pilot.press("down", "down", "down", "R")  # R: the id (r: the title)
+        await pilot.press("down", "down", "down", "i")  # i: the id (r: the title)
         await settle(pilot)
         await pilot.press("ctrl+u", *"carte-perso", "enter")
         await settle(pilot)

@@ -410,3 +410,41 @@ async def test_help_names_the_keys_a_narrow_footer_dropped(paris) -> None:
         section = shown.split(t("app.help.dropped"), 1)[1].split(t("app.help.everywhere"))[0]
         for _key, words in dropped:
             assert words in section
+
+
+#: Screens whose digits answer (a level, a mention, a pairwise judgment) rather than
+#: switch screens, as the README and the help say; Escape leaves them.
+DIGITS_ANSWER = {"ScoringScreen", "VoteScreen", "WeightingScreen"}
+
+
+def test_no_screen_hides_an_app_key_or_a_screen_key():
+    """A key the README gives for the whole app (``R`` the report, ``b`` blind...) or for
+    a screen works everywhere: a screen binding the same key for another action would
+    hide it (the Cases screen's ``R`` changed an id instead of writing the report)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.screen import Screen
+
+    import sieve.app.screens as package
+
+    app_keys = {key: b.action for b in SieveApp.BINDINGS for key in b.key.split(",")}
+    screen_keys = {entry.key for entry in SCREENS}
+    hidden = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"sieve.app.screens.{info.name}")
+        for cls in vars(module).values():
+            if not (inspect.isclass(cls) and issubclass(cls, Screen)):
+                continue
+            for binding in cls.__dict__.get("BINDINGS", []):
+                for key in binding.key.split(","):
+                    if binding.action in (f"app.{app_keys.get(key)}", "close", "back"):
+                        continue  # the same action, or leaving a dialog or a mode
+                    if (
+                        key in app_keys
+                        or key in screen_keys
+                        and not (key.isdigit() and cls.__name__ in DIGITS_ANSWER)
+                    ):
+                        hidden.append((cls.__name__, key, binding.action))
+    assert hidden == []

@@ -187,7 +187,7 @@ async def test_rename_with_a_bad_id_keeps_the_form_open_with_the_error(workspace
         await pilot.press("5")
         await pilot.pause()
         assert app.screen.selected() == ("subject", "a")
-        await pilot.press("R", "ctrl+u", *"Mauvais Id", "enter")
+        await pilot.press("i", "ctrl+u", *"Mauvais Id", "enter")
         await pilot.pause()
         await pilot.pause()
         dialog = app.screen

@@ -49,7 +49,7 @@ class CasesScreen(EditingScreen):
         Binding("a", "add_subject", "app.key.add_subject"),
         Binding("n", "add_angle", "app.key.add_angle"),
         Binding("r", "rename", "app.key.rename"),
-        Binding("R", "change_id", "app.key.change_id"),
+        Binding("i", "change_id", "app.key.change_id"),
         Binding("e", "describe", "app.key.edit"),
         Binding("delete", "remove", "app.key.remove", key_display="⌦"),
         Binding("t", "tags", "app.key.tags"),
