@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sieve.cli.checks import iso_date
 from sieve.cli.common import EXIT_OK, UsageError, err, out
-from sieve.errors import SieveError
+from sieve.errors import EditError, SieveError
 from sieve.i18n import t
 
 
@@ -35,6 +35,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from sieve.save.new import create_workspace, plan_workspace
 
     date = iso_date(args.date)
+    if any(not name.strip() for name in args.scorer):
+        raise UsageError(t("cli.new.empty_scorer"))
     if args.path is None:
         _ask(args)
     tamis_path, tamis_bytes = _tamis(args.tamis)
@@ -81,10 +83,24 @@ def _ask(args: argparse.Namespace) -> None:
     err(t("cli.new.intro"))
     args.title = _answer("cli.new.ask_title", args.title or t("new.default_title"))
     args.city = _answer("cli.new.ask_city", args.city)
-    people = _answer("cli.new.ask_people", ", ".join(args.scorer))
-    args.scorer = [name.strip() for name in people.split(",") if name.strip()]
+    args.scorer = _ask_people(", ".join(args.scorer))
     folder = derive_id(f"{args.city} {args.title}" if args.city else args.title, "session")
     args.path = _answer("cli.new.ask_path", folder)
+
+
+def _ask_people(default: str) -> list[str]:
+    """The names of the people who score, asked again until no two give the same id."""
+    from sieve.save.new import scorer_ids
+
+    while True:
+        people = _answer("cli.new.ask_people", default)
+        names = [name.strip() for name in people.split(",") if name.strip()]
+        try:
+            scorer_ids(names)
+        except EditError as exc:
+            err(t("cli.new.ask_again", problem=t(exc.code, **exc.params)))
+            continue
+        return names
 
 
 def _answer(key: str, default: str) -> str:

@@ -68,7 +68,7 @@ def plan_workspace(
     if root.exists() and not root.is_dir():
         raise EditError("new.not_folder", path=root)
     session_id = derive_id(f"{city} {title}" if city else title, "session")
-    people = _scorer_ids(scorers)
+    people = scorer_ids(scorers)
     tamis_file = _tamis_file(root / "criteria" / Path(tamis).name, tamis_bytes)
     session_path = root / "sessions" / f"{session_id}.toml"
     if session_path.exists() or session_path.is_symlink():
@@ -78,7 +78,7 @@ def plan_workspace(
     return NewWorkspace(root, tamis_file, session, session_id, people)
 
 
-def _scorer_ids(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+def scorer_ids(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
     people: dict[str, str] = {}
     for n, raw in enumerate(names, 1):
         name = " ".join(raw.split())

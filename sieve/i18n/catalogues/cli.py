@@ -26,6 +26,8 @@ FR: dict[str, str] = {
     "cli.new.prompt": "{question} : ",
     "cli.new.prompt_default": "{question} [{default}] : ",
     "cli.new.no_answer": "réponse attendue : donnez PATH et les options, ou répondez aux questions",
+    "cli.new.empty_scorer": "--scorer : un nom de personne est attendu, pas une chaîne vide",
+    "cli.new.ask_again": "{problem} ; donnez les noms à nouveau.",
     "cli.check.help": "vérifier des fichiers tamis et session",
     "cli.check.paths": "fichiers à vérifier (sans eux : l'exemple, dans votre copie)",
     "cli.check.ok": "{path} : valide",
@@ -176,6 +178,8 @@ EN: dict[str, str] = {
     "cli.new.ask_path": "Folder to create",
     "cli.new.prompt": "{question}: ",
     "cli.new.prompt_default": "{question} [{default}]: ",
+    "cli.new.empty_scorer": "--scorer: a person's name is expected, not an empty string",
+    "cli.new.ask_again": "{problem}; give the names again.",
     "cli.new.no_answer": (
         "an answer was expected: give PATH and the options, or answer the questions"
     ),

@@ -180,3 +180,22 @@ def test_a_file_created_between_plan_and_write_is_not_replaced(tmp_path: Path):
     assert plan.session.path.read_text(encoding="utf-8") == "# quelqu'un d'autre\n"
     assert not plan.tamis.path.exists()  # what this call wrote is removed again
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_two_names_giving_one_id_are_asked_again_at_once(tmp_path: Path):
+    """The names are checked when given, not after every other question."""
+    answers = "Vélo\nLyon\nAnne, anne\nAnne, Bob\natelier\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "sieve", "new", "--lang", "fr"],
+        input=answers, capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "donnez les noms à nouveau" in done.stderr
+    assert done.stderr.count("Personnes qui notent") == 2
+    assert list(loaded(_session_of(tmp_path / "atelier")).scorers) == ["anne", "bob"]
+
+
+def test_an_empty_scorer_option_is_refused(tmp_path: Path, capsys):
+    code, _, err = run_cli(capsys, "new", tmp_path / "a", "--scorer", " ", "--lang", "en")
+    assert code == 2 and "not an empty string" in err
+    assert not (tmp_path / "a").exists()
