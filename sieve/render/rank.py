@@ -111,15 +111,7 @@ def _rows(
 
 
 def rank_table(evaluation: Evaluation, lang: str | None = None) -> str:
-    session = evaluation.session
-    title = t(
-        "rank.title",
-        lang,
-        title=literal(session.title),
-        city=literal(session.city),
-        tamis=session.tamis.id,
-        version=session.tamis.version,
-    )
+    title = literal(_title(evaluation.session, lang))
     head, rows = _rows(evaluation, lang)
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     numeric = {0, 2, 5}
@@ -132,7 +124,7 @@ def rank_table(evaluation: Evaluation, lang: str | None = None) -> str:
         return "  ".join(cells).rstrip()
 
     out = [title, "", line(head), line(["─" * w for w in widths])]
-    out += [line(row) for row in rows]
+    out += [line(row) for row in rows] or ["", t("rank.no_cases", lang)]
     return "\n".join(out) + "\n"
 
 
@@ -144,24 +136,25 @@ def rank_markdown(evaluation: Evaluation, lang: str | None = None) -> str:
     def cell(text: str) -> str:
         return literal(text).replace("|", "\\|")
 
-    out = [
-        "# "
-        + cell(
-            t(
-                "rank.title",
-                lang,
-                title=session.title,
-                city=session.city,
-                tamis=session.tamis.id,
-                version=session.tamis.version,
-            )
-        ),
-        "",
-    ]
+    out = ["# " + cell(_title(session, lang)), ""]
     out.append("| " + " | ".join(head) + " |")
     out.append("|" + "|".join("---:" if i in numeric else "---" for i in range(len(head))) + "|")
     out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    if not rows:
+        out += ["", t("rank.no_cases", lang)]
     return "\n".join(out) + "\n"
+
+
+def _title(session, lang: str | None) -> str:
+    """The ranking's heading: the session, its city when it has one, the tamis."""
+    return t(
+        "rank.title" if session.city else "rank.title_no_city",
+        lang,
+        title=session.title,
+        city=session.city,
+        tamis=session.tamis.id,
+        version=session.tamis.version,
+    )
 
 
 def render_rank(evaluation: Evaluation, fmt: str, lang: str | None = None) -> str:

@@ -14,6 +14,8 @@ FR: dict[str, str] = {
     "rank.yes": "oui",
     "rank.no": "non",
     "rank.title": "Classement — {title} ({city}), tamis {tamis} v{version}",
+    "rank.title_no_city": "Classement — {title}, tamis {tamis} v{version}",
+    "rank.no_cases": "Aucun cas à classer : ajoutez un sujet et un angle (dans l'app, touche 5).",
 }
 
 EN: dict[str, str] = {
@@ -29,4 +31,6 @@ EN: dict[str, str] = {
     "rank.yes": "yes",
     "rank.no": "no",
     "rank.title": "Ranking — {title} ({city}), tamis {tamis} v{version}",
+    "rank.title_no_city": "Ranking — {title}, tamis {tamis} v{version}",
+    "rank.no_cases": "No case to rank: add a subject and an angle (in the app, key 5).",
 }

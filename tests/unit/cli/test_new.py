@@ -199,3 +199,13 @@ def test_an_empty_scorer_option_is_refused(tmp_path: Path, capsys):
     code, _, err = run_cli(capsys, "new", tmp_path / "a", "--scorer", " ", "--lang", "en")
     assert code == 2 and "not an empty string" in err
     assert not (tmp_path / "a").exists()
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_ranking_a_new_session_says_there_is_no_case_yet(tmp_path: Path, capsys, fmt):
+    root = tmp_path / "atelier"
+    assert run_cli(capsys, "new", root, "--title", "Vélo", "--lang", "fr")[0] == 0
+    code, out, _ = run_cli(capsys, "rank", _session_of(root), "--format", fmt, "--lang", "fr")
+    assert code == 0
+    assert "Aucun cas à classer" in out
+    assert "Classement — Vélo, tamis transfo v1" in out  # no "()" for a session without a city
