@@ -324,6 +324,26 @@ class SieveApp(App[int]):
         title = names.get(self.current_mode) if not screen.is_modal else None
         self.push_screen(HelpScreen(screen, t(title) if title else ""))
 
+    async def action_quit(self) -> None:
+        """Quit; while the room is open, only after a yes (the phones would lose it)."""
+        server = self.room_server
+        if server is None or not server.running:
+            self.exit()
+            return
+        from rich.text import Text
+
+        from sieve.app.screens.forms import ConfirmDialog
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await server.stop()
+                server.room.save()
+                self.exit()
+
+        question = Text(t("app.quit.room_open"))
+        detail = Text(t("app.quit.room_detail"))
+        self.push_screen(ConfirmDialog(question, detail, t("app.quit.yes")), answered)
+
     def action_toggle_blind(self) -> None:
         self.set_blind(not self.blind)
 

@@ -161,3 +161,32 @@ async def test_the_closed_room_shows_the_address_it_will_have_with_its_port(work
         await pilot.pause()
         host = app.screen.hosts[app.screen.host_index]
         assert f"{host}:8027/" in text_of(app.screen, "#room-info")
+
+
+@sync
+async def test_quitting_while_the_room_is_open_asks_first(workspace, monkeypatch):
+    from sieve.app.screens.forms import ConfirmDialog
+
+    monkeypatch.setattr(RoomScreen, "port", 0)
+    app = SieveApp(workspace(TWO_SCORERS), watch=False)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        server = app.room_server
+        assert server.running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # not gone: asked
+        from textual.widgets import Button
+
+        assert str(app.screen.query_one("#yes", Button).label) == "Oui, quitter (o)"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, RoomScreen) and server.running and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("o")  # oui
+        await pilot.pause()
+        assert not server.running
+    assert app.return_code is not None

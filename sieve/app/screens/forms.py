@@ -163,11 +163,13 @@ class ConfirmDialog(Dialog[bool]):
     ConfirmDialog .buttons { height: auto; }
     """
 
-    def __init__(self, question: Text, detail: Text | None = None) -> None:
+    def __init__(self, question: Text, detail: Text | None = None, yes: str | None = None) -> None:
         super().__init__()
         localize(self)
         self.question = question
         self.detail = detail
+        self.yes = yes or t("app.confirm.yes")
+        """The yes button's words (by default, for a removal)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -175,7 +177,7 @@ class ConfirmDialog(Dialog[bool]):
             if self.detail is not None:
                 yield Static(self.detail)
             with Horizontal(classes="buttons"):
-                yield Button(t("app.confirm.yes"), id="yes", variant="error")
+                yield Button(self.yes, id="yes", variant="error")
                 yield Button(t("app.confirm.no"), id="no", variant="primary")
 
     def on_mount(self) -> None:

@@ -191,6 +191,12 @@ EN: dict[str, str] = {
     "app.key.add_angle": "Angle +",
     "app.cases.id_from_title": "Id (empty: made from the title)",
     "app.tamis.field.id_from_label": "Id (empty: made from the label)",
+    "app.quit.room_open": "The room is open: quitting sieve closes it.",
+    "app.quit.yes": "Yes, quit (y)",
+    "app.quit.room_detail": (
+        "The phones will no longer be able to save anything; "
+        "what they sent is already in the files."
+    ),
     "app.key.change_id": "Id",
     "app.cases.change_id_title": "Change the id of “{id}” (its scores follow)",
     "app.key.rename": "Rename",

@@ -198,6 +198,12 @@ FR: dict[str, str] = {
     "app.key.add_angle": "Angle +",
     "app.cases.id_from_title": "Identifiant (vide : tiré du titre)",
     "app.tamis.field.id_from_label": "Identifiant (vide : tiré du libellé)",
+    "app.quit.room_open": "La salle est ouverte : quitter sieve la ferme.",
+    "app.quit.yes": "Oui, quitter (o)",
+    "app.quit.room_detail": (
+        "Les téléphones ne pourront plus rien enregistrer ; "
+        "ce qu'ils ont envoyé est déjà dans les fichiers."
+    ),
     "app.key.change_id": "Identifiant",
     "app.cases.change_id_title": "Changer l'identifiant de « {id} » (ses notes suivent)",
     "app.key.rename": "Renommer",
