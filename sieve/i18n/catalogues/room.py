@@ -51,6 +51,11 @@ FR: dict[str, str] = {
     "room.error.level": "Niveau hors de l'échelle du critère {criterion} : {level}",
     "room.error.note": "Note trop longue : {length} caractères, {max} au plus.",
     "room.error.field": "Champ inconnu : {field}",
+    "room.error.twice": "Champ donné deux fois : {field}",
+    "room.error.body": (
+        "Envoi illisible : il doit venir du formulaire de la page (texte en UTF-8). "
+        "Rien n'a été enregistré."
+    ),
     "room.error.locked": "La notation est close : rien n'a été enregistré.",
     "room.error.size": "Envoi trop gros : rien n'a été enregistré.",
     "room.error.busy": "Le fichier n'a pas pu être enregistré, réessayez : {reason}",
@@ -174,6 +179,10 @@ EN: dict[str, str] = {
     "room.error.level": "Level outside the scale of criterion {criterion}: {level}",
     "room.error.note": "Note too long: {length} characters, at most {max}.",
     "room.error.field": "Unknown field: {field}",
+    "room.error.twice": "Field given twice: {field}",
+    "room.error.body": (
+        "Unreadable request: it must come from the page's form (text in UTF-8). Nothing was saved."
+    ),
     "room.error.locked": "Scoring is closed: nothing was saved.",
     "room.error.size": "Too large a request: nothing was saved.",
     "room.error.busy": "The file could not be saved, try again: {reason}",

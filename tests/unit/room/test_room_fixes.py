@@ -1,0 +1,77 @@
+"""Defects a QA try found in the room's server (aiohttp test client): unreadable bodies,
+fields given twice, a missing key, the phones' words (no laptop path, elision, numbers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sieve.room.room import Room
+from tests.conftest import copy_paris, sync
+from tests.unit.room.test_room_server import CASE, Phone, _client, files_bytes, open_room
+
+ROUTES = ("/join", "/claim", "/score", "/vote")
+
+
+def _room(tmp_path: Path) -> Room:
+    room = open_room(copy_paris(tmp_path))
+    room.open_vote()
+    return room
+
+
+@sync
+async def test_an_unreadable_body_is_a_400_page_on_every_route(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8, a multipart body, another content type: 400, nothing
+    written, never a 500 (they were: UnicodeDecodeError, "Could not find starting boundary")."""
+    room = _room(tmp_path)
+    client = await _client(room)
+    try:
+        phone = Phone(client)
+        await phone.join(room, "agnes")
+        await phone.get(f"/score?key={CASE}")
+        form = phone.form
+        before = files_bytes(tmp_path)
+        multipart = (
+            '--XyZ\r\nContent-Disposition: form-data; name="form"\r\n\r\n'
+            f'{form}\r\n--XyZ\r\nContent-Disposition: form-data; name="m.{CASE}"\r\n\r\n'
+            "3\r\n--XyZ--\r\n"
+        ).encode()
+        bodies = [
+            (f"form={form}&key=".encode() + b"\xff", "application/x-www-form-urlencoded"),
+            (f"form={form}&key=%ff".encode(), "application/x-www-form-urlencoded"),
+            (multipart, "multipart/form-data; boundary=XyZ"),
+            (f"form={form}&m.{CASE}=3".encode(), "text/plain"),
+            (b'{"form": "x"}', "application/json"),
+        ]
+        for route in ROUTES:
+            for body, kind in bodies:
+                r = await client.post(route, data=body, headers={"Content-Type": kind})
+                html = await r.text()
+                assert r.status == 400, (route, kind, r.status, html[:300])
+                assert "Envoi illisible" in html and "Traceback" not in html
+        assert files_bytes(tmp_path) == before
+    finally:
+        await client.close()
+
+
+@sync
+async def test_a_field_given_twice_says_so(tmp_path: Path) -> None:
+    room = _room(tmp_path)
+    client = await _client(room)
+    try:
+        phone = Phone(client)
+        await phone.join(room, "agnes")
+        await phone.get(f"/score?key={CASE}")
+        form = phone.form
+        before = files_bytes(tmp_path)
+        kind = {"Content-Type": "application/x-www-form-urlencoded"}
+        for route, body in (
+            ("/score", f"form={form}&key={CASE}&c.essai-erreur=1&c.essai-erreur=2"),
+            ("/vote", f"form={form}&m.{CASE}=2&m.{CASE}=3"),
+        ):
+            r = await client.post(route, data=body.encode(), headers=kind)
+            html = await r.text()
+            assert r.status == 400
+            assert "Champ donné deux fois" in html and "Champ inconnu" not in html
+        assert files_bytes(tmp_path) == before
+    finally:
+        await client.close()
