@@ -26,8 +26,16 @@ def register(command: Callable[[str, Callable], argparse.ArgumentParser]) -> Non
     room = command("room", cmd_room)
     room.add_argument("session", metavar="SESSION", help=t("cli.session"))
     room.add_argument("--host", default="127.0.0.1", help=t("room.cli.host"))
-    room.add_argument("--port", type=int, default=None, help=t("room.cli.port"))
+    room.add_argument("--port", type=port_number, default=None, help=t("room.cli.port"))
     room.add_argument("--allow-new", action="store_true", help=t("room.cli.allow_new"))
+
+
+def port_number(text: str) -> int:
+    """A TCP port, 0 to 65535 (0: any free one); else argparse's one-line error, exit 2."""
+    value = int(text) if text.strip().isascii() and text.strip().isdigit() else -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(t("room.cli.port_range", value=literal(text)))
+    return value
 
 
 def cmd_room(args: argparse.Namespace) -> int:

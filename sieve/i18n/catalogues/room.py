@@ -66,6 +66,7 @@ FR: dict[str, str] = {
         "l'adresse d'écoute (127.0.0.1 par défaut ; l'adresse du réseau local pour les téléphones)"
     ),
     "room.cli.port": "le port (8027 par défaut)",
+    "room.cli.port_range": "port invalide : {value} (un nombre de 0 à 65535 attendu)",
     "room.cli.allow_new": "permettre aux participant·es de s'ajouter comme nouvelles personnes",
     "room.cli.open": "Salle ouverte : {url}",
     "room.cli.code": "Code de la séance : {code}",
@@ -192,6 +193,7 @@ EN: dict[str, str] = {
         "the address to listen on (default 127.0.0.1; the local network's address for phones)"
     ),
     "room.cli.port": "the port (default 8027)",
+    "room.cli.port_range": "invalid port: {value} (a number from 0 to 65535 expected)",
     "room.cli.allow_new": "let participants add themselves as new scorers",
     "room.cli.open": "Room open: {url}",
     "room.cli.code": "Session code: {code}",

@@ -122,3 +122,19 @@ def test_vote_open_and_close_on_standard_input(tmp_path: Path) -> None:
     from sieve.load.session import load_session
 
     assert load_session(session).session.votes == {"agnes": {case: 5}}
+
+
+def test_a_port_out_of_range_is_a_clear_exit_2(tmp_path: Path) -> None:
+    """``--port 99999`` was an OverflowError's traceback, exit 1."""
+    session = copy_paris(tmp_path)
+    for port in ("99999", "-1", "abc"):
+        done = subprocess.run(
+            [sys.executable, "-m", "sieve", "room", str(session), "--port", port],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 2, (port, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert f"port invalide : {port} (un nombre de 0 à 65535 attendu)" in done.stderr
