@@ -118,6 +118,9 @@ class Room:
         self.open_round = state.get("round_open") is True
         self.vote_open: bool = state.get("vote_open") is True
         """The vote is open to the phones (apart from scoring: :meth:`open_vote`)."""
+        self.phone_voters: set[str] = _phone_voters(state)
+        """The scorers who sent a vote page from a phone: the projector never shows their
+        mentions (kept when their name is freed or the room closed)."""
         self.listeners: list[Callable[[], None]] = []
         """Called (in the caller's thread) after each change: a submission, a join, a lock."""
         self.submitted: dict[str, set[str]] = {}
@@ -149,6 +152,7 @@ class Room:
                 "allow_new": self.allow_new,
                 "round_open": self.open_round,
                 "vote_open": self.vote_open,
+                "phone_voters": sorted(self.phone_voters),
             },
         )
 
@@ -402,6 +406,9 @@ class Room:
         (:func:`sieve.save.vote.set_votes`); whether the file changed."""
         if not self.vote_open:
             raise Refused(409, "room.error.vote_closed")
+        if scorer not in self.phone_voters:  # remembered before anything is written
+            self.phone_voters.add(scorer)
+            self._save_state()
         try:
             written = self.wb.set_votes(scorer, mentions)
         except EditError as exc:
@@ -452,6 +459,17 @@ class Room:
 
     def files(self) -> Path:
         return _files.scores_folder(self.session)
+
+
+def phone_voters(session: Session) -> frozenset[str]:
+    """The scorers of ``session`` who voted from a phone, as the room's state keeps them
+    (the vote screen hides their mentions, the room open or not)."""
+    return frozenset(_phone_voters(_files.read_state(session)))
+
+
+def _phone_voters(state: dict) -> set[str]:
+    voters = state.get("phone_voters")
+    return {s for s in voters if isinstance(s, str)} if isinstance(voters, list) else set()
 
 
 def _str(value: object) -> str:

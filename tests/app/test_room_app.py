@@ -161,3 +161,65 @@ async def test_the_closed_room_shows_the_address_it_will_have_with_its_port(work
         await pilot.pause()
         host = app.screen.hosts[app.screen.host_index]
         assert f"{host}:8027/" in text_of(app.screen, "#room-info")
+
+
+def _ballot_lines(screen) -> list[str]:
+    from textual.widgets import OptionList
+
+    options = screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@sync
+async def test_a_phones_mentions_never_show_on_the_vote_screen(tmp_path, monkeypatch):
+    """After the reveal, the name freed, the room closed, the app started again: the
+    phone's own mentions stay off the projector; the results (ranks) show."""
+    from conftest import copy_paris
+
+    monkeypatch.setattr(RoomScreen, "port", 0)
+    path = copy_paris(tmp_path)
+    kiosque, troc = "carte-participative/kiosque", "echange-local/trocateur"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f'\n[vote]\nscale = "mention"\ncases = ["{kiosque}", "{troc}"]\n',
+        encoding="utf-8",
+    )
+
+    def phone_hidden(screen) -> None:
+        lines = _ballot_lines(screen)
+        assert screen.voter == "agnes" and len(lines) == 2
+        assert all("sur son téléphone" in line for line in lines), lines
+        assert not any("5 Très" in line or "1 Insuffisant" in line for line in lines), lines
+        assert all(len(line) <= screen.size.width - 6 for line in lines)
+
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        server = app.room_server
+        await pilot.press("o")
+        await pilot.pause()
+        await _phone_votes(server.url, server.room.code, "agnes", {kiosque: "5", troc: "1"})
+        await pilot.press("r", "v", "r")  # the room's reveal (blind off), the vote's reveal
+        await pilot.pause()
+        screen = app.screen
+        assert screen.shown and _ballot_lines(screen)[0].lstrip().startswith("1.")
+        phone_hidden(screen)
+        await pilot.press("j", "f")  # Agnès's name freed
+        await pilot.pause()
+        assert server.room.taken() == {}
+        await pilot.press("v")
+        await pilot.pause()
+        phone_hidden(app.screen)
+        await pilot.press("j", "enter")  # the room closed
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("v")
+        await pilot.pause()
+        phone_hidden(app.screen)
+    app = SieveApp(path, watch=False)  # the app started again: the room's state remembers
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("v", "r")
+        await pilot.pause()
+        assert app.screen.shown
+        phone_hidden(app.screen)
