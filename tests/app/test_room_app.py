@@ -223,3 +223,25 @@ async def test_a_phones_mentions_never_show_on_the_vote_screen(tmp_path, monkeyp
         await pilot.pause()
         assert app.screen.shown
         phone_hidden(app.screen)
+
+
+@sync
+async def test_reopening_scoring_after_the_reveal_turns_blind_mode_back_on(workspace, monkeypatch):
+    monkeypatch.setattr(RoomScreen, "port", 0)
+    app = SieveApp(workspace(TWO_SCORERS), watch=False)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        room = app.room_server.room
+        assert app.blind
+        await pilot.press("l", "r")  # scoring closed, then revealed: blind mode off
+        await pilot.pause()
+        assert room.revealed and not app.blind
+        await pilot.press("l")  # a new round: scoring open, the group hidden, blind again
+        await pilot.pause()
+        assert not room.locked and not room.revealed
+        assert app.blind
+        assert "AVEUGLE" in text_of(app.screen, "#room-info").upper()
+        await pilot.press("j", "enter")
+        await pilot.app.workers.wait_for_complete()

@@ -209,8 +209,14 @@ class RoomScreen(SieveScreen):
 
     def action_lock(self) -> None:
         room = self._room()
-        if room is not None:
-            room.unlock() if room.locked else room.lock()
+        if room is None:
+            return
+        if not room.locked:
+            room.lock()
+            return
+        room.unlock()  # a new round: the group hidden again (Room.unlock), blind while open
+        if not self.sieve.blind:
+            self.sieve.set_blind(True)
 
     def action_reveal(self) -> None:
         room = self._room()
