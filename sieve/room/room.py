@@ -136,7 +136,8 @@ class Room:
     def session(self) -> Session:
         session = self.wb.session
         if session is None:
-            raise Refused(503, "room.error.busy", reason=str(self.wb.path))
+            # the files do not load (a hand edit under way): never the laptop's paths here
+            raise Refused(503, "room.error.repairing")
         return session
 
     def _save_state(self) -> None:

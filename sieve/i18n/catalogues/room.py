@@ -59,6 +59,7 @@ FR: dict[str, str] = {
     "room.error.locked": "La notation est close : rien n'a été enregistré.",
     "room.error.size": "Envoi trop gros : rien n'a été enregistré.",
     "room.error.busy": "Le fichier n'a pas pu être enregistré, réessayez : {reason}",
+    "room.error.repairing": "La séance est en cours de correction, réessayez dans un instant.",
     "room.error.not_found": "Page inconnue.",
     "room.error.method": "Méthode non permise.",
     # the facilitator (headless command)
@@ -187,6 +188,7 @@ EN: dict[str, str] = {
     "room.error.locked": "Scoring is closed: nothing was saved.",
     "room.error.size": "Too large a request: nothing was saved.",
     "room.error.busy": "The file could not be saved, try again: {reason}",
+    "room.error.repairing": "The session is being corrected, try again in a moment.",
     "room.error.not_found": "No such page.",
     "room.error.method": "Method not allowed.",
     "room.cli.host": (

@@ -75,3 +75,25 @@ async def test_a_field_given_twice_says_so(tmp_path: Path) -> None:
         assert files_bytes(tmp_path) == before
     finally:
         await client.close()
+
+
+@sync
+async def test_a_broken_session_file_never_shows_the_laptops_path(tmp_path: Path) -> None:
+    room = _room(tmp_path)
+    client = await _client(room)
+    try:
+        phone = Phone(client)
+        await phone.join(room, "agnes")
+        path = room.wb.path
+        path.write_text(path.read_text(encoding="utf-8") + "\n[[broken\n", encoding="utf-8")
+        room.wb.reload()
+        assert room.wb.session is None
+        for url in ("/cases", f"/score?key={CASE}", "/vote", "/"):
+            html = await phone.get(url)
+            assert phone.status == 503, (url, html[:300])
+            assert "La séance est en cours de correction, réessayez dans un instant." in html
+            assert str(tmp_path) not in html and "paris.toml" not in html
+        r = await client.get("/cases?lang=en")
+        assert "The session is being corrected, try again in a moment." in await r.text()
+    finally:
+        await client.close()
