@@ -245,3 +245,29 @@ async def test_reopening_scoring_after_the_reveal_turns_blind_mode_back_on(works
         assert "AVEUGLE" in text_of(app.screen, "#room-info").upper()
         await pilot.press("j", "enter")
         await pilot.app.workers.wait_for_complete()
+
+
+@sync
+async def test_the_open_room_shows_its_other_keys_at_80x24(workspace, monkeypatch):
+    """``f``, ``n``, ``o`` are not in the footer: their line shows, whole, open or closed."""
+    from rich.cells import cell_len
+    from textual.widgets import Static
+
+    monkeypatch.setattr(RoomScreen, "port", 0)
+    app = SieveApp(workspace(TWO_SCORERS), watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        for running in (False, True, False):
+            server = app.room_server
+            assert (server is not None and server.running) is running
+            keys = app.screen.query_one("#room-keys", Static)
+            words = str(keys.render())
+            assert "f libérer le nom choisi" in words and "o ouvrir/fermer le vote" in words
+            region = keys.region
+            assert region.height == 1 and region.y < 24 - 1  # above the footer
+            assert cell_len(words) <= region.width - 2  # not cut
+            if running is not False or server is None:
+                await pilot.press("enter")  # open (then close) the room
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()

@@ -65,6 +65,7 @@ class RoomScreen(SieveScreen):
                 yield Static(id="room-info")
                 yield OptionList(id="room-joined")
                 yield Static(id="room-progress")
+        yield Static(t("room.screen.keys"), id="room-keys")  # n, f, o: not in the footer
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,7 +102,6 @@ class RoomScreen(SieveScreen):
             head = Text(t("app.screen.room"), style="bold")
             head.append("\n\n" + t("room.screen.stopped"))
             head.append(f"\n{t('room.screen.address')} : {self._address()}")
-            head.append("\n\n" + t("room.screen.keys"), style="dim")
             info.update(head)
             joined.display = False
             progress.update("")

@@ -100,8 +100,7 @@ FR: dict[str, str] = {
     "room.screen.progress": "Ont noté, par cas (jamais les niveaux en mode aveugle) :",
     "room.screen.stopped": "La salle est fermée. Entrée : ouvrir la salle.",
     "room.screen.keys": (
-        "Entrée ouvrir/fermer la salle · l clore/rouvrir la notation · r révéler · f "
-        "libérer un nom · n ajout de noms · o ouvrir/fermer le vote"
+        "Aussi : f libérer le nom choisi · n ajout de noms · o ouvrir/fermer le vote"
     ),
     "room.screen.allow_new": "Ajout de noms par les participant·es : {state}",
     "room.screen.yes": "permis",
@@ -225,10 +224,7 @@ EN: dict[str, str] = {
     "room.screen.nobody": "nobody yet",
     "room.screen.progress": "Have scored, per case (never the levels in blind mode):",
     "room.screen.stopped": "The room is closed. Enter: open the room.",
-    "room.screen.keys": (
-        "Enter open/close the room · l close/reopen scoring · r reveal · f free a name "
-        "· n adding names · o open/close the vote"
-    ),
+    "room.screen.keys": "Also: f free the picked name · n adding names · o open/close the vote",
     "room.screen.allow_new": "Participants adding their own name: {state}",
     "room.screen.yes": "allowed",
     "room.screen.no": "no",
