@@ -271,3 +271,41 @@ async def test_the_open_room_shows_its_other_keys_at_80x24(workspace, monkeypatc
                 await pilot.press("enter")  # open (then close) the room
                 await pilot.app.workers.wait_for_complete()
                 await pilot.pause()
+
+
+@sync
+async def test_h_while_open_and_a_taken_port_say_so_in_french(workspace, monkeypatch):
+    import socket
+
+    from test_app_qa import toasts
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        monkeypatch.setattr(RoomScreen, "port", port)
+        app = SieveApp(workspace(TWO_SCORERS), watch=False)
+        async with app.run_test(size=(110, 36)) as pilot:
+            await pilot.press("j", "enter")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.room_server is None
+            assert toasts(app)[-1] == (
+                f"Le port {port} est déjà pris (une autre salle est ouverte ?) : fermez-la, "
+                "ou lancez la salle avec « sieve room SESSION --port N »."
+            )
+            monkeypatch.setattr(RoomScreen, "port", 0)
+            await pilot.press("enter")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.room_server.running
+            index = app.screen.host_index
+            await pilot.press("h")  # nothing changes while open, and the toast says why
+            await pilot.pause()
+            assert app.screen.host_index == index
+            assert toasts(app)[-1].startswith("L'adresse se change quand la salle est fermée")
+            await pilot.press("enter")
+            await pilot.app.workers.wait_for_complete()
+    finally:
+        taken.close()

@@ -13,6 +13,7 @@ the screen is first shown.
 
 from __future__ import annotations
 
+import errno
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -175,7 +176,11 @@ class RoomScreen(SieveScreen):
         try:
             await server.start()
         except OSError as exc:
-            self.notify(t("room.screen.failed", reason=exc), severity="error", timeout=8)
+            if exc.errno == errno.EADDRINUSE:  # worded, not the system's English
+                words = t("room.screen.port_taken", port=port)
+            else:
+                words = t("room.screen.failed", reason=exc.strerror or exc)
+            self.notify(words, severity="error", timeout=8)
             return
         self.sieve.room_server = server
         room.listeners.append(self.sieve.update_views)
@@ -199,9 +204,11 @@ class RoomScreen(SieveScreen):
         )
 
     def action_next_host(self) -> None:
-        if self.server is None or not self.server.running:
-            self.host_index = (self.host_index + 1) % len(self.hosts)
-            self.refresh_view()
+        if self.server is not None and self.server.running:
+            self.notify(t("room.screen.host_while_open"), severity="warning", timeout=4)
+            return
+        self.host_index = (self.host_index + 1) % len(self.hosts)
+        self.refresh_view()
 
     def _room(self):
         server = self.server

@@ -106,6 +106,13 @@ FR: dict[str, str] = {
     "room.screen.yes": "permis",
     "room.screen.no": "non",
     "room.screen.failed": "La salle n'a pas pu s'ouvrir : {reason}",
+    "room.screen.port_taken": (
+        "Le port {port} est déjà pris (une autre salle est ouverte ?) : fermez-la, ou "
+        "lancez la salle avec « sieve room SESSION --port N »."
+    ),
+    "room.screen.host_while_open": (
+        "L'adresse se change quand la salle est fermée (Entrée ferme la salle)."
+    ),
     "room.cases.vote": "Le vote est ouvert : une mention par cas.",
     "room.cases.vote_link": "Voter",
     "room.vote.heading": "Vote",
@@ -229,6 +236,13 @@ EN: dict[str, str] = {
     "room.screen.yes": "allowed",
     "room.screen.no": "no",
     "room.screen.failed": "The room could not open: {reason}",
+    "room.screen.port_taken": (
+        "Port {port} is already taken (another room open?): close it, or start the room "
+        "with “sieve room SESSION --port N”."
+    ),
+    "room.screen.host_while_open": (
+        "The address is changed while the room is closed (Enter closes the room)."
+    ),
     "room.cases.vote": "The vote is open: one mention per case.",
     "room.cases.vote_link": "Vote",
     "room.vote.heading": "Vote",
