@@ -91,6 +91,22 @@ async def _serve(server, addresses: list[str]) -> int:
     return EXIT_OK
 
 
+def _free(room, wanted: str) -> bool:
+    """``free NAME`` (an id or a name): whether a name was freed; else say why, with the
+    names taken."""
+    session = room.session
+    found = [i for i, s in session.scorers.items() if wanted in (i, s.name)]
+    freed = [i for i in found if room.free(i)]
+    for ident in freed:
+        out(t("room.cli.freed", name=literal(session.scorers[ident].name)) + "\n")
+    if freed:
+        return True
+    taken = ", ".join(literal(n) for n in room.joined_names()) or "-"
+    key = "room.cli.free_not_taken" if found else "room.cli.free_unknown"
+    err(t(key, name=literal(wanted), taken=taken))
+    return False
+
+
 def _command(room, line: str) -> bool:
     """Run one typed command; ``True`` to stop."""
     word, _, rest = line.partition(" ")
@@ -110,11 +126,8 @@ def _command(room, line: str) -> bool:
         err(t("room.cli.vote_usage"))
         return False
     elif word == "free":
-        session = room.session
-        wanted = rest.strip()
-        for ident, scorer in session.scorers.items():
-            if wanted in (ident, scorer.name) and room.free(ident):
-                out(t("room.cli.freed", name=literal(scorer.name)) + "\n")
+        if not _free(room, rest.strip()):
+            return False
     elif word != "status":
         err(t("room.cli.unknown_command", command=literal(word)))
         return False

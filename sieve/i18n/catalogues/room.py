@@ -89,6 +89,8 @@ FR: dict[str, str] = {
     "room.cli.port_taken": "Impossible d'écouter sur {host}:{port} : {reason}",
     "room.cli.unknown_command": "Commande inconnue : {command}",
     "room.cli.freed": "Nom libéré : {name}",
+    "room.cli.free_unknown": "Nom inconnu dans la séance : {name} (noms pris : {taken})",
+    "room.cli.free_not_taken": "Aucun téléphone ne tient ce nom : {name} (noms pris : {taken})",
     # states, the app's Room screen
     "room.state.open": "notation ouverte",
     "room.state.closed": "notation close",
@@ -222,6 +224,8 @@ EN: dict[str, str] = {
     "room.cli.port_taken": "Cannot listen on {host}:{port}: {reason}",
     "room.cli.unknown_command": "Unknown command: {command}",
     "room.cli.freed": "Name freed: {name}",
+    "room.cli.free_unknown": "No such name in the session: {name} (names taken: {taken})",
+    "room.cli.free_not_taken": "No phone holds that name: {name} (names taken: {taken})",
     "room.state.open": "scoring open",
     "room.state.closed": "scoring closed",
     "room.state.revealed": "results revealed",

@@ -68,6 +68,16 @@ def test_ctrl_c_stops_cleanly_and_a_taken_port_is_refused(tmp_path: Path) -> Non
 
 def _phone_votes(url: str, case: str, level: str) -> int:
     """A phone joins with the QR code's address as Agnès and votes ``level`` on ``case``."""
+    import urllib.parse
+
+    opener, form = _phone_claims(url)
+    data = urllib.parse.urlencode({"form": form, f"m.{case}": level}).encode()
+    with opener.open(url.split("?")[0] + "vote", data, timeout=20) as page:
+        return page.status
+
+
+def _phone_claims(url: str):
+    """A phone joins with the QR code's address as Agnès: its opener and form value."""
     import http.cookiejar
     import urllib.parse
 
@@ -83,9 +93,7 @@ def _phone_votes(url: str, case: str, level: str) -> int:
         form = form_of(page.read().decode())
     data = urllib.parse.urlencode({"form": form, "scorer": "agnes"}).encode()
     opener.open(base + "claim", data, timeout=20).close()
-    data = urllib.parse.urlencode({"form": form, f"m.{case}": level}).encode()
-    with opener.open(base + "vote", data, timeout=20) as page:
-        return page.status
+    return opener, form
 
 
 def _until(child: subprocess.Popen, words: str) -> str:
@@ -138,3 +146,18 @@ def test_a_port_out_of_range_is_a_clear_exit_2(tmp_path: Path) -> None:
         assert done.returncode == 2, (port, done.stderr)
         assert "Traceback" not in done.stderr
         assert f"port invalide : {port} (un nombre de 0 à 65535 attendu)" in done.stderr
+
+
+def test_free_an_unknown_name_says_so_with_the_names_taken(tmp_path: Path) -> None:
+    session = copy_paris(tmp_path)
+    child, url = start(session)
+    try:
+        _phone_claims(url)  # Agnès holds her name
+        out, err = child.communicate("free zorro\nfree clemence\nquit\n", timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err
+    assert "Nom inconnu dans la séance : zorro (noms pris : Agnès)" in err
+    assert "Aucun téléphone ne tient ce nom : clemence (noms pris : Agnès)" in err
+    assert "participant·es" not in out  # not the status line
