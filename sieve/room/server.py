@@ -29,7 +29,7 @@ import jinja2
 from aiohttp import web
 
 from sieve.errors import FileChangedError
-from sieve.i18n import LANGS, t
+from sieve.i18n import LANGS, number, t
 from sieve.room.room import NAME_MAX, NOTE_MAX, Refused, Room
 
 #: The largest request body accepted (bytes): a page of 20 criteria and a full note fit.
@@ -305,7 +305,7 @@ def _score_view(
                 ],
                 "given": "x" if mine.get(crit.id) is None else str(mine[crit.id]),
                 "group": (
-                    t("room.score.group", lang, level=group[crit.id])
+                    t("room.score.group", lang, level=number(group[crit.id], lang, 1))
                     if group.get(crit.id) is not None
                     else ""
                 ),

@@ -97,3 +97,24 @@ async def test_a_broken_session_file_never_shows_the_laptops_path(tmp_path: Path
         assert "The session is being corrected, try again in a moment." in await r.text()
     finally:
         await client.close()
+
+
+@sync
+async def test_group_levels_are_written_as_numbers_for_people(tmp_path: Path) -> None:
+    """A median of 2.5 is "2,5" in French, "2.5" in English; 3.0 is "3" (it was "3.0")."""
+    room = _room(tmp_path)
+    client = await _client(room)
+    try:
+        phone = Phone(client)
+        await phone.join(room, "agnes")
+        await phone.score(CASE, {"interet-formation": "x"})  # six levels left: 0 1 2 3 4 4
+        room.reveal()
+        page = await phone.get(f"/score?key={CASE}")
+        assert "Niveau du groupe : 2,5<" in page  # interet-formation
+        assert "Niveau du groupe : 3<" in page  # essai-erreur: seven 2s and 3s
+        assert ".0<" not in page and "2.5" not in page
+        english = await phone.get(f"/score?key={CASE}&lang=en")
+        assert "Group level: 2.5<" in english and "Group level: 3<" in english
+        assert ".0<" not in english
+    finally:
+        await client.close()
