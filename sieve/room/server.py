@@ -29,7 +29,7 @@ import jinja2
 from aiohttp import web
 
 from sieve.errors import FileChangedError
-from sieve.i18n import LANGS, number, t
+from sieve.i18n import LANGS, elides, number, t
 from sieve.room.room import NAME_MAX, NOTE_MAX, Refused, Room
 
 #: The largest request body accepted (bytes): a page of 20 criteria and a full note fit.
@@ -263,10 +263,11 @@ async def cases(request: web.Request) -> web.StreamResponse:
                 "done": done,
             }
         )
+    name = session.scorers[scorer].name
     return page(
         request,
         "cases.html",
-        hello=t("room.cases.hello", lang, name=session.scorers[scorer].name),
+        hello=t("room.cases.hello_elided" if elides(name) else "room.cases.hello", lang, name=name),
         rows=rows,
         locked=room.locked,
         revealed=room.revealed,

@@ -17,6 +17,7 @@ FR: dict[str, str] = {
     "room.names.submit": "C'est moi",
     "room.cases.heading": "À noter",
     "room.cases.hello": "Vous notez en tant que {name}.",
+    "room.cases.hello_elided": "Vous notez en tant qu'{name}.",
     "room.cases.subject": "Sujet",
     "room.cases.case": "Cas",
     "room.cases.progress": "{given} / {total} donnés",
@@ -119,6 +120,7 @@ FR: dict[str, str] = {
     "room.cases.vote_link": "Voter",
     "room.vote.heading": "Vote",
     "room.vote.hello": "Vous votez en tant que {name}.",
+    "room.vote.hello_elided": "Vous votez en tant qu'{name}.",
     "room.vote.help": (
         "Pour chaque cas, choisissez une mention, de la plus basse à la plus haute. "
         "Vous ne voyez que vos propres mentions."
@@ -156,6 +158,7 @@ EN: dict[str, str] = {
     "room.names.submit": "That's me",
     "room.cases.heading": "To score",
     "room.cases.hello": "You are scoring as {name}.",
+    "room.cases.hello_elided": "You are scoring as {name}.",
     "room.cases.subject": "Subject",
     "room.cases.case": "Case",
     "room.cases.progress": "{given} / {total} given",
@@ -251,6 +254,7 @@ EN: dict[str, str] = {
     "room.cases.vote_link": "Vote",
     "room.vote.heading": "Vote",
     "room.vote.hello": "You are voting as {name}.",
+    "room.vote.hello_elided": "You are voting as {name}.",
     "room.vote.help": (
         "For each case, choose a mention, from the lowest to the highest. "
         "You see only your own mentions."

@@ -118,3 +118,29 @@ async def test_group_levels_are_written_as_numbers_for_people(tmp_path: Path) ->
         assert ".0<" not in english
     finally:
         await client.close()
+
+
+def test_que_is_elided_before_a_vowel_or_an_h() -> None:
+    from sieve.i18n import elides
+
+    names = ("Agnès", "Isabelle", "Hugo", "Élise", "Bob", "Zoé", "")
+    assert [elides(n) for n in names] == [True, True, True, True, False, False, False]
+
+
+@sync
+async def test_the_pages_elide_que_before_the_name(tmp_path: Path) -> None:
+    room = _room(tmp_path)
+    client = await _client(room)
+    other = await _client(room)
+    try:
+        agnes, sabine = Phone(client), Phone(other)
+        await agnes.join(room, "agnes")
+        await sabine.join(room, "sabine")
+        assert "Vous notez en tant qu&#39;Agnès." in await agnes.get("/cases")
+        assert "Vous votez en tant qu&#39;Agnès." in await agnes.get("/vote")
+        assert "Vous notez en tant que Sabine." in await sabine.get("/cases")
+        assert "Vous votez en tant que Sabine." in await sabine.get("/vote")
+        assert "You are voting as Agnès." in await agnes.get("/vote?lang=en")
+    finally:
+        await client.close()
+        await other.close()
