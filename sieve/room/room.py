@@ -306,10 +306,10 @@ class Room:
         """Check a page's answers: ``c.<criterion>`` = a level or ``x`` (don't know),
         ``note``; return the key, the levels and the note. Nothing is written."""
         session = self.session
-        if not isinstance(key, str) or not (
-            key in session.subjects or (CASE_SEPARATOR in key and key in session.angles)
-        ):
-            raise Refused(404, "room.error.key", key=str(key)[:80])
+        if not isinstance(key, str) or not key:
+            raise Refused(400, "room.error.no_key")
+        if not (key in session.subjects or (CASE_SEPARATOR in key and key in session.angles)):
+            raise Refused(404, "room.error.key", key=key[:80])
         on_angle = CASE_SEPARATOR in key
         levels: dict[str, int | None] = {}
         for name, value in fields.items():

@@ -144,3 +144,23 @@ async def test_the_pages_elide_que_before_the_name(tmp_path: Path) -> None:
     finally:
         await client.close()
         await other.close()
+
+
+@sync
+async def test_a_score_page_without_a_key_asks_for_a_case_never_none(tmp_path: Path) -> None:
+    room = _room(tmp_path)
+    client = await _client(room)
+    try:
+        phone = Phone(client)
+        await phone.join(room, "agnes")
+        for url in ("/score", "/score?key="):
+            html = await phone.get(url)
+            assert phone.status == 400 and "None" not in html
+            assert "Aucun sujet ni cas choisi : choisissez-en un dans la liste." in html
+        await phone.get(f"/score?key={CASE}")
+        before = files_bytes(tmp_path)
+        html = await phone.post("/score", {"form": phone.form, "c.essai-erreur": "1"})
+        assert phone.status == 400 and "None" not in html and "Aucun sujet ni cas" in html
+        assert files_bytes(tmp_path) == before
+    finally:
+        await client.close()
