@@ -309,3 +309,21 @@ async def test_h_while_open_and_a_taken_port_say_so_in_french(workspace, monkeyp
             await pilot.app.workers.wait_for_complete()
     finally:
         taken.close()
+
+
+@sync
+async def test_the_closed_rooms_address_takes_each_languages_colon(workspace):
+    from sieve import i18n
+
+    path = workspace(TWO_SCORERS)
+    try:
+        for lang, words in (("en", "Address: http://127.0.0.1:8027/"),
+                            ("fr", "Adresse : http://127.0.0.1:8027/")):  # fmt: skip
+            i18n.set_lang(lang)
+            app = SieveApp(path, watch=False)
+            async with app.run_test(size=(110, 36)) as pilot:
+                await pilot.press("j")
+                await pilot.pause()
+                assert words in text_of(app.screen, "#room-info")
+    finally:
+        i18n.set_lang("fr")

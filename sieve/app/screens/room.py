@@ -102,7 +102,7 @@ class RoomScreen(SieveScreen):
             qr.display = False
             head = Text(t("app.screen.room"), style="bold")
             head.append("\n\n" + t("room.screen.stopped"))
-            head.append(f"\n{t('room.screen.address')} : {self._address()}")
+            head.append(f"\n{t('room.screen.address')}{t('app.colon')}{self._address()}")
             info.update(head)
             joined.display = False
             progress.update("")
