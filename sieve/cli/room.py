@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import signal
 import sys
 import threading
@@ -52,7 +53,9 @@ def cmd_room(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(_serve(server, machine_addresses()))
     except OSError as exc:
-        err(t("room.cli.port_taken", host=args.host, port=port, reason=exc.strerror or exc))
+        # a port taken is worded in the user's language, not the system's English
+        reason = t("room.cli.in_use") if exc.errno == errno.EADDRINUSE else exc.strerror or exc
+        err(t("room.cli.port_taken", host=args.host, port=port, reason=reason))
         return EXIT_BAD_INPUT
 
 

@@ -89,6 +89,10 @@ FR: dict[str, str] = {
     "room.cli.vote_usage": "Vote : tapez « vote open » ou « vote close ».",
     "room.cli.stopped": "Salle fermée.",
     "room.cli.port_taken": "Impossible d'écouter sur {host}:{port} : {reason}",
+    "room.cli.in_use": (
+        "le port est déjà pris (une autre salle est ouverte ?) : fermez-la, ou choisissez "
+        "un autre port avec --port N"
+    ),
     "room.cli.unknown_command": "Commande inconnue : {command}",
     "room.cli.freed": "Nom libéré : {name}",
     "room.cli.free_unknown": "Nom inconnu dans la séance : {name} (noms pris : {taken})",
@@ -227,6 +231,10 @@ EN: dict[str, str] = {
     "room.cli.vote_usage": "Vote: type “vote open” or “vote close”.",
     "room.cli.stopped": "Room closed.",
     "room.cli.port_taken": "Cannot listen on {host}:{port}: {reason}",
+    "room.cli.in_use": (
+        "the port is already taken (another room open?): close it, or choose another port "
+        "with --port N"
+    ),
     "room.cli.unknown_command": "Unknown command: {command}",
     "room.cli.freed": "Name freed: {name}",
     "room.cli.free_unknown": "No such name in the session: {name} (names taken: {taken})",

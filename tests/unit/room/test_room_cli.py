@@ -56,6 +56,8 @@ def test_ctrl_c_stops_cleanly_and_a_taken_port_is_refused(tmp_path: Path) -> Non
             timeout=60,
         )
         assert taken.returncode == 2 and "Impossible d'écouter" in taken.stderr
+        assert "le port est déjà pris (une autre salle est ouverte ?)" in taken.stderr
+        assert "Errno" not in taken.stderr and "address already in use" not in taken.stderr
         assert "Traceback" not in taken.stderr
         child.send_signal(signal.SIGINT)
         out, err = child.communicate(timeout=60)
