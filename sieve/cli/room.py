@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import signal
 import sys
 import threading
@@ -26,8 +27,16 @@ def register(command: Callable[[str, Callable], argparse.ArgumentParser]) -> Non
     room = command("room", cmd_room)
     room.add_argument("session", metavar="SESSION", help=t("cli.session"))
     room.add_argument("--host", default="127.0.0.1", help=t("room.cli.host"))
-    room.add_argument("--port", type=int, default=None, help=t("room.cli.port"))
+    room.add_argument("--port", type=port_number, default=None, help=t("room.cli.port"))
     room.add_argument("--allow-new", action="store_true", help=t("room.cli.allow_new"))
+
+
+def port_number(text: str) -> int:
+    """A TCP port, 0 to 65535 (0: any free one); else argparse's one-line error, exit 2."""
+    value = int(text) if text.strip().isascii() and text.strip().isdigit() else -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(t("room.cli.port_range", value=literal(text)))
+    return value
 
 
 def cmd_room(args: argparse.Namespace) -> int:
@@ -44,7 +53,9 @@ def cmd_room(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(_serve(server, machine_addresses()))
     except OSError as exc:
-        err(t("room.cli.port_taken", host=args.host, port=port, reason=exc.strerror or exc))
+        # a port taken is worded in the user's language, not the system's English
+        reason = t("room.cli.in_use") if exc.errno == errno.EADDRINUSE else exc.strerror or exc
+        err(t("room.cli.port_taken", host=args.host, port=port, reason=reason))
         return EXIT_BAD_INPUT
 
 
@@ -83,6 +94,22 @@ async def _serve(server, addresses: list[str]) -> int:
     return EXIT_OK
 
 
+def _free(room, wanted: str) -> bool:
+    """``free NAME`` (an id or a name): whether a name was freed; else say why, with the
+    names taken."""
+    session = room.session
+    found = [i for i, s in session.scorers.items() if wanted in (i, s.name)]
+    freed = [i for i in found if room.free(i)]
+    for ident in freed:
+        out(t("room.cli.freed", name=literal(session.scorers[ident].name)) + "\n")
+    if freed:
+        return True
+    taken = ", ".join(literal(n) for n in room.joined_names()) or "-"
+    key = "room.cli.free_not_taken" if found else "room.cli.free_unknown"
+    err(t(key, name=literal(wanted), taken=taken))
+    return False
+
+
 def _command(room, line: str) -> bool:
     """Run one typed command; ``True`` to stop."""
     word, _, rest = line.partition(" ")
@@ -102,11 +129,8 @@ def _command(room, line: str) -> bool:
         err(t("room.cli.vote_usage"))
         return False
     elif word == "free":
-        session = room.session
-        wanted = rest.strip()
-        for ident, scorer in session.scorers.items():
-            if wanted in (ident, scorer.name) and room.free(ident):
-                out(t("room.cli.freed", name=literal(scorer.name)) + "\n")
+        if not _free(room, rest.strip()):
+            return False
     elif word != "status":
         err(t("room.cli.unknown_command", command=literal(word)))
         return False

@@ -147,6 +147,17 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
         return text
 
 
+def elides(word: str) -> bool:
+    """Whether French elides ``que`` (``qu'``) before ``word``: before a vowel, accented
+    or not, or an h (Agnès, Isabelle, Hugo, Élise; not Bob). A catalogue then has two
+    keys, ``x`` (``que {name}``) and ``x_elided`` (``qu'{name}``): the name, data, is
+    left as it is."""
+    import unicodedata
+
+    first = unicodedata.normalize("NFD", word.lstrip()[:1])[:1].lower()
+    return bool(first) and first in "aeiouyh"
+
+
 def number(value: float | None, lang: str | None = None, digits: int = 2) -> str:
     """A number for people: ``0,75`` in French, ``0.75`` in English, ``–`` for none."""
     if value is None:

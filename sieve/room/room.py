@@ -118,6 +118,9 @@ class Room:
         self.open_round = state.get("round_open") is True
         self.vote_open: bool = state.get("vote_open") is True
         """The vote is open to the phones (apart from scoring: :meth:`open_vote`)."""
+        self.phone_voters: set[str] = _phone_voters(state)
+        """The scorers who sent a vote page from a phone: the projector never shows their
+        mentions (kept when their name is freed or the room closed)."""
         self.listeners: list[Callable[[], None]] = []
         """Called (in the caller's thread) after each change: a submission, a join, a lock."""
         self.submitted: dict[str, set[str]] = {}
@@ -133,7 +136,8 @@ class Room:
     def session(self) -> Session:
         session = self.wb.session
         if session is None:
-            raise Refused(503, "room.error.busy", reason=str(self.wb.path))
+            # the files do not load (a hand edit under way): never the laptop's paths here
+            raise Refused(503, "room.error.repairing")
         return session
 
     def _save_state(self) -> None:
@@ -149,6 +153,7 @@ class Room:
                 "allow_new": self.allow_new,
                 "round_open": self.open_round,
                 "vote_open": self.vote_open,
+                "phone_voters": sorted(self.phone_voters),
             },
         )
 
@@ -301,10 +306,10 @@ class Room:
         """Check a page's answers: ``c.<criterion>`` = a level or ``x`` (don't know),
         ``note``; return the key, the levels and the note. Nothing is written."""
         session = self.session
-        if not isinstance(key, str) or not (
-            key in session.subjects or (CASE_SEPARATOR in key and key in session.angles)
-        ):
-            raise Refused(404, "room.error.key", key=str(key)[:80])
+        if not isinstance(key, str) or not key:
+            raise Refused(400, "room.error.no_key")
+        if not (key in session.subjects or (CASE_SEPARATOR in key and key in session.angles)):
+            raise Refused(404, "room.error.key", key=key[:80])
         on_angle = CASE_SEPARATOR in key
         levels: dict[str, int | None] = {}
         for name, value in fields.items():
@@ -402,6 +407,9 @@ class Room:
         (:func:`sieve.save.vote.set_votes`); whether the file changed."""
         if not self.vote_open:
             raise Refused(409, "room.error.vote_closed")
+        if scorer not in self.phone_voters:  # remembered before anything is written
+            self.phone_voters.add(scorer)
+            self._save_state()
         try:
             written = self.wb.set_votes(scorer, mentions)
         except EditError as exc:
@@ -452,6 +460,17 @@ class Room:
 
     def files(self) -> Path:
         return _files.scores_folder(self.session)
+
+
+def phone_voters(session: Session) -> frozenset[str]:
+    """The scorers of ``session`` who voted from a phone, as the room's state keeps them
+    (the vote screen hides their mentions, the room open or not)."""
+    return frozenset(_phone_voters(_files.read_state(session)))
+
+
+def _phone_voters(state: dict) -> set[str]:
+    voters = state.get("phone_voters")
+    return {s for s in voters if isinstance(s, str)} if isinstance(voters, list) else set()
 
 
 def _str(value: object) -> str:

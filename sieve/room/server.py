@@ -23,12 +23,13 @@ import logging
 import socket
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import jinja2
 from aiohttp import web
 
 from sieve.errors import FileChangedError
-from sieve.i18n import LANGS, t
+from sieve.i18n import LANGS, elides, number, t
 from sieve.room.room import NAME_MAX, NOTE_MAX, Refused, Room
 
 #: The largest request body accepted (bytes): a page of 20 criteria and a full note fit.
@@ -175,15 +176,27 @@ def _client(request: web.Request) -> str:
 
 
 async def form_fields(request: web.Request) -> dict[str, str]:
-    """The posted fields, each once and as text (a file, or a field given twice, is refused)."""
+    """The posted fields, each once and as text.
+
+    Only an URL-encoded form in UTF-8 is read (what the pages' forms send): any other
+    content type (a multipart body, say), bytes that are not UTF-8 or a field given twice
+    is refused with a 400 page, before anything is looked at.
+    """
     if request.content_length is not None and request.content_length > MAX_BODY:
         raise Refused(413, "room.error.size")
-    await request.read()  # whatever its type, a body over MAX_BODY is refused (413)
-    posted = await request.post()
+    body = await request.read()  # whatever its type, a body over MAX_BODY is refused (413)
+    if not body:
+        return {}
+    if request.content_type != "application/x-www-form-urlencoded":
+        raise Refused(400, "room.error.body")
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        raise Refused(400, "room.error.body") from None
     fields: dict[str, str] = {}
-    for name, value in posted.items():
-        if not isinstance(value, str) or name in fields:
-            raise Refused(400, "room.error.field", field=str(name)[:40])
+    for name, value in pairs:
+        if name in fields:
+            raise Refused(400, "room.error.twice", field=name[:40])
         fields[name] = value
     return fields
 
@@ -250,10 +263,11 @@ async def cases(request: web.Request) -> web.StreamResponse:
                 "done": done,
             }
         )
+    name = session.scorers[scorer].name
     return page(
         request,
         "cases.html",
-        hello=t("room.cases.hello", lang, name=session.scorers[scorer].name),
+        hello=t("room.cases.hello_elided" if elides(name) else "room.cases.hello", lang, name=name),
         rows=rows,
         locked=room.locked,
         revealed=room.revealed,
@@ -292,7 +306,7 @@ def _score_view(
                 ],
                 "given": "x" if mine.get(crit.id) is None else str(mine[crit.id]),
                 "group": (
-                    t("room.score.group", lang, level=group[crit.id])
+                    t("room.score.group", lang, level=number(group[crit.id], lang, 1))
                     if group.get(crit.id) is not None
                     else ""
                 ),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from sieve.i18n import t
+from sieve.i18n import elides, t
 from sieve.room.room import Room
 from sieve.room.server import LANG, ROOM_KEY, TOKEN, form_fields, page, redirect, words
 
@@ -55,12 +55,13 @@ async def vote_page(request: web.Request) -> web.StreamResponse:
              "given": "x" if given is None else str(given)}
         )  # fmt: skip
     question = session.vote.question if session.vote is not None else ""
+    name = session.scorers[scorer].name
     return page(
         request,
         "ballot.html",
         v=words(_WORDS, lang),
         form_key=room.form_key(token),
-        hello=t("room.vote.hello", lang, name=session.scorers[scorer].name),
+        hello=t("room.vote.hello_elided" if elides(name) else "room.vote.hello", lang, name=name),
         question=question,
         rows=rows,
         mentions=mentions,

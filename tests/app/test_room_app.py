@@ -163,6 +163,172 @@ async def test_the_closed_room_shows_the_address_it_will_have_with_its_port(work
         assert f"{host}:8027/" in text_of(app.screen, "#room-info")
 
 
+def _ballot_lines(screen) -> list[str]:
+    from textual.widgets import OptionList
+
+    options = screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@sync
+async def test_a_phones_mentions_never_show_on_the_vote_screen(tmp_path, monkeypatch):
+    """After the reveal, the name freed, the room closed, the app started again: the
+    phone's own mentions stay off the projector; the results (ranks) show."""
+    from conftest import copy_paris
+
+    monkeypatch.setattr(RoomScreen, "port", 0)
+    path = copy_paris(tmp_path)
+    kiosque, troc = "carte-participative/kiosque", "echange-local/trocateur"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f'\n[vote]\nscale = "mention"\ncases = ["{kiosque}", "{troc}"]\n',
+        encoding="utf-8",
+    )
+
+    def phone_hidden(screen) -> None:
+        lines = _ballot_lines(screen)
+        assert screen.voter == "agnes" and len(lines) == 2
+        assert all("sur son téléphone" in line for line in lines), lines
+        assert not any("5 Très" in line or "1 Insuffisant" in line for line in lines), lines
+        assert all(len(line) <= screen.size.width - 6 for line in lines)
+
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        server = app.room_server
+        await pilot.press("o")
+        await pilot.pause()
+        await _phone_votes(server.url, server.room.code, "agnes", {kiosque: "5", troc: "1"})
+        await pilot.press("r", "v", "r")  # the room's reveal (blind off), the vote's reveal
+        await pilot.pause()
+        screen = app.screen
+        assert screen.shown and _ballot_lines(screen)[0].lstrip().startswith("1.")
+        phone_hidden(screen)
+        await pilot.press("j", "f")  # Agnès's name freed
+        await pilot.pause()
+        assert server.room.taken() == {}
+        await pilot.press("v")
+        await pilot.pause()
+        phone_hidden(app.screen)
+        await pilot.press("j", "enter")  # the room closed
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("v")
+        await pilot.pause()
+        phone_hidden(app.screen)
+    app = SieveApp(path, watch=False)  # the app started again: the room's state remembers
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("v", "r")
+        await pilot.pause()
+        assert app.screen.shown
+        phone_hidden(app.screen)
+
+
+@sync
+async def test_reopening_scoring_after_the_reveal_turns_blind_mode_back_on(workspace, monkeypatch):
+    monkeypatch.setattr(RoomScreen, "port", 0)
+    app = SieveApp(workspace(TWO_SCORERS), watch=False)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        room = app.room_server.room
+        assert app.blind
+        await pilot.press("l", "r")  # scoring closed, then revealed: blind mode off
+        await pilot.pause()
+        assert room.revealed and not app.blind
+        await pilot.press("l")  # a new round: scoring open, the group hidden, blind again
+        await pilot.pause()
+        assert not room.locked and not room.revealed
+        assert app.blind
+        assert "AVEUGLE" in text_of(app.screen, "#room-info").upper()
+        await pilot.press("j", "enter")
+        await pilot.app.workers.wait_for_complete()
+
+
+@sync
+async def test_the_open_room_shows_its_other_keys_at_80x24(workspace, monkeypatch):
+    """``f``, ``n``, ``o`` are not in the footer: their line shows, whole, open or closed."""
+    from rich.cells import cell_len
+    from textual.widgets import Static
+
+    monkeypatch.setattr(RoomScreen, "port", 0)
+    app = SieveApp(workspace(TWO_SCORERS), watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        for running in (False, True, False):
+            server = app.room_server
+            assert (server is not None and server.running) is running
+            keys = app.screen.query_one("#room-keys", Static)
+            words = str(keys.render())
+            assert "f libérer le nom choisi" in words and "o ouvrir/fermer le vote" in words
+            region = keys.region
+            assert region.height == 1 and region.y < 24 - 1  # above the footer
+            assert cell_len(words) <= region.width - 2  # not cut
+            if running is not False or server is None:
+                await pilot.press("enter")  # open (then close) the room
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+
+
+@sync
+async def test_h_while_open_and_a_taken_port_say_so_in_french(workspace, monkeypatch):
+    import socket
+
+    from test_app_qa import toasts
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        monkeypatch.setattr(RoomScreen, "port", port)
+        app = SieveApp(workspace(TWO_SCORERS), watch=False)
+        async with app.run_test(size=(110, 36)) as pilot:
+            await pilot.press("j", "enter")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.room_server is None
+            assert toasts(app)[-1] == (
+                f"Le port {port} est déjà pris (une autre salle est ouverte ?) : fermez-la, "
+                "ou lancez la salle avec « sieve room SESSION --port N »."
+            )
+            monkeypatch.setattr(RoomScreen, "port", 0)
+            await pilot.press("enter")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.room_server.running
+            index = app.screen.host_index
+            await pilot.press("h")  # nothing changes while open, and the toast says why
+            await pilot.pause()
+            assert app.screen.host_index == index
+            assert toasts(app)[-1].startswith("L'adresse se change quand la salle est fermée")
+            await pilot.press("enter")
+            await pilot.app.workers.wait_for_complete()
+    finally:
+        taken.close()
+
+
+@sync
+async def test_the_closed_rooms_address_takes_each_languages_colon(workspace):
+    from sieve import i18n
+
+    path = workspace(TWO_SCORERS)
+    try:
+        for lang, words in (("en", "Address: http://127.0.0.1:8027/"),
+                            ("fr", "Adresse : http://127.0.0.1:8027/")):  # fmt: skip
+            i18n.set_lang(lang)
+            app = SieveApp(path, watch=False)
+            async with app.run_test(size=(110, 36)) as pilot:
+                await pilot.press("j")
+                await pilot.pause()
+                assert words in text_of(app.screen, "#room-info")
+    finally:
+        i18n.set_lang("fr")
+
+
 @sync
 async def test_quitting_while_the_room_is_open_asks_first(workspace, monkeypatch):
     from sieve.app.screens.forms import ConfirmDialog

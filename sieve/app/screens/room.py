@@ -13,6 +13,7 @@ the screen is first shown.
 
 from __future__ import annotations
 
+import errno
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -65,6 +66,7 @@ class RoomScreen(SieveScreen):
                 yield Static(id="room-info")
                 yield OptionList(id="room-joined")
                 yield Static(id="room-progress")
+        yield Static(t("room.screen.keys"), id="room-keys")  # n, f, o: not in the footer
         yield Footer()
 
     def on_mount(self) -> None:
@@ -100,8 +102,7 @@ class RoomScreen(SieveScreen):
             qr.display = False
             head = Text(t("app.screen.room"), style="bold")
             head.append("\n\n" + t("room.screen.stopped"))
-            head.append(f"\n{t('room.screen.address')} : {self._address()}")
-            head.append("\n\n" + t("room.screen.keys"), style="dim")
+            head.append(f"\n{t('room.screen.address')}{t('app.colon')}{self._address()}")
             info.update(head)
             joined.display = False
             progress.update("")
@@ -175,7 +176,11 @@ class RoomScreen(SieveScreen):
         try:
             await server.start()
         except OSError as exc:
-            self.notify(t("room.screen.failed", reason=exc), severity="error", timeout=8)
+            if exc.errno == errno.EADDRINUSE:  # worded, not the system's English
+                words = t("room.screen.port_taken", port=port)
+            else:
+                words = t("room.screen.failed", reason=exc.strerror or exc)
+            self.notify(words, severity="error", timeout=8)
             return
         self.sieve.room_server = server
         room.listeners.append(self.sieve.update_views)
@@ -199,9 +204,11 @@ class RoomScreen(SieveScreen):
         )
 
     def action_next_host(self) -> None:
-        if self.server is None or not self.server.running:
-            self.host_index = (self.host_index + 1) % len(self.hosts)
-            self.refresh_view()
+        if self.server is not None and self.server.running:
+            self.notify(t("room.screen.host_while_open"), severity="warning", timeout=4)
+            return
+        self.host_index = (self.host_index + 1) % len(self.hosts)
+        self.refresh_view()
 
     def _room(self):
         server = self.server
@@ -209,8 +216,14 @@ class RoomScreen(SieveScreen):
 
     def action_lock(self) -> None:
         room = self._room()
-        if room is not None:
-            room.unlock() if room.locked else room.lock()
+        if room is None:
+            return
+        if not room.locked:
+            room.lock()
+            return
+        room.unlock()  # a new round: the group hidden again (Room.unlock), blind while open
+        if not self.sieve.blind:
+            self.sieve.set_blind(True)
 
     def action_reveal(self) -> None:
         room = self._room()

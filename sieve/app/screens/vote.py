@@ -4,7 +4,8 @@ Each case of the ballot is one line: the person's own mention, and, once the res
 are revealed, the case's rank, its merit profile as a stacked bar (worst mention on
 the left, as MieuxVoter draws it) and its majority mention; under the list, every
 tie-break in words. Results stay hidden until revealed (``r``), and always in the
-app's blind mode (``b``), so that nobody votes after seeing the others.
+app's blind mode (``b``), so that nobody votes after seeing the others. A person who
+voted from a phone never has their mentions shown (the room's state remembers them).
 
 Bindings:
     | Key | Description |
@@ -94,6 +95,8 @@ class VoteScreen(SieveScreen):
     """Whether the results are shown (never in the app's blind mode)."""
     voter: str | None = None
     """The person whose mentions the digits record."""
+    on_phone = False
+    """Whether the person's mentions came from a phone (never shown: :meth:`_on_phone`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -138,6 +141,7 @@ class VoteScreen(SieveScreen):
         lines = list(result.lines) if self.shown else [result.line(c) for c in _ballot(result)]
         self.cases = [line.case for line in lines]
         mine = session.votes.get(self.voter or "", {})
+        self.on_phone = self._on_phone()
         for line in lines:
             options.add_option(Option(self._line(line, result, mine.get(line.case)), id=line.case))
         if not lines:
@@ -171,9 +175,10 @@ class VoteScreen(SieveScreen):
         title_width, bar_width = (24, 16) if narrow else (40, BAR_WIDTH)
         # the title takes what the line's other parts leave (their widths are known)
         longest = max(len(level) for level in levels)
-        compact = narrow and self.shown
+        phone = self.on_phone
+        compact = narrow and self.shown and not phone
         own_width = 2 + longest
-        if self._on_phone() and not self.shown:
+        if phone:
             own_width = max(own_width, len(t("vote.screen.on_phone")))
         rest = 2 + (1 if compact else own_width)
         if self.shown:
@@ -196,21 +201,29 @@ class VoteScreen(SieveScreen):
             else:
                 text.append(t("vote.no_mention"), style="dim")
             text.append("  ")
-        if not (narrow and self.shown):
+        if not compact:
             text.append(t("vote.screen.own") + " ", style="dim")
-        if self._on_phone() and not self.shown:  # the phone's own: never on the projector
+        if phone:  # a phone's own mentions: never on the projector, revealed or not
             text.append(t("vote.screen.on_phone"), style="dim italic")
         elif own is None:
             text.append("–", style="dim")
         else:
-            words = str(own) if narrow and self.shown else f"{own} {_keep(levels[own])}"
+            words = str(own) if compact else f"{own} {_keep(levels[own])}"
             text.append(words, style=f"bold {mention_colour(own, len(levels))}")
         return text
 
     def _on_phone(self) -> bool:
-        """Whether the person's name is held by a phone in the open room."""
+        """Whether the person's mentions are a phone's: their name is held by a phone in
+        the open room, or they voted from a phone (the room's state keeps it, the room
+        closed or the name freed)."""
+        if self.voter is None or self.session is None:
+            return False
         server = self.sieve.room_server
-        return bool(server is not None and server.running and self.voter in server.room.taken())
+        if server is not None and server.running and self.voter in server.room.taken():
+            return True
+        from sieve.room.room import phone_voters
+
+        return self.voter in phone_voters(self.session)
 
     def _explanations(self, result) -> Text:
         from sieve.render.vote import explain_break

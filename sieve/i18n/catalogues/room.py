@@ -17,6 +17,7 @@ FR: dict[str, str] = {
     "room.names.submit": "C'est moi",
     "room.cases.heading": "À noter",
     "room.cases.hello": "Vous notez en tant que {name}.",
+    "room.cases.hello_elided": "Vous notez en tant qu'{name}.",
     "room.cases.subject": "Sujet",
     "room.cases.case": "Cas",
     "room.cases.progress": "{given} / {total} donnés",
@@ -47,13 +48,20 @@ FR: dict[str, str] = {
     "room.error.new_closed": "L'animateur·rice n'autorise pas l'ajout de nouveaux noms.",
     "room.error.name": "Ce nom ne convient pas : {reason}",
     "room.error.key": "Ce sujet ou ce cas n'existe pas : {key}",
+    "room.error.no_key": "Aucun sujet ni cas choisi : choisissez-en un dans la liste.",
     "room.error.criterion": "Ce critère ne s'applique pas ici : {criterion}",
     "room.error.level": "Niveau hors de l'échelle du critère {criterion} : {level}",
     "room.error.note": "Note trop longue : {length} caractères, {max} au plus.",
     "room.error.field": "Champ inconnu : {field}",
+    "room.error.twice": "Champ donné deux fois : {field}",
+    "room.error.body": (
+        "Envoi illisible : il doit venir du formulaire de la page (texte en UTF-8). "
+        "Rien n'a été enregistré."
+    ),
     "room.error.locked": "La notation est close : rien n'a été enregistré.",
     "room.error.size": "Envoi trop gros : rien n'a été enregistré.",
     "room.error.busy": "Le fichier n'a pas pu être enregistré, réessayez : {reason}",
+    "room.error.repairing": "La séance est en cours de correction, réessayez dans un instant.",
     "room.error.not_found": "Page inconnue.",
     "room.error.method": "Méthode non permise.",
     # the facilitator (headless command)
@@ -61,6 +69,7 @@ FR: dict[str, str] = {
         "l'adresse d'écoute (127.0.0.1 par défaut ; l'adresse du réseau local pour les téléphones)"
     ),
     "room.cli.port": "le port (8027 par défaut)",
+    "room.cli.port_range": "port invalide : {value} (un nombre de 0 à 65535 attendu)",
     "room.cli.allow_new": "permettre aux participant·es de s'ajouter comme nouvelles personnes",
     "room.cli.open": "Salle ouverte : {url}",
     "room.cli.code": "Code de la séance : {code}",
@@ -80,8 +89,14 @@ FR: dict[str, str] = {
     "room.cli.vote_usage": "Vote : tapez « vote open » ou « vote close ».",
     "room.cli.stopped": "Salle fermée.",
     "room.cli.port_taken": "Impossible d'écouter sur {host}:{port} : {reason}",
+    "room.cli.in_use": (
+        "le port est déjà pris (une autre salle est ouverte ?) : fermez-la, ou choisissez "
+        "un autre port avec --port N"
+    ),
     "room.cli.unknown_command": "Commande inconnue : {command}",
     "room.cli.freed": "Nom libéré : {name}",
+    "room.cli.free_unknown": "Nom inconnu dans la séance : {name} (noms pris : {taken})",
+    "room.cli.free_not_taken": "Aucun téléphone ne tient ce nom : {name} (noms pris : {taken})",
     # states, the app's Room screen
     "room.state.open": "notation ouverte",
     "room.state.closed": "notation close",
@@ -93,17 +108,24 @@ FR: dict[str, str] = {
     "room.screen.progress": "Ont noté, par cas (jamais les niveaux en mode aveugle) :",
     "room.screen.stopped": "La salle est fermée. Entrée : ouvrir la salle.",
     "room.screen.keys": (
-        "Entrée ouvrir/fermer la salle · l clore/rouvrir la notation · r révéler · f "
-        "libérer un nom · n ajout de noms · o ouvrir/fermer le vote"
+        "Aussi : f libérer le nom choisi · n ajout de noms · o ouvrir/fermer le vote"
     ),
     "room.screen.allow_new": "Ajout de noms par les participant·es : {state}",
     "room.screen.yes": "permis",
     "room.screen.no": "non",
     "room.screen.failed": "La salle n'a pas pu s'ouvrir : {reason}",
+    "room.screen.port_taken": (
+        "Le port {port} est déjà pris (une autre salle est ouverte ?) : fermez-la, ou "
+        "lancez la salle avec « sieve room SESSION --port N »."
+    ),
+    "room.screen.host_while_open": (
+        "L'adresse se change quand la salle est fermée (Entrée ferme la salle)."
+    ),
     "room.cases.vote": "Le vote est ouvert : une mention par cas.",
     "room.cases.vote_link": "Voter",
     "room.vote.heading": "Vote",
     "room.vote.hello": "Vous votez en tant que {name}.",
+    "room.vote.hello_elided": "Vous votez en tant qu'{name}.",
     "room.vote.help": (
         "Pour chaque cas, choisissez une mention, de la plus basse à la plus haute. "
         "Vous ne voyez que vos propres mentions."
@@ -141,6 +163,7 @@ EN: dict[str, str] = {
     "room.names.submit": "That's me",
     "room.cases.heading": "To score",
     "room.cases.hello": "You are scoring as {name}.",
+    "room.cases.hello_elided": "You are scoring as {name}.",
     "room.cases.subject": "Subject",
     "room.cases.case": "Case",
     "room.cases.progress": "{given} / {total} given",
@@ -170,19 +193,26 @@ EN: dict[str, str] = {
     "room.error.new_closed": "The facilitator does not allow adding new names.",
     "room.error.name": "That name will not do: {reason}",
     "room.error.key": "No such subject or case: {key}",
+    "room.error.no_key": "No subject or case chosen: choose one from the list.",
     "room.error.criterion": "That criterion does not apply here: {criterion}",
     "room.error.level": "Level outside the scale of criterion {criterion}: {level}",
     "room.error.note": "Note too long: {length} characters, at most {max}.",
     "room.error.field": "Unknown field: {field}",
+    "room.error.twice": "Field given twice: {field}",
+    "room.error.body": (
+        "Unreadable request: it must come from the page's form (text in UTF-8). Nothing was saved."
+    ),
     "room.error.locked": "Scoring is closed: nothing was saved.",
     "room.error.size": "Too large a request: nothing was saved.",
     "room.error.busy": "The file could not be saved, try again: {reason}",
+    "room.error.repairing": "The session is being corrected, try again in a moment.",
     "room.error.not_found": "No such page.",
     "room.error.method": "Method not allowed.",
     "room.cli.host": (
         "the address to listen on (default 127.0.0.1; the local network's address for phones)"
     ),
     "room.cli.port": "the port (default 8027)",
+    "room.cli.port_range": "invalid port: {value} (a number from 0 to 65535 expected)",
     "room.cli.allow_new": "let participants add themselves as new scorers",
     "room.cli.open": "Room open: {url}",
     "room.cli.code": "Session code: {code}",
@@ -201,8 +231,14 @@ EN: dict[str, str] = {
     "room.cli.vote_usage": "Vote: type “vote open” or “vote close”.",
     "room.cli.stopped": "Room closed.",
     "room.cli.port_taken": "Cannot listen on {host}:{port}: {reason}",
+    "room.cli.in_use": (
+        "the port is already taken (another room open?): close it, or choose another port "
+        "with --port N"
+    ),
     "room.cli.unknown_command": "Unknown command: {command}",
     "room.cli.freed": "Name freed: {name}",
+    "room.cli.free_unknown": "No such name in the session: {name} (names taken: {taken})",
+    "room.cli.free_not_taken": "No phone holds that name: {name} (names taken: {taken})",
     "room.state.open": "scoring open",
     "room.state.closed": "scoring closed",
     "room.state.revealed": "results revealed",
@@ -212,18 +248,23 @@ EN: dict[str, str] = {
     "room.screen.nobody": "nobody yet",
     "room.screen.progress": "Have scored, per case (never the levels in blind mode):",
     "room.screen.stopped": "The room is closed. Enter: open the room.",
-    "room.screen.keys": (
-        "Enter open/close the room · l close/reopen scoring · r reveal · f free a name "
-        "· n adding names · o open/close the vote"
-    ),
+    "room.screen.keys": "Also: f free the picked name · n adding names · o open/close the vote",
     "room.screen.allow_new": "Participants adding their own name: {state}",
     "room.screen.yes": "allowed",
     "room.screen.no": "no",
     "room.screen.failed": "The room could not open: {reason}",
+    "room.screen.port_taken": (
+        "Port {port} is already taken (another room open?): close it, or start the room "
+        "with “sieve room SESSION --port N”."
+    ),
+    "room.screen.host_while_open": (
+        "The address is changed while the room is closed (Enter closes the room)."
+    ),
     "room.cases.vote": "The vote is open: one mention per case.",
     "room.cases.vote_link": "Vote",
     "room.vote.heading": "Vote",
     "room.vote.hello": "You are voting as {name}.",
+    "room.vote.hello_elided": "You are voting as {name}.",
     "room.vote.help": (
         "For each case, choose a mention, from the lowest to the highest. "
         "You see only your own mentions."

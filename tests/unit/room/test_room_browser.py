@@ -102,7 +102,7 @@ def test_a_phone_joins_scores_three_cells_and_a_note(tmp_path: Path) -> None:
         driver.find_element(By.CSS_SELECTOR, "input[value='isabelle']").click()
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/cases"))
-        assert "Vous notez en tant que Isabelle" in driver.page_source
+        assert "Vous notez en tant qu'Isabelle" in driver.page_source
         driver.find_element(By.CSS_SELECTOR, f"a[href='/score?key={CASE}']").click()
         for criterion, level in (
             ("interet-formation", "3"),

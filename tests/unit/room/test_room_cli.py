@@ -56,6 +56,8 @@ def test_ctrl_c_stops_cleanly_and_a_taken_port_is_refused(tmp_path: Path) -> Non
             timeout=60,
         )
         assert taken.returncode == 2 and "Impossible d'écouter" in taken.stderr
+        assert "le port est déjà pris (une autre salle est ouverte ?)" in taken.stderr
+        assert "Errno" not in taken.stderr and "address already in use" not in taken.stderr
         assert "Traceback" not in taken.stderr
         child.send_signal(signal.SIGINT)
         out, err = child.communicate(timeout=60)
@@ -68,6 +70,16 @@ def test_ctrl_c_stops_cleanly_and_a_taken_port_is_refused(tmp_path: Path) -> Non
 
 def _phone_votes(url: str, case: str, level: str) -> int:
     """A phone joins with the QR code's address as Agnès and votes ``level`` on ``case``."""
+    import urllib.parse
+
+    opener, form = _phone_claims(url)
+    data = urllib.parse.urlencode({"form": form, f"m.{case}": level}).encode()
+    with opener.open(url.split("?")[0] + "vote", data, timeout=20) as page:
+        return page.status
+
+
+def _phone_claims(url: str):
+    """A phone joins with the QR code's address as Agnès: its opener and form value."""
     import http.cookiejar
     import urllib.parse
 
@@ -83,9 +95,7 @@ def _phone_votes(url: str, case: str, level: str) -> int:
         form = form_of(page.read().decode())
     data = urllib.parse.urlencode({"form": form, "scorer": "agnes"}).encode()
     opener.open(base + "claim", data, timeout=20).close()
-    data = urllib.parse.urlencode({"form": form, f"m.{case}": level}).encode()
-    with opener.open(base + "vote", data, timeout=20) as page:
-        return page.status
+    return opener, form
 
 
 def _until(child: subprocess.Popen, words: str) -> str:
@@ -122,3 +132,34 @@ def test_vote_open_and_close_on_standard_input(tmp_path: Path) -> None:
     from sieve.load.session import load_session
 
     assert load_session(session).session.votes == {"agnes": {case: 5}}
+
+
+def test_a_port_out_of_range_is_a_clear_exit_2(tmp_path: Path) -> None:
+    """``--port 99999`` was an OverflowError's traceback, exit 1."""
+    session = copy_paris(tmp_path)
+    for port in ("99999", "-1", "abc"):
+        done = subprocess.run(
+            [sys.executable, "-m", "sieve", "room", str(session), "--port", port],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 2, (port, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert f"port invalide : {port} (un nombre de 0 à 65535 attendu)" in done.stderr
+
+
+def test_free_an_unknown_name_says_so_with_the_names_taken(tmp_path: Path) -> None:
+    session = copy_paris(tmp_path)
+    child, url = start(session)
+    try:
+        _phone_claims(url)  # Agnès holds her name
+        out, err = child.communicate("free zorro\nfree clemence\nquit\n", timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err
+    assert "Nom inconnu dans la séance : zorro (noms pris : Agnès)" in err
+    assert "Aucun téléphone ne tient ce nom : clemence (noms pris : Agnès)" in err
+    assert "participant·es" not in out  # not the status line

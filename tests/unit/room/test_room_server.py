@@ -105,7 +105,7 @@ async def test_join_score_abstain_note_change(paris_room: Room, tmp_path: Path) 
     try:
         phone = Phone(client)
         await phone.join(room, "agnes")
-        assert "Vous notez en tant que Agnès" in phone.html
+        assert "Vous notez en tant qu&#39;Agnès" in phone.html
         levels = {
             "interet-formation": "4",
             "variete-methodes": "x",  # je ne sais pas

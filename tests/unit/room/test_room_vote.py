@@ -60,7 +60,7 @@ async def test_join_vote_change_remove(tmp_path: Path) -> None:
         await phone.join(room, "agnes")
         assert 'href="/vote"' in phone.html  # the list of pages offers the open vote
         page = await phone.get("/vote")
-        assert phone.status == 200 and "Vous votez en tant que Agnès" in page
+        assert phone.status == 200 and "Vous votez en tant qu&#39;Agnès" in page
         # every case of the ballot, each mention worst first, then "no mention" checked
         for case in room.ballot()[0]:
             assert f'name="m.{case}" value="x" checked' in page
