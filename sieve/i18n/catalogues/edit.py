@@ -9,6 +9,10 @@ FR: dict[str, str] = {
     "edit.changed": (
         "{path} a été modifié depuis sa lecture : rien n'a été écrit (rechargez puis recommencez)"
     ),
+    "edit.undo_changed": (
+        "pas annulé : la valeur de {scorer} sur {key} a été changée depuis, "
+        "par quelqu'un d'autre (le salon) ; elle est gardée"
+    ),
     "edit.busy": (
         "{path} est en cours d'écriture par un autre programme (attendu {seconds} s) : "
         "rien n'a été écrit (recommencez dans un instant)"
@@ -63,6 +67,10 @@ EN: dict[str, str] = {
     "edit.applies": "criterion `{criterion}` is scored per {applies_to}, not on `{key}`",
     "edit.level": "level {level} is outside the scale of `{criterion}` (0 to {top})",
     "edit.changed": "{path} changed since it was read: nothing was written (reload, then retry)",
+    "edit.undo_changed": (
+        "not undone: {scorer}'s value on {key} was changed since by someone else "
+        "(the room); it is kept"
+    ),
     "edit.busy": (
         "{path} is being written by another program (waited {seconds} s): "
         "nothing was written (retry in a moment)"
