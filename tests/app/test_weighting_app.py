@@ -145,3 +145,55 @@ async def test_a_tamis_with_one_score_criterion_has_nothing_to_weigh(workspace) 
         await pilot.press("m", "3", "s")
         await settle(pilot)
         assert app.screen is screen  # no dialog opened, nothing broke
+
+
+@sync
+async def test_u_undoes_the_weighting_in_progress_never_another_screens_edit(paris: Path) -> None:
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("8")
+        await settle(pilot)
+        await pilot.press("right_square_bracket")  # a calendar edit, on screen 8
+        await settle(pilot)
+        calendar = paris.read_bytes()
+        assert len(app.workbench.undo_stack) == 1
+        await pilot.press("k")
+        await settle(pilot)
+        screen = app.screen
+        first = list(screen.order)
+        await pilot.press("right_square_bracket", "g", "m", "5", "i", "g")
+        await settle(pilot)
+        pair, second = (
+            ("besoin-usagers", "valeur-demonstrative"),
+            ("besoin-usagers", "hors-clivage"),
+        )
+        assert screen.mode == "pairwise"
+        assert screen.answers == {pair: 5, second: pytest.approx(1 / 3)}  # "i": the next one
+        await pilot.press("u")  # the "i" taken back
+        await settle(pilot)
+        assert screen.answers == {pair: 5}
+        await pilot.press("u")  # the "5"
+        await settle(pilot)
+        assert screen.answers == {}
+        await pilot.press("u")  # the move, in the order it was made in
+        await settle(pilot)
+        assert screen.mode == "order" and screen.order == first
+        await pilot.press("u")  # nothing left here: the calendar edit is not this screen's
+        await settle(pilot)
+        assert notices(app)[-1] == (
+            "Rien à annuler dans cette pondération (les autres écrans annulent leurs modifications)"
+        )
+        assert paris.read_bytes() == calendar
+        tamis = tamis_of(paris)
+        before = tamis.read_bytes()
+        await pilot.press("right_square_bracket", "s")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert tamis.read_bytes() != before
+        await pilot.press("u")  # once saved, u undoes the save, as a file edit
+        await settle(pilot)
+        assert tamis.read_bytes() == before
+        await pilot.press("u")
+        await settle(pilot)
+        assert paris.read_bytes() == calendar  # still not the calendar's

@@ -12,7 +12,8 @@ the ranking of the cases the new weights would give:
   ratio move at each answer; above 0.10 the judgments to revisit are named.
 
 ``s`` writes the weights and the ``[weighting]`` record into the tamis (asking who took
-part); ``u`` undoes it, as every edit.
+part). ``u`` undoes the last answer (or move) of the weighting in progress; with none left,
+the save made here, as a file edit; never an edit made on another screen.
 
 Bindings:
     | Key | Description |
@@ -25,7 +26,7 @@ Bindings:
     | i | The other way round: the second criterion counts more. |
     | g | The other method (ROC, rank sum, rank reciprocal; eigenvector, geometric mean). |
     | s | Save the weights and how they were obtained into the tamis. |
-    | u | Undo the last edit. |
+    | u | Undo the last answer or move; then the save made here. |
     | escape | Leave, back to the previous screen. |
 """
 
@@ -68,7 +69,7 @@ class WeightingScreen(EditingScreen):
         Binding("i", "invert", "app.key.weigh_invert"),
         Binding("g", "method", "app.key.weigh_method"),
         Binding("s", "save", "app.key.save_weights"),
-        Binding("u", "app.undo", "app.key.undo"),
+        Binding("u", "undo", "app.key.undo"),
         # digits answer here: screen bindings come before the app's screen keys
         *(Binding(str(d), f"answer({d})", "app.help.keys.digit", show=False) for d in range(10)),
     ]
@@ -92,6 +93,10 @@ class WeightingScreen(EditingScreen):
         """(a, b) in the tamis's order -> how many times a counts as much as b."""
         self._for: tuple[str, ...] | None = None
         """The criteria (and tamis digest) the order and answers were built for."""
+        self.history: list[tuple[str, list[str], dict[tuple[str, str], float], int]] = []
+        """The states before each answer or move (mode, order, answers, highlighted)."""
+        self._saved: object | None = None
+        """The undo stack's entry of the last save made here (``u`` may take it back)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -122,6 +127,7 @@ class WeightingScreen(EditingScreen):
         if self._for == key:
             return
         self._for = key
+        self.history.clear()  # another tamis, or the one just saved: a new start
         record = tamis.weighting
         if record is not None and not record.is_ahp and set(record.order) == set(ids):
             self.order = list(record.order)
@@ -357,6 +363,26 @@ class WeightingScreen(EditingScreen):
             self.ahp_method = "geometric" if self.ahp_method == "eigen" else "eigen"
         self.refresh_view()
 
+    def _remember(self) -> None:
+        """Keep the state before an answer or a move, for :meth:`action_undo`."""
+        at = self.query_one(OptionList).highlighted or 0
+        self.history.append((self.mode, list(self.order), dict(self.answers), at))
+
+    def action_undo(self) -> None:
+        """The last answer or move taken back; with none, the save made here (a file edit)."""
+        if self.history:
+            self.mode, self.order, self.answers, at = self.history.pop()
+            self.refresh_view()
+            self.query_one(OptionList).highlighted = at
+            self.notify(t("weigh.app.undone"), timeout=2)
+            return
+        wb = self.sieve.workbench
+        if wb is not None and self._saved is not None and wb.undo_stack[-1:] == [self._saved]:
+            self._saved = None
+            self.sieve.action_undo()
+            return
+        self.notify(t("weigh.app.undo_nothing"), timeout=3)
+
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
         at = options.highlighted
@@ -365,6 +391,7 @@ class WeightingScreen(EditingScreen):
         to = at + step
         if not 0 <= to < len(self.order):
             return
+        self._remember()
         self.order[at], self.order[to] = self.order[to], self.order[at]
         self.refresh_view()
         options.highlighted = to
@@ -376,12 +403,15 @@ class WeightingScreen(EditingScreen):
         pair = self._current_pair()
         if pair is None:
             return
-        if value == 0:
+        previous = self.answers.get(pair)
+        # a digit keeps the side already chosen with ``i`` (the second counts more)
+        new = None if value == 0 else 1 / value if previous is not None and previous < 1 else value
+        if new != previous:
+            self._remember()
+        if new is None:
             self.answers.pop(pair, None)
         else:
-            previous = self.answers.get(pair)
-            # a digit keeps the side already chosen with ``i`` (the second counts more)
-            self.answers[pair] = 1 / value if previous is not None and previous < 1 else value
+            self.answers[pair] = new
         options = self.query_one(OptionList)
         at = options.highlighted or 0
         self.refresh_view()
@@ -395,6 +425,7 @@ class WeightingScreen(EditingScreen):
         if pair is None:
             return
         at = self.query_one(OptionList).highlighted
+        self._remember()
         self.answers[pair] = 1 / self.answers.get(pair, 1.0) if pair in self.answers else 1 / 3
         self.refresh_view()
         self.query_one(OptionList).highlighted = at
@@ -443,7 +474,10 @@ class WeightingScreen(EditingScreen):
     def save(self, weights: dict[str, float], record) -> bool:
         """Write the weights and the record (one undoable edit of the tamis)."""
         self._for = None
-        return self.run_edit(edit.save_weighting, dict(weights), record)
+        wb = self.sieve.workbench
+        saved = self.run_edit(edit.save_weighting, dict(weights), record)
+        self._saved = wb.undo_stack[-1] if saved and wb is not None and wb.undo_stack else None
+        return saved
 
 
 def _ratio(value: float) -> str:

@@ -84,6 +84,10 @@ FR: dict[str, str] = {
     "weigh.app.ranking": "Le classement qu'ils donneraient",
     "weigh.app.digits_pairwise": "Les chiffres répondent aux comparaisons par paires (m)",
     "weigh.app.no_answer": "Aucune question n'a de réponse : rien à enregistrer",
+    "weigh.app.undone": "Dernière réponse annulée (rien n'est enregistré avant « s »)",
+    "weigh.app.undo_nothing": (
+        "Rien à annuler dans cette pondération (les autres écrans annulent leurs modifications)"
+    ),
     "weigh.app.participants": "Qui a pris part (noms séparés par des virgules)",
     "weigh.app.save_title": "Enregistrer ces poids dans le tamis",
     "weigh.revisit.equal": (
@@ -164,6 +168,10 @@ EN: dict[str, str] = {
     "weigh.app.ranking": "The ranking they would give",
     "weigh.app.digits_pairwise": "The digits answer pairwise comparisons (m)",
     "weigh.app.no_answer": "No question has an answer: nothing to save",
+    "weigh.app.undone": "Last answer undone (nothing is saved before “s”)",
+    "weigh.app.undo_nothing": (
+        "Nothing to undo in this weighting (the other screens undo their own edits)"
+    ),
     "weigh.app.participants": "Who took part (names separated by commas)",
     "weigh.app.save_title": "Save these weights into the tamis",
     "weigh.revisit.equal": (
