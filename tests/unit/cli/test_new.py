@@ -180,3 +180,14 @@ def test_a_file_created_between_plan_and_write_is_not_replaced(tmp_path: Path):
     assert plan.session.path.read_text(encoding="utf-8") == "# quelqu'un d'autre\n"
     assert not plan.tamis.path.exists()  # what this call wrote is removed again
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_new_keeps_words_apart_at_a_dash_in_the_title(tmp_path: Path, capsys):
+    root = tmp_path / "t4"
+    code, _, _ = run_cli(
+        capsys, "new", root, "--city", "Lyon", "--title", "Vélo : l'école–maison (2026)",
+        "--lang", "fr",
+    )  # fmt: skip
+    assert code == 0
+    assert _session_of(root).name == "lyon-velo-l-ecole-maison-2026.toml"
+    assert loaded(_session_of(root)).id == "lyon-velo-l-ecole-maison-2026"
