@@ -197,3 +197,30 @@ async def test_u_undoes_the_weighting_in_progress_never_another_screens_edit(par
         await pilot.press("u")
         await settle(pilot)
         assert paris.read_bytes() == calendar  # still not the calendar's
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@sync
+async def test_the_side_and_the_bar_fit_without_wrapping(paris: Path, size) -> None:
+    from rich.cells import cell_len
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=size) as pilot:
+        for keys in (["k"], ["m"], ["m", "3", "5"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            screen = app.screen
+            # the table's lines, the ranking's and the bar: never wrapped (prose may be)
+            for selector, kept in (
+                ("#weigh-weights", lambda line: "%" in line or "nouveau" in line),
+                ("#weigh-ranking", lambda line: line[:2].strip().isdigit()),
+                ("#bar", lambda line: True),
+            ):
+                widget = screen.query_one(selector)
+                room = widget.content_region.width
+                lines = [line for line in str(widget.render()).splitlines() if kept(line)]
+                assert lines and all(cell_len(line) <= room for line in lines), (selector, room)
+            head = next(line for line in side(app).splitlines() if "nouveau" in line)
+            assert "actuel" in head  # both headers on one line, above their columns
+            row = next(line for line in side(app).splitlines() if line.startswith("Besoin"))
+            assert row.endswith("18%") and "…" in row or size == (120, 40)

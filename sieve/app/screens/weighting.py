@@ -78,8 +78,13 @@ class WeightingScreen(EditingScreen):
     WeightingScreen #weigh-left { width: 1fr; max-width: 60%; height: 1fr; }
     WeightingScreen #weigh-question { height: auto; padding: 0 1; }
     WeightingScreen #weigh-list { height: 1fr; }
-    WeightingScreen #weigh-side { width: 1fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
+    WeightingScreen #weigh-side {
+        width: 1fr; height: 1fr; padding: 0 1; border-left: vkey $panel;
+        scrollbar-gutter: stable;
+    }
     """
+    #: Shown again once the side is laid out: its width cuts the labels.
+    LAID_OUT_BY = ("#weigh-side",)
 
     def __init__(self) -> None:
         super().__init__()
@@ -194,11 +199,13 @@ class WeightingScreen(EditingScreen):
             self.query_one("#weigh-ranking", Static).update("")
             return
         self._sync()
+        mode = t("weigh.app.mode.order" if self.mode == ORDER else "weigh.app.mode.pairwise")
+        method = "  ·  " + t(METHOD_KEYS[self.method])
+        room = (self.size.width or self.app.size.width) - 2 - len(mode) - len(method) - 5
         bar = Text()
-        bar.append_text(plain(t("weigh.app.bar", title=tamis.title)))
-        bar.append("  ·  ")
-        bar.append(t("weigh.app.mode.order" if self.mode == ORDER else "weigh.app.mode.pairwise"))
-        bar.append("  ·  " + t(METHOD_KEYS[self.method]), style="bold")
+        bar.append_text(plain(clip(t("weigh.app.bar", title=tamis.title), max(12, room))))
+        bar.append("  ·  " + mode)
+        bar.append(method, style="bold")
         self.query_one("#bar", Static).update(bar)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
@@ -276,14 +283,21 @@ class WeightingScreen(EditingScreen):
         text.append(t("weigh.app.scale"), style="dim")
         box.update(text)
 
+    def _side_width(self) -> int:
+        """The columns a line of the side has (its scrollbar's kept aside: the gutter is
+        stable), from the screen's width before the side is laid out."""
+        side = self.query_one("#weigh-side").size.width
+        if not side:
+            side = (self.size.width or self.app.size.width) // 2 - 3
+        return max(20, side - 2)
+
     def _show_weights(self) -> None:
         wb = self.sieve.workbench
         weights, ahp = self.result()
         scored = self._scored()
         current = {c.id: c.weight for c in scored}
         total = sum(current.values())
-        side = self.query_one("#weigh-side").size.width or 40
-        width = max(8, min(40, side - 22))
+        width = max(8, min(40, self._side_width() - 18))  # a label, then two columns of 9
         text = Text()
         record = wb.session.tamis.weighting
         if record is None:
@@ -326,8 +340,7 @@ class WeightingScreen(EditingScreen):
         before = {r.key: r.rank for r in evaluate(wb.session).results}
         after = evaluate(wb.session, weights=dict(weights))
         text = Text("\n" + t("weigh.app.ranking") + "\n", style="bold")
-        side = self.query_one("#weigh-side").size.width or 40
-        width = max(8, side - 3 - 3 - 3 - 4 - 1)
+        width = max(8, self._side_width() - 3 - 3 - 4)  # rank, move, title, score
         for result in takewhile(lambda r: r.rank is not None, after.results):
             text.append(f"{result.rank:>2} ", style="bold")
             old = before.get(result.key)
