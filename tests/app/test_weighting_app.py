@@ -55,7 +55,7 @@ async def test_answer_questions_save_then_undo(paris: Path) -> None:
         assert isinstance(app.screen, FormDialog)
         await pilot.press("enter")
         await settle(pilot)
-        assert notices(app)[-1] == "Enregistré (1 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (1 fichier)"
         session = loaded(paris)
         record = session.tamis.weighting
         assert record.method == "eigen" and "Clémence" in record.participants

@@ -6,6 +6,7 @@ import ast
 import re
 import string
 
+import pytest
 from conftest import PROJECT
 
 from sieve import i18n
@@ -253,3 +254,66 @@ def test_every_key_the_code_names_is_in_both_languages():
     for pattern in CODE_PATTERNS | T_PATTERNS:
         head = pattern.partition("{}")[0]
         assert any(key.startswith(head) for key in CATALOGS["fr"]), pattern
+
+
+#: Each message given a plural: its parameters, and its words for 1 and for 2.
+PLURALS = [
+    ("weigh.app.progress", "fr", {"count": 36}, "answered",
+     "1 question répondue sur 36", "2 questions répondues sur 36"),
+    ("weigh.app.progress", "en", {"answered": 3}, "count",
+     "3 of 1 question answered", "3 of 2 questions answered"),
+    ("report.tamis.head", "fr", {"version": 1, "city": "Paris", "scores": 9}, "gates",
+     "1 porte à franchir et 9 critères", "2 portes à franchir et 9 critères"),
+    ("report.tamis.head", "fr", {"version": 1, "city": "Paris", "gates": 2}, "scores",
+     "et 1 critère pondéré.", "et 2 critères pondérés."),
+    ("report.tamis.head", "en", {"version": 1, "city": "Paris", "scores": 9}, "gates",
+     "1 gate to pass", "2 gates to pass"),
+    ("report.tamis.head", "en", {"version": 1, "city": "Paris", "gates": 2}, "scores",
+     "1 weighted criterion.", "2 weighted criteria."),
+    ("report.session.counts", "fr", {"cases": 5}, "subjects", "1 sujet, 5 cas", "2 sujets, 5 cas"),
+    ("report.session.counts", "en", {"cases": 1}, "subjects",
+     "1 subject, 1 case (", "2 subjects, 1 case ("),
+    ("report.session.counts", "en", {"subjects": 2}, "cases",
+     "2 subjects, 1 case (", "2 subjects, 2 cases ("),
+    ("app.cases.bar", "fr", {"title": "T", "angles": 3}, "subjects",
+     "1 sujet, 3 angles", "2 sujets, 3 angles"),
+    ("app.cases.bar", "fr", {"title": "T", "subjects": 3}, "angles",
+     "3 sujets, 1 angle", "3 sujets, 2 angles"),
+    ("app.cases.bar", "en", {"title": "T", "angles": 3}, "subjects",
+     "1 subject, 3 angles", "2 subjects, 3 angles"),
+    ("app.cases.bar", "en", {"title": "T", "subjects": 3}, "angles",
+     "3 subjects, 1 angle", "3 subjects, 2 angles"),
+    ("app.edit.saved", "fr", {}, "files", "Enregistré (1 fichier)", "Enregistré (2 fichiers)"),
+    ("app.edit.saved", "en", {}, "files", "Saved (1 file)", "Saved (2 files)"),
+    ("plan.c.calendar.clash", "en", {"sessions": "3"}, "max",
+     "at most 1 case per session", "at most 2 cases per session"),
+    ("cli.check.summary", "fr", {"warnings": 2}, "errors",
+     "1 erreur, 2 avertissements", "2 erreurs, 2 avertissements"),
+    ("cli.check.summary", "fr", {"errors": 2}, "warnings",
+     "2 erreurs, 1 avertissement", "2 erreurs, 2 avertissements"),
+    ("cli.check.summary", "en", {"warnings": 2}, "errors",
+     "1 error, 2 warnings", "2 errors, 2 warnings"),
+    ("cli.check.summary", "en", {"errors": 2}, "warnings",
+     "2 errors, 1 warning", "2 errors, 2 warnings"),
+    ("cli.warnings", "fr", {"path": "s.toml"}, "count",
+     "1 avertissement : `sieve check s.toml` le détaille",
+     "2 avertissements : `sieve check s.toml` les détaille"),
+    ("cli.warnings", "en", {"path": "s.toml"}, "count",
+     "1 warning: `sieve check s.toml` lists it", "2 warnings: `sieve check s.toml` lists them"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "lang", "params", "count", "one", "two"), PLURALS)
+def test_plurals_word_one_and_two(key, lang, params, count, one, two):
+    assert one in t(key, lang=lang, **params, **{count: 1})
+    assert two in t(key, lang=lang, **params, **{count: 2})
+
+
+def test_a_plural_field_is_singular_for_0_and_1_in_french_for_1_alone_in_english():
+    from sieve.i18n import singular
+
+    assert [singular(n, "fr") for n in (0, 1, 1.5, 2)] == [True, True, True, False]
+    assert [singular(n, "en") for n in (0, 1, 1.5, 2)] == [False, True, False, False]
+    assert not singular("1", "fr") and not singular(True, "en")
+    assert t("cli.check.summary", lang="fr", errors=0, warnings=0) == "0 erreur, 0 avertissement"
+    assert t("cli.check.summary", lang="en", errors=0, warnings=0) == "0 errors, 0 warnings"

@@ -210,7 +210,7 @@ EN: dict[str, str] = {
     "plan.c.calendar.session-days": "sessions of {min} to {max} days (outside: {sessions})",
     "plan.c.calendar.days": "{days} intervention days (at most {max})",
     "plan.c.calendar.months": "{months} months (at most {max})",
-    "plan.c.calendar.clash": "at most {max} cases per session (overloaded: {sessions})",
+    "plan.c.calendar.clash": "at most {max} {max:case|cases} per session (overloaded: {sessions})",
     "plan.c.calendar.order": "dates in session order (misdated sessions: {sessions})",
     "plan.edit.twice": "case `{case}` is given twice",
     "plan.edit.pinned_excluded": "case `{case}` cannot be both pinned and excluded",

@@ -71,7 +71,10 @@ FR: dict[str, str] = {
         "Pour choisir nos cas, « {first} » compte-t-il plus que « {second} » ? Combien ?"
     ),
     "weigh.app.answered": "Réponse : « {first} » compte {times} fois « {second} »",
-    "weigh.app.progress": "{answered} questions répondues sur {count} (les autres : autant)",
+    "weigh.app.progress": (
+        "{answered} {answered:question répondue|questions répondues} sur {count} "
+        "(les autres : autant)"
+    ),
     "weigh.app.scale": (
         "1 autant · 3 un peu plus · 5 nettement plus · 7 beaucoup plus · 9 infiniment plus · "
         "i : c'est l'inverse · 0 : effacer"
@@ -157,7 +160,9 @@ EN: dict[str, str] = {
         "To choose our cases, does “{first}” count more than “{second}”? How much?"
     ),
     "weigh.app.answered": "Answer: “{first}” counts {times} times “{second}”",
-    "weigh.app.progress": "{answered} of {count} questions answered (the others: the same)",
+    "weigh.app.progress": (
+        "{answered} of {count} {count:question|questions} answered (the others: the same)"
+    ),
     "weigh.app.scale": (
         "1 the same · 3 a little more · 5 clearly more · 7 much more · 9 extremely more · "
         "i: the other way round · 0: clear"

@@ -200,7 +200,7 @@ EN: dict[str, str] = {
     "app.key.ok": "OK",
     "app.key.yes": "Yes",
     "app.key.no": "No",
-    "app.edit.saved": "Saved ({files} file(s))",
+    "app.edit.saved": "Saved ({files} {files:file|files})",
     "app.edit.nothing": "Nothing to change",
     "app.form.ok": "OK",
     "app.form.cancel": "Cancel",
@@ -243,7 +243,9 @@ EN: dict[str, str] = {
     "app.tamis.field.kind": "Kind",
     "app.tamis.field.scale": "Scale",
     "app.tamis.field.weight": "Weight (score) or pass level (gate)",
-    "app.cases.bar": "Cases · {title} · {subjects} subject(s), {angles} angle(s)",
+    "app.cases.bar": (
+        "Cases · {title} · {subjects} {subjects:subject|subjects}, {angles} {angles:angle|angles}"
+    ),
     "app.cases.subject": "Subject",
     "app.cases.angle": "Angle",
     "app.cases.id": "Id",

@@ -207,7 +207,7 @@ FR: dict[str, str] = {
     "app.key.ok": "Valider",
     "app.key.yes": "Oui",
     "app.key.no": "Non",
-    "app.edit.saved": "Enregistré ({files} fichier(s))",
+    "app.edit.saved": "Enregistré ({files} {files:fichier|fichiers})",
     "app.edit.nothing": "Rien à changer",
     "app.form.ok": "Valider",
     "app.form.cancel": "Annuler",
@@ -250,7 +250,9 @@ FR: dict[str, str] = {
     "app.tamis.field.kind": "Type",
     "app.tamis.field.scale": "Échelle",
     "app.tamis.field.weight": "Poids (score) ou seuil (porte)",
-    "app.cases.bar": "Cas · {title} · {subjects} sujet(s), {angles} angle(s)",
+    "app.cases.bar": (
+        "Cas · {title} · {subjects} {subjects:sujet|sujets}, {angles} {angles:angle|angles}"
+    ),
     "app.cases.subject": "Sujet",
     "app.cases.angle": "Angle",
     "app.cases.id": "Identifiant",
