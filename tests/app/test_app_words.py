@@ -115,7 +115,7 @@ def test_the_first_case_rule_is_worded_not_its_file_value():
     from sieve.i18n import t
 
     text = t("plan.c.first-case", rule="marked-or-calm", max=1, cases="a")
-    assert text == "premier cas possible (règle « marqué ou calme », attention ≤ 1) : a"
+    assert text == "premier cas possible (règle «\u00a0marqué ou calme\u00a0», attention ≤ 1) : a"
     i18n.set_lang("en")
     assert "“marked or calm”" in t("plan.x.first-case", rule="marked-or-calm", max=1, count=2)
 

@@ -34,7 +34,10 @@ async def test_answer_questions_save_then_undo(paris: Path) -> None:
         await settle(pilot)
         assert screen.mode == "pairwise"
         question = str(screen.query_one("#weigh-question").render())
-        assert "Pour choisir nos cas, « Besoin réel des usagers » compte-t-il plus que" in question
+        assert (
+            "Pour choisir nos cas, «\u00a0Besoin réel des usagers\u00a0» compte-t-il plus que"
+            in question
+        )
         assert "Valeur démonstrative" in question and "Combien ?" in question
         # nothing answered: all equal, consistent; the tamis says nothing of its weights
         assert "RC 0" in side(app) and "ne dit pas d'où viennent" in side(app)

@@ -317,3 +317,12 @@ def test_a_plural_field_is_singular_for_0_and_1_in_french_for_1_alone_in_english
     assert not singular("1", "fr") and not singular(True, "en")
     assert t("cli.check.summary", lang="fr", errors=0, warnings=0) == "0 erreur, 0 avertissement"
     assert t("cli.check.summary", lang="en", errors=0, warnings=0) == "0 errors, 0 warnings"
+
+
+def test_french_guillemets_hold_their_words_with_no_break_spaces():
+    spaced = {
+        key
+        for key, text in CATALOGS["fr"].items()
+        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", text)
+    }
+    assert spaced == set()

@@ -45,7 +45,7 @@ FR: dict[str, str] = {
         "cas ne devrait pas dépasser {first} ; une case est en désaccord quand les niveaux "
         "donnés s'écartent d'au moins {spread} de l'échelle."
     ),
-    "report.tamis.gate": "Porte : franchie au niveau {level} (« {meaning} ») ou plus",
+    "report.tamis.gate": "Porte : franchie au niveau {level} (« {meaning} ») ou plus",
     "report.tamis.weight": "Poids {weight} ({share} de la note)",
     "report.tamis.on_subject": "noté une fois par sujet",
     "report.tamis.on_angle": "noté pour chaque cas (sujet + angle)",
@@ -66,14 +66,14 @@ FR: dict[str, str] = {
     ),
     "report.sifted.none": "Aucun cas n'est écarté par le tamis.",
     "report.sifted.unscored": "personne ne l'a noté",
-    "report.sifted.below": "niveau du groupe {group}, il faut {pass_at} (« {meaning} »)",
+    "report.sifted.below": "niveau du groupe {group}, il faut {pass_at} (« {meaning} »)",
     # disputes
     "report.disputes.none": "Aucun désaccord : les niveaux donnés sont proches partout.",
     "report.disputes.col.what": "sujet ou cas",
     "report.disputes.col.criterion": "critère",
     "report.disputes.col.spread": "écart",
     "report.disputes.col.levels": "niveaux donnés",
-    "report.disputes.spread": "de {low} (« {low_meaning} ») à {high} (« {high_meaning} »)",
+    "report.disputes.spread": "de {low} (« {low_meaning} ») à {high} (« {high_meaning} »)",
     # attention and the first case
     "report.attention.threshold": "Un sujet est signalé à partir d'une attention de {threshold}.",
     "report.attention.col.subject": "sujet",

@@ -19,7 +19,7 @@ FR: dict[str, str] = {
     "weigh.arg.participant": "une personne qui a pris part (répétable)",
     # errors
     "weigh.error.need": "donner soit --order, soit --ahp",
-    "weigh.error.method": "méthode « {method} » impossible ici (possibles : {choices})",
+    "weigh.error.method": "méthode « {method} » impossible ici (possibles : {choices})",
     "weigh.error.gate": "`{id}` est une porte : seuls les critères notés se pondèrent",
     "weigh.error.unknown": "critère `{id}` inconnu (critères notés : {known})",
     "weigh.error.twice": "nommé deux fois dans l'ordre : {ids}",
@@ -53,7 +53,7 @@ FR: dict[str, str] = {
     ),
     "weigh.revisit": "Jugements à revoir en premier :",
     "weigh.revisit.line": (
-        "« {first} » compte {given} fois « {second} » ; "
+        "« {first} » compte {given} fois « {second} » ; "
         "les poids disent {implied} (proposé : {suggested})"
     ),
     "weigh.group": "Groupe de {count} personnes : moyenne géométrique des jugements individuels.",
@@ -68,9 +68,9 @@ FR: dict[str, str] = {
         "m passe aux comparaisons par paires."
     ),
     "weigh.app.question": (
-        "Pour choisir nos cas, « {first} » compte-t-il plus que « {second} » ? Combien ?"
+        "Pour choisir nos cas, « {first} » compte-t-il plus que « {second} » ? Combien ?"
     ),
-    "weigh.app.answered": "Réponse : « {first} » compte {times} fois « {second} »",
+    "weigh.app.answered": "Réponse : « {first} » compte {times} fois « {second} »",
     "weigh.app.progress": (
         "{answered} {answered:question répondue|questions répondues} sur {count} "
         "(les autres : autant)"
@@ -87,14 +87,14 @@ FR: dict[str, str] = {
     "weigh.app.ranking": "Le classement qu'ils donneraient",
     "weigh.app.digits_pairwise": "Les chiffres répondent aux comparaisons par paires (m)",
     "weigh.app.no_answer": "Aucune question n'a de réponse : rien à enregistrer",
-    "weigh.app.undone": "Dernière réponse annulée (rien n'est enregistré avant « s »)",
+    "weigh.app.undone": "Dernière réponse annulée (rien n'est enregistré avant « s »)",
     "weigh.app.undo_nothing": (
         "Rien à annuler dans cette pondération (les autres écrans annulent leurs modifications)"
     ),
     "weigh.app.participants": "Qui a pris part (noms séparés par des virgules)",
     "weigh.app.save_title": "Enregistrer ces poids dans le tamis",
     "weigh.revisit.equal": (
-        "« {first} » et « {second} » comptent autant ; "
+        "« {first} » et « {second} » comptent autant ; "
         "les poids disent {implied} (proposé : {suggested})"
     ),
 }

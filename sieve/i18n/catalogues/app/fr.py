@@ -90,7 +90,7 @@ FR: dict[str, str] = {
     "app.detail.disputed": "désaccord",
     "app.scoring.need_case": "Critère d'angle : choisissez la ligne d'un cas.",
     "app.scoring.to_subject": (
-        "« {criterion} » se note par sujet : niveau enregistré pour « {subject} »,"
+        "« {criterion} » se note par sujet : niveau enregistré pour « {subject} »,"
         " valable pour ses {count} angle(s)"
     ),
     "app.scoring.too_high": "Niveau trop haut : l'échelle va de 0 à {top}.",
@@ -199,7 +199,7 @@ FR: dict[str, str] = {
     "app.cases.id_from_title": "Identifiant (vide : tiré du titre)",
     "app.tamis.field.id_from_label": "Identifiant (vide : tiré du libellé)",
     "app.key.change_id": "Identifiant",
-    "app.cases.change_id_title": "Changer l'identifiant de « {id} » (ses notes suivent)",
+    "app.cases.change_id_title": "Changer l'identifiant de « {id} » (ses notes suivent)",
     "app.key.rename": "Renommer",
     "app.key.remove": "Retirer",
     "app.key.tags": "Attention",
@@ -232,15 +232,15 @@ FR: dict[str, str] = {
     "app.tamis.weight_share": "{share} % du total",
     "app.tamis.pass_at": "Franchie à partir du niveau",
     "app.tamis.kind_line": "Type : {kind} · noté par {on}",
-    "app.tamis.scale": "Échelle « {scale} »",
+    "app.tamis.scale": "Échelle « {scale} »",
     "app.tamis.scores": "Niveaux donnés : {count}",
     "app.tamis.no_question": "(pas de question)",
     "app.tamis.ranking": "Classement",
     "app.tamis.ranking_preview": "Classement avec ces poids",
     "app.tamis.gate_no_weight": "Une porte n'a pas de poids : elle se franchit ou non.",
     "app.tamis.edit_title": "Modifier le critère",
-    "app.tamis.add_title": "Ajouter un critère après « {after} »",
-    "app.tamis.remove_title": "Retirer le critère « {label} » ?",
+    "app.tamis.add_title": "Ajouter un critère après « {after} »",
+    "app.tamis.remove_title": "Retirer le critère « {label} » ?",
     "app.tamis.remove_scores": (
         "{count} niveau(x) donné(s) pour ce critère seront aussi retirés des fichiers de notes."
     ),
@@ -266,12 +266,12 @@ FR: dict[str, str] = {
     "app.cases.refs": "{scores} niveau(x) et {notes} remarque(s) le concernent",
     "app.cases.empty": "Aucun sujet : a pour en ajouter un.",
     "app.cases.add_subject": "Ajouter un sujet",
-    "app.cases.add_angle": "Ajouter un angle au sujet « {subject} »",
-    "app.cases.rename_title": "Renommer « {id} »",
-    "app.cases.describe_title": "Décrire « {title} »",
-    "app.cases.tags_title": "Indicateurs d'attention de « {title} »",
-    "app.cases.remove_subject": "Retirer le sujet « {title} » et ses {angles} angle(s) ?",
-    "app.cases.remove_angle": "Retirer l'angle « {title} » ?",
+    "app.cases.add_angle": "Ajouter un angle au sujet « {subject} »",
+    "app.cases.rename_title": "Renommer « {id} »",
+    "app.cases.describe_title": "Décrire « {title} »",
+    "app.cases.tags_title": "Indicateurs d'attention de « {title} »",
+    "app.cases.remove_subject": "Retirer le sujet « {title} » et ses {angles} angle(s) ?",
+    "app.cases.remove_angle": "Retirer l'angle « {title} » ?",
     "app.cases.remove_refs": (
         "{scores} niveau(x) et {notes} remarque(s) seront aussi retirés des fichiers."
     ),
@@ -342,7 +342,7 @@ FR: dict[str, str] = {
     ),
     "app.exchange.confirm_title": "Adopter ce critère ?",
     "app.exchange.confirm": (
-        "`{id}` « {label} », du tamis {source} ({city}), sera ajouté à la fin de nos critères, "
+        "`{id}` « {label} », du tamis {source} ({city}), sera ajouté à la fin de nos critères, "
         "avec sa provenance. Rien d'autre ne change dans notre fichier."
     ),
     "app.exchange.yes": "Adopter (o/Entrée)",
@@ -415,14 +415,14 @@ FR: dict[str, str] = {
     "app.people.key.remove": "retirer",
     "app.people.key.relate": "relier",
     "app.people.add_title": "Ajouter une personne à la carte",
-    "app.people.map_title": "Mettre « {name} » sur la carte",
-    "app.people.edit_title": "Modifier « {name} »",
-    "app.people.remove_title": "Retirer « {name} » de la carte ?",
+    "app.people.map_title": "Mettre « {name} » sur la carte",
+    "app.people.edit_title": "Modifier « {name} »",
+    "app.people.remove_title": "Retirer « {name} » de la carte ?",
     "app.people.remove_relations": (
         "{count} relation(s) nomment cette personne : elles seront retirées aussi."
     ),
     "app.people.scorer_only": (
-        "« {name} » est sur la carte parce qu'une relation nomme cette personne qui note : "
+        "« {name} » est sur la carte parce qu'une relation nomme cette personne qui note : "
         "retirez ses relations (r puis ⌦)"
     ),
     "app.people.field.id": "Identifiant (les relations suivent)",
@@ -440,7 +440,7 @@ FR: dict[str, str] = {
     "app.people.scorer": "{name} (note les cas)",
     "app.people.relate_title": "Ajouter une relation",
     "app.people.relation_title": "Modifier la relation",
-    "app.people.remove_relation": "Retirer la relation « {source} {kind} {target} » ?",
+    "app.people.remove_relation": "Retirer la relation « {source} {kind} {target} » ?",
     "app.people.field.from": "De",
     "app.people.field.kind": "Relation",
     "app.people.field.to": "Vers",
