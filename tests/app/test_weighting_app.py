@@ -227,3 +227,19 @@ async def test_the_side_and_the_bar_fit_without_wrapping(paris: Path, size) -> N
             assert "actuel" in head  # both headers on one line, above their columns
             row = next(line for line in side(app).splitlines() if line.startswith("Besoin"))
             assert row.endswith("18%") and "…" in row or size == (120, 40)
+
+
+@sync
+async def test_the_weighting_question_never_leaves_a_guillemet_at_a_lines_end(paris):
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "m", "3", "5", "i", "2")
+        await pilot.pause()
+        box = app.screen.query_one("#weigh-question", Static)
+        region = Region(0, 0, box.size.width, box.size.height)
+        rows = [strip.text.strip() for strip in box.render_lines(region)]  # as on screen
+    assert "«\u00a0Rôle clair dans la stratégie\u00a0» ?" in rows
+    assert not any(row.rstrip().endswith("«") or row.lstrip().startswith("»") for row in rows)

@@ -44,7 +44,7 @@ from textual.widgets.option_list import Option
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import Field, FormDialog
-from sieve.app.text import clip, plain
+from sieve.app.text import clip, plain, wrapped
 from sieve.app.widgets.keybar import KeyBar
 from sieve.engine import weighting as w
 from sieve.engine.evaluate import evaluate
@@ -177,15 +177,17 @@ class WeightingScreen(EditingScreen):
         return self.sieve.workbench.session.tamis.by_id[ident].label
 
     def question_text(self, pair: tuple[str, str]) -> Text:
-        """The question as the room hears it."""
-        text = Text()
-        text.append_text(
-            plain(
-                t("weigh.app.question", first=self._label(pair[0]), second=self._label(pair[1])),
-                one_line=False,
-            )
-        )
-        return text
+        """The question as the room hears it (broken at its ordinary spaces only: a
+        guillemet keeps its word)."""
+        words = t("weigh.app.question", first=self._label(pair[0]), second=self._label(pair[1]))
+        return plain(wrapped(words, self._question_width()), one_line=False)
+
+    def _question_width(self) -> int:
+        box = self.query_one("#weigh-question", Static)
+        width = box.content_region.width
+        if not width:  # not laid out yet: the left column's share of the screen, less padding
+            width = int((self.size.width or self.app.size.width) * 0.5) - 2
+        return max(20, width)
 
     def update_view(self) -> None:
         if self.session is None:
@@ -267,17 +269,14 @@ class WeightingScreen(EditingScreen):
             if value is not None:
                 first, second = pair if value >= 1 else (pair[1], pair[0])
                 times = value if value >= 1 else 1 / value
+                words = t(
+                    "weigh.app.answered",
+                    first=self._label(first),
+                    second=self._label(second),
+                    times=_ratio(times),
+                )
                 text.append_text(
-                    plain(
-                        t(
-                            "weigh.app.answered",
-                            first=self._label(first),
-                            second=self._label(second),
-                            times=_ratio(times),
-                        ),
-                        style="bold",
-                        one_line=False,
-                    )
+                    plain(wrapped(words, self._question_width()), style="bold", one_line=False)
                 )
                 text.append("\n")
         text.append(t("weigh.app.scale"), style="dim")
