@@ -98,7 +98,7 @@ async def test_vigilance_screen_lists_both_unscored_criteria_and_the_subject_wit
         lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert lines == [
             "✗ Porte non franchie · Sujet A / Angle A1 · Tenable  (personne ne l'a notée)",
-            "? Incomplet · Sujet A / Angle A1 · Besoin, Apprentissage  (2 critère(s) sans note)",
+            "? Incomplet · Sujet A / Angle A1 · Besoin, Apprentissage  (2 critères sans note)",
             "∅ Sujet sans angle · Sujet seul  (il ne peut pas devenir un cas)",
         ]
         await pilot.press("down", "down", "enter")

@@ -7,7 +7,7 @@ FR: dict[str, str] = {
         "on ne compare que deux tamis ou deux sessions : {old} est {a}, {new} est {b}"
     ),
     "exchange.diff.same": "{old} et {new} sont identiques (au sens de sieve)",
-    "exchange.diff.head": "{old} → {new} : {count} différence(s)",
+    "exchange.diff.head": "{old} → {new} : {count} {count:différence|différences}",
     "exchange.diff.added": "+ {what} `{id}` : ajout{value}",
     "exchange.diff.removed": "- {what} `{id}` : retrait{value}",
     "exchange.diff.changed": "~ {what} `{id}` : {field} {old} → {new}",
@@ -165,7 +165,7 @@ EN: dict[str, str] = {
     # diff
     "exchange.diff.kinds": "only two tamis or two sessions compare: {old} is {a}, {new} is {b}",
     "exchange.diff.same": "{old} and {new} are the same (as sieve reads them)",
-    "exchange.diff.head": "{old} → {new}: {count} difference(s)",
+    "exchange.diff.head": "{old} → {new}: {count} {count:difference|differences}",
     "exchange.diff.added": "+ {what} `{id}` added{value}",
     "exchange.diff.removed": "- {what} `{id}` removed{value}",
     "exchange.diff.changed": "~ {what} `{id}`: {field} {old} → {new}",

@@ -74,7 +74,10 @@ FR: dict[str, str] = {
     ),
     "app.reload.title": "Des fichiers ont changé sur le disque :",
     "app.reload.question": "Les relire maintenant ? (sinon, rien n'est écrit par-dessus)",
-    "app.reload.pending": "{count} modification(s) non enregistrée(s) seront perdues.",
+    "app.reload.pending": (
+        "{count} {count:modification non enregistrée sera perdue|"
+        "modifications non enregistrées seront perdues}."
+    ),
     "app.reload.yes": "Relire (o/r/Entrée)",
     "app.reload.no": "Plus tard (Échap)",
     "app.note.title": "Remarque de",
@@ -94,7 +97,7 @@ FR: dict[str, str] = {
         " valable pour ses {count} angle(s)"
     ),
     "app.scoring.too_high": "Niveau trop haut : l'échelle va de 0 à {top}.",
-    "app.errors.title": "Impossible d'ouvrir la session : {count} erreur(s)",
+    "app.errors.title": "Impossible d'ouvrir la session : {count} {count:erreur|erreurs}",
     "app.errors.none": "Aucun problème signalé.",
     "app.errors.hint": "Corrigez les fichiers puis ctrl+r pour les relire ; ctrl+q pour quitter.",
     "app.picker.title": "Choisissez une session (Entrée)",
@@ -105,11 +108,13 @@ FR: dict[str, str] = {
     "app.flag.disputed": "Désaccord",
     "app.flag.disputed.detail": "de {low} à {high}",
     "app.flag.incomplete": "Incomplet",
-    "app.flag.incomplete.detail": "{count} critère(s) sans note",
+    "app.flag.incomplete.detail": "{count} {count:critère|critères} sans note",
     "app.flag.opposed-by-power": "Opposition d'un acteur puissant",
-    "app.flag.opposed-by-power.detail": "pouvoir élevé : {count} personne(s)",
+    "app.flag.opposed-by-power.detail": "pouvoir élevé : {count} {count:personne|personnes}",
     "app.flag.no-service-support": "Aucun service concerné ne soutient",
-    "app.flag.no-service-support.detail": "{count} service(s) ont pris position, aucun en soutien",
+    "app.flag.no-service-support.detail": (
+        "{count} {count:service a pris|services ont pris} position, aucun en soutien"
+    ),
     "app.time.key.earlier": "avant",
     "app.time.key.later": "après",
     "app.time.key.date": "date",
@@ -121,11 +126,11 @@ FR: dict[str, str] = {
     "app.flag.no-angle.detail": "il ne peut pas devenir un cas",
     "app.flag.unscored": "personne ne l'a notée",
     "app.flag.warning": "Avertissement",
-    "app.vigilance.count": "{count} point(s)",
+    "app.vigilance.count": "{count} {count:point|points}",
     "app.vigilance.none": "Aucun point de vigilance.",
-    "app.presentation.more": "… et {count} autre(s)",
-    "app.presentation.people": "{count} personne(s) ont noté",
-    "app.presentation.sifted": "{count} écarté(s)",
+    "app.presentation.more": "… et {count} {count:autre|autres}",
+    "app.presentation.people": "{count} {count:personne a noté|personnes ont noté}",
+    "app.presentation.sifted": "{count} {count:écarté|écartés}",
     "app.cmd.show": "Aller à : {screen}",
     "app.cmd.blind": "Mode aveugle (masquer / révéler)",
     "app.cmd.blind.help": "masquer les résultats du groupe pendant la notation",
@@ -310,7 +315,7 @@ FR: dict[str, str] = {
     "app.session.date_field": "Date (AAAA-MM-JJ)",
     "app.session.tamis": "Tamis",
     "app.session.file": "Fichier",
-    "app.session.given": "{scores} niveau(x), {notes} remarque(s)",
+    "app.session.given": "{scores} {scores:niveau|niveaux}, {notes} {notes:remarque|remarques}",
     "app.session.none": "Personne ne note encore : a pour ajouter une personne.",
     "app.session.edit_title": "La session",
     "app.session.name": "Nom",
@@ -370,7 +375,7 @@ FR: dict[str, str] = {
     "app.stakeholders.col.to": "Vers",
     "app.stakeholders.col.weight": "Poids",
     "app.stakeholders.computing": "Calcul des analyses…",
-    "app.stakeholders.warnings": "{count} point(s) de vigilance",
+    "app.stakeholders.warnings": "{count} {count:point|points} de vigilance",
     "app.stakeholders.sampled": "intermédiation estimée sur {sample} personnes",
     "app.stakeholders.measures": (
         "Pouvoir {power}/4 · intérêt {interest}/4 · {quadrant}\n"
