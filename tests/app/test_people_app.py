@@ -125,7 +125,7 @@ async def test_remove_a_tied_person_asks_then_removes_their_relations(paris: Pat
         assert isinstance(dialog, ConfirmDialog)
         assert dialog.question.plain == "Retirer «\u00a0Julien\u00a0» de la carte ?"
         assert dialog.detail.plain == (
-            "4 relation(s) nomment cette personne : elles seront retirées aussi."
+            "4 relations nomment cette personne : elles seront retirées aussi."
         )
         await pilot.press("n")  # no: nothing happens
         await pilot.pause()

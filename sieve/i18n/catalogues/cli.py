@@ -146,7 +146,7 @@ FR: dict[str, str] = {
     "cli.decide.written": "décision {id} consignée dans {path}",
     "cli.decide.warn_sifted": "attention : {case} est écarté par le tamis ({gates})",
     "cli.decide.warn_count": (
-        "attention : {count} cas retenu(s), le protocole en demande {low} à {high}"
+        "attention : {count} cas {count:retenu|retenus}, le protocole en demande {low} à {high}"
     ),
     "cli.journal.help": "lister les décisions et comparer prédictions et résultats",
     "cli.review.help": "consigner comment un cas choisi s'est passé",
@@ -290,7 +290,7 @@ EN: dict[str, str] = {
     "cli.decide.written": "decision {id} recorded in {path}",
     "cli.decide.warn_sifted": "warning: {case} is sifted out by the tamis ({gates})",
     "cli.decide.warn_count": (
-        "warning: {count} case(s) chosen, the protocol asks for {low} to {high}"
+        "warning: {count} {count:case|cases} chosen, the protocol asks for {low} to {high}"
     ),
     "cli.journal.help": "list decisions and compare predictions with outcomes",
     "cli.review.help": "record how a chosen case went",

@@ -50,13 +50,17 @@ FR: dict[str, str] = {
         "confirmez pour les supprimer aussi"
     ),
     "edit.tagged": (
-        "{count} sujet(s) portent l'indicateur `{id}` : confirmez pour le leur retirer aussi"
+        "{count} {count:sujet porte|sujets portent} l'indicateur `{id}` : "
+        "confirmez pour le {count:lui|leur} retirer aussi"
     ),
     "edit.first_case_taken": (
         "un autre sujet est déjà le premier cas : marquez `{id}` comme premier cas ensuite"
     ),
     "edit.not_integer": "`{field}` : attendu un nombre entier, trouvé {value}",
-    "edit.has_relations": ("{count} relation(s) nomment `{id}` : confirmez pour les retirer aussi"),
+    "edit.has_relations": (
+        "{count} {count:relation nomme|relations nomment} `{id}` : "
+        "confirmez pour {count:la|les} retirer aussi"
+    ),
     "edit.self_relation": "`{id}` ne peut pas être en relation avec soi-même",
     "edit.relation_taken": "la relation `{source}` → `{target}` ({relation}) existe déjà",
     "edit.unknown_relation": "la relation `{source}` → `{target}` ({relation}) n'existe pas",
@@ -103,12 +107,18 @@ EN: dict[str, str] = {
     "edit.has_refs": (
         "{kind} `{id}` has {scores} level(s) and {notes} note(s): confirm to remove them too"
     ),
-    "edit.tagged": "{count} subject(s) carry indicator `{id}`: confirm to untag them too",
+    "edit.tagged": (
+        "{count} {count:subject carries|subjects carry} indicator `{id}`: "
+        "confirm to untag {count:it|them} too"
+    ),
     "edit.first_case_taken": (
         "another subject is already the first case: mark `{id}` as the first case afterwards"
     ),
     "edit.not_integer": "`{field}`: expected a whole number, found {value}",
-    "edit.has_relations": "{count} relation(s) name `{id}`: confirm to remove them too",
+    "edit.has_relations": (
+        "{count} {count:relation names|relations name} `{id}`: "
+        "confirm to remove {count:it|them} too"
+    ),
     "edit.self_relation": "`{id}` cannot be in a relation with themselves",
     "edit.relation_taken": "the relation `{source}` → `{target}` ({relation}) already exists",
     "edit.unknown_relation": "the relation `{source}` → `{target}` ({relation}) does not exist",

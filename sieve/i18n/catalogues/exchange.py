@@ -133,7 +133,8 @@ FR: dict[str, str] = {
         "{path} : fusion par lignes (le fichier n'est pas du TOML lisible : {error})"
     ),
     "exchange.merge.summary": (
-        "{path} : {count} conflit(s), marqués <<<<<<< / >>>>>>> dans le fichier"
+        "{path} : {count} {count:conflit, marqué|conflits, marqués} <<<<<<< / >>>>>>> "
+        "dans le fichier"
     ),
     "exchange.merge.unmarkable": (
         "{path} : fusion par lignes (des entrées [[…]] sans clé ont changé des deux côtés)"
@@ -285,7 +286,9 @@ EN: dict[str, str] = {
     ),
     "exchange.merge.absent": "(absent)",
     "exchange.merge.not_toml": "{path}: merged by lines (the file is not readable TOML: {error})",
-    "exchange.merge.summary": "{path}: {count} conflict(s), marked <<<<<<< / >>>>>>> in the file",
+    "exchange.merge.summary": (
+        "{path}: {count} {count:conflict|conflicts}, marked <<<<<<< / >>>>>>> in the file"
+    ),
     "exchange.merge.unmarkable": (
         "{path}: merged by lines (keyless [[…]] entries changed on both sides)"
     ),

@@ -87,7 +87,7 @@ EN: dict[str, str] = {
     "app.scoring.need_case": "Angle criterion: choose a case's line.",
     "app.scoring.to_subject": (
         "'{criterion}' is scored per subject: level recorded for '{subject}',"
-        " valid for its {count} angle(s)"
+        " valid for its {count} {count:angle|angles}"
     ),
     "app.scoring.too_high": "Level too high: the scale goes from 0 to {top}.",
     "app.errors.title": "Cannot open the session: {count} {count:error|errors}",
@@ -404,7 +404,9 @@ EN: dict[str, str] = {
     "app.people.map_title": "Put “{name}” on the map",
     "app.people.edit_title": "Edit “{name}”",
     "app.people.remove_title": "Remove “{name}” from the map?",
-    "app.people.remove_relations": "{count} relation(s) name them: they will be removed too.",
+    "app.people.remove_relations": (
+        "{count} {count:relation names|relations name} them: {count:it|they} will be removed too."
+    ),
     "app.people.scorer_only": (
         "“{name}” is on the map because a relation names this scorer: "
         "remove their relations (r then ⌦)"

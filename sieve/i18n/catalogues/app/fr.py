@@ -94,7 +94,7 @@ FR: dict[str, str] = {
     "app.scoring.need_case": "Critère d'angle : choisissez la ligne d'un cas.",
     "app.scoring.to_subject": (
         "« {criterion} » se note par sujet : niveau enregistré pour « {subject} »,"
-        " valable pour ses {count} angle(s)"
+        " valable pour {count:son angle|ses {count} angles}"
     ),
     "app.scoring.too_high": "Niveau trop haut : l'échelle va de 0 à {top}.",
     "app.errors.title": "Impossible d'ouvrir la session : {count} {count:erreur|erreurs}",
@@ -424,7 +424,8 @@ FR: dict[str, str] = {
     "app.people.edit_title": "Modifier « {name} »",
     "app.people.remove_title": "Retirer « {name} » de la carte ?",
     "app.people.remove_relations": (
-        "{count} relation(s) nomment cette personne : elles seront retirées aussi."
+        "{count} {count:relation nomme|relations nomment} cette personne : "
+        "{count:elle sera retirée|elles seront retirées} aussi."
     ),
     "app.people.scorer_only": (
         "« {name} » est sur la carte parce qu'une relation nomme cette personne qui note : "
