@@ -34,7 +34,8 @@ FR: dict[str, str] = {
     "edit.not_gate": "le critère `{criterion}` est un score : il n'a pas de seuil `pass_at`",
     "edit.last_criterion": "`{criterion}` est le dernier critère : un tamis en garde au moins un",
     "edit.has_scores": (
-        "{count} note(s) existent pour {kind} `{id}` : confirmez pour les supprimer aussi"
+        "{count} {count:note existe|notes existent} pour {kind} `{id}` : "
+        "confirmez pour {count:la|les} supprimer aussi"
     ),
     "edit.scorer_related": (
         "`{id}` est relié·e à d'autres sur la carte des parties prenantes : "
@@ -46,7 +47,7 @@ FR: dict[str, str] = {
     "edit.assessment_taken": "`{id}` a déjà une évaluation au {date}",
     "edit.stance_taken": "`{id}` a déjà une position sur `{subject}` à cette date ({date})",
     "edit.has_refs": (
-        "{kind} `{id}` a {scores} niveau(x) et {notes} remarque(s) : "
+        "{kind} `{id}` a {scores} {scores:niveau|niveaux} et {notes} {notes:remarque|remarques} : "
         "confirmez pour les supprimer aussi"
     ),
     "edit.tagged": (
@@ -95,7 +96,10 @@ EN: dict[str, str] = {
     "edit.not_score": "criterion `{criterion}` is a gate: it has no weight",
     "edit.not_gate": "criterion `{criterion}` is a score: it has no `pass_at`",
     "edit.last_criterion": "`{criterion}` is the last criterion: a tamis keeps at least one",
-    "edit.has_scores": "{count} score(s) exist for {kind} `{id}`: confirm to remove them too",
+    "edit.has_scores": (
+        "{count} {count:score exists|scores exist} for {kind} `{id}`: "
+        "confirm to remove {count:it|them} too"
+    ),
     "edit.scorer_related": (
         "`{id}` is tied to others on the stakeholder map: remove those relations first (screen 0)"
     ),
@@ -105,7 +109,8 @@ EN: dict[str, str] = {
     "edit.assessment_taken": "`{id}` already has an assessment on {date}",
     "edit.stance_taken": "`{id}` already has a stance on `{subject}` on this date ({date})",
     "edit.has_refs": (
-        "{kind} `{id}` has {scores} level(s) and {notes} note(s): confirm to remove them too"
+        "{kind} `{id}` has {scores} {scores:level|levels} and {notes} {notes:note|notes}: "
+        "confirm to remove them too"
     ),
     "edit.tagged": (
         "{count} {count:subject carries|subjects carry} indicator `{id}`: "

@@ -122,7 +122,9 @@ FR: dict[str, str] = {
         "{path} ne peut pas être modifié sans en déplacer des parties (des tables [[…]] "
         "séparées par d'autres tables ?) : regroupez-les, puis recommencez. Rien n'a été écrit"
     ),
-    "exchange.merge_scores.summary": "{levels} niveau(x) et {notes} remarque(s) intégré(s)",
+    "exchange.merge_scores.summary": (
+        "{levels} {levels:niveau|niveaux} et {notes} {notes:remarque|remarques} intégrés"
+    ),
     "exchange.written": "écrit dans {path}",
     # merge-driver
     "exchange.merge.conflict": (
@@ -278,7 +280,9 @@ EN: dict[str, str] = {
         "{path} cannot be edited without moving parts of it ([[…]] tables split by other "
         "tables?): put them together, then retry. Nothing was written"
     ),
-    "exchange.merge_scores.summary": "{levels} level(s) and {notes} note(s) brought in",
+    "exchange.merge_scores.summary": (
+        "{levels} {levels:level|levels} and {notes} {notes:note|notes} brought in"
+    ),
     "exchange.written": "written to {path}",
     # merge-driver
     "exchange.merge.conflict": (

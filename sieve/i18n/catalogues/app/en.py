@@ -258,17 +258,20 @@ EN: dict[str, str] = {
     "app.cases.of_subject": "Angle of the subject",
     "app.cases.attention": "Political attention: {level} (flagged from {threshold})",
     "app.cases.first_case": "① first case of the Transfo",
-    "app.cases.refs": "{scores} level(s) and {notes} note(s) concern it",
+    "app.cases.refs": "{scores} {scores:level|levels} and {notes} {notes:note|notes} concern it",
     "app.cases.empty": "No subject yet: a to add one.",
     "app.cases.add_subject": "Add a subject",
     "app.cases.add_angle": "Add an angle to the subject “{subject}”",
     "app.cases.rename_title": "Rename “{id}”",
     "app.cases.describe_title": "Describe “{title}”",
     "app.cases.tags_title": "Attention indicators of “{title}”",
-    "app.cases.remove_subject": "Remove the subject “{title}” and its {angles} angle(s)?",
+    "app.cases.remove_subject": (
+        "Remove the subject “{title}” and its {angles} {angles:angle|angles}?"
+    ),
     "app.cases.remove_angle": "Remove the angle “{title}”?",
     "app.cases.remove_refs": (
-        "{scores} level(s) and {notes} note(s) will be removed from the files too."
+        "{scores} {scores:level|levels} and {notes} {notes:note|notes} "
+        "will be removed from the files too."
     ),
     "app.cases.field.new_id": "New id (the scores follow)",
     "app.cases.field.title": "Title",
@@ -307,7 +310,9 @@ EN: dict[str, str] = {
     "app.session.add_title": "Add a person who scores",
     "app.session.rename_title": "Rename `{id}` (the id and the levels stay)",
     "app.session.remove": "Remove {name} from the people who score?",
-    "app.session.remove_refs": "Their {scores} level(s) and {notes} note(s) will be deleted too.",
+    "app.session.remove_refs": (
+        "Their {scores} {scores:level|levels} and {notes} {notes:note|notes} will be deleted too."
+    ),
     "app.session.no_other": "no other session in this workspace",
     "app.session.opened": "session opened: {title}",
     "app.screen.exchange": "Exchange",

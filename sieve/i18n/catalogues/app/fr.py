@@ -94,7 +94,7 @@ FR: dict[str, str] = {
     "app.scoring.need_case": "Critère d'angle : choisissez la ligne d'un cas.",
     "app.scoring.to_subject": (
         "« {criterion} » se note par sujet : niveau enregistré pour « {subject} »,"
-        " valable pour {count:son angle|ses {count} angles}"
+        " valable pour {count} {count:angle|angles}"
     ),
     "app.scoring.too_high": "Niveau trop haut : l'échelle va de 0 à {top}.",
     "app.errors.title": "Impossible d'ouvrir la session : {count} {count:erreur|erreurs}",
@@ -268,17 +268,22 @@ FR: dict[str, str] = {
     "app.cases.of_subject": "Angle du sujet",
     "app.cases.attention": "Attention politique : {level} (signalé à partir de {threshold})",
     "app.cases.first_case": "① premier cas de la Transfo",
-    "app.cases.refs": "{scores} niveau(x) et {notes} remarque(s) le concernent",
+    "app.cases.refs": (
+        "{scores} {scores:niveau|niveaux} et {notes} {notes:remarque|remarques} le concernent"
+    ),
     "app.cases.empty": "Aucun sujet : a pour en ajouter un.",
     "app.cases.add_subject": "Ajouter un sujet",
     "app.cases.add_angle": "Ajouter un angle au sujet « {subject} »",
     "app.cases.rename_title": "Renommer « {id} »",
     "app.cases.describe_title": "Décrire « {title} »",
     "app.cases.tags_title": "Indicateurs d'attention de « {title} »",
-    "app.cases.remove_subject": "Retirer le sujet « {title} » et ses {angles} angle(s) ?",
+    "app.cases.remove_subject": (
+        "Retirer le sujet « {title} » avec {angles} {angles:angle|angles} ?"
+    ),
     "app.cases.remove_angle": "Retirer l'angle « {title} » ?",
     "app.cases.remove_refs": (
-        "{scores} niveau(x) et {notes} remarque(s) seront aussi retirés des fichiers."
+        "{scores} {scores:niveau|niveaux} et {notes} {notes:remarque|remarques} "
+        "seront aussi retirés des fichiers."
     ),
     "app.cases.field.new_id": "Nouvel identifiant (les notes suivent)",
     "app.cases.field.title": "Titre",
@@ -324,7 +329,8 @@ FR: dict[str, str] = {
     "app.session.rename_title": "Renommer `{id}` (l'identifiant et les niveaux restent)",
     "app.session.remove": "Retirer {name} des personnes qui notent ?",
     "app.session.remove_refs": (
-        "Ses {scores} niveau(x) et {notes} remarque(s) seront supprimés aussi."
+        "Ses {scores} {scores:niveau|niveaux} et {notes} {notes:remarque|remarques} "
+        "seront supprimés aussi."
     ),
     "app.session.no_other": "aucune autre session dans cet espace de travail",
     "app.session.opened": "session ouverte : {title}",
