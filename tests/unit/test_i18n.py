@@ -410,6 +410,11 @@ PLURALS = [
      "1 niveau et 2 remarques intégrés", "2 niveaux et 2 remarques intégrés"),
     ("exchange.merge_scores.summary", "en", {"levels": 2}, "notes",
      "2 levels and 1 note brought in", "2 levels and 2 notes brought in"),
+    ("app.tamis.remove_scores", "fr", {}, "count",
+     "1 niveau donné pour ce critère sera aussi retiré des fichiers de notes.",
+     "2 niveaux donnés pour ce critère seront aussi retirés des fichiers de notes."),
+    ("app.tamis.remove_scores", "en", {}, "count",
+     "1 level given for this criterion will", "2 levels given for this criterion will"),
 ]  # fmt: skip
 
 

@@ -237,7 +237,8 @@ EN: dict[str, str] = {
     "app.tamis.add_title": "Add a criterion after “{after}”",
     "app.tamis.remove_title": "Remove the criterion “{label}”?",
     "app.tamis.remove_scores": (
-        "{count} level(s) given for this criterion will be removed from the score files too."
+        "{count} {count:level|levels} given for this criterion will be removed from the score "
+        "files too."
     ),
     "app.tamis.field.label": "Label",
     "app.tamis.field.question": "Question asked to every scorer",

@@ -247,7 +247,8 @@ FR: dict[str, str] = {
     "app.tamis.add_title": "Ajouter un critère après « {after} »",
     "app.tamis.remove_title": "Retirer le critère « {label} » ?",
     "app.tamis.remove_scores": (
-        "{count} niveau(x) donné(s) pour ce critère seront aussi retirés des fichiers de notes."
+        "{count} {count:niveau donné pour ce critère sera aussi retiré|"
+        "niveaux donnés pour ce critère seront aussi retirés} des fichiers de notes."
     ),
     "app.tamis.field.label": "Libellé",
     "app.tamis.field.question": "Question posée à chaque personne",
