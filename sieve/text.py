@@ -171,15 +171,24 @@ def csv_cell(text: str) -> str:
 ID_MAX = 32
 
 
+#: Letters NFKD leaves whole that have a usual ASCII spelling.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
 def slug(name: str, limit: int = ID_MAX) -> str:
     """An id made from a name, accents folded: ``Propreté des rues`` gives ``proprete-des-rues``.
 
-    Letters without an ASCII form (``李``) are dropped; the result may be empty. Past
+    Every character that is not a letter or a digit (a space, an apostrophe, any dash
+    ``–`` ``—`` ``‐``, a slash...) separates words: ``école–maison`` gives
+    ``ecole-maison``. ``œ``, ``æ`` and ``ß`` are written ``oe``, ``ae``, ``ss``; other
+    letters without an ASCII form (``李``) are dropped; the result may be empty. Past
     ``limit`` characters it is cut at its last hyphen.
     """
     import unicodedata
 
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    decomposed = unicodedata.normalize("NFKD", name.translate(_LIGATURES))
+    words = "".join(ch if unicodedata.category(ch)[0] in "LNM" else " " for ch in decomposed)
+    ascii_name = words.encode("ascii", "ignore").decode()
     ident = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     if len(ident) > limit:
         cut = ident[:limit]

@@ -191,7 +191,9 @@ class Workbench:
         evaluating that key's cases again, once (a participant's page of the room);
         return the edits made.
 
-        Everything is checked before anything is applied: an :class:`EditError` changes nothing.
+        Not undoable: :meth:`undo` takes back the edits made at this keyboard, never a
+        participant's answer saved from their phone. Everything is checked before anything
+        is applied: an :class:`EditError` changes nothing.
         """
         from sieve.save.scores import check_key, check_score
 
@@ -211,8 +213,6 @@ class Workbench:
             self.load.session = apply_edit(self._require(), edit)
             if edit.kind == SCORE:
                 self._update_levels(edit)
-            self.undo_stack.append(edit)
-        del self.undo_stack[:-UNDO_DEPTH]
         if edits:
             previous = self.evaluation
             if previous is None:
@@ -243,14 +243,24 @@ class Workbench:
 
         A structural edit (:meth:`edit_files`) is taken back by writing its files'
         former bytes; :class:`sieve.errors.FileChangedError` if one changed since.
+        A score or note changed since by someone else (a phone in the room) is not put
+        back: :class:`sieve.errors.EditError` ``edit.undo_changed``, and that edit is
+        dropped from the stack (the next undo takes back the one before it).
         """
         if not self.undo_stack:
             return None
         edit = self.undo_stack.pop()
         if isinstance(edit, FilesEdit):
             self._undo_files(edit)
-        else:
-            self._apply(edit.inverse())
+            return edit
+        session = self._require()
+        values = session.scores if edit.kind == SCORE else session.notes
+        now = values.get(edit.scorer, {}).get(edit.key)
+        if edit.kind == SCORE:
+            now = (now or {}).get(edit.criterion)
+        if now != edit.after:
+            raise EditError("edit.undo_changed", scorer=edit.scorer, key=edit.key)
+        self._apply(edit.inverse())
         return edit
 
     def _require(self) -> Session:
@@ -337,11 +347,18 @@ class Workbench:
     def set_vote(self, scorer: str, case: str, level: int | None) -> bool:
         """Record ``scorer``'s mention for ``case`` (``None``: remove it), undoable; ``False``
         when the file already held it; :class:`~sieve.errors.EditError` if refused."""
-        return self.set_votes(scorer, {case: level})
+        return self._set_votes(scorer, {case: level}, undoable=True)
 
     def set_votes(self, scorer: str, mentions: dict[str, int | None]) -> bool:
         """Record several of ``scorer``'s mentions in one write (a phone's vote page), as
-        :meth:`set_vote` does one; ``False`` when the file already held them all."""
+        :meth:`set_vote` does one; ``False`` when the file already held them all.
+
+        Not undoable (:meth:`undo` takes back this keyboard's edits, not a phone's); the
+        file edits made here before stay undoable, each checking its files are as it left
+        them (a vote written since in the same file makes their undo refused)."""
+        return self._set_votes(scorer, mentions, undoable=False)
+
+    def _set_votes(self, scorer: str, mentions: dict[str, int | None], undoable: bool) -> bool:
         from sieve.save.vote import set_votes
 
         held = self._require().votes.get(scorer, {})
@@ -351,6 +368,8 @@ class Workbench:
         # earlier file edits stay undoable (each undo checks its files are as it left them)
         kept = [edit for edit in self.undo_stack if isinstance(edit, FilesEdit)]
         written = self.edit_files(set_votes, scorer, changed)
+        if not undoable:
+            self.undo_stack.clear()
         self.undo_stack[:0] = kept
         del self.undo_stack[:-UNDO_DEPTH]
         return bool(written)

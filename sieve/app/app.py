@@ -392,6 +392,9 @@ class SieveApp(App[int]):
         except FileChangedError as exc:  # someone changed the files since: keep theirs
             self._save_refused(exc.path)
             return
+        except EditError as exc:  # a cell changed since by a phone: keep its value
+            self.notify(t(exc.code, **exc.params), severity="error", timeout=8)
+            return
         if edit is None:
             self.notify(t("app.undo.nothing"), timeout=2)
             return

@@ -22,6 +22,23 @@ def plain(value: object, style: str = "", one_line: bool = True) -> Text:
     return Text(literal(str(value), one_line=one_line), style=style, end="")
 
 
+def wrapped(text: str, width: int) -> str:
+    """``text`` made literal (:func:`sieve.text.literal`, newlines kept), then broken
+    into lines of at most ``width`` characters at its ordinary spaces only.
+
+    Textual and Rich break a line at any Unicode space, no-break spaces included: a
+    French guillemet would end a line without its word. Lines this short are shown as
+    they are. A word longer than ``width`` is cut.
+    """
+    import textwrap  # its whitespace is ASCII's: U+00A0 and U+202F hold their words
+
+    wrapper = textwrap.TextWrapper(
+        width=max(1, width), break_on_hyphens=False, replace_whitespace=False
+    )
+    lines = literal(text, one_line=False).split("\n")
+    return "\n".join(wrapper.fill(line) if line else "" for line in lines)
+
+
 def clip(value: object, width: int) -> str:
     """File text made literal and cut to ``width`` cells with an ellipsis."""
     text = literal(str(value))

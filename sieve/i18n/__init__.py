@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import string
 from collections.abc import Mapping
 
 LANGS = ("fr", "en")
@@ -142,6 +143,8 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
     if not params:
         return text
     try:
+        if "|" in text:  # a plural: {count:sujet|sujets}
+            return _Plurals(lang).vformat(text, (), params)
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
@@ -156,6 +159,31 @@ def elides(word: str) -> bool:
 
     first = unicodedata.normalize("NFD", word.lstrip()[:1])[:1].lower()
     return bool(first) and first in "aeiouyh"
+
+
+def singular(count: object, lang: str | None = None) -> bool:
+    """Whether ``count`` takes the singular in ``lang``: 0 and 1 in French (« 0 erreur »,
+    « 1 erreur »), 1 alone in English ("0 errors", "1 error")."""
+    if isinstance(count, bool) or not isinstance(count, int | float):
+        return False
+    if (lang or current()) == "fr":
+        return 0 <= abs(count) < 2
+    return count == 1
+
+
+class _Plurals(string.Formatter):
+    """``str.format`` with one more field form, ``{count:one|many}``: the word ``one``
+    when ``count`` takes the singular (:func:`singular`), else ``many``; the number
+    itself is written by its own field: ``{count} {count:sujet|sujets}``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, many = format_spec.partition("|")
+            return one if singular(value, self.lang) else many
+        return super().format_field(value, format_spec)
 
 
 def number(value: float | None, lang: str | None = None, digits: int = 2) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sieve.i18n import number, percent, t
 from sieve.model import OUTCOME_TOP, Session
 from sieve.plan.calendar import Calendar
@@ -342,12 +344,24 @@ def robust_json(session: Session, rob) -> str:
 # -- the journal -------------------------------------------------------------------------------
 
 
-def journal_text(session: Session, lang: str | None = None, titles: bool = False) -> str:
-    """The journal; with ``titles``, cases are named by their titles (a screen), else by key."""
+def journal_text(
+    session: Session,
+    lang: str | None = None,
+    titles: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """The journal; with ``titles``, cases are named by their titles (a screen), else by key.
+
+    The case comes first in each decision's table, as ``sieve journal`` has it; ``names``
+    (case key -> the words to show), when given, names the cases in those tables (a
+    screen's titles cut to fit, so that the figures stay in view)."""
     from sieve.plan.journal import compare
 
     def case_name(key: str) -> str:
         return literal(case_title(session, key) if titles else key)
+
+    def cell_name(key: str) -> str:
+        return literal(names[key]) if names is not None and key in names else case_name(key)
 
     out = [t("journal.title", lang, title=literal(session.title)), ""]
     if not session.decisions:
@@ -373,14 +387,9 @@ def journal_text(session: Session, lang: str | None = None, titles: bool = False
         voted = any(s.vote_rank is not None for s in d.snapshots)
         if voted:  # the vote's result beside the sieve's
             columns.insert(3, "vote")
-        if titles:  # a title is long: last, so that the figures stay in view
-            columns.append(columns.pop(0))
         head = [t(f"journal.col.{c}", lang) for c in columns]
-        rows = []
-        for s in d.snapshots:
-            row = _snapshot_row(s, case_name(s.case), voted, lang)
-            rows.append(row[1:] + row[:1] if titles else row)
-        out += ["", *_table(head, rows, {0, 1} if titles else {1, 2}), ""]
+        rows = [_snapshot_row(s, cell_name(s.case), voted, lang) for s in d.snapshots]
+        out += ["", *_table(head, rows, {1, 2}), ""]
     cmp = compare(session.decisions)
     out.append(t("journal.compare", lang))
     if not cmp.pairs:

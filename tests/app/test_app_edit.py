@@ -39,7 +39,7 @@ async def test_weight_keys_move_the_ranking_then_save_one_line(paris: Path) -> N
         await pilot.press("s")
         await settle(pilot)
         assert wb.weights is None
-        assert notices(app)[-1] == "Enregistré (1 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (1 fichier)"
     after = tamis.read_text()
     assert after == before.replace(
         'weight = 3\n\n[[criterion]]\nid = "variete-methodes"',
@@ -94,7 +94,7 @@ async def test_a_gate_s_pass_level_is_edited_in_the_form(paris: Path) -> None:
         await settle(pilot)
         await pilot.press("enter", "enter", "ctrl+u", "2", "enter")
         await settle(pilot)
-        assert notices(app)[-1] == "Enregistré (1 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (1 fichier)"
     assert "pass_at = 2                 # il faut au moins" in tamis_of(paris).read_text()
     assert loaded(paris).tamis.by_id["service-associe"].pass_at == 2
 
@@ -221,7 +221,7 @@ async def test_rename_subject_moves_its_scores(paris: Path) -> None:
         await pilot.press("ctrl+u", *"carte-perso", "enter")
         await settle(pilot)
         assert app.screen.selected() == ("subject", "carte-perso")
-        assert notices(app)[-1] == "Enregistré (8 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (8 fichiers)"
     session = loaded(paris)
     assert "carte-perso" in session.subjects
     assert session.scores["agnes"]["carte-perso/maquette-appli"]["interet-formation"] == 2

@@ -456,8 +456,8 @@ async def test_a_subject_criterion_typed_on_a_case_line_says_it_went_to_the_subj
         angles = sum(1 for case in session.cases if case.subject.id == subject)
         assert angles == 2
         assert toasts(app)[-1] == (
-            f"« {crit.label} » se note par sujet : niveau enregistré pour « {title} »,"
-            f" valable pour ses {angles} angle(s)"
+            f"«\u00a0{crit.label}\u00a0» se note par sujet : niveau enregistré pour "
+            f"«\u00a0{title}\u00a0», valable pour {angles} angles"
         )
         app.notices.clear()
         await pilot.press("1")  # now on an angle criterion of the case: no such toast

@@ -142,3 +142,15 @@ def test_fitted_columns_fill_the_room_or_need_no_more(columns, room):
     if sum(least) <= room:
         assert sum(widths) <= room
         assert sum(widths) == room or widths == [max(n, m) for n, m in columns]
+
+
+def test_wrapped_breaks_at_ordinary_spaces_only_so_guillemets_keep_their_words():
+    from sieve.app.text import wrapped
+
+    line = "mention majoritaire «\u00a0Très bien\u00a0» contre «\u00a0Bien\u00a0» \x1b[2J"
+    for width in range(14, len(line) + 8):
+        rows = wrapped(line, width).split("\n")
+        assert all(len(row) <= width for row in rows), width
+        assert not any(row.endswith("«") or row.startswith("»") for row in rows), rows
+        assert "\x1b" not in "".join(rows)  # file text stays literal
+    assert wrapped("a b\n\nc", 10) == "a b\n\nc"

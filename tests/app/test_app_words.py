@@ -98,7 +98,7 @@ async def test_vigilance_screen_lists_both_unscored_criteria_and_the_subject_wit
         lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert lines == [
             "✗ Porte non franchie · Sujet A / Angle A1 · Tenable  (personne ne l'a notée)",
-            "? Incomplet · Sujet A / Angle A1 · Besoin, Apprentissage  (2 critère(s) sans note)",
+            "? Incomplet · Sujet A / Angle A1 · Besoin, Apprentissage  (2 critères sans note)",
             "∅ Sujet sans angle · Sujet seul  (il ne peut pas devenir un cas)",
         ]
         await pilot.press("down", "down", "enter")
@@ -115,7 +115,7 @@ def test_the_first_case_rule_is_worded_not_its_file_value():
     from sieve.i18n import t
 
     text = t("plan.c.first-case", rule="marked-or-calm", max=1, cases="a")
-    assert text == "premier cas possible (règle « marqué ou calme », attention ≤ 1) : a"
+    assert text == "premier cas possible (règle «\u00a0marqué ou calme\u00a0», attention ≤ 1) : a"
     i18n.set_lang("en")
     assert "“marked or calm”" in t("plan.x.first-case", rule="marked-or-calm", max=1, count=2)
 

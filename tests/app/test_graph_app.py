@@ -31,7 +31,8 @@ async def test_list_ego_grid_and_relations_of_paris():
         people = screen.query_one("#people", DataTable)
         assert people.row_count == len(expected.people)
         bar = static_text(screen, "#bar")
-        assert f"{len(expected.warnings)} point(s) de vigilance" in bar
+        count = len(expected.warnings)
+        assert f"{count} {'point' if count < 2 else 'points'} de vigilance" in bar
         # Thomas, the isolated ambassador: the ego view says why
         thomas = list(expected.people).index("thomas")
         for _ in range(thomas):

@@ -145,7 +145,7 @@ async def test_the_presentation_uses_the_whole_height(paris, size):
         assert len(bars) == 9  # every passing case
         tall = min(len(lines_of_bar) for lines_of_bar in bars.values())
         assert tall == {80: 1, 120: 2, 200: 4}[size[0]], bars
-        sifted = [line for line in lines if line.startswith("✗ 3 écarté(s) : ")]
+        sifted = [line for line in lines if line.startswith("✗ 3 écartés : ")]
         assert sifted, lines
         # the room the ranking leaves goes to the names of the sifted-out cases: all shown
         assert "Maquetter à l'échelle 1 un nouvel espace d'accueil" in " ".join(lines)

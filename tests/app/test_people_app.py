@@ -123,9 +123,9 @@ async def test_remove_a_tied_person_asks_then_removes_their_relations(paris: Pat
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
-        assert dialog.question.plain == "Retirer « Julien » de la carte ?"
+        assert dialog.question.plain == "Retirer «\u00a0Julien\u00a0» de la carte ?"
         assert dialog.detail.plain == (
-            "4 relation(s) nomment cette personne : elles seront retirées aussi."
+            "4 relations nomment cette personne : elles seront retirées aussi."
         )
         await pilot.press("n")  # no: nothing happens
         await pilot.pause()
@@ -253,7 +253,9 @@ async def test_remove_a_relation_in_the_relation_view(paris: Path) -> None:
         screen = await open_stakeholders(pilot)
         await pilot.press("r", "down", "delete")
         await pilot.pause()
-        assert app.screen.question.plain == ("Retirer la relation « Nadège partenariat Arnaud » ?")
+        assert app.screen.question.plain == (
+            "Retirer la relation «\u00a0Nadège partenariat Arnaud\u00a0» ?"
+        )
         await pilot.press("o")
         await settle(pilot)
         assert len(screen.analysis.relations) == 48
@@ -280,11 +282,11 @@ async def test_names_in_forms_show_literally(workspace) -> None:
         await open_stakeholders(pilot)
         await pilot.press("m")
         await pilot.pause()
-        assert app.screen.form_title.plain == f"Modifier « {hostile} »"
+        assert app.screen.form_title.plain == f"Modifier «\u00a0{hostile}\u00a0»"
         assert app.screen.answer()["name"] == hostile
         await pilot.press("escape", "delete")
         await pilot.pause()
-        assert app.screen.question.plain == f"Retirer « {hostile} » de la carte ?"
+        assert app.screen.question.plain == f"Retirer «\u00a0{hostile}\u00a0» de la carte ?"
         await pilot.press("n")
         await pilot.pause()
         assert app.is_running
@@ -319,7 +321,7 @@ async def test_a_scorer_named_by_a_relation_gets_a_stakeholder_table(workspace) 
         assert any("r puis ⌦" in m for m in notices(app))
         await pilot.press("m")  # the add form, under their id
         await pilot.pause()
-        assert app.screen.form_title.plain == "Mettre « Sam » sur la carte"
+        assert app.screen.form_title.plain == "Mettre «\u00a0Sam\u00a0» sur la carte"
         assert "id" not in app.screen.answer()
         set_fields(app.screen, role="relay", power="2")
         await pilot.press("ctrl+s")

@@ -156,7 +156,7 @@ async def test_journal_screen_lists_decisions(workspace):
         await pilot.press("9")
         shown = text_of(app.screen, "#journal")
         assert "Parce que [bold]x[/]" in shown
-        assert "Alpha — A1" in shown and "alpha/a1" not in shown  # titles, not keys
+        assert "A1 · Alpha" in shown and "alpha/a1" not in shown  # titles, not keys
 
 
 @sync
@@ -261,6 +261,22 @@ def test_snapshot(snap_compare, screen, size):
         await pilot.pause()
 
     assert snap_compare(snapshot_app(), run_before=show, terminal_size=size)
+
+
+@sync
+async def test_journal_rows_say_which_case_in_view_at_80_columns(paris_with_journal):
+    app = SieveApp(paris_with_journal, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        lines = text_of(app.screen, "#journal").splitlines()
+    head = next(line for line in lines if "score" in line and "rang" in line)
+    assert head.split()[:3] == ["cas", "score", "rang"]  # the case first, as sieve journal
+    rows = [line[:40].rstrip() for line in lines if "…   0," in line]
+    assert rows == [  # as the app names cases: angle · subject, cut apart
+        "  Prototyper un kiosque citoyen…   0,86",
+        "  Prototyper « le Trocateur cit…   0,78",
+    ]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

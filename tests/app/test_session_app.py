@@ -84,7 +84,7 @@ async def test_scorers_are_added_renamed_and_removed_with_a_confirmation(workspa
         await pilot.press("home", "delete")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
-        assert "4 niveau(x)" in " ".join(str(w.content) for w in app.screen.query("Static"))
+        assert "4 niveaux" in " ".join(str(w.content) for w in app.screen.query("Static"))
         await pilot.press("n")
         await settle(pilot)
         assert "ana" in loaded(path).scorers

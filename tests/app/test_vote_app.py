@@ -94,7 +94,9 @@ async def test_results_hidden_until_revealed_and_in_blind_mode(tmp_path):
         shown = ballot_text(screen)
         assert shown.splitlines()[0].lstrip().startswith("1.")
         assert "Départages" in text_of(screen, "#explain")
-        assert "mention majoritaire « Bien » contre « Passable »" in text_of(screen, "#explain")
+        assert "mention majoritaire «\u00a0Bien\u00a0» contre «\u00a0Passable\u00a0»" in text_of(
+            screen, "#explain"
+        )
         await pilot.press("b")  # blind mode hides them again, and r cannot show them
         await pilot.pause()
         assert "Départages" not in text_of(screen, "#explain")

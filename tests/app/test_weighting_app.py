@@ -34,7 +34,10 @@ async def test_answer_questions_save_then_undo(paris: Path) -> None:
         await settle(pilot)
         assert screen.mode == "pairwise"
         question = str(screen.query_one("#weigh-question").render())
-        assert "Pour choisir nos cas, « Besoin réel des usagers » compte-t-il plus que" in question
+        assert (
+            "Pour choisir nos cas, «\u00a0Besoin réel des usagers\u00a0» compte-t-il plus que"
+            in question
+        )
         assert "Valeur démonstrative" in question and "Combien ?" in question
         # nothing answered: all equal, consistent; the tamis says nothing of its weights
         assert "RC 0" in side(app) and "ne dit pas d'où viennent" in side(app)
@@ -55,7 +58,7 @@ async def test_answer_questions_save_then_undo(paris: Path) -> None:
         assert isinstance(app.screen, FormDialog)
         await pilot.press("enter")
         await settle(pilot)
-        assert notices(app)[-1] == "Enregistré (1 fichier(s))"
+        assert notices(app)[-1] == "Enregistré (1 fichier)"
         session = loaded(paris)
         record = session.tamis.weighting
         assert record.method == "eigen" and "Clémence" in record.participants
@@ -145,3 +148,98 @@ async def test_a_tamis_with_one_score_criterion_has_nothing_to_weigh(workspace) 
         await pilot.press("m", "3", "s")
         await settle(pilot)
         assert app.screen is screen  # no dialog opened, nothing broke
+
+
+@sync
+async def test_u_undoes_the_weighting_in_progress_never_another_screens_edit(paris: Path) -> None:
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("8")
+        await settle(pilot)
+        await pilot.press("right_square_bracket")  # a calendar edit, on screen 8
+        await settle(pilot)
+        calendar = paris.read_bytes()
+        assert len(app.workbench.undo_stack) == 1
+        await pilot.press("k")
+        await settle(pilot)
+        screen = app.screen
+        first = list(screen.order)
+        await pilot.press("right_square_bracket", "g", "m", "5", "i", "g")
+        await settle(pilot)
+        pair, second = (
+            ("besoin-usagers", "valeur-demonstrative"),
+            ("besoin-usagers", "hors-clivage"),
+        )
+        assert screen.mode == "pairwise"
+        assert screen.answers == {pair: 5, second: pytest.approx(1 / 3)}  # "i": the next one
+        await pilot.press("u")  # the "i" taken back
+        await settle(pilot)
+        assert screen.answers == {pair: 5}
+        await pilot.press("u")  # the "5"
+        await settle(pilot)
+        assert screen.answers == {}
+        await pilot.press("u")  # the move, in the order it was made in
+        await settle(pilot)
+        assert screen.mode == "order" and screen.order == first
+        await pilot.press("u")  # nothing left here: the calendar edit is not this screen's
+        await settle(pilot)
+        assert notices(app)[-1] == (
+            "Rien à annuler dans cette pondération (les autres écrans annulent leurs modifications)"
+        )
+        assert paris.read_bytes() == calendar
+        tamis = tamis_of(paris)
+        before = tamis.read_bytes()
+        await pilot.press("right_square_bracket", "s")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert tamis.read_bytes() != before
+        await pilot.press("u")  # once saved, u undoes the save, as a file edit
+        await settle(pilot)
+        assert tamis.read_bytes() == before
+        await pilot.press("u")
+        await settle(pilot)
+        assert paris.read_bytes() == calendar  # still not the calendar's
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@sync
+async def test_the_side_and_the_bar_fit_without_wrapping(paris: Path, size) -> None:
+    from rich.cells import cell_len
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=size) as pilot:
+        for keys in (["k"], ["m"], ["m", "3", "5"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            screen = app.screen
+            # the table's lines, the ranking's and the bar: never wrapped (prose may be)
+            for selector, kept in (
+                ("#weigh-weights", lambda line: "%" in line or "nouveau" in line),
+                ("#weigh-ranking", lambda line: line[:2].strip().isdigit()),
+                ("#bar", lambda line: True),
+            ):
+                widget = screen.query_one(selector)
+                room = widget.content_region.width
+                lines = [line for line in str(widget.render()).splitlines() if kept(line)]
+                assert lines and all(cell_len(line) <= room for line in lines), (selector, room)
+            head = next(line for line in side(app).splitlines() if "nouveau" in line)
+            assert "actuel" in head  # both headers on one line, above their columns
+            row = next(line for line in side(app).splitlines() if line.startswith("Besoin"))
+            assert row.endswith("18%") and "…" in row or size == (120, 40)
+
+
+@sync
+async def test_the_weighting_question_never_leaves_a_guillemet_at_a_lines_end(paris):
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    app = SieveApp(paris, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "m", "3", "5", "i", "2")
+        await pilot.pause()
+        box = app.screen.query_one("#weigh-question", Static)
+        region = Region(0, 0, box.size.width, box.size.height)
+        rows = [strip.text.strip() for strip in box.render_lines(region)]  # as on screen
+    assert "«\u00a0Rôle clair dans la stratégie\u00a0» ?" in rows
+    assert not any(row.rstrip().endswith("«") or row.lstrip().startswith("»") for row in rows)

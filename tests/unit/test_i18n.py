@@ -6,6 +6,7 @@ import ast
 import re
 import string
 
+import pytest
 from conftest import PROJECT
 
 from sieve import i18n
@@ -253,3 +254,190 @@ def test_every_key_the_code_names_is_in_both_languages():
     for pattern in CODE_PATTERNS | T_PATTERNS:
         head = pattern.partition("{}")[0]
         assert any(key.startswith(head) for key in CATALOGS["fr"]), pattern
+
+
+#: Each message given a plural: its parameters, and its words for 1 and for 2.
+PLURALS = [
+    ("weigh.app.progress", "fr", {"count": 36}, "answered",
+     "1 question répondue sur 36", "2 questions répondues sur 36"),
+    ("weigh.app.progress", "en", {"answered": 3}, "count",
+     "3 of 1 question answered", "3 of 2 questions answered"),
+    ("report.tamis.head", "fr", {"version": 1, "city": "Paris", "scores": 9}, "gates",
+     "1 porte à franchir et 9 critères", "2 portes à franchir et 9 critères"),
+    ("report.tamis.head", "fr", {"version": 1, "city": "Paris", "gates": 2}, "scores",
+     "et 1 critère pondéré.", "et 2 critères pondérés."),
+    ("report.tamis.head", "en", {"version": 1, "city": "Paris", "scores": 9}, "gates",
+     "1 gate to pass", "2 gates to pass"),
+    ("report.tamis.head", "en", {"version": 1, "city": "Paris", "gates": 2}, "scores",
+     "1 weighted criterion.", "2 weighted criteria."),
+    ("report.session.counts", "fr", {"cases": 5}, "subjects", "1 sujet, 5 cas", "2 sujets, 5 cas"),
+    ("report.session.counts", "en", {"cases": 1}, "subjects",
+     "1 subject, 1 case (", "2 subjects, 1 case ("),
+    ("report.session.counts", "en", {"subjects": 2}, "cases",
+     "2 subjects, 1 case (", "2 subjects, 2 cases ("),
+    ("app.cases.bar", "fr", {"title": "T", "angles": 3}, "subjects",
+     "1 sujet, 3 angles", "2 sujets, 3 angles"),
+    ("app.cases.bar", "fr", {"title": "T", "subjects": 3}, "angles",
+     "3 sujets, 1 angle", "3 sujets, 2 angles"),
+    ("app.cases.bar", "en", {"title": "T", "angles": 3}, "subjects",
+     "1 subject, 3 angles", "2 subjects, 3 angles"),
+    ("app.cases.bar", "en", {"title": "T", "subjects": 3}, "angles",
+     "3 subjects, 1 angle", "3 subjects, 2 angles"),
+    ("app.edit.saved", "fr", {}, "files", "Enregistré (1 fichier)", "Enregistré (2 fichiers)"),
+    ("app.edit.saved", "en", {}, "files", "Saved (1 file)", "Saved (2 files)"),
+    ("plan.c.calendar.clash", "en", {"sessions": "3"}, "max",
+     "at most 1 case per session", "at most 2 cases per session"),
+    ("cli.check.summary", "fr", {"warnings": 2}, "errors",
+     "1 erreur, 2 avertissements", "2 erreurs, 2 avertissements"),
+    ("cli.check.summary", "fr", {"errors": 2}, "warnings",
+     "2 erreurs, 1 avertissement", "2 erreurs, 2 avertissements"),
+    ("cli.check.summary", "en", {"warnings": 2}, "errors",
+     "1 error, 2 warnings", "2 errors, 2 warnings"),
+    ("cli.check.summary", "en", {"errors": 2}, "warnings",
+     "2 errors, 1 warning", "2 errors, 2 warnings"),
+    ("cli.warnings", "fr", {"path": "s.toml"}, "count",
+     "1 avertissement : `sieve check s.toml` le détaille",
+     "2 avertissements : `sieve check s.toml` les détaille"),
+    ("cli.warnings", "en", {"path": "s.toml"}, "count",
+     "1 warning: `sieve check s.toml` lists it", "2 warnings: `sieve check s.toml` lists them"),
+    ("app.reload.pending", "fr", {}, "count",
+     "1 modification non enregistrée sera perdue.",
+     "2 modifications non enregistrées seront perdues."),
+    ("app.reload.pending", "en", {}, "count",
+     "1 unsaved edit will be lost.", "2 unsaved edits will be lost."),
+    ("app.errors.title", "fr", {}, "count", ": 1 erreur", ": 2 erreurs"),
+    ("app.errors.title", "en", {}, "count", ": 1 error", ": 2 errors"),
+    ("app.vigilance.count", "fr", {}, "count", "1 point", "2 points"),
+    ("app.vigilance.count", "en", {}, "count", "1 point", "2 points"),
+    ("app.stakeholders.warnings", "fr", {}, "count",
+     "1 point de vigilance", "2 points de vigilance"),
+    ("app.stakeholders.warnings", "en", {}, "count",
+     "1 point of vigilance", "2 points of vigilance"),
+    ("app.presentation.people", "fr", {}, "count", "1 personne a noté", "2 personnes ont noté"),
+    ("app.presentation.people", "en", {}, "count", "1 scorer", "2 scorers"),
+    ("app.presentation.sifted", "fr", {}, "count", "1 écarté", "2 écartés"),
+    ("app.presentation.more", "fr", {}, "count", "… et 1 autre", "… et 2 autres"),
+    ("cal.breaches", "fr", {}, "count", "1 écart au protocole.", "2 écarts au protocole."),
+    ("cal.breaches", "en", {}, "count",
+     "1 breach of the protocol.", "2 breaches of the protocol."),
+    ("exchange.diff.head", "fr", {"old": "a", "new": "b"}, "count",
+     "a → b : 1 différence", "a → b : 2 différences"),
+    ("exchange.diff.head", "en", {"old": "a", "new": "b"}, "count",
+     "a → b: 1 difference", "a → b: 2 differences"),
+    ("app.flag.incomplete.detail", "fr", {}, "count",
+     "1 critère sans note", "2 critères sans note"),
+    ("app.flag.incomplete.detail", "en", {}, "count",
+     "1 criterion not scored", "2 criteria not scored"),
+    ("app.flag.opposed-by-power.detail", "fr", {}, "count",
+     "pouvoir élevé : 1 personne", "pouvoir élevé : 2 personnes"),
+    ("app.flag.opposed-by-power.detail", "en", {}, "count",
+     "high power: 1 person", "high power: 2 people"),
+    ("app.flag.no-service-support.detail", "fr", {}, "count",
+     "1 service a pris position", "2 services ont pris position"),
+    ("app.flag.no-service-support.detail", "en", {}, "count",
+     "1 service took a stance", "2 services took a stance"),
+    ("app.session.given", "fr", {"notes": 2}, "scores", "1 niveau, 2 remarques", "2 niveaux, 2"),
+    ("app.session.given", "fr", {"scores": 2}, "notes", "2 niveaux, 1 remarque", "2 remarques"),
+    ("app.session.given", "en", {"notes": 2}, "scores", "1 level, 2 notes", "2 levels, 2 notes"),
+    ("app.session.given", "en", {"scores": 2}, "notes", "2 levels, 1 note", "2 levels, 2 notes"),
+    ("cli.decide.warn_count", "fr", {"low": 2, "high": 4}, "count",
+     "attention : 1 cas retenu,", "attention : 2 cas retenus,"),
+    ("cli.decide.warn_count", "en", {"low": 2, "high": 4}, "count",
+     "warning: 1 case chosen", "warning: 2 cases chosen"),
+    ("plan.c.attention.max", "fr", {"threshold": 2, "max": 1, "cases": "a"}, "count",
+     "1 sujet à l'attention", "2 sujets à l'attention"),
+    ("plan.c.attention.max", "en", {"threshold": 2, "max": 1, "cases": "a"}, "count",
+     "1 subject with", "2 subjects with"),
+    ("plan.x.attention.max", "fr", {"threshold": 2}, "max",
+     "au plus 1 sujet à", "au plus 2 sujets à"),
+    ("plan.x.attention.max", "en", {"threshold": 2}, "max",
+     "at most 1 subject with", "at most 2 subjects with"),
+    ("exchange.merge.summary", "fr", {"path": "p"}, "count",
+     "p : 1 conflit, marqué <<<", "p : 2 conflits, marqués <<<"),
+    ("exchange.merge.summary", "en", {"path": "p"}, "count",
+     "p: 1 conflict, marked", "p: 2 conflicts, marked"),
+    ("app.scoring.to_subject", "fr", {"criterion": "c", "subject": "s"}, "count",
+     "valable pour 1 angle", "valable pour 2 angles"),
+    ("app.scoring.to_subject", "en", {"criterion": "c", "subject": "s"}, "count",
+     "valid for its 1 angle", "valid for its 2 angles"),
+    ("app.people.remove_relations", "fr", {}, "count",
+     "1 relation nomme cette personne : elle sera retirée aussi.",
+     "2 relations nomment cette personne : elles seront retirées aussi."),
+    ("app.people.remove_relations", "en", {}, "count",
+     "1 relation names them: it will be removed too.",
+     "2 relations name them: they will be removed too."),
+    ("edit.has_relations", "fr", {"id": "x"}, "count",
+     "1 relation nomme `x` : confirmez pour la retirer aussi",
+     "2 relations nomment `x` : confirmez pour les retirer aussi"),
+    ("edit.has_relations", "en", {"id": "x"}, "count",
+     "1 relation names `x`: confirm to remove it too",
+     "2 relations name `x`: confirm to remove them too"),
+    ("edit.tagged", "fr", {"id": "x"}, "count",
+     "1 sujet porte l'indicateur `x` : confirmez pour le lui retirer aussi",
+     "2 sujets portent l'indicateur `x` : confirmez pour le leur retirer aussi"),
+    ("edit.tagged", "en", {"id": "x"}, "count",
+     "1 subject carries indicator `x`: confirm to untag it too",
+     "2 subjects carry indicator `x`: confirm to untag them too"),
+    ("edit.has_scores", "fr", {"kind": "le sujet", "id": "x"}, "count",
+     "1 note existe pour le sujet `x` : confirmez pour la supprimer aussi",
+     "2 notes existent pour le sujet `x` : confirmez pour les supprimer aussi"),
+    ("edit.has_scores", "en", {"kind": "subject", "id": "x"}, "count",
+     "1 score exists for subject `x`: confirm to remove it too",
+     "2 scores exist for subject `x`: confirm to remove them too"),
+    ("edit.has_refs", "fr", {"kind": "le sujet", "id": "x", "notes": 2}, "scores",
+     "a 1 niveau et 2 remarques", "a 2 niveaux et 2 remarques"),
+    ("edit.has_refs", "fr", {"kind": "le sujet", "id": "x", "scores": 2}, "notes",
+     "a 2 niveaux et 1 remarque", "a 2 niveaux et 2 remarques"),
+    ("edit.has_refs", "en", {"kind": "subject", "id": "x", "notes": 2}, "scores",
+     "has 1 level and 2 notes", "has 2 levels and 2 notes"),
+    ("app.cases.remove_refs", "fr", {"notes": 2}, "scores",
+     "1 niveau et 2 remarques seront", "2 niveaux et 2 remarques seront"),
+    ("app.cases.remove_refs", "en", {"scores": 2}, "notes",
+     "2 levels and 1 note will", "2 levels and 2 notes will"),
+    ("app.session.remove_refs", "fr", {"notes": 2}, "scores",
+     "Ses 1 niveau et 2 remarques", "Ses 2 niveaux et 2 remarques"),
+    ("app.session.remove_refs", "en", {"scores": 2}, "notes",
+     "Their 2 levels and 1 note", "Their 2 levels and 2 notes"),
+    ("app.cases.refs", "fr", {"notes": 2}, "scores",
+     "1 niveau et 2 remarques le", "2 niveaux et 2 remarques le"),
+    ("app.cases.refs", "en", {"scores": 2}, "notes",
+     "2 levels and 1 note concern", "2 levels and 2 notes concern"),
+    ("app.cases.remove_subject", "fr", {"title": "T"}, "angles",
+     "avec 1 angle ?", "avec 2 angles ?"),
+    ("app.cases.remove_subject", "en", {"title": "T"}, "angles",
+     "and its 1 angle?", "and its 2 angles?"),
+    ("exchange.merge_scores.summary", "fr", {"notes": 2}, "levels",
+     "1 niveau et 2 remarques intégrés", "2 niveaux et 2 remarques intégrés"),
+    ("exchange.merge_scores.summary", "en", {"levels": 2}, "notes",
+     "2 levels and 1 note brought in", "2 levels and 2 notes brought in"),
+    ("app.tamis.remove_scores", "fr", {}, "count",
+     "1 niveau donné pour ce critère sera aussi retiré des fichiers de notes.",
+     "2 niveaux donnés pour ce critère seront aussi retirés des fichiers de notes."),
+    ("app.tamis.remove_scores", "en", {}, "count",
+     "1 level given for this criterion will", "2 levels given for this criterion will"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "lang", "params", "count", "one", "two"), PLURALS)
+def test_plurals_word_one_and_two(key, lang, params, count, one, two):
+    assert one in t(key, lang=lang, **params, **{count: 1})
+    assert two in t(key, lang=lang, **params, **{count: 2})
+
+
+def test_a_plural_field_is_singular_for_0_and_1_in_french_for_1_alone_in_english():
+    from sieve.i18n import singular
+
+    assert [singular(n, "fr") for n in (0, 1, 1.5, 2)] == [True, True, True, False]
+    assert [singular(n, "en") for n in (0, 1, 1.5, 2)] == [False, True, False, False]
+    assert not singular("1", "fr") and not singular(True, "en")
+    assert t("cli.check.summary", lang="fr", errors=0, warnings=0) == "0 erreur, 0 avertissement"
+    assert t("cli.check.summary", lang="en", errors=0, warnings=0) == "0 errors, 0 warnings"
+
+
+def test_french_guillemets_hold_their_words_with_no_break_spaces():
+    spaced = {
+        key
+        for key, text in CATALOGS["fr"].items()
+        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", text)
+    }
+    assert spaced == set()

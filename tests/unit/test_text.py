@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sieve.text import UNSAFE, csv_cell, editable, from_editable, json_text, literal
+from sieve.text import UNSAFE, csv_cell, editable, from_editable, json_text, literal, slug
 
 #: One character of each kind the rule names, with its visible form.
 KINDS = {
@@ -108,3 +108,19 @@ def test_json_text_escapes_what_json_dumps_leaves_raw_and_reads_back_the_same():
 )
 def test_csv_cell_is_one_line_literal_and_never_a_formula(cell, written):
     assert csv_cell(cell) == written
+
+
+@pytest.mark.parametrize(
+    ("name", "ident"),
+    [
+        ("Le trajet école–maison à vélo", "le-trajet-ecole-maison-a-velo"),
+        ("Lyon Vélo : l'école–maison (2026)", "lyon-velo-l-ecole-maison-2026"),
+        ("a—b‐c‑d/e\\f·g•h", "a-b-c-d-e-f-g-h"),  # em dash, hyphen, no-break hyphen...
+        ("l’accueil « à la carte »", "l-accueil-a-la-carte"),
+        ("Vœux et cæcum, Straße", "voeux-et-caecum-strasse"),
+        ("Propreté des rues", "proprete-des-rues"),
+        ("李", ""),
+    ],
+)
+def test_slug_separates_words_at_every_dash_and_punctuation(name, ident):
+    assert slug(name) == ident

@@ -187,9 +187,9 @@ class CellDetail(Dialog[None]):
                 text.append(")")
             note = session.notes.get(scorer_id, {}).get(self.key)
             if note and not hidden:
-                text.append("\n    « ")
+                text.append("\n    «\u00a0")
                 text.append_text(plain(note, style="italic"))
-                text.append(" »")
+                text.append("\u00a0»")
             text.append("\n")
         if case_key is not None and not blind:
             cell = explain(wb.evaluation, case_key).result.cells[crit.id]

@@ -29,11 +29,14 @@ from sieve.app.screens.base import SieveScreen
 from sieve.app.screens.decision import DecisionDialog
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.plan_lines import PLAN_CSS, cut_titles, mark, titled
-from sieve.app.text import plain
+from sieve.app.text import clip_apart, plain
 from sieve.app.widgets.keybar import KeyBar
 from sieve.i18n import number, percent, points, t
 from sieve.render.names import case_title
 from sieve.render.plan import robust_case
+
+#: The room of a case's title in the journal's tables (cut apart past it).
+JOURNAL_TITLE_WIDTH = 30
 
 
 def _solve(session, evaluation):
@@ -392,5 +395,20 @@ class JournalScreen(SieveScreen):
         bar.append_text(plain(wb.session.title))
         self.query_one("#bar", Static).update(bar)
         self.query_one("#journal", Static).update(
-            plain(journal_text(wb.session, titles=True), one_line=False)
+            plain(journal_text(wb.session, titles=True, names=self.case_names()), one_line=False)
         )
+
+    def case_names(self) -> dict[str, str]:
+        """Each case of the journal's tables as the app names cases (its angle's title, then
+        its subject's), cut apart to :data:`JOURNAL_TITLE_WIDTH` so the figures stay in view."""
+        session = self.sieve.workbench.session
+        keys = list(dict.fromkeys(s.case for d in session.decisions for s in d.snapshots))
+        both = []
+        for key in keys:
+            try:
+                case = session.case(key)
+            except KeyError:  # a case removed since the decision: its key
+                both.append(key)
+            else:
+                both.append(f"{case.angle.title} · {case.subject.title}")
+        return dict(zip(keys, clip_apart(both, JOURNAL_TITLE_WIDTH), strict=True))

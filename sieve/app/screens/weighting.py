@@ -12,7 +12,8 @@ the ranking of the cases the new weights would give:
   ratio move at each answer; above 0.10 the judgments to revisit are named.
 
 ``s`` writes the weights and the ``[weighting]`` record into the tamis (asking who took
-part); ``u`` undoes it, as every edit.
+part). ``u`` undoes the last answer (or move) of the weighting in progress; with none left,
+the save made here, as a file edit; never an edit made on another screen.
 
 Bindings:
     | Key | Description |
@@ -25,7 +26,7 @@ Bindings:
     | i | The other way round: the second criterion counts more. |
     | g | The other method (ROC, rank sum, rank reciprocal; eigenvector, geometric mean). |
     | s | Save the weights and how they were obtained into the tamis. |
-    | u | Undo the last edit. |
+    | u | Undo the last answer or move; then the save made here. |
     | escape | Leave, back to the previous screen. |
 """
 
@@ -43,7 +44,7 @@ from textual.widgets.option_list import Option
 from sieve.app.bindings import localize
 from sieve.app.screens.editing import EditingScreen
 from sieve.app.screens.forms import Field, FormDialog
-from sieve.app.text import clip, plain
+from sieve.app.text import clip, plain, wrapped
 from sieve.app.widgets.keybar import KeyBar
 from sieve.engine import weighting as w
 from sieve.engine.evaluate import evaluate
@@ -68,7 +69,7 @@ class WeightingScreen(EditingScreen):
         Binding("i", "invert", "app.key.weigh_invert"),
         Binding("g", "method", "app.key.weigh_method"),
         Binding("s", "save", "app.key.save_weights"),
-        Binding("u", "app.undo", "app.key.undo"),
+        Binding("u", "undo", "app.key.undo"),
         # digits answer here: screen bindings come before the app's screen keys
         *(Binding(str(d), f"answer({d})", "app.help.keys.digit", show=False) for d in range(10)),
     ]
@@ -77,8 +78,13 @@ class WeightingScreen(EditingScreen):
     WeightingScreen #weigh-left { width: 1fr; max-width: 60%; height: 1fr; }
     WeightingScreen #weigh-question { height: auto; padding: 0 1; }
     WeightingScreen #weigh-list { height: 1fr; }
-    WeightingScreen #weigh-side { width: 1fr; height: 1fr; padding: 0 1; border-left: vkey $panel; }
+    WeightingScreen #weigh-side {
+        width: 1fr; height: 1fr; padding: 0 1; border-left: vkey $panel;
+        scrollbar-gutter: stable;
+    }
     """
+    #: Shown again once the side is laid out: its width cuts the labels.
+    LAID_OUT_BY = ("#weigh-side",)
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,6 +98,10 @@ class WeightingScreen(EditingScreen):
         """(a, b) in the tamis's order -> how many times a counts as much as b."""
         self._for: tuple[str, ...] | None = None
         """The criteria (and tamis digest) the order and answers were built for."""
+        self.history: list[tuple[str, list[str], dict[tuple[str, str], float], int]] = []
+        """The states before each answer or move (mode, order, answers, highlighted)."""
+        self._saved: object | None = None
+        """The undo stack's entry of the last save made here (``u`` may take it back)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar", classes="bar")
@@ -122,6 +132,7 @@ class WeightingScreen(EditingScreen):
         if self._for == key:
             return
         self._for = key
+        self.history.clear()  # another tamis, or the one just saved: a new start
         record = tamis.weighting
         if record is not None and not record.is_ahp and set(record.order) == set(ids):
             self.order = list(record.order)
@@ -166,15 +177,17 @@ class WeightingScreen(EditingScreen):
         return self.sieve.workbench.session.tamis.by_id[ident].label
 
     def question_text(self, pair: tuple[str, str]) -> Text:
-        """The question as the room hears it."""
-        text = Text()
-        text.append_text(
-            plain(
-                t("weigh.app.question", first=self._label(pair[0]), second=self._label(pair[1])),
-                one_line=False,
-            )
-        )
-        return text
+        """The question as the room hears it (broken at its ordinary spaces only: a
+        guillemet keeps its word)."""
+        words = t("weigh.app.question", first=self._label(pair[0]), second=self._label(pair[1]))
+        return plain(wrapped(words, self._question_width()), one_line=False)
+
+    def _question_width(self) -> int:
+        box = self.query_one("#weigh-question", Static)
+        width = box.content_region.width
+        if not width:  # not laid out yet: the left column's share of the screen, less padding
+            width = int((self.size.width or self.app.size.width) * 0.5) - 2
+        return max(20, width)
 
     def update_view(self) -> None:
         if self.session is None:
@@ -188,11 +201,13 @@ class WeightingScreen(EditingScreen):
             self.query_one("#weigh-ranking", Static).update("")
             return
         self._sync()
+        mode = t("weigh.app.mode.order" if self.mode == ORDER else "weigh.app.mode.pairwise")
+        method = "  ·  " + t(METHOD_KEYS[self.method])
+        room = (self.size.width or self.app.size.width) - 2 - len(mode) - len(method) - 5
         bar = Text()
-        bar.append_text(plain(t("weigh.app.bar", title=tamis.title)))
-        bar.append("  ·  ")
-        bar.append(t("weigh.app.mode.order" if self.mode == ORDER else "weigh.app.mode.pairwise"))
-        bar.append("  ·  " + t(METHOD_KEYS[self.method]), style="bold")
+        bar.append_text(plain(clip(t("weigh.app.bar", title=tamis.title), max(12, room))))
+        bar.append("  ·  " + mode)
+        bar.append(method, style="bold")
         self.query_one("#bar", Static).update(bar)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
@@ -254,21 +269,26 @@ class WeightingScreen(EditingScreen):
             if value is not None:
                 first, second = pair if value >= 1 else (pair[1], pair[0])
                 times = value if value >= 1 else 1 / value
+                words = t(
+                    "weigh.app.answered",
+                    first=self._label(first),
+                    second=self._label(second),
+                    times=_ratio(times),
+                )
                 text.append_text(
-                    plain(
-                        t(
-                            "weigh.app.answered",
-                            first=self._label(first),
-                            second=self._label(second),
-                            times=_ratio(times),
-                        ),
-                        style="bold",
-                        one_line=False,
-                    )
+                    plain(wrapped(words, self._question_width()), style="bold", one_line=False)
                 )
                 text.append("\n")
         text.append(t("weigh.app.scale"), style="dim")
         box.update(text)
+
+    def _side_width(self) -> int:
+        """The columns a line of the side has (its scrollbar's kept aside: the gutter is
+        stable), from the screen's width before the side is laid out."""
+        side = self.query_one("#weigh-side").size.width
+        if not side:
+            side = (self.size.width or self.app.size.width) // 2 - 3
+        return max(20, side - 2)
 
     def _show_weights(self) -> None:
         wb = self.sieve.workbench
@@ -276,8 +296,7 @@ class WeightingScreen(EditingScreen):
         scored = self._scored()
         current = {c.id: c.weight for c in scored}
         total = sum(current.values())
-        side = self.query_one("#weigh-side").size.width or 40
-        width = max(8, min(40, side - 22))
+        width = max(8, min(40, self._side_width() - 18))  # a label, then two columns of 9
         text = Text()
         record = wb.session.tamis.weighting
         if record is None:
@@ -320,8 +339,7 @@ class WeightingScreen(EditingScreen):
         before = {r.key: r.rank for r in evaluate(wb.session).results}
         after = evaluate(wb.session, weights=dict(weights))
         text = Text("\n" + t("weigh.app.ranking") + "\n", style="bold")
-        side = self.query_one("#weigh-side").size.width or 40
-        width = max(8, side - 3 - 3 - 3 - 4 - 1)
+        width = max(8, self._side_width() - 3 - 3 - 4)  # rank, move, title, score
         for result in takewhile(lambda r: r.rank is not None, after.results):
             text.append(f"{result.rank:>2} ", style="bold")
             old = before.get(result.key)
@@ -357,6 +375,26 @@ class WeightingScreen(EditingScreen):
             self.ahp_method = "geometric" if self.ahp_method == "eigen" else "eigen"
         self.refresh_view()
 
+    def _remember(self) -> None:
+        """Keep the state before an answer or a move, for :meth:`action_undo`."""
+        at = self.query_one(OptionList).highlighted or 0
+        self.history.append((self.mode, list(self.order), dict(self.answers), at))
+
+    def action_undo(self) -> None:
+        """The last answer or move taken back; with none, the save made here (a file edit)."""
+        if self.history:
+            self.mode, self.order, self.answers, at = self.history.pop()
+            self.refresh_view()
+            self.query_one(OptionList).highlighted = at
+            self.notify(t("weigh.app.undone"), timeout=2)
+            return
+        wb = self.sieve.workbench
+        if wb is not None and self._saved is not None and wb.undo_stack[-1:] == [self._saved]:
+            self._saved = None
+            self.sieve.action_undo()
+            return
+        self.notify(t("weigh.app.undo_nothing"), timeout=3)
+
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
         at = options.highlighted
@@ -365,6 +403,7 @@ class WeightingScreen(EditingScreen):
         to = at + step
         if not 0 <= to < len(self.order):
             return
+        self._remember()
         self.order[at], self.order[to] = self.order[to], self.order[at]
         self.refresh_view()
         options.highlighted = to
@@ -376,12 +415,15 @@ class WeightingScreen(EditingScreen):
         pair = self._current_pair()
         if pair is None:
             return
-        if value == 0:
+        previous = self.answers.get(pair)
+        # a digit keeps the side already chosen with ``i`` (the second counts more)
+        new = None if value == 0 else 1 / value if previous is not None and previous < 1 else value
+        if new != previous:
+            self._remember()
+        if new is None:
             self.answers.pop(pair, None)
         else:
-            previous = self.answers.get(pair)
-            # a digit keeps the side already chosen with ``i`` (the second counts more)
-            self.answers[pair] = 1 / value if previous is not None and previous < 1 else value
+            self.answers[pair] = new
         options = self.query_one(OptionList)
         at = options.highlighted or 0
         self.refresh_view()
@@ -395,6 +437,7 @@ class WeightingScreen(EditingScreen):
         if pair is None:
             return
         at = self.query_one(OptionList).highlighted
+        self._remember()
         self.answers[pair] = 1 / self.answers.get(pair, 1.0) if pair in self.answers else 1 / 3
         self.refresh_view()
         self.query_one(OptionList).highlighted = at
@@ -443,7 +486,10 @@ class WeightingScreen(EditingScreen):
     def save(self, weights: dict[str, float], record) -> bool:
         """Write the weights and the record (one undoable edit of the tamis)."""
         self._for = None
-        return self.run_edit(edit.save_weighting, dict(weights), record)
+        wb = self.sieve.workbench
+        saved = self.run_edit(edit.save_weighting, dict(weights), record)
+        self._saved = wb.undo_stack[-1] if saved and wb is not None and wb.undo_stack else None
+        return saved
 
 
 def _ratio(value: float) -> str:

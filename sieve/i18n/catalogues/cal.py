@@ -15,7 +15,7 @@ FR: dict[str, str] = {
     "cal.lab": "travail sur le labo",
     "cal.checks": "Vérifications",
     "cal.ok": "Le calendrier respecte le protocole.",
-    "cal.breaches": "{count} écart(s) au protocole.",
+    "cal.breaches": "{count} {count:écart|écarts} au protocole.",
     "cal.none": "Rien à mettre au calendrier : aucun portefeuille ne respecte les contraintes.",
 }
 
@@ -33,6 +33,6 @@ EN: dict[str, str] = {
     "cal.lab": "work on the lab",
     "cal.checks": "Checks",
     "cal.ok": "The calendar follows the protocol.",
-    "cal.breaches": "{count} breach(es) of the protocol.",
+    "cal.breaches": "{count} {count:breach|breaches} of the protocol.",
     "cal.none": "Nothing to lay out: no portfolio meets the constraints.",
 }

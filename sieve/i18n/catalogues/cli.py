@@ -31,7 +31,9 @@ FR: dict[str, str] = {
     "cli.check.help": "vérifier des fichiers tamis et session",
     "cli.check.paths": "fichiers à vérifier (sans eux : l'exemple, dans votre copie)",
     "cli.check.ok": "{path} : valide",
-    "cli.check.summary": "{errors} erreur(s), {warnings} avertissement(s)",
+    "cli.check.summary": (
+        "{errors} {errors:erreur|erreurs}, {warnings} {warnings:avertissement|avertissements}"
+    ),
     "cli.rank.help": "classer les cas d'une session",
     "cli.vote.help": "dépouiller le vote au jugement majoritaire d'une session",
     "cli.vote.format": "format de sortie",
@@ -62,7 +64,10 @@ FR: dict[str, str] = {
         "Session d'exemple : {path} (votre copie ; les fichiers livrés restent intacts)"
     ),
     "cli.demo.no_copy": "Copie de l'exemple impossible ({error}) : ouverture de {path}",
-    "cli.warnings": "{count} avertissement(s) : `sieve check {path}` les détaille",
+    "cli.warnings": (
+        "{count} {count:avertissement|avertissements} : `sieve check {path}` "
+        "{count:le détaille|les détaille}"
+    ),
     "cli.screenshot.help": "enregistrer une capture SVG d'un écran de l'application",
     "cli.screenshot.screen": "l'écran à capturer",
     "cli.screenshot.out": "le fichier SVG à écrire",
@@ -143,7 +148,7 @@ FR: dict[str, str] = {
     "cli.decide.written": "décision {id} consignée dans {path}",
     "cli.decide.warn_sifted": "attention : {case} est écarté par le tamis ({gates})",
     "cli.decide.warn_count": (
-        "attention : {count} cas retenu(s), le protocole en demande {low} à {high}"
+        "attention : {count} cas {count:retenu|retenus}, le protocole en demande {low} à {high}"
     ),
     "cli.journal.help": "lister les décisions et comparer prédictions et résultats",
     "cli.review.help": "consigner comment un cas choisi s'est passé",
@@ -186,7 +191,7 @@ EN: dict[str, str] = {
     "cli.check.help": "validate tamis and session files",
     "cli.check.paths": "files to check (without them: the example, in your copy)",
     "cli.check.ok": "{path}: valid",
-    "cli.check.summary": "{errors} error(s), {warnings} warning(s)",
+    "cli.check.summary": "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
     "cli.rank.help": "rank the cases of a session",
     "cli.vote.help": "count a session's vote by majority judgment",
     "cli.vote.format": "output format",
@@ -213,7 +218,9 @@ EN: dict[str, str] = {
     "cli.interrupted": "interrupted",
     "cli.demo.copy": "Example session: {path} (your copy; the shipped files stay as they are)",
     "cli.demo.no_copy": "Could not copy the example ({error}): opening {path}",
-    "cli.warnings": "{count} warning(s): `sieve check {path}` lists them",
+    "cli.warnings": (
+        "{count} {count:warning|warnings}: `sieve check {path}` {count:lists it|lists them}"
+    ),
     "cli.screenshot.help": "save an SVG screenshot of a screen of the app",
     "cli.screenshot.screen": "the screen to capture",
     "cli.screenshot.out": "the SVG file to write",
@@ -287,7 +294,7 @@ EN: dict[str, str] = {
     "cli.decide.written": "decision {id} recorded in {path}",
     "cli.decide.warn_sifted": "warning: {case} is sifted out by the tamis ({gates})",
     "cli.decide.warn_count": (
-        "warning: {count} case(s) chosen, the protocol asks for {low} to {high}"
+        "warning: {count} {count:case|cases} chosen, the protocol asks for {low} to {high}"
     ),
     "cli.journal.help": "list decisions and compare predictions with outcomes",
     "cli.review.help": "record how a chosen case went",

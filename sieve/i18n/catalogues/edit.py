@@ -9,6 +9,10 @@ FR: dict[str, str] = {
     "edit.changed": (
         "{path} a été modifié depuis sa lecture : rien n'a été écrit (rechargez puis recommencez)"
     ),
+    "edit.undo_changed": (
+        "pas annulé : la valeur de {scorer} sur {key} a été changée depuis, "
+        "par quelqu'un d'autre (le salon) ; elle est gardée"
+    ),
     "edit.busy": (
         "{path} est en cours d'écriture par un autre programme (attendu {seconds} s) : "
         "rien n'a été écrit (recommencez dans un instant)"
@@ -30,7 +34,8 @@ FR: dict[str, str] = {
     "edit.not_gate": "le critère `{criterion}` est un score : il n'a pas de seuil `pass_at`",
     "edit.last_criterion": "`{criterion}` est le dernier critère : un tamis en garde au moins un",
     "edit.has_scores": (
-        "{count} note(s) existent pour {kind} `{id}` : confirmez pour les supprimer aussi"
+        "{count} {count:note existe|notes existent} pour {kind} `{id}` : "
+        "confirmez pour {count:la|les} supprimer aussi"
     ),
     "edit.scorer_related": (
         "`{id}` est relié·e à d'autres sur la carte des parties prenantes : "
@@ -42,17 +47,21 @@ FR: dict[str, str] = {
     "edit.assessment_taken": "`{id}` a déjà une évaluation au {date}",
     "edit.stance_taken": "`{id}` a déjà une position sur `{subject}` à cette date ({date})",
     "edit.has_refs": (
-        "{kind} `{id}` a {scores} niveau(x) et {notes} remarque(s) : "
+        "{kind} `{id}` a {scores} {scores:niveau|niveaux} et {notes} {notes:remarque|remarques} : "
         "confirmez pour les supprimer aussi"
     ),
     "edit.tagged": (
-        "{count} sujet(s) portent l'indicateur `{id}` : confirmez pour le leur retirer aussi"
+        "{count} {count:sujet porte|sujets portent} l'indicateur `{id}` : "
+        "confirmez pour le {count:lui|leur} retirer aussi"
     ),
     "edit.first_case_taken": (
         "un autre sujet est déjà le premier cas : marquez `{id}` comme premier cas ensuite"
     ),
     "edit.not_integer": "`{field}` : attendu un nombre entier, trouvé {value}",
-    "edit.has_relations": ("{count} relation(s) nomment `{id}` : confirmez pour les retirer aussi"),
+    "edit.has_relations": (
+        "{count} {count:relation nomme|relations nomment} `{id}` : "
+        "confirmez pour {count:la|les} retirer aussi"
+    ),
     "edit.self_relation": "`{id}` ne peut pas être en relation avec soi-même",
     "edit.relation_taken": "la relation `{source}` → `{target}` ({relation}) existe déjà",
     "edit.unknown_relation": "la relation `{source}` → `{target}` ({relation}) n'existe pas",
@@ -63,6 +72,10 @@ EN: dict[str, str] = {
     "edit.applies": "criterion `{criterion}` is scored per {applies_to}, not on `{key}`",
     "edit.level": "level {level} is outside the scale of `{criterion}` (0 to {top})",
     "edit.changed": "{path} changed since it was read: nothing was written (reload, then retry)",
+    "edit.undo_changed": (
+        "not undone: {scorer}'s value on {key} was changed since by someone else "
+        "(the room); it is kept"
+    ),
     "edit.busy": (
         "{path} is being written by another program (waited {seconds} s): "
         "nothing was written (retry in a moment)"
@@ -83,7 +96,10 @@ EN: dict[str, str] = {
     "edit.not_score": "criterion `{criterion}` is a gate: it has no weight",
     "edit.not_gate": "criterion `{criterion}` is a score: it has no `pass_at`",
     "edit.last_criterion": "`{criterion}` is the last criterion: a tamis keeps at least one",
-    "edit.has_scores": "{count} score(s) exist for {kind} `{id}`: confirm to remove them too",
+    "edit.has_scores": (
+        "{count} {count:score exists|scores exist} for {kind} `{id}`: "
+        "confirm to remove {count:it|them} too"
+    ),
     "edit.scorer_related": (
         "`{id}` is tied to others on the stakeholder map: remove those relations first (screen 0)"
     ),
@@ -93,14 +109,21 @@ EN: dict[str, str] = {
     "edit.assessment_taken": "`{id}` already has an assessment on {date}",
     "edit.stance_taken": "`{id}` already has a stance on `{subject}` on this date ({date})",
     "edit.has_refs": (
-        "{kind} `{id}` has {scores} level(s) and {notes} note(s): confirm to remove them too"
+        "{kind} `{id}` has {scores} {scores:level|levels} and {notes} {notes:note|notes}: "
+        "confirm to remove them too"
     ),
-    "edit.tagged": "{count} subject(s) carry indicator `{id}`: confirm to untag them too",
+    "edit.tagged": (
+        "{count} {count:subject carries|subjects carry} indicator `{id}`: "
+        "confirm to untag {count:it|them} too"
+    ),
     "edit.first_case_taken": (
         "another subject is already the first case: mark `{id}` as the first case afterwards"
     ),
     "edit.not_integer": "`{field}`: expected a whole number, found {value}",
-    "edit.has_relations": "{count} relation(s) name `{id}`: confirm to remove them too",
+    "edit.has_relations": (
+        "{count} {count:relation names|relations name} `{id}`: "
+        "confirm to remove {count:it|them} too"
+    ),
     "edit.self_relation": "`{id}` cannot be in a relation with themselves",
     "edit.relation_taken": "the relation `{source}` → `{target}` ({relation}) already exists",
     "edit.unknown_relation": "the relation `{source}` → `{target}` ({relation}) does not exist",

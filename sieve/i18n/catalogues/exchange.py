@@ -7,7 +7,7 @@ FR: dict[str, str] = {
         "on ne compare que deux tamis ou deux sessions : {old} est {a}, {new} est {b}"
     ),
     "exchange.diff.same": "{old} et {new} sont identiques (au sens de sieve)",
-    "exchange.diff.head": "{old} → {new} : {count} différence(s)",
+    "exchange.diff.head": "{old} → {new} : {count} {count:différence|différences}",
     "exchange.diff.added": "+ {what} `{id}` : ajout{value}",
     "exchange.diff.removed": "- {what} `{id}` : retrait{value}",
     "exchange.diff.changed": "~ {what} `{id}` : {field} {old} → {new}",
@@ -122,7 +122,9 @@ FR: dict[str, str] = {
         "{path} ne peut pas être modifié sans en déplacer des parties (des tables [[…]] "
         "séparées par d'autres tables ?) : regroupez-les, puis recommencez. Rien n'a été écrit"
     ),
-    "exchange.merge_scores.summary": "{levels} niveau(x) et {notes} remarque(s) intégré(s)",
+    "exchange.merge_scores.summary": (
+        "{levels} {levels:niveau|niveaux} et {notes} {notes:remarque|remarques} intégrés"
+    ),
     "exchange.written": "écrit dans {path}",
     # merge-driver
     "exchange.merge.conflict": (
@@ -133,7 +135,8 @@ FR: dict[str, str] = {
         "{path} : fusion par lignes (le fichier n'est pas du TOML lisible : {error})"
     ),
     "exchange.merge.summary": (
-        "{path} : {count} conflit(s), marqués <<<<<<< / >>>>>>> dans le fichier"
+        "{path} : {count} {count:conflit, marqué|conflits, marqués} <<<<<<< / >>>>>>> "
+        "dans le fichier"
     ),
     "exchange.merge.unmarkable": (
         "{path} : fusion par lignes (des entrées [[…]] sans clé ont changé des deux côtés)"
@@ -165,7 +168,7 @@ EN: dict[str, str] = {
     # diff
     "exchange.diff.kinds": "only two tamis or two sessions compare: {old} is {a}, {new} is {b}",
     "exchange.diff.same": "{old} and {new} are the same (as sieve reads them)",
-    "exchange.diff.head": "{old} → {new}: {count} difference(s)",
+    "exchange.diff.head": "{old} → {new}: {count} {count:difference|differences}",
     "exchange.diff.added": "+ {what} `{id}` added{value}",
     "exchange.diff.removed": "- {what} `{id}` removed{value}",
     "exchange.diff.changed": "~ {what} `{id}`: {field} {old} → {new}",
@@ -277,7 +280,9 @@ EN: dict[str, str] = {
         "{path} cannot be edited without moving parts of it ([[…]] tables split by other "
         "tables?): put them together, then retry. Nothing was written"
     ),
-    "exchange.merge_scores.summary": "{levels} level(s) and {notes} note(s) brought in",
+    "exchange.merge_scores.summary": (
+        "{levels} {levels:level|levels} and {notes} {notes:note|notes} brought in"
+    ),
     "exchange.written": "written to {path}",
     # merge-driver
     "exchange.merge.conflict": (
@@ -285,7 +290,9 @@ EN: dict[str, str] = {
     ),
     "exchange.merge.absent": "(absent)",
     "exchange.merge.not_toml": "{path}: merged by lines (the file is not readable TOML: {error})",
-    "exchange.merge.summary": "{path}: {count} conflict(s), marked <<<<<<< / >>>>>>> in the file",
+    "exchange.merge.summary": (
+        "{path}: {count} {count:conflict|conflicts}, marked <<<<<<< / >>>>>>> in the file"
+    ),
     "exchange.merge.unmarkable": (
         "{path}: merged by lines (keyless [[…]] entries changed on both sides)"
     ),

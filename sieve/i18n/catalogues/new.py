@@ -7,7 +7,7 @@ FR: dict[str, str] = {
     "new.tamis_differs": (
         "{path} existe déjà avec un autre contenu que le tamis choisi : rien n'a été écrit"
     ),
-    "new.same_scorer": "« {first} » et « {second} » donneraient le même id `{id}` : changez un nom",
+    "new.same_scorer": "« {first} » et « {second} » donneraient le même id `{id}` : changez un nom",
 }
 
 EN: dict[str, str] = {

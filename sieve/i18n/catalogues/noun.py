@@ -16,11 +16,11 @@ FR: dict[str, str] = {
     "noun.tamis": "le tamis",
     "noun.decision": "la décision",
     # the portfolio's first-case rules (the ``rule`` parameter)
-    "noun.rule.marked-or-calm": "« marqué ou calme »",
-    "noun.rule.marked": "« marqué »",
-    "noun.rule.calm": "« calme »",
-    "noun.rule.marked-and-calm": "« marqué et calme »",
-    "noun.rule.none": "« aucune »",
+    "noun.rule.marked-or-calm": "« marqué ou calme »",
+    "noun.rule.marked": "« marqué »",
+    "noun.rule.calm": "« calme »",
+    "noun.rule.marked-and-calm": "« marqué et calme »",
+    "noun.rule.none": "« aucune »",
 }
 
 EN: dict[str, str] = {

@@ -51,7 +51,8 @@ FR: dict[str, str] = {
     "plan.c.diversity.territories": "{count} échelles de territoire (au moins {min}) : {values}",
     "plan.c.diversity.methods": "{count} méthodes (au moins {min}) : {values}",
     "plan.c.attention.max": (
-        "{count} sujet(s) à l'attention politique ≥ {threshold} (au plus {max}) : {cases}"
+        "{count} {count:sujet|sujets} à l'attention politique ≥ {threshold} "
+        "(au plus {max}) : {cases}"
     ),
     "plan.c.first-case": "premier cas possible (règle {rule}, attention ≤ {max}) : {cases}",
     "plan.c.pinned": "cas imposés présents (manquants : {cases})",
@@ -68,7 +69,9 @@ FR: dict[str, str] = {
         "au moins {min} échelles de territoire ({count} parmi les cas possibles)"
     ),
     "plan.x.diversity.methods": "au moins {min} méthodes ({count} parmi les cas possibles)",
-    "plan.x.attention.max": "au plus {max} sujet(s) à l'attention politique ≥ {threshold}",
+    "plan.x.attention.max": (
+        "au plus {max} {max:sujet|sujets} à l'attention politique ≥ {threshold}"
+    ),
     "plan.x.first-case": (
         "un premier cas possible (règle {rule}, attention ≤ {max}) : {count} cas possibles"
     ),
@@ -162,7 +165,8 @@ EN: dict[str, str] = {
     "plan.c.diversity.territories": "{count} territorial scales (at least {min}): {values}",
     "plan.c.diversity.methods": "{count} methods (at least {min}): {values}",
     "plan.c.attention.max": (
-        "{count} subject(s) with political attention ≥ {threshold} (at most {max}): {cases}"
+        "{count} {count:subject|subjects} with political attention ≥ {threshold} (at most {max}): "
+        "{cases}"
     ),
     "plan.c.first-case": "possible first case (rule {rule}, attention ≤ {max}): {cases}",
     "plan.c.pinned": "pinned cases present (missing: {cases})",
@@ -178,7 +182,9 @@ EN: dict[str, str] = {
         "at least {min} territorial scales ({count} among the possible cases)"
     ),
     "plan.x.diversity.methods": "at least {min} methods ({count} among the possible cases)",
-    "plan.x.attention.max": "at most {max} subject(s) with political attention ≥ {threshold}",
+    "plan.x.attention.max": (
+        "at most {max} {max:subject|subjects} with political attention ≥ {threshold}"
+    ),
     "plan.x.first-case": "a possible first case (rule {rule}, attention ≤ {max}): {count} cases",
     "plan.x.pinned": "pinned cases: {cases}",
     "plan.x.excluded": "excluded cases: {cases}",
@@ -210,7 +216,7 @@ EN: dict[str, str] = {
     "plan.c.calendar.session-days": "sessions of {min} to {max} days (outside: {sessions})",
     "plan.c.calendar.days": "{days} intervention days (at most {max})",
     "plan.c.calendar.months": "{months} months (at most {max})",
-    "plan.c.calendar.clash": "at most {max} cases per session (overloaded: {sessions})",
+    "plan.c.calendar.clash": "at most {max} {max:case|cases} per session (overloaded: {sessions})",
     "plan.c.calendar.order": "dates in session order (misdated sessions: {sessions})",
     "plan.edit.twice": "case `{case}` is given twice",
     "plan.edit.pinned_excluded": "case `{case}` cannot be both pinned and excluded",

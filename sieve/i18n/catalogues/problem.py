@@ -84,7 +84,7 @@ FR: dict[str, str] = {
     "problem.pairwise.empty": (
         "matrice vide : attendu une ligne d'en-tête d'identifiants de critères"
     ),
-    "problem.pairwise.corner": "la première case de l'en-tête doit être vide, trouvé « {found} »",
+    "problem.pairwise.corner": "la première case de l'en-tête doit être vide, trouvé « {found} »",
     "problem.pairwise.gate": "`{id}` est une porte : seuls les critères notés se comparent",
     "problem.pairwise.unknown": "critère `{id}` inconnu du tamis (critères notés : {known})",
     "problem.pairwise.twice": "`{id}` figure deux fois",
@@ -96,8 +96,8 @@ FR: dict[str, str] = {
     "problem.pairwise.not_square": (
         "matrice non carrée : {found} cases sur cette ligne, {expected} attendues"
     ),
-    "problem.pairwise.positive": ("« {found} » : attendu un nombre positif (3, 1/5 ou 0.2)"),
-    "problem.pairwise.diagonal": "`{id}` face à lui-même vaut 1, trouvé « {found} »",
+    "problem.pairwise.positive": ("« {found} » : attendu un nombre positif (3, 1/5 ou 0.2)"),
+    "problem.pairwise.diagonal": "`{id}` face à lui-même vaut 1, trouvé « {found} »",
     "problem.pairwise.missing": (
         "`{first}` face à `{second}` : aucune des deux moitiés n'est remplie"
     ),

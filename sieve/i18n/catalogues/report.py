@@ -24,7 +24,9 @@ FR: dict[str, str] = {
     "report.session.city": "Collectivité",
     "report.session.date": "Date",
     "report.session.cases": "Candidats",
-    "report.session.counts": "{subjects} sujet(s), {cases} cas (un sujet et un angle d'attaque)",
+    "report.session.counts": (
+        "{subjects} {subjects:sujet|sujets}, {cases} cas (un sujet et un angle d'attaque)"
+    ),
     "report.session.scorers": "Notation",
     "report.session.levels": (
         "{scorers} personnes ont donné {given} niveaux sur {possible} possibles ({share})."
@@ -35,15 +37,15 @@ FR: dict[str, str] = {
     "report.session.col.notes": "remarques",
     # the tamis
     "report.tamis.head": (
-        "Version {version}, tenu par {city} : {gates} porte(s) à franchir et {scores} critère(s) "
-        "pondéré(s)."
+        "Version {version}, tenu par {city} : {gates} {gates:porte|portes} à franchir et "
+        "{scores} {scores:critère pondéré|critères pondérés}."
     ),
     "report.tamis.rules": (
         "Un sujet est signalé à partir d'une attention politique de {threshold} ; le premier "
         "cas ne devrait pas dépasser {first} ; une case est en désaccord quand les niveaux "
         "donnés s'écartent d'au moins {spread} de l'échelle."
     ),
-    "report.tamis.gate": "Porte : franchie au niveau {level} (« {meaning} ») ou plus",
+    "report.tamis.gate": "Porte : franchie au niveau {level} (« {meaning} ») ou plus",
     "report.tamis.weight": "Poids {weight} ({share} de la note)",
     "report.tamis.on_subject": "noté une fois par sujet",
     "report.tamis.on_angle": "noté pour chaque cas (sujet + angle)",
@@ -64,14 +66,14 @@ FR: dict[str, str] = {
     ),
     "report.sifted.none": "Aucun cas n'est écarté par le tamis.",
     "report.sifted.unscored": "personne ne l'a noté",
-    "report.sifted.below": "niveau du groupe {group}, il faut {pass_at} (« {meaning} »)",
+    "report.sifted.below": "niveau du groupe {group}, il faut {pass_at} (« {meaning} »)",
     # disputes
     "report.disputes.none": "Aucun désaccord : les niveaux donnés sont proches partout.",
     "report.disputes.col.what": "sujet ou cas",
     "report.disputes.col.criterion": "critère",
     "report.disputes.col.spread": "écart",
     "report.disputes.col.levels": "niveaux donnés",
-    "report.disputes.spread": "de {low} (« {low_meaning} ») à {high} (« {high_meaning} »)",
+    "report.disputes.spread": "de {low} (« {low_meaning} ») à {high} (« {high_meaning} »)",
     # attention and the first case
     "report.attention.threshold": "Un sujet est signalé à partir d'une attention de {threshold}.",
     "report.attention.col.subject": "sujet",
@@ -180,7 +182,10 @@ EN: dict[str, str] = {
     "report.session.city": "Local government",
     "report.session.date": "Date",
     "report.session.cases": "Candidates",
-    "report.session.counts": "{subjects} subject(s), {cases} case(s) (a subject and an angle)",
+    "report.session.counts": (
+        "{subjects} {subjects:subject|subjects}, {cases} {cases:case|cases} "
+        "(a subject and an angle)"
+    ),
     "report.session.scorers": "Scoring",
     "report.session.levels": (
         "{scorers} people gave {given} levels out of {possible} possible ({share})."
@@ -190,7 +195,8 @@ EN: dict[str, str] = {
     "report.session.col.given": "levels given",
     "report.session.col.notes": "notes",
     "report.tamis.head": (
-        "Version {version}, kept by {city}: {gates} gate(s) to pass and {scores} weighted criteria."
+        "Version {version}, kept by {city}: {gates} {gates:gate|gates} to pass and "
+        "{scores} weighted {scores:criterion|criteria}."
     ),
     "report.tamis.rules": (
         "A subject is flagged from a political attention of {threshold}; the first case "

@@ -86,7 +86,7 @@ FR: dict[str, str] = {
     "room.cli.status": (
         "{joined} participant·es, {given} niveaux donnés ; {state} ; {vote}, {voters} votant·es"
     ),
-    "room.cli.vote_usage": "Vote : tapez « vote open » ou « vote close ».",
+    "room.cli.vote_usage": "Vote : tapez « vote open » ou « vote close ».",
     "room.cli.stopped": "Salle fermée.",
     "room.cli.port_taken": "Impossible d'écouter sur {host}:{port} : {reason}",
     "room.cli.in_use": (

@@ -6,30 +6,30 @@ FR: dict[str, str] = {
     "vote.none": "Cette session n'a pas de vote (table `[vote]`).",
     "vote.question": "Question : {question}",
     "vote.voters": "votant·es : {count} ; abstention : {rule}",
-    "vote.abstention.lowest": "une mention absente compte comme « {worst} »",
+    "vote.abstention.lowest": "une mention absente compte comme « {worst} »",
     "vote.abstention.ignore": "une mention absente n'est pas comptée",
     "vote.col.rank": "rang",
     "vote.col.case": "cas",
     "vote.col.majority": "mention majoritaire",
     "vote.col.above": "mieux",
     "vote.col.below": "moins bien",
-    "vote.col.profile": "profil (de « {worst} » à « {best} »)",
+    "vote.col.profile": "profil (de « {worst} » à « {best} »)",
     "vote.no_mention": "aucune mention",
     "vote.breaks": "Départages :",
-    "vote.break.mention": "{ahead} devant {behind} : mention majoritaire « {m1} » contre « {m2} »",
-    "vote.break.same": "{ahead} devant {behind} : même mention majoritaire « {m} » ; {detail}",
+    "vote.break.mention": "{ahead} devant {behind} : mention majoritaire « {m1} » contre « {m2} »",
+    "vote.break.same": "{ahead} devant {behind} : même mention majoritaire « {m} » ; {detail}",
     "vote.break.later": (
-        "{ahead} devant {behind} : même mention majoritaire « {m} » et {gauge} ; à l'étape "
+        "{ahead} devant {behind} : même mention majoritaire « {m} » et {gauge} ; à l'étape "
         "{step} de la valeur majoritaire (les mentions médianes retirées une à une), {detail}"
     ),
-    "vote.gauge.above": "{share} jugent chacun des deux mieux que « {m} »",
-    "vote.gauge.below": "{share} jugent chacun des deux moins bien que « {m} »",
+    "vote.gauge.above": "{share} jugent chacun des deux mieux que « {m} »",
+    "vote.gauge.below": "{share} jugent chacun des deux moins bien que « {m} »",
     "vote.break.equal": "{ahead} et {behind} : profils de mérite identiques, même rang",
-    "vote.detail.mention": "mention « {m1} » pour {ahead} contre « {m2} » pour {behind}",
-    "vote.detail.better": "{pa} jugent {ahead} mieux que « {m} » contre {pb} pour {behind}",
-    "vote.detail.worse": "{qa} jugent {ahead} moins bien que « {m} » contre {qb} pour {behind}",
+    "vote.detail.mention": "mention « {m1} » pour {ahead} contre « {m2} » pour {behind}",
+    "vote.detail.better": "{pa} jugent {ahead} mieux que « {m} » contre {pb} pour {behind}",
+    "vote.detail.worse": "{qa} jugent {ahead} moins bien que « {m} » contre {qb} pour {behind}",
     "vote.detail.mixed": (
-        "{pa} jugent {ahead} mieux que « {m} », alors que {qb} jugent {behind} moins bien"
+        "{pa} jugent {ahead} mieux que « {m} », alors que {qb} jugent {behind} moins bien"
     ),
     "vote.screen.no_scale": (
         "Le tamis n'a pas d'échelle `mention` : ajoutez-la, ou une table `[vote]` à la session."

@@ -19,7 +19,7 @@ FR: dict[str, str] = {
     "weigh.arg.participant": "une personne qui a pris part (répétable)",
     # errors
     "weigh.error.need": "donner soit --order, soit --ahp",
-    "weigh.error.method": "méthode « {method} » impossible ici (possibles : {choices})",
+    "weigh.error.method": "méthode « {method} » impossible ici (possibles : {choices})",
     "weigh.error.gate": "`{id}` est une porte : seuls les critères notés se pondèrent",
     "weigh.error.unknown": "critère `{id}` inconnu (critères notés : {known})",
     "weigh.error.twice": "nommé deux fois dans l'ordre : {ids}",
@@ -53,7 +53,7 @@ FR: dict[str, str] = {
     ),
     "weigh.revisit": "Jugements à revoir en premier :",
     "weigh.revisit.line": (
-        "« {first} » compte {given} fois « {second} » ; "
+        "« {first} » compte {given} fois « {second} » ; "
         "les poids disent {implied} (proposé : {suggested})"
     ),
     "weigh.group": "Groupe de {count} personnes : moyenne géométrique des jugements individuels.",
@@ -68,10 +68,13 @@ FR: dict[str, str] = {
         "m passe aux comparaisons par paires."
     ),
     "weigh.app.question": (
-        "Pour choisir nos cas, « {first} » compte-t-il plus que « {second} » ? Combien ?"
+        "Pour choisir nos cas, « {first} » compte-t-il plus que « {second} » ? Combien ?"
     ),
-    "weigh.app.answered": "Réponse : « {first} » compte {times} fois « {second} »",
-    "weigh.app.progress": "{answered} questions répondues sur {count} (les autres : autant)",
+    "weigh.app.answered": "Réponse : « {first} » compte {times} fois « {second} »",
+    "weigh.app.progress": (
+        "{answered} {answered:question répondue|questions répondues} sur {count} "
+        "(les autres : autant)"
+    ),
     "weigh.app.scale": (
         "1 autant · 3 un peu plus · 5 nettement plus · 7 beaucoup plus · 9 infiniment plus · "
         "i : c'est l'inverse · 0 : effacer"
@@ -84,10 +87,14 @@ FR: dict[str, str] = {
     "weigh.app.ranking": "Le classement qu'ils donneraient",
     "weigh.app.digits_pairwise": "Les chiffres répondent aux comparaisons par paires (m)",
     "weigh.app.no_answer": "Aucune question n'a de réponse : rien à enregistrer",
+    "weigh.app.undone": "Dernière réponse annulée (rien n'est enregistré avant « s »)",
+    "weigh.app.undo_nothing": (
+        "Rien à annuler dans cette pondération (les autres écrans annulent leurs modifications)"
+    ),
     "weigh.app.participants": "Qui a pris part (noms séparés par des virgules)",
     "weigh.app.save_title": "Enregistrer ces poids dans le tamis",
     "weigh.revisit.equal": (
-        "« {first} » et « {second} » comptent autant ; "
+        "« {first} » et « {second} » comptent autant ; "
         "les poids disent {implied} (proposé : {suggested})"
     ),
 }
@@ -153,7 +160,9 @@ EN: dict[str, str] = {
         "To choose our cases, does “{first}” count more than “{second}”? How much?"
     ),
     "weigh.app.answered": "Answer: “{first}” counts {times} times “{second}”",
-    "weigh.app.progress": "{answered} of {count} questions answered (the others: the same)",
+    "weigh.app.progress": (
+        "{answered} of {count} {count:question|questions} answered (the others: the same)"
+    ),
     "weigh.app.scale": (
         "1 the same · 3 a little more · 5 clearly more · 7 much more · 9 extremely more · "
         "i: the other way round · 0: clear"
@@ -164,6 +173,10 @@ EN: dict[str, str] = {
     "weigh.app.ranking": "The ranking they would give",
     "weigh.app.digits_pairwise": "The digits answer pairwise comparisons (m)",
     "weigh.app.no_answer": "No question has an answer: nothing to save",
+    "weigh.app.undone": "Last answer undone (nothing is saved before “s”)",
+    "weigh.app.undo_nothing": (
+        "Nothing to undo in this weighting (the other screens undo their own edits)"
+    ),
     "weigh.app.participants": "Who took part (names separated by commas)",
     "weigh.app.save_title": "Save these weights into the tamis",
     "weigh.revisit.equal": (

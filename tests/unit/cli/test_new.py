@@ -209,3 +209,14 @@ def test_ranking_a_new_session_says_there_is_no_case_yet(tmp_path: Path, capsys,
     assert code == 0
     assert "Aucun cas à classer" in out
     assert "Classement — Vélo, tamis transfo v1" in out  # no "()" for a session without a city
+
+
+def test_new_keeps_words_apart_at_a_dash_in_the_title(tmp_path: Path, capsys):
+    root = tmp_path / "t4"
+    code, _, _ = run_cli(
+        capsys, "new", root, "--city", "Lyon", "--title", "Vélo : l'école–maison (2026)",
+        "--lang", "fr",
+    )  # fmt: skip
+    assert code == 0
+    assert _session_of(root).name == "lyon-velo-l-ecole-maison-2026.toml"
+    assert loaded(_session_of(root)).id == "lyon-velo-l-ecole-maison-2026"

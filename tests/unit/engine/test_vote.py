@@ -162,8 +162,8 @@ def test_the_issue_example_in_words():
     lines = rank_profiles({"A": (0, 0, 5, 0, 6, 9), "B": (0, 0, 4, 0, 10, 6)})
     result = VoteResult(scale, "", "lowest", (), tuple(lines), tuple(tie_breaks(lines)))
     assert explain_break(result.breaks[0], result) == (
-        "A devant B : même mention majoritaire « Bien » ; 45\u00a0% jugent A mieux que "
-        "« Bien » contre 30\u00a0% pour B"
+        "A devant B : même mention majoritaire «\u00a0Bien\u00a0» ; 45\u00a0% jugent A mieux que "
+        "«\u00a0Bien\u00a0» contre 30\u00a0% pour B"
     )
     assert explain_break(result.breaks[0], result, "en") == (
         "A ahead of B: same majority mention “Bien”; 45% judge A better than “Bien” "
@@ -238,10 +238,10 @@ def test_cli_vote_json_contract(paris, capsys):
     assert data["tie_breaks"][0]["step"] == 2
     assert data["tie_breaks"][0]["text"] == (
         "carte-participative/kiosque devant carte-personnalisable/maquette-appli : même mention "
-        "majoritaire « Bien » et 25\u00a0% jugent chacun des deux moins bien que « Bien » ; "
-        "à l'étape 2 de la valeur majoritaire (les mentions médianes retirées une à une), "
-        "25\u00a0% jugent carte-participative/kiosque mieux que « Assez bien » contre 0\u00a0% "
-        "pour carte-personnalisable/maquette-appli"
+        "majoritaire «\u00a0Bien\u00a0» et 25\u00a0% jugent chacun des deux moins bien que "
+        "«\u00a0Bien\u00a0» ; à l'étape 2 de la valeur majoritaire (les mentions médianes "
+        "retirées une à une), 25\u00a0% jugent carte-participative/kiosque mieux que "
+        "«\u00a0Assez bien\u00a0» contre 0\u00a0% pour carte-personnalisable/maquette-appli"
     )
 
 

@@ -318,7 +318,7 @@ def test_merge_scores_appends_entries(workspace, capsys):
         )
         + '\n[notes.ana]\n"a/x" = "Concret."\n'
     )
-    assert "2 niveau(x) et 1 remarque(s)" in out
+    assert "2 niveaux et 1 remarque" in out
 
 
 def test_merge_scores_conflict_writes_nothing(workspace, capsys):

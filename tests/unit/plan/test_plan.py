@@ -768,7 +768,7 @@ def test_decide_warns_about_a_sifted_out_case_and_too_few_cases(tmp_path, capsys
     assert main(["decide", str(session), "--cases", *cases, "--rationale", "x"]) == 0
     err = capsys.readouterr().err
     assert "accueil-mairies/guichet est écarté par le tamis (service-associe)" in err
-    assert "2 cas retenu(s), le protocole en demande 3 à 6" in err
+    assert "2 cas retenus, le protocole en demande 3 à 6" in err
 
 
 # -- the robustness analysis's optimiser: bounds, floors, weight ranges -----------------------

@@ -714,7 +714,7 @@ def test_edit_messages_exist_in_both_languages() -> None:
     assert catalogue.FR.keys() == catalogue.EN.keys()
     error = EditError("edit.has_refs", kind="subject", id="x", scores=3, notes=1)
     assert i18n.t(error.code, **error.params) == (
-        "le sujet `x` a 3 niveau(x) et 1 remarque(s) : confirmez pour les supprimer aussi"
+        "le sujet `x` a 3 niveaux et 1 remarque : confirmez pour les supprimer aussi"
     )
 
 

@@ -183,7 +183,7 @@ def test_removing_a_tied_stakeholder_needs_consent(paris: Workspace) -> None:
     assert caught.value.code == "edit.has_relations"
     assert caught.value.params == {"id": "julien", "count": 4}
     assert i18n.t(caught.value.code, **caught.value.params) == (
-        "4 relation(s) nomment `julien` : confirmez pour les retirer aussi"
+        "4 relations nomment `julien` : confirmez pour les retirer aussi"
     )
     assert paris.changed() == []
 

@@ -70,7 +70,7 @@ EN: dict[str, str] = {
     "app.save.refused": "Saving refused: {path} was changed elsewhere. Nothing was overwritten.",
     "app.reload.title": "Files changed on disk:",
     "app.reload.question": "Read them again now? (otherwise nothing is written over them)",
-    "app.reload.pending": "{count} unsaved edit(s) will be lost.",
+    "app.reload.pending": "{count} unsaved {count:edit|edits} will be lost.",
     "app.reload.yes": "Reload (y/r/Enter)",
     "app.reload.no": "Later (Esc)",
     "app.note.title": "Note by",
@@ -87,10 +87,10 @@ EN: dict[str, str] = {
     "app.scoring.need_case": "Angle criterion: choose a case's line.",
     "app.scoring.to_subject": (
         "'{criterion}' is scored per subject: level recorded for '{subject}',"
-        " valid for its {count} angle(s)"
+        " valid for its {count} {count:angle|angles}"
     ),
     "app.scoring.too_high": "Level too high: the scale goes from 0 to {top}.",
-    "app.errors.title": "Cannot open the session: {count} error(s)",
+    "app.errors.title": "Cannot open the session: {count} {count:error|errors}",
     "app.errors.none": "No problem reported.",
     "app.errors.hint": "Fix the files then ctrl+r to read them again; ctrl+q to quit.",
     "app.picker.title": "Choose a session (Enter)",
@@ -101,11 +101,13 @@ EN: dict[str, str] = {
     "app.flag.disputed": "Disputed",
     "app.flag.disputed.detail": "from {low} to {high}",
     "app.flag.incomplete": "Incomplete",
-    "app.flag.incomplete.detail": "{count} criterion/criteria not scored",
+    "app.flag.incomplete.detail": "{count} {count:criterion|criteria} not scored",
     "app.flag.opposed-by-power": "Opposed by a powerful stakeholder",
-    "app.flag.opposed-by-power.detail": "high power: {count} person(s)",
+    "app.flag.opposed-by-power.detail": "high power: {count} {count:person|people}",
     "app.flag.no-service-support": "No supporting service",
-    "app.flag.no-service-support.detail": "{count} service(s) took a stance, none in support",
+    "app.flag.no-service-support.detail": (
+        "{count} {count:service|services} took a stance, none in support"
+    ),
     "app.time.key.earlier": "earlier",
     "app.time.key.later": "later",
     "app.time.key.date": "date",
@@ -117,10 +119,10 @@ EN: dict[str, str] = {
     "app.flag.no-angle.detail": "it cannot become a case",
     "app.flag.unscored": "nobody scored it",
     "app.flag.warning": "Warning",
-    "app.vigilance.count": "{count} point(s)",
+    "app.vigilance.count": "{count} {count:point|points}",
     "app.vigilance.none": "No point of vigilance.",
     "app.presentation.more": "… and {count} more",
-    "app.presentation.people": "{count} scorer(s)",
+    "app.presentation.people": "{count} {count:scorer|scorers}",
     "app.presentation.sifted": "{count} sifted out",
     "app.cmd.show": "Go to: {screen}",
     "app.cmd.blind": "Blind mode (hide / reveal)",
@@ -206,7 +208,7 @@ EN: dict[str, str] = {
     "app.key.ok": "OK",
     "app.key.yes": "Yes",
     "app.key.no": "No",
-    "app.edit.saved": "Saved ({files} file(s))",
+    "app.edit.saved": "Saved ({files} {files:file|files})",
     "app.edit.nothing": "Nothing to change",
     "app.form.ok": "OK",
     "app.form.cancel": "Cancel",
@@ -241,7 +243,8 @@ EN: dict[str, str] = {
     "app.tamis.add_title": "Add a criterion after “{after}”",
     "app.tamis.remove_title": "Remove the criterion “{label}”?",
     "app.tamis.remove_scores": (
-        "{count} level(s) given for this criterion will be removed from the score files too."
+        "{count} {count:level|levels} given for this criterion will be removed from the score "
+        "files too."
     ),
     "app.tamis.field.label": "Label",
     "app.tamis.field.question": "Question asked to every scorer",
@@ -249,7 +252,9 @@ EN: dict[str, str] = {
     "app.tamis.field.kind": "Kind",
     "app.tamis.field.scale": "Scale",
     "app.tamis.field.weight": "Weight (score) or pass level (gate)",
-    "app.cases.bar": "Cases · {title} · {subjects} subject(s), {angles} angle(s)",
+    "app.cases.bar": (
+        "Cases · {title} · {subjects} {subjects:subject|subjects}, {angles} {angles:angle|angles}"
+    ),
     "app.cases.subject": "Subject",
     "app.cases.angle": "Angle",
     "app.cases.id": "Id",
@@ -260,17 +265,20 @@ EN: dict[str, str] = {
     "app.cases.of_subject": "Angle of the subject",
     "app.cases.attention": "Political attention: {level} (flagged from {threshold})",
     "app.cases.first_case": "① first case of the Transfo",
-    "app.cases.refs": "{scores} level(s) and {notes} note(s) concern it",
+    "app.cases.refs": "{scores} {scores:level|levels} and {notes} {notes:note|notes} concern it",
     "app.cases.empty": "No subject yet: a to add one.",
     "app.cases.add_subject": "Add a subject",
     "app.cases.add_angle": "Add an angle to the subject “{subject}”",
     "app.cases.rename_title": "Rename “{id}”",
     "app.cases.describe_title": "Describe “{title}”",
     "app.cases.tags_title": "Attention indicators of “{title}”",
-    "app.cases.remove_subject": "Remove the subject “{title}” and its {angles} angle(s)?",
+    "app.cases.remove_subject": (
+        "Remove the subject “{title}” and its {angles} {angles:angle|angles}?"
+    ),
     "app.cases.remove_angle": "Remove the angle “{title}”?",
     "app.cases.remove_refs": (
-        "{scores} level(s) and {notes} note(s) will be removed from the files too."
+        "{scores} {scores:level|levels} and {notes} {notes:note|notes} "
+        "will be removed from the files too."
     ),
     "app.cases.field.new_id": "New id (the scores follow)",
     "app.cases.field.title": "Title",
@@ -301,7 +309,7 @@ EN: dict[str, str] = {
     "app.session.date_field": "Date (YYYY-MM-DD)",
     "app.session.tamis": "Tamis",
     "app.session.file": "File",
-    "app.session.given": "{scores} level(s), {notes} note(s)",
+    "app.session.given": "{scores} {scores:level|levels}, {notes} {notes:note|notes}",
     "app.session.none": "Nobody scores yet: a adds a person.",
     "app.session.edit_title": "The session",
     "app.session.name": "Name",
@@ -309,7 +317,9 @@ EN: dict[str, str] = {
     "app.session.add_title": "Add a person who scores",
     "app.session.rename_title": "Rename `{id}` (the id and the levels stay)",
     "app.session.remove": "Remove {name} from the people who score?",
-    "app.session.remove_refs": "Their {scores} level(s) and {notes} note(s) will be deleted too.",
+    "app.session.remove_refs": (
+        "Their {scores} {scores:level|levels} and {notes} {notes:note|notes} will be deleted too."
+    ),
     "app.session.no_other": "no other session in this workspace",
     "app.session.opened": "session opened: {title}",
     "app.screen.exchange": "Exchange",
@@ -359,7 +369,7 @@ EN: dict[str, str] = {
     "app.stakeholders.col.to": "To",
     "app.stakeholders.col.weight": "Weight",
     "app.stakeholders.computing": "Computing the analyses…",
-    "app.stakeholders.warnings": "{count} point(s) of vigilance",
+    "app.stakeholders.warnings": "{count} {count:point|points} of vigilance",
     "app.stakeholders.sampled": "betweenness estimated from {sample} people",
     "app.stakeholders.measures": (
         "Power {power}/4 · interest {interest}/4 · {quadrant}\n"
@@ -406,7 +416,9 @@ EN: dict[str, str] = {
     "app.people.map_title": "Put “{name}” on the map",
     "app.people.edit_title": "Edit “{name}”",
     "app.people.remove_title": "Remove “{name}” from the map?",
-    "app.people.remove_relations": "{count} relation(s) name them: they will be removed too.",
+    "app.people.remove_relations": (
+        "{count} {count:relation names|relations name} them: {count:it|they} will be removed too."
+    ),
     "app.people.scorer_only": (
         "“{name}” is on the map because a relation names this scorer: "
         "remove their relations (r then ⌦)"

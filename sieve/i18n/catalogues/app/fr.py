@@ -74,7 +74,10 @@ FR: dict[str, str] = {
     ),
     "app.reload.title": "Des fichiers ont changé sur le disque :",
     "app.reload.question": "Les relire maintenant ? (sinon, rien n'est écrit par-dessus)",
-    "app.reload.pending": "{count} modification(s) non enregistrée(s) seront perdues.",
+    "app.reload.pending": (
+        "{count} {count:modification non enregistrée sera perdue|"
+        "modifications non enregistrées seront perdues}."
+    ),
     "app.reload.yes": "Relire (o/r/Entrée)",
     "app.reload.no": "Plus tard (Échap)",
     "app.note.title": "Remarque de",
@@ -90,11 +93,11 @@ FR: dict[str, str] = {
     "app.detail.disputed": "désaccord",
     "app.scoring.need_case": "Critère d'angle : choisissez la ligne d'un cas.",
     "app.scoring.to_subject": (
-        "« {criterion} » se note par sujet : niveau enregistré pour « {subject} »,"
-        " valable pour ses {count} angle(s)"
+        "« {criterion} » se note par sujet : niveau enregistré pour « {subject} »,"
+        " valable pour {count} {count:angle|angles}"
     ),
     "app.scoring.too_high": "Niveau trop haut : l'échelle va de 0 à {top}.",
-    "app.errors.title": "Impossible d'ouvrir la session : {count} erreur(s)",
+    "app.errors.title": "Impossible d'ouvrir la session : {count} {count:erreur|erreurs}",
     "app.errors.none": "Aucun problème signalé.",
     "app.errors.hint": "Corrigez les fichiers puis ctrl+r pour les relire ; ctrl+q pour quitter.",
     "app.picker.title": "Choisissez une session (Entrée)",
@@ -105,11 +108,13 @@ FR: dict[str, str] = {
     "app.flag.disputed": "Désaccord",
     "app.flag.disputed.detail": "de {low} à {high}",
     "app.flag.incomplete": "Incomplet",
-    "app.flag.incomplete.detail": "{count} critère(s) sans note",
+    "app.flag.incomplete.detail": "{count} {count:critère|critères} sans note",
     "app.flag.opposed-by-power": "Opposition d'un acteur puissant",
-    "app.flag.opposed-by-power.detail": "pouvoir élevé : {count} personne(s)",
+    "app.flag.opposed-by-power.detail": "pouvoir élevé : {count} {count:personne|personnes}",
     "app.flag.no-service-support": "Aucun service concerné ne soutient",
-    "app.flag.no-service-support.detail": "{count} service(s) ont pris position, aucun en soutien",
+    "app.flag.no-service-support.detail": (
+        "{count} {count:service a pris|services ont pris} position, aucun en soutien"
+    ),
     "app.time.key.earlier": "avant",
     "app.time.key.later": "après",
     "app.time.key.date": "date",
@@ -121,11 +126,11 @@ FR: dict[str, str] = {
     "app.flag.no-angle.detail": "il ne peut pas devenir un cas",
     "app.flag.unscored": "personne ne l'a notée",
     "app.flag.warning": "Avertissement",
-    "app.vigilance.count": "{count} point(s)",
+    "app.vigilance.count": "{count} {count:point|points}",
     "app.vigilance.none": "Aucun point de vigilance.",
-    "app.presentation.more": "… et {count} autre(s)",
-    "app.presentation.people": "{count} personne(s) ont noté",
-    "app.presentation.sifted": "{count} écarté(s)",
+    "app.presentation.more": "… et {count} {count:autre|autres}",
+    "app.presentation.people": "{count} {count:personne a noté|personnes ont noté}",
+    "app.presentation.sifted": "{count} {count:écarté|écartés}",
     "app.cmd.show": "Aller à : {screen}",
     "app.cmd.blind": "Mode aveugle (masquer / révéler)",
     "app.cmd.blind.help": "masquer les résultats du groupe pendant la notation",
@@ -205,7 +210,7 @@ FR: dict[str, str] = {
         "ce qu'ils ont envoyé est déjà dans les fichiers."
     ),
     "app.key.change_id": "Identifiant",
-    "app.cases.change_id_title": "Changer l'identifiant de « {id} » (ses notes suivent)",
+    "app.cases.change_id_title": "Changer l'identifiant de « {id} » (ses notes suivent)",
     "app.key.rename": "Renommer",
     "app.key.remove": "Retirer",
     "app.key.tags": "Attention",
@@ -213,7 +218,7 @@ FR: dict[str, str] = {
     "app.key.ok": "Valider",
     "app.key.yes": "Oui",
     "app.key.no": "Non",
-    "app.edit.saved": "Enregistré ({files} fichier(s))",
+    "app.edit.saved": "Enregistré ({files} {files:fichier|fichiers})",
     "app.edit.nothing": "Rien à changer",
     "app.form.ok": "Valider",
     "app.form.cancel": "Annuler",
@@ -238,17 +243,18 @@ FR: dict[str, str] = {
     "app.tamis.weight_share": "{share} % du total",
     "app.tamis.pass_at": "Franchie à partir du niveau",
     "app.tamis.kind_line": "Type : {kind} · noté par {on}",
-    "app.tamis.scale": "Échelle « {scale} »",
+    "app.tamis.scale": "Échelle « {scale} »",
     "app.tamis.scores": "Niveaux donnés : {count}",
     "app.tamis.no_question": "(pas de question)",
     "app.tamis.ranking": "Classement",
     "app.tamis.ranking_preview": "Classement avec ces poids",
     "app.tamis.gate_no_weight": "Une porte n'a pas de poids : elle se franchit ou non.",
     "app.tamis.edit_title": "Modifier le critère",
-    "app.tamis.add_title": "Ajouter un critère après « {after} »",
-    "app.tamis.remove_title": "Retirer le critère « {label} » ?",
+    "app.tamis.add_title": "Ajouter un critère après « {after} »",
+    "app.tamis.remove_title": "Retirer le critère « {label} » ?",
     "app.tamis.remove_scores": (
-        "{count} niveau(x) donné(s) pour ce critère seront aussi retirés des fichiers de notes."
+        "{count} {count:niveau donné pour ce critère sera aussi retiré|"
+        "niveaux donnés pour ce critère seront aussi retirés} des fichiers de notes."
     ),
     "app.tamis.field.label": "Libellé",
     "app.tamis.field.question": "Question posée à chaque personne",
@@ -256,7 +262,9 @@ FR: dict[str, str] = {
     "app.tamis.field.kind": "Type",
     "app.tamis.field.scale": "Échelle",
     "app.tamis.field.weight": "Poids (score) ou seuil (porte)",
-    "app.cases.bar": "Cas · {title} · {subjects} sujet(s), {angles} angle(s)",
+    "app.cases.bar": (
+        "Cas · {title} · {subjects} {subjects:sujet|sujets}, {angles} {angles:angle|angles}"
+    ),
     "app.cases.subject": "Sujet",
     "app.cases.angle": "Angle",
     "app.cases.id": "Identifiant",
@@ -267,17 +275,22 @@ FR: dict[str, str] = {
     "app.cases.of_subject": "Angle du sujet",
     "app.cases.attention": "Attention politique : {level} (signalé à partir de {threshold})",
     "app.cases.first_case": "① premier cas de la Transfo",
-    "app.cases.refs": "{scores} niveau(x) et {notes} remarque(s) le concernent",
+    "app.cases.refs": (
+        "{scores} {scores:niveau|niveaux} et {notes} {notes:remarque|remarques} le concernent"
+    ),
     "app.cases.empty": "Aucun sujet : a pour en ajouter un.",
     "app.cases.add_subject": "Ajouter un sujet",
-    "app.cases.add_angle": "Ajouter un angle au sujet « {subject} »",
-    "app.cases.rename_title": "Renommer « {id} »",
-    "app.cases.describe_title": "Décrire « {title} »",
-    "app.cases.tags_title": "Indicateurs d'attention de « {title} »",
-    "app.cases.remove_subject": "Retirer le sujet « {title} » et ses {angles} angle(s) ?",
-    "app.cases.remove_angle": "Retirer l'angle « {title} » ?",
+    "app.cases.add_angle": "Ajouter un angle au sujet « {subject} »",
+    "app.cases.rename_title": "Renommer « {id} »",
+    "app.cases.describe_title": "Décrire « {title} »",
+    "app.cases.tags_title": "Indicateurs d'attention de « {title} »",
+    "app.cases.remove_subject": (
+        "Retirer le sujet « {title} » avec {angles} {angles:angle|angles} ?"
+    ),
+    "app.cases.remove_angle": "Retirer l'angle « {title} » ?",
     "app.cases.remove_refs": (
-        "{scores} niveau(x) et {notes} remarque(s) seront aussi retirés des fichiers."
+        "{scores} {scores:niveau|niveaux} et {notes} {notes:remarque|remarques} "
+        "seront aussi retirés des fichiers."
     ),
     "app.cases.field.new_id": "Nouvel identifiant (les notes suivent)",
     "app.cases.field.title": "Titre",
@@ -314,7 +327,7 @@ FR: dict[str, str] = {
     "app.session.date_field": "Date (AAAA-MM-JJ)",
     "app.session.tamis": "Tamis",
     "app.session.file": "Fichier",
-    "app.session.given": "{scores} niveau(x), {notes} remarque(s)",
+    "app.session.given": "{scores} {scores:niveau|niveaux}, {notes} {notes:remarque|remarques}",
     "app.session.none": "Personne ne note encore : a pour ajouter une personne.",
     "app.session.edit_title": "La session",
     "app.session.name": "Nom",
@@ -323,7 +336,8 @@ FR: dict[str, str] = {
     "app.session.rename_title": "Renommer `{id}` (l'identifiant et les niveaux restent)",
     "app.session.remove": "Retirer {name} des personnes qui notent ?",
     "app.session.remove_refs": (
-        "Ses {scores} niveau(x) et {notes} remarque(s) seront supprimés aussi."
+        "Ses {scores} {scores:niveau|niveaux} et {notes} {notes:remarque|remarques} "
+        "seront supprimés aussi."
     ),
     "app.session.no_other": "aucune autre session dans cet espace de travail",
     "app.session.opened": "session ouverte : {title}",
@@ -346,7 +360,7 @@ FR: dict[str, str] = {
     ),
     "app.exchange.confirm_title": "Adopter ce critère ?",
     "app.exchange.confirm": (
-        "`{id}` « {label} », du tamis {source} ({city}), sera ajouté à la fin de nos critères, "
+        "`{id}` « {label} », du tamis {source} ({city}), sera ajouté à la fin de nos critères, "
         "avec sa provenance. Rien d'autre ne change dans notre fichier."
     ),
     "app.exchange.yes": "Adopter (o/Entrée)",
@@ -374,7 +388,7 @@ FR: dict[str, str] = {
     "app.stakeholders.col.to": "Vers",
     "app.stakeholders.col.weight": "Poids",
     "app.stakeholders.computing": "Calcul des analyses…",
-    "app.stakeholders.warnings": "{count} point(s) de vigilance",
+    "app.stakeholders.warnings": "{count} {count:point|points} de vigilance",
     "app.stakeholders.sampled": "intermédiation estimée sur {sample} personnes",
     "app.stakeholders.measures": (
         "Pouvoir {power}/4 · intérêt {interest}/4 · {quadrant}\n"
@@ -419,14 +433,15 @@ FR: dict[str, str] = {
     "app.people.key.remove": "retirer",
     "app.people.key.relate": "relier",
     "app.people.add_title": "Ajouter une personne à la carte",
-    "app.people.map_title": "Mettre « {name} » sur la carte",
-    "app.people.edit_title": "Modifier « {name} »",
-    "app.people.remove_title": "Retirer « {name} » de la carte ?",
+    "app.people.map_title": "Mettre « {name} » sur la carte",
+    "app.people.edit_title": "Modifier « {name} »",
+    "app.people.remove_title": "Retirer « {name} » de la carte ?",
     "app.people.remove_relations": (
-        "{count} relation(s) nomment cette personne : elles seront retirées aussi."
+        "{count} {count:relation nomme|relations nomment} cette personne : "
+        "{count:elle sera retirée|elles seront retirées} aussi."
     ),
     "app.people.scorer_only": (
-        "« {name} » est sur la carte parce qu'une relation nomme cette personne qui note : "
+        "« {name} » est sur la carte parce qu'une relation nomme cette personne qui note : "
         "retirez ses relations (r puis ⌦)"
     ),
     "app.people.field.id": "Identifiant (les relations suivent)",
@@ -444,7 +459,7 @@ FR: dict[str, str] = {
     "app.people.scorer": "{name} (note les cas)",
     "app.people.relate_title": "Ajouter une relation",
     "app.people.relation_title": "Modifier la relation",
-    "app.people.remove_relation": "Retirer la relation « {source} {kind} {target} » ?",
+    "app.people.remove_relation": "Retirer la relation « {source} {kind} {target} » ?",
     "app.people.field.from": "De",
     "app.people.field.kind": "Relation",
     "app.people.field.to": "Vers",
