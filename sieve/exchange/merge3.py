@@ -232,6 +232,9 @@ def _merge_tables(
             if all(_is_keyed_aot(fields, x) for x in versions):
                 _merge_aot(None if b is _MISSING else b, o, th, where, fields, state)
                 continue
+            if _same_length_aots(versions) and len(versions) == 3:
+                _merge_aot_by_position(b, o, th, where, state)
+                continue
         if vo == vb:
             # only theirs changed the value: take theirs (with its comment, if any)
             if th is _MISSING:
@@ -391,6 +394,25 @@ def _merge_aot(
         if tail:
             blank_line(ours[-1])
             push_tail(ours[-1], tail)
+
+
+def _same_length_aots(versions: list[Any]) -> bool:
+    from tomlkit.items import AoT
+
+    return all(isinstance(v, AoT) for v in versions) and len({len(v) for v in versions}) == 1
+
+
+def _merge_aot_by_position(base: Any, ours: Any, theirs: Any, path: str, state: _MergeState):
+    """Merge keyless arrays of tables (``[[assessment]]``, ``[[stance]]``...) entry by entry
+    when neither side added or removed one: the n-th entry is then the same entry on every
+    side, and two sides changing different fields of it merge like any table."""
+    for i, (b, o, th) in enumerate(zip(base, ours, theirs, strict=True)):
+        if th.as_string() == b.as_string():
+            continue  # theirs did not touch it
+        if o.as_string() == b.as_string():
+            _replace_element(ours, i, th)
+            continue
+        _merge_tables(b, o, th, f"{path}[{i}]", state)
 
 
 def _empty() -> Any:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -309,7 +310,8 @@ def test_the_same_review_recorded_two_ways_is_a_marked_conflict(repo):
 
 
 def test_entries_without_a_key_are_never_a_conflict_the_file_does_not_show(repo):
-    # `[[extra]]` entries have no key sieve knows: matched neither by id nor by position
+    # `[[extra]]` entries have no key sieve knows: matched by position only when no side
+    # added or removed one
     name = "sessions/extra.toml"
     body = "format = 1\n" + "".join(f'\n[[extra]]\nlabel = "{n}"\nvalue = {n}\n' for n in range(4))
     (repo / name).write_text(body, encoding="utf-8")
@@ -329,6 +331,35 @@ def test_entries_without_a_key_are_never_a_conflict_the_file_does_not_show(repo)
     status, output, data = merge(repo, name, "ours2", "theirs2")
     assert status != 0
     assert marked(data.decode("utf-8")), output
+
+
+def test_two_fields_of_one_dated_entry_changed_on_each_side_merge_cleanly(repo):
+    """`[[assessment]]` has no key: the first entry's stakeholder changed on one side and
+    its date on the other (hypothesis found it on the shipped Mulhouse) merge field by
+    field, the entries being matched by position since no side added or removed one."""
+    name = "sessions/dated.toml"
+    body = "format = 1\n" + "".join(
+        f'\n[[assessment]]\nstakeholder = "p{n}"\ndate = 2017-0{n + 1}-01\npower = {n}\n'
+        for n in range(3)
+    )
+    (repo / name).write_text(body, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "dated")
+    git(repo, "branch", "-q", "-f", "dated-base")
+    commit(repo, "ours", name, replace('stakeholder = "p0"', 'stakeholder = "sebastien"'))
+    commit(repo, "theirs", name, replace("date = 2017-01-01", "date = 2017-02-13"))
+    status, output, data = merge(repo, name)
+    assert status == 0, output
+    merged = tomllib.loads(data.decode("utf-8"))["assessment"]
+    assert merged[0] == {"stakeholder": "sebastien", "date": date(2017, 2, 13), "power": 0}
+    assert [a["stakeholder"] for a in merged] == ["sebastien", "p1", "p2"]
+    # an entry added on one side: positions no longer match, the lines decide
+    added = '\n[[assessment]]\nstakeholder = "new"\ndate = 2017-05-01\n'
+    commit(repo, "ours3", name, lambda p: p.write_text(p.read_text() + added), start="dated-base")
+    commit(repo, "theirs3", name, replace("power = 1", "power = 4"), start="dated-base")
+    status, output, data = merge(repo, name, "ours3", "theirs3")
+    text = data.decode("utf-8")
+    assert status == 0 and "power = 4" in text and 'stakeholder = "new"' in text, output
 
 
 # -- bad bytes, broken TOML (issue 15 items 2b and 2c) ---------------------------------
