@@ -156,3 +156,34 @@ async def test_the_error_screen_opens_over_the_first_screen_and_leaves_it_when_f
         app.reload(quiet=True)
         await settle(pilot)
         assert app.current_mode == "matrix" and app.screen.rebuilds == 1
+
+
+@sync
+async def test_the_first_frame_does_not_wait_for_the_screens_update_timer(paris, monkeypatch):
+    """The first screen is laid out in Textual's start-up batch, when nothing is written;
+    its frame is written as soon as the start-up is over, not at the first tick of the
+    screen's update timer (a whole 1/60 s after it starts, idle: issue 10.24)."""
+    from textual.timer import Timer
+
+    ticks = []
+    tick = Timer._tick
+
+    async def counted_tick(self, *args, **kwargs):
+        if self.name == "screen_update":
+            ticks.append(self)
+        return await tick(self, *args, **kwargs)
+
+    monkeypatch.setattr(Timer, "_tick", counted_tick)
+    app = SieveApp(paris, watch=False)
+    at_first_frame = []
+    display = app._display
+
+    def counted(screen, frame) -> None:
+        if frame is not None and not app._batch_count and not at_first_frame:
+            at_first_frame.append(len(ticks))
+        display(screen, frame)
+
+    app._display = counted  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+    assert at_first_frame == [0]
