@@ -298,13 +298,19 @@ class Workbench:
         self.evaluation = self._evaluate()
 
     def edit_files(
-        self, operation: Callable[..., list[Path]], *args: object, **kwargs: object
+        self,
+        operation: Callable[..., list[Path]],
+        *args: object,
+        undoable: bool = True,
+        **kwargs: object,
     ) -> list[Path]:
         """Run a structural edit of the files (a function of :data:`EDITS`), then reload.
 
         Pending score and note edits are written first; the operation then works
         on the session as the files hold it (so a file changed by someone else is
-        refused), and everything is read again: the undo stack is emptied.
+        refused), and everything is read again. The undo stack is kept (each entry checks
+        at its undo that what it changed is as it left it); the edit goes on it unless
+        ``undoable`` is false (the room's writes: a phone's vote, a participant joining).
         """
         self.flush()
         disk = self._disk
@@ -316,12 +322,15 @@ class Workbench:
                 before[Path(path)] = read_regular(Path(path))
             except OSError:
                 continue
+        kept = list(self.undo_stack)
         written = operation(disk, *args, **kwargs)
         self.reload()
+        self.undo_stack[:] = kept
         changed = {Path(p): before[Path(p)] for p in written if Path(p) in before}
-        if changed:
+        if changed and undoable:
             after = {p: file_digest(p) or "" for p in changed}
             self.undo_stack.append(FilesEdit(changed, after))
+            del self.undo_stack[:-UNDO_DEPTH]
         return written
 
     def record_decision(
@@ -351,11 +360,8 @@ class Workbench:
 
     def set_votes(self, scorer: str, mentions: dict[str, int | None]) -> bool:
         """Record several of ``scorer``'s mentions in one write (a phone's vote page), as
-        :meth:`set_vote` does one; ``False`` when the file already held them all.
-
-        Not undoable (:meth:`undo` takes back this keyboard's edits, not a phone's); the
-        file edits made here before stay undoable, each checking its files are as it left
-        them (a vote written since in the same file makes their undo refused)."""
+        :meth:`set_vote` does one; ``False`` when the file already held them all. Not
+        undoable: :meth:`undo` takes back this keyboard's edits, not a phone's."""
         return self._set_votes(scorer, mentions, undoable=False)
 
     def _set_votes(self, scorer: str, mentions: dict[str, int | None], undoable: bool) -> bool:
@@ -365,14 +371,7 @@ class Workbench:
         changed = {case: level for case, level in mentions.items() if held.get(case) != level}
         if not changed:
             return False
-        # earlier file edits stay undoable (each undo checks its files are as it left them)
-        kept = [edit for edit in self.undo_stack if isinstance(edit, FilesEdit)]
-        written = self.edit_files(set_votes, scorer, changed)
-        if not undoable:
-            self.undo_stack.clear()
-        self.undo_stack[:0] = kept
-        del self.undo_stack[:-UNDO_DEPTH]
-        return bool(written)
+        return bool(self.edit_files(set_votes, scorer, changed, undoable=undoable))
 
     def vote(self):
         """The vote counted (:class:`sieve.engine.vote.VoteResult`), its default ballot the

@@ -170,7 +170,7 @@ class Room:
 
     def _journal(self, event: str) -> None:
         scorers = sorted(set(self._claims.values()))
-        self.wb.edit_files(record_round, event, scorers)
+        self.wb.edit_files(record_round, event, scorers, undoable=False)
 
     def lock(self) -> None:
         """Close scoring (journal: ``closed``)."""
@@ -274,7 +274,7 @@ class Room:
                 raise Refused(400, "room.error.name", reason=name[:NAME_MAX])
             before = set(session.scorers)
             try:
-                self.wb.edit_files(EDITS.add_scorer, name)
+                self.wb.edit_files(EDITS.add_scorer, name, undoable=False)
             except EditError as exc:
                 raise Refused(400, "room.error.name", reason=exc.code) from None
             added = set(self.session.scorers) - before
@@ -286,7 +286,7 @@ class Room:
         holder = self.taken().get(scorer)
         if holder is not None and holder != mine:
             raise Refused(409, "room.error.taken")
-        self.wb.edit_files(_files.ensure_participant_file, scorer)
+        self.wb.edit_files(_files.ensure_participant_file, scorer, undoable=False)
         self._claims[mine] = scorer
         self.wb.homes[scorer] = _files.participant_file(self.session, scorer)
         self._save_state()

@@ -67,3 +67,26 @@ async def test_undo_of_a_keyboard_edit_refuses_to_clobber_a_later_phone_edit(wor
         await settle(pilot)
         assert levels(path, "ana")["a"] == {"need": 2, "service": 1}
         assert levels(path, "ana")["a/x"] == {"learn": 1, "doable": 1}
+
+
+@sync
+async def test_a_participant_joining_is_not_undone_and_keeps_the_keyboards_undo(workspace):
+    """The room's own writes (a new name, a participant's file, a round of the journal)
+    go through ``edit_files(..., undoable=False)``: ``u`` then takes back the keyboard's
+    last edit, not the join, which stays in the file."""
+    from sieve.workbench import EDITS
+
+    path = workspace(TWO_SCORERS)
+    app = SieveApp(path, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("right", "right", "3")  # ana, subject a, need = 3 (was 2)
+        await pilot.press("down", "right", "0")  # ana, case a/x, learn = 0 (was 3)
+        await settle(pilot)
+        assert levels(path, "ana")["a/x"]["learn"] == 0
+        app.workbench.edit_files(EDITS.add_scorer, "Zoé", undoable=False)  # as the room does
+        await pilot.press("u")
+        await settle(pilot)
+        assert levels(path, "ana")["a/x"]["learn"] == 3  # the keyboard's edit taken back
+        assert "zoe" in Workbench(path).session.scorers  # the participant still there
