@@ -298,19 +298,14 @@ class Workbench:
         self.evaluation = self._evaluate()
 
     def edit_files(
-        self,
-        operation: Callable[..., list[Path]],
-        *args: object,
-        undoable: bool = True,
-        **kwargs: object,
+        self, operation: Callable[..., list[Path]], *args: object, undoable: bool = True, **kw
     ) -> list[Path]:
         """Run a structural edit of the files (a function of :data:`EDITS`), then reload.
 
         Pending score and note edits are written first; the operation then works
         on the session as the files hold it (so a file changed by someone else is
-        refused), and everything is read again. The undo stack is kept (each entry checks
-        at its undo that what it changed is as it left it); the edit goes on it unless
-        ``undoable`` is false (the room's writes: a phone's vote, a participant joining).
+        refused), and everything is read again: the undo stack then holds this edit only,
+        or, ``undoable=False`` (the room's writes), is kept as it was.
         """
         self.flush()
         disk = self._disk
@@ -323,14 +318,13 @@ class Workbench:
             except OSError:
                 continue
         kept = list(self.undo_stack)
-        written = operation(disk, *args, **kwargs)
+        written = operation(disk, *args, **kw)
         self.reload()
-        self.undo_stack[:] = kept
         changed = {Path(p): before[Path(p)] for p in written if Path(p) in before}
-        if changed and undoable:
-            after = {p: file_digest(p) or "" for p in changed}
-            self.undo_stack.append(FilesEdit(changed, after))
-            del self.undo_stack[:-UNDO_DEPTH]
+        if not undoable:
+            self.undo_stack[:] = kept
+        elif changed:
+            self.undo_stack.append(FilesEdit(changed, {p: file_digest(p) or "" for p in changed}))
         return written
 
     def record_decision(
@@ -359,9 +353,8 @@ class Workbench:
         return self._set_votes(scorer, {case: level}, undoable=True)
 
     def set_votes(self, scorer: str, mentions: dict[str, int | None]) -> bool:
-        """Record several of ``scorer``'s mentions in one write (a phone's vote page), as
-        :meth:`set_vote` does one; ``False`` when the file already held them all. Not
-        undoable: :meth:`undo` takes back this keyboard's edits, not a phone's."""
+        """A phone's vote page: several mentions in one write, not undoable (:meth:`undo`
+        is this keyboard's); ``False`` when the file already held them all."""
         return self._set_votes(scorer, mentions, undoable=False)
 
     def _set_votes(self, scorer: str, mentions: dict[str, int | None], undoable: bool) -> bool:
@@ -371,7 +364,12 @@ class Workbench:
         changed = {case: level for case, level in mentions.items() if held.get(case) != level}
         if not changed:
             return False
-        return bool(self.edit_files(set_votes, scorer, changed, undoable=undoable))
+        kept = [edit for edit in self.undo_stack if isinstance(edit, FilesEdit)]
+        written = self.edit_files(set_votes, scorer, changed, undoable=undoable)
+        if undoable:  # the earlier file edits stay undoable, as they were
+            self.undo_stack[:0] = kept
+            del self.undo_stack[:-UNDO_DEPTH]
+        return bool(written)
 
     def vote(self):
         """The vote counted (:class:`sieve.engine.vote.VoteResult`), its default ballot the

@@ -293,7 +293,7 @@ async def test_h_while_open_and_a_taken_port_say_so_in_french(workspace, monkeyp
             assert app.room_server is None
             assert toasts(app)[-1] == (
                 f"Le port {port} est déjà pris (une autre salle est ouverte ?) : fermez-la, "
-                "ou lancez la salle avec « sieve room SESSION --port N »."
+                "ou lancez la salle avec «\u00a0sieve room SESSION --port N\u00a0»."
             )
             monkeypatch.setattr(RoomScreen, "port", 0)
             await pilot.press("enter")

@@ -116,7 +116,7 @@ FR: dict[str, str] = {
     "room.screen.failed": "La salle n'a pas pu s'ouvrir : {reason}",
     "room.screen.port_taken": (
         "Le port {port} est déjà pris (une autre salle est ouverte ?) : fermez-la, ou "
-        "lancez la salle avec « sieve room SESSION --port N »."
+        "lancez la salle avec « sieve room SESSION --port N »."
     ),
     "room.screen.host_while_open": (
         "L'adresse se change quand la salle est fermée (Entrée ferme la salle)."
