@@ -341,12 +341,19 @@ def _group_levels(room: Room, key: str) -> dict[str, float | None]:
     return {crit: median(values) for crit, values in levels.items()}
 
 
-async def score_post(request: web.Request) -> web.StreamResponse:
+async def posted(request: web.Request) -> tuple[Room, str, dict[str, str]]:
+    """A page's POST checked as every page's is: the room, the device's name, and the
+    form's fields less its anti-forgery value (refused when it is wrong)."""
     room = request.app[ROOM_KEY]
     token = request[TOKEN]
     fields = await form_fields(request)
     scorer = room.owner(token)
     room.check_form(token, fields.pop("form", None))
+    return room, scorer, fields
+
+
+async def score_post(request: web.Request) -> web.StreamResponse:
+    room, scorer, fields = await posted(request)
     key = fields.pop("key", None)
     note = room.check_note(fields.pop("note", ""))
     key, levels, _ = room.parse(key, fields)

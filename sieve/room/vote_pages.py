@@ -17,7 +17,7 @@ from aiohttp import web
 
 from sieve.i18n import elides, t
 from sieve.room.room import Room
-from sieve.room.server import LANG, ROOM_KEY, TOKEN, form_fields, page, redirect, words
+from sieve.room.server import LANG, ROOM_KEY, TOKEN, page, posted, redirect, words
 
 #: The words of the vote page, looked up per request's language.
 _WORDS = (
@@ -71,11 +71,7 @@ async def vote_page(request: web.Request) -> web.StreamResponse:
 
 
 async def vote_post(request: web.Request) -> web.StreamResponse:
-    room = request.app[ROOM_KEY]
-    token = request[TOKEN]
-    fields = await form_fields(request)
-    scorer = room.owner(token)
-    room.check_form(token, fields.pop("form", None))
+    room, scorer, fields = await posted(request)
     mentions = room.parse_vote(fields)
     room.record_vote(scorer, mentions)
     return redirect("/vote?saved=1")
